@@ -1,0 +1,24 @@
+/** `plainspoke explain <id>`: prints rules/<id>.md, the single source of a rule's docs. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CliIO } from '../io.js';
+import { getRule, ruleIds } from '../../rules/registry.js';
+import { packageRoot } from '../../util/package-root.js';
+import { UsageError } from '../../util/errors.js';
+
+export function runExplain(id: string, io: CliIO): number {
+  const axe = id.startsWith('axe/');
+  if (!axe && !getRule(id)) {
+    const near = ruleIds().filter((r) => r.includes(id) || id.includes(r));
+    throw new UsageError(`'${id}' is not a plainspoke rule${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; run 'plainspoke rules' to list them`);
+  }
+  if (axe) {
+    io.stdout.write(`${id} is an axe-core rule, run on the rendered HTML.\nRead about it at https://dequeuniversity.com/rules/axe/4.11/${id.slice(4)}\n`);
+    return 0;
+  }
+  const file = join(packageRoot, 'rules', `${id}.md`);
+  if (!existsSync(file)) throw new UsageError(`rules/${id}.md is missing from this install`);
+  const text = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}

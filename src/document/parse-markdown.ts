@@ -1,0 +1,134 @@
+/** Markdown → mdast and prose blocks (remark-parse + GFM + front matter). */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root as MdRoot, Nodes as MdNode, Parents as MdParent } from 'mdast';
+import { BlockBuilder, type BlockKind, type ProseBlock } from './prose.js';
+import type { Placeholder } from './placeholders.js';
+import type { CommentNode } from './comments.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+export interface ParsedMarkdown {
+  mdast: MdRoot;
+  prose: ProseBlock[];
+  comments: CommentNode[];
+  frontmatter?: string;
+  /** Raw HTML in the Markdown (blocks and inline), for the HTML-aware rules. */
+  html: { value: string; start: number; end: number; inline: boolean }[];
+}
+
+export function parseMarkdown(text: string, placeholders: readonly Placeholder[]): ParsedMarkdown {
+  const mdast = processor.parse(text) as MdRoot;
+  const out: ParsedMarkdown = { mdast, prose: [], comments: [], html: [] };
+  walkBlocks(mdast, text, placeholders, out, false, false);
+  return out;
+}
+
+const start = (n: MdNode) => n.position?.start.offset ?? 0;
+const end = (n: MdNode) => n.position?.end.offset ?? start(n);
+
+/** Iterative over containers so a 10,000-deep blockquote cannot overflow the stack. */
+function walkBlocks(root: MdParent, text: string, ph: readonly Placeholder[], out: ParsedMarkdown, q: boolean, li: boolean): void {
+  const stack: [MdNode, boolean, boolean][] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push([root.children[i], q, li]);
+  while (stack.length) {
+    const [node, quote, inList] = stack.pop()!;
+    if ((node.type as string) === 'toml') continue;
+    switch (node.type) {
+      case 'yaml':
+        out.frontmatter ??= node.value;
+        break;
+      case 'paragraph':
+        addBlock(node, inList ? 'list-item' : 'paragraph', quote, text, ph, out);
+        break;
+      case 'heading':
+        addBlock(node, 'heading', quote, text, ph, out, node.depth);
+        break;
+      case 'tableCell':
+        addBlock(node, 'table-cell', quote, text, ph, out);
+        break;
+      case 'html':
+        collectHtml(node.value, start(node), end(node), false, out);
+        break;
+      case 'code':
+      case 'thematicBreak':
+      case 'definition':
+        break;
+      default:
+        if ('children' in node) {
+          const childQuote = quote || node.type === 'blockquote';
+          const childList = inList || node.type === 'listItem';
+          const kids = node.children as MdNode[];
+          for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], childQuote, childList]);
+        }
+    }
+  }
+}
+
+function addBlock(node: MdParent, kind: BlockKind, quote: boolean, text: string, ph: readonly Placeholder[], out: ParsedMarkdown, depth?: number): void {
+  const b = new BlockBuilder(text, ph);
+  addInline(node, b, text, ph, out, quote);
+  const block = b.build(kind, quote, depth);
+  if (block) out.prose.push(block);
+}
+
+function addInline(parent: MdParent, b: BlockBuilder, text: string, ph: readonly Placeholder[], out: ParsedMarkdown, quote: boolean): void {
+  for (const node of parent.children as MdNode[]) {
+    switch (node.type) {
+      case 'text':
+        b.addText(node.value, start(node), end(node));
+        break;
+      case 'inlineCode':
+        b.addMasked(start(node), end(node));
+        break;
+      case 'break':
+        b.addBreak();
+        break;
+      case 'html':
+        collectHtml(node.value, start(node), end(node), true, out);
+        b.addBreak();
+        break;
+      case 'image':
+      case 'imageReference': {
+        // The image is a word in its sentence; its alt text is a block of its own.
+        b.addMasked(start(node), end(node));
+        const alt = node.alt ?? '';
+        const at = text.indexOf(alt, start(node));
+        if (alt && at !== -1 && at + alt.length <= end(node)) {
+          const ab = new BlockBuilder(text, ph);
+          ab.addText(alt, at, at + alt.length);
+          const block = ab.build('alt', quote);
+          if (block) out.prose.push(block);
+        }
+        break;
+      }
+      case 'link': {
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        // A bare URL or e-mail address is not prose.
+        if (only?.type === 'text' && (only.value === node.url || `mailto:${only.value}` === node.url || /^(https?:|www\.)/i.test(only.value))) {
+          b.addMasked(start(node), end(node));
+        } else addInline(node, b, text, ph, out, quote);
+        break;
+      }
+      case 'footnoteReference':
+        b.addBreak();
+        break;
+      default:
+        if ('children' in node) addInline(node as MdParent, b, text, ph, out, quote);
+    }
+  }
+}
+
+function collectHtml(value: string, s: number, e: number, inline: boolean, out: ParsedMarkdown): void {
+  out.html.push({ value, start: s, end: e, inline });
+  // HTML comments carry the inline directives.
+  let i = value.indexOf('<!--');
+  while (i !== -1) {
+    const close = value.indexOf('-->', i + 4);
+    const stop = close === -1 ? value.length : close + 3;
+    out.comments.push({ value: value.slice(i + 4, close === -1 ? value.length : close), span: { start: s + i, end: s + stop } });
+    i = value.indexOf('<!--', stop);
+  }
+}

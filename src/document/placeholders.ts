@@ -1,0 +1,119 @@
+/**
+ * Macro placeholders: Liquid/Zendesk `{{ … }}` and `{% … %}`, Handlebars
+ * `{{#if}}…{{/if}}`, Ruby-style `%{name}` and `[[name]]`. They are opaque
+ * words (CONTRACT "Macro placeholders"): found once per file, masked in prose
+ * and checked only by `placeholder-syntax`.
+ */
+import type { Span } from '../types.js';
+
+export type PlaceholderKind =
+  /** Prints a value: `{{ name }}`, `%{name}`, `[[name]]`. */
+  | 'output'
+  /** Liquid tag: `{% if … %}`, `{% endif %}`, `{% include … %}`. */
+  | 'tag'
+  /** Handlebars block open `{{#if x}}`, `{{^x}}`. */
+  | 'block-open'
+  /** Handlebars block close `{{/if}}`. */
+  | 'block-close'
+  /** Handlebars `{{else}}`, comments `{{! … }}`. */
+  | 'control';
+
+export interface Placeholder {
+  span: Span;
+  kind: PlaceholderKind;
+  /** The placeholder as written. */
+  raw: string;
+  /** Trimmed inner text, e.g. `ticket.requester.first_name | default: "there"`. */
+  inner: string;
+  /** The variable or tag name, e.g. `ticket.requester.first_name`, `if`, `endif`. */
+  name: string;
+  /** Has no closing delimiter before the line ends. */
+  unclosed?: boolean;
+}
+
+/** Longest placeholder we accept; longer ones are treated as unclosed, so a stray `{{` can't swallow a file. */
+const MAX_LEN = 400;
+
+const OPENERS: ReadonlyArray<[open: string, close: string]> = [
+  ['{{', '}}'],
+  ['{%', '%}'],
+  ['%{', '}'],
+  ['[[', ']]'],
+];
+
+/** Finds every placeholder in a text, in order, in one linear pass. */
+export function findPlaceholders(text: string): Placeholder[] {
+  const found: Placeholder[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const next = nextOpener(text, i);
+    if (!next) break;
+    const [at, open, close] = next;
+    // `{{{raw}}}` (Handlebars triple stash) closes with `}}}`.
+    const triple = open === '{{' && text.charCodeAt(at + 2) === 123;
+    const closer = triple ? '}}}' : close;
+    const from = at + (triple ? 3 : open.length);
+    const limit = Math.min(n, at + MAX_LEN);
+    let end = text.indexOf(closer, from);
+    const lineEnd = findLineBreak(text, from, limit);
+    if (end === -1 || end >= limit || (open !== '{%' && open !== '{{' && lineEnd !== -1 && lineEnd < end)) {
+      // `%{` and `[[` are common in ordinary text; without a close on the same line they are not placeholders.
+      if (open === '{{' || open === '{%') {
+        const stop = lineEnd === -1 ? Math.min(limit, n) : lineEnd;
+        found.push(make(text, at, stop, open, '', true));
+        i = stop;
+      } else {
+        i = at + open.length;
+      }
+      continue;
+    }
+    const inner = text.slice(from, end);
+    if ((open === '%{' || open === '[[') && !/^\s*[\w.\-: ]*\s*$/.test(inner)) {
+      i = at + open.length;
+      continue;
+    }
+    found.push(make(text, at, end + closer.length, open, inner, false));
+    i = end + closer.length;
+  }
+  return found;
+}
+
+function nextOpener(text: string, from: number): [number, string, string] | undefined {
+  let best: [number, string, string] | undefined;
+  for (const [open, close] of OPENERS) {
+    const at = text.indexOf(open, from);
+    if (at !== -1 && (!best || at < best[0])) best = [at, open, close];
+  }
+  return best;
+}
+
+function findLineBreak(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
+}
+
+function make(text: string, start: number, end: number, open: string, innerRaw: string, unclosed: boolean): Placeholder {
+  const raw = text.slice(start, end);
+  let inner = innerRaw.trim();
+  // Liquid whitespace control: `{%- … -%}`, `{{- … -}}`.
+  if (open === '{%' || open === '{{') inner = inner.replace(/^-\s*/, '').replace(/\s*-$/, '');
+  let kind: PlaceholderKind = 'output';
+  if (open === '{%') kind = 'tag';
+  else if (open === '{{') {
+    if (inner.startsWith('#') || inner.startsWith('^')) kind = 'block-open';
+    else if (inner.startsWith('/')) kind = 'block-close';
+    else if (inner === 'else' || inner.startsWith('else ') || inner.startsWith('!')) kind = 'control';
+  }
+  const bare = kind === 'block-open' || kind === 'block-close' ? inner.slice(1) : inner;
+  const name = (bare.match(/^[^\s|}]+/) ?? [''])[0];
+  return { span: { start, end }, kind, raw, inner, name, ...(unclosed ? { unclosed: true } : {}) };
+}
+
+/** Whether a placeholder stands for a word in the sentence (output) or is control flow (read as space). */
+export function isWordLike(p: Placeholder): boolean {
+  return p.kind === 'output';
+}

@@ -1,0 +1,283 @@
+/**
+ * Prose blocks: the text that prose rules read, with every character mapped
+ * back to the original file. Markup, code, URLs and comments never get in;
+ * placeholders are masked (same length) so they are words nobody flags.
+ */
+import { ParseEnglish } from 'parse-english';
+import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import type { Span } from '../types.js';
+import type { Placeholder } from './placeholders.js';
+
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'table-cell' | 'alt' | 'caption' | 'other';
+
+/** A run of block text copied from the file: block offset, source offset, length, and whether it maps 1:1. */
+interface Segment {
+  b: number;
+  s: number;
+  len: number;
+  exact: boolean;
+}
+
+export interface Word {
+  text: string;
+  lower: string;
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+  /** Offsets in the file. */
+  span: Span;
+  /** A placeholder, code or URL stands here: never flag it. */
+  masked: boolean;
+  /** Inside quotation marks: someone else's words. */
+  quoted: boolean;
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  span: Span;
+  words: Word[];
+  block: ProseBlock;
+}
+
+const parser = new ParseEnglish();
+
+/** One block of prose (a paragraph, heading, list item, cell, alt text…). */
+export class ProseBlock {
+  readonly text: string;
+  private readonly segs: Segment[];
+  /** Block offsets of masked runs (placeholders, code, URLs). */
+  readonly masked: Span[];
+  private _tree?: NlcstRoot;
+  private _sentences?: Sentence[];
+
+  constructor(
+    readonly kind: BlockKind,
+    /** Inside a blockquote (customer words, quoted mail). */
+    readonly quote: boolean,
+    text: string,
+    segs: Segment[],
+    masked: Span[],
+    /** Heading level, when kind is heading. */
+    readonly depth?: number,
+  ) {
+    this.text = text;
+    this.segs = segs;
+    this.masked = masked;
+  }
+
+  /** Source span covered by the block. */
+  get span(): Span {
+    const first = this.segs[0];
+    const last = this.segs[this.segs.length - 1];
+    return { start: first ? first.s : 0, end: last ? last.s + (last.exact ? last.len : 0) : 0 };
+  }
+
+  /** Maps a block offset to a file offset. */
+  toSource(i: number): number {
+    const segs = this.segs;
+    if (segs.length === 0) return 0;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].b <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const seg = segs[lo];
+    const d = i - seg.b;
+    if (!seg.exact) return seg.s;
+    // Past the segment (a joiner between segments): stick to its end.
+    return seg.s + Math.min(d, seg.len);
+  }
+
+  /** Maps a block range to a file span. */
+  spanOf(start: number, end: number): Span {
+    const s = this.toSource(start);
+    const e = end > start ? this.toSource(end - 1) + 1 : s;
+    return { start: s, end: Math.max(s, e) };
+  }
+
+  isMasked(start: number, end: number): boolean {
+    for (const m of this.masked) if (m.start < end && start < m.end) return true;
+    return false;
+  }
+
+  /** The nlcst tree of this block, parsed once and shared by every prose rule. */
+  get tree(): NlcstRoot {
+    this._tree ??= parser.parse(this.text) as NlcstRoot;
+    return this._tree;
+  }
+
+  /** Sentences with their words, mapped to the file. */
+  get sentences(): Sentence[] {
+    this._sentences ??= this.buildSentences();
+    return this._sentences;
+  }
+
+  private buildSentences(): Sentence[] {
+    const out: Sentence[] = [];
+    for (const para of this.tree.children) {
+      if (para.type !== 'ParagraphNode') continue;
+      for (const node of para.children) {
+        if (node.type !== 'SentenceNode') continue;
+        const sentence = this.sentenceOf(node);
+        if (sentence.words.length) out.push(sentence);
+      }
+    }
+    return out;
+  }
+
+  private sentenceOf(node: NlcstSentence): Sentence {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const words: Word[] = [];
+    let inQuote = false;
+    for (const child of node.children) {
+      if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
+        const v = child.value;
+        if (v === '"') inQuote = !inQuote;
+        else if (v === '“' || v === '‘') inQuote = true;
+        else if (v === '”' || v === '’') inQuote = false;
+        continue;
+      }
+      if (child.type !== 'WordNode') continue;
+      const ws = child.position?.start.offset ?? 0;
+      const we = child.position?.end.offset ?? ws;
+      const text = nlcstToString(child as NlcstWord);
+      words.push({
+        text,
+        lower: text.toLowerCase().replace(/’/g, "'"),
+        start: ws,
+        end: we,
+        span: this.spanOf(ws, we),
+        masked: this.isMasked(ws, we),
+        quoted: inQuote,
+      });
+    }
+    return { text: this.text.slice(start, end), start, end, span: this.spanOf(start, end), words, block: this };
+  }
+}
+
+/**
+ * Builds a block's text from pieces of the file. Text pieces are aligned with
+ * the source (escapes, entities and container prefixes such as `> ` are left
+ * out); masked pieces keep their length so offsets stay exact.
+ */
+export class BlockBuilder {
+  private text = '';
+  private segs: Segment[] = [];
+  private masked: Span[] = [];
+  private lastSrcEnd = -1;
+
+  constructor(
+    private readonly source: string,
+    private readonly placeholders: readonly Placeholder[],
+  ) {}
+
+  get empty(): boolean {
+    return this.text.trim() === '';
+  }
+
+  /** Adds a text node whose decoded value is `value` and whose source is `[start, end)`. */
+  addText(value: string, start: number, end: number): void {
+    if (!value) return;
+    const src = this.source;
+    if (src.slice(start, end) === value) {
+      this.addMaskedPlaceholders(start, end);
+      return;
+    }
+    // Greedy alignment of the decoded value against the source.
+    let p = start;
+    let i = 0;
+    let run = -1;
+    const flush = (upTo: number) => {
+      if (run !== -1) this.addMaskedPlaceholders(run, upTo);
+      run = -1;
+    };
+    while (i < value.length) {
+      const c = value[i];
+      let q = p;
+      const stop = Math.min(end, p + 64);
+      while (q < stop && src[q] !== c) q++;
+      if (q < stop) {
+        if (q !== p) flush(p);
+        if (run === -1) run = q;
+        p = q + 1;
+      } else {
+        // A decoded entity such as `&copy;` → ©: no source character to map it to.
+        flush(p);
+        this.push(c, p, false);
+      }
+      i++;
+    }
+    flush(p);
+  }
+
+  /** Adds a source range that rules must not read (inline code, URLs, images): a same-length masked word. */
+  addMasked(start: number, end: number): void {
+    if (end <= start) return;
+    this.joinIfGap(start);
+    const b = this.text.length;
+    this.text += 'x'.repeat(end - start);
+    this.segs.push({ b, s: start, len: end - start, exact: true });
+    this.masked.push({ start: b, end: this.text.length });
+    this.lastSrcEnd = end;
+  }
+
+  /** Something that separates words (a line break, a tag) without adding text. */
+  addBreak(): void {
+    if (this.text && !/\s$/.test(this.text)) this.push(' ', this.lastSrcEnd, false);
+  }
+
+  build(kind: BlockKind, quote: boolean, depth?: number): ProseBlock | undefined {
+    if (this.empty) return undefined;
+    return new ProseBlock(kind, quote, this.text, this.segs, this.masked, depth);
+  }
+
+  private addMaskedPlaceholders(start: number, end: number): void {
+    let at = start;
+    for (const p of this.placeholders) {
+      if (p.span.end <= at) continue;
+      if (p.span.start >= end) break;
+      const ps = Math.max(p.span.start, at);
+      const pe = Math.min(p.span.end, end);
+      if (ps > at) this.addSource(at, ps);
+      if (p.kind === 'output') this.addMasked(ps, pe);
+      else this.addBlank(ps, pe);
+      at = pe;
+    }
+    if (at < end) this.addSource(at, end);
+  }
+
+  private addSource(start: number, end: number): void {
+    this.joinIfGap(start);
+    const b = this.text.length;
+    this.text += this.source.slice(start, end);
+    this.segs.push({ b, s: start, len: end - start, exact: true });
+    this.lastSrcEnd = end;
+  }
+
+  /** Control-flow placeholders read as spaces, so they never glue words together. */
+  private addBlank(start: number, end: number): void {
+    this.joinIfGap(start);
+    const b = this.text.length;
+    this.text += ' '.repeat(end - start);
+    this.segs.push({ b, s: start, len: end - start, exact: true });
+    this.lastSrcEnd = end;
+  }
+
+  private joinIfGap(start: number): void {
+    if (this.lastSrcEnd !== -1 && start !== this.lastSrcEnd && this.text && !/\s$/.test(this.text)) {
+      this.push(' ', this.lastSrcEnd, false);
+    }
+  }
+
+  private push(chars: string, srcAt: number, exact: boolean): void {
+    const b = this.text.length;
+    this.text += chars;
+    this.segs.push({ b, s: Math.max(0, srcAt), len: chars.length, exact });
+  }
+}

@@ -1,0 +1,80 @@
+/** Paths and globs → the sorted list of files to lint. Honours .gitignore and the config's `ignore`. */
+import { statSync } from 'node:fs';
+import { resolve, relative } from 'node:path';
+import { globby, isDynamicPattern } from 'globby';
+import { UsageError } from '../util/errors.js';
+import { kindOfPath } from '../document/document.js';
+import { toPosix } from '../config/resolve.js';
+
+export const EXTENSIONS = ['md', 'markdown', 'mdx', 'html', 'htm'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export interface Discovered {
+  absPath: string;
+  /** Relative to cwd with `/` (CONTRACT: report paths). */
+  path: string;
+}
+
+/**
+ * Expands inputs. A file named on the command line is linted whatever its
+ * extension says about it only if it is Markdown or HTML; a folder is searched
+ * for Markdown and HTML; anything else is a glob. An input that matches
+ * nothing is an error (CONTRACT: exit 2).
+ */
+export async function discover(inputs: readonly string[], cwd: string, isIgnored: (abs: string) => boolean): Promise<Discovered[]> {
+  const found = new Map<string, Discovered>();
+  const add = (abs: string) => {
+    if (!found.has(abs)) found.set(abs, { absPath: abs, path: displayPath(abs, cwd) });
+  };
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = resolve(cwd, input);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UsageError(`${input}: is a symbolic link loop`);
+      if (code === 'EACCES') throw new UsageError(`${input}: permission denied`);
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      if (!kindOfPath(abs)) throw new UsageError(`${input}: is not a Markdown or HTML file (plainspoke lints ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`);
+      if (!isIgnored(abs)) add(abs);
+      continue;
+    }
+    let matches: string[];
+    if (stat?.isDirectory()) {
+      matches = await search([`**/*.{${EXTENSIONS.join(',')}}`], abs);
+    } else if (isDynamicPattern(input.replace(/\\/g, '/'))) {
+      matches = (await search([input.replace(/\\/g, '/')], cwd)).filter((p) => kindOfPath(p));
+    } else {
+      throw new UsageError(`${input}: no such file or folder`);
+    }
+    const kept = matches.filter((m) => !isIgnored(m));
+    if (kept.length === 0) {
+      throw new UsageError(matches.length ? `${input}: every file it matches is ignored` : `${input}: matches no Markdown or HTML files`);
+    }
+    kept.forEach(add);
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function search(patterns: string[], cwd: string): Promise<string[]> {
+  return globby(patterns, {
+    cwd,
+    absolute: true,
+    gitignore: true,
+    ignore: ALWAYS_IGNORED,
+    onlyFiles: true,
+    dot: false,
+    // Following links could leave the tree or loop; linked files are linted where they really are.
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    caseSensitiveMatch: true,
+  });
+}
+
+export function displayPath(abs: string, cwd: string): string {
+  const rel = toPosix(relative(cwd, abs));
+  return rel || '.';
+}

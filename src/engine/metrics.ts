@@ -1,0 +1,20 @@
+/** Per-file metrics for the JSON report (words, sentences, grade, reading time). */
+import type { Doc } from '../document/document.js';
+import type { FileMetrics } from '../types.js';
+import { gradeLevel, statsOf } from '../util/readability.js';
+
+/** Average adult silent reading speed for non-fiction (Brysbaert 2019). */
+const WORDS_PER_MINUTE = 238;
+
+export function computeMetrics(doc: Doc): FileMetrics {
+  // The grade comes from running prose only: headings, cells and alt text are not sentences.
+  const running = doc.prose.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'other');
+  const all = statsOf(doc.sentences);
+  const prose = statsOf(running.flatMap((b) => b.sentences));
+  return {
+    words: all.words,
+    sentences: all.sentences,
+    gradeLevel: gradeLevel(prose),
+    readingTimeMinutes: all.words ? Math.max(1, Math.ceil(all.words / WORDS_PER_MINUTE)) : 0,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Word and phrase tables from rules/*.yml. The build compiles them to
+ * dist/rule-data.json so a run never parses YAML; running from source (tests)
+ * reads the YAML directly so an edit shows at once.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot, runningFromSource } from '../util/package-root.js';
+import { parse as parseYaml } from 'yaml';
+import { RuleDataError } from '../util/errors.js';
+
+export interface PhraseEntry {
+  /** Phrases to find, as words; case-insensitive unless `case: true`. */
+  match: string[];
+  /** Plainer wording to suggest. */
+  replace?: string[];
+  /** Why this matters, shown by `explain` and in messages. */
+  note?: string;
+  source?: string;
+  /** `safe`: --fix may apply the first replacement without review. */
+  fix?: 'safe';
+  /** Phrases in which a match is fine (e.g. "just" in "just-in-time"). */
+  exceptions?: string[];
+  /** Match case exactly (acronyms, proper nouns). */
+  case?: boolean;
+  /** Extra fields some rules use (category, channels, severity…). */
+  [key: string]: unknown;
+}
+
+export interface PhraseTable {
+  kind: 'existence' | 'substitution' | 'list';
+  message?: string;
+  entries: PhraseEntry[];
+  [key: string]: unknown;
+}
+
+export { packageRoot };
+const fromSource = runningFromSource;
+let tables: Record<string, PhraseTable> | undefined;
+
+/** Validates one table; errors name the file and the entry. */
+export function validateTable(file: string, data: unknown): PhraseTable {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new RuleDataError(file, 'must be a map with kind and entries');
+  const t = data as Record<string, unknown>;
+  if (!['existence', 'substitution', 'list'].includes(String(t.kind))) throw new RuleDataError(file, "'kind' must be existence, substitution or list");
+  if (!Array.isArray(t.entries)) throw new RuleDataError(file, "'entries' must be a list");
+  t.entries.forEach((e: unknown, i: number) => {
+    const where = `entries[${i}]`;
+    if (!e || typeof e !== 'object') throw new RuleDataError(file, `${where} must be a map`);
+    const entry = e as Record<string, unknown>;
+    if (typeof entry.match === 'string') entry.match = [entry.match];
+    if (!Array.isArray(entry.match) || entry.match.length === 0 || entry.match.some((m) => typeof m !== 'string' || !m.trim())) {
+      throw new RuleDataError(file, `${where}: 'match' must be a phrase or a list of phrases`);
+    }
+    if (typeof entry.replace === 'string') entry.replace = [entry.replace];
+    if (entry.replace !== undefined && (!Array.isArray(entry.replace) || entry.replace.some((m) => typeof m !== 'string'))) {
+      throw new RuleDataError(file, `${where}: 'replace' must be a list of phrases`);
+    }
+    if (t.kind === 'substitution' && !entry.replace) throw new RuleDataError(file, `${where}: 'replace' is required in a substitution table`);
+    if (entry.fix !== undefined && entry.fix !== 'safe') throw new RuleDataError(file, `${where}: 'fix' can only be 'safe'`);
+    if (entry.fix === 'safe' && !(entry.replace as string[] | undefined)?.length) throw new RuleDataError(file, `${where}: a safe fix needs 'replace'`);
+    if (entry.exceptions !== undefined && (!Array.isArray(entry.exceptions) || entry.exceptions.some((m) => typeof m !== 'string'))) {
+      throw new RuleDataError(file, `${where}: 'exceptions' must be a list of phrases`);
+    }
+  });
+  return t as unknown as PhraseTable;
+}
+
+/** Reads and validates every rules/*.yml (used by the build and when running from source). */
+export function readTablesFromYaml(dir = join(packageRoot, 'rules')): Record<string, PhraseTable> {
+  const out: Record<string, PhraseTable> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.yml')) continue;
+    const file = join(dir, name);
+    let data: unknown;
+    try {
+      data = parseYaml(readFileSync(file, 'utf8'), { customTags: [], merge: false });
+    } catch (e) {
+      throw new RuleDataError(`rules/${name}`, (e as Error).message.split('\n')[0]);
+    }
+    out[name.slice(0, -4)] = validateTable(`rules/${name}`, data);
+  }
+  return out;
+}
+
+function load(): Record<string, PhraseTable> {
+  if (tables) return tables;
+  const compiled = join(packageRoot, 'dist', 'rule-data.json');
+  if (!fromSource && existsSync(compiled)) {
+    tables = (JSON.parse(readFileSync(compiled, 'utf8')) as { tables: Record<string, PhraseTable> }).tables;
+  } else {
+    tables = readTablesFromYaml();
+  }
+  return tables;
+}
+
+/** The phrase table `rules/<name>.yml`. */
+export function table(name: string): PhraseTable {
+  const t = load()[name];
+  if (!t) throw new RuleDataError(`rules/${name}.yml`, 'is missing');
+  return t;
+}

@@ -1,0 +1,90 @@
+/**
+ * Finds phrases (word sequences) in sentences from the shared prose model,
+ * the way Vale's existence/substitution checks do but on tokens, not regex:
+ * linear in the text, immune to pathological patterns.
+ */
+import type { Sentence, Word } from '../../document/prose.js';
+
+export interface PhraseHit<T> {
+  /** First and last word of the match. */
+  first: Word;
+  last: Word;
+  words: Word[];
+  value: T;
+  /** The phrase as listed. */
+  phrase: string;
+}
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values: { value: T; phrase: string; exact?: string }[];
+}
+
+/** Splits a phrase into the word tokens retext-english produces ("don't" is one word, "e-mail" is one). */
+export function phraseWords(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+}
+
+export interface MatchOptions {
+  /** Skip words in quotation marks (customer's words). Default true. */
+  skipQuoted?: boolean;
+}
+
+export class PhraseMatcher<T> {
+  private readonly root: Node<T> = { next: new Map(), values: [] };
+
+  /** `exactCase`: the phrase only matches with this exact capitalisation (e.g. acronyms). */
+  add(phrase: string, value: T, exactCase = false): void {
+    const words = phraseWords(phrase);
+    if (!words.length) return;
+    let node = this.root;
+    for (const w of words) {
+      let n = node.next.get(w);
+      if (!n) node.next.set(w, (n = { next: new Map(), values: [] }));
+      node = n;
+    }
+    node.values.push({ value, phrase, ...(exactCase ? { exact: phrase } : {}) });
+  }
+
+  /** Longest matches, left to right, never overlapping, never on masked words. */
+  find(sentence: Sentence, opts: MatchOptions = {}): PhraseHit<T>[] {
+    const skipQuoted = opts.skipQuoted ?? true;
+    const words = sentence.words;
+    const text = sentence.block.text;
+    const hits: PhraseHit<T>[] = [];
+    for (let i = 0; i < words.length; ) {
+      let node: Node<T> | undefined = this.root;
+      let best: { end: number; v: Node<T>['values'][number] } | undefined;
+      for (let j = i; j < words.length && node; j++) {
+        const w = words[j];
+        if (w.masked || (skipQuoted && w.quoted)) break;
+        // Words of one phrase must be adjacent: only spaces (or a line break) between them.
+        if (j > i && text.slice(words[j - 1].end, w.start).trim() !== '') break;
+        node = node.next.get(w.lower);
+        if (!node) break;
+        const fit = node.values.find((v) => !v.exact || words.slice(i, j + 1).map((x) => x.text).join(' ') === v.exact);
+        if (fit) best = { end: j, v: fit };
+      }
+      if (best) {
+        const matched = words.slice(i, best.end + 1);
+        hits.push({ first: matched[0], last: matched[matched.length - 1], words: matched, value: best.v.value, phrase: best.v.phrase });
+        i = best.end + 1;
+      } else i++;
+    }
+    return hits;
+  }
+}
+
+/** Keeps a replacement's capitalisation in line with the text it replaces ("Utilize" → "Use"). */
+export function matchCase(replacement: string, original: string): string {
+  if (original && original[0] === original[0].toUpperCase() && original[0] !== original[0].toLowerCase()) {
+    return replacement[0].toUpperCase() + replacement.slice(1);
+  }
+  return replacement;
+}

@@ -1,0 +1,80 @@
+/** Shared engine for data-driven rules (rules/<id>.yml): find each entry's phrases in the prose and report them. */
+import type { Doc } from '../../document/document.js';
+import type { Sentence } from '../../document/prose.js';
+import type { RuleContext } from '../define-rule.js';
+import { table, type PhraseEntry } from '../data.js';
+import { matchCase, PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
+
+const matchers = new Map<string, PhraseMatcher<PhraseEntry>>();
+
+/** The compiled matcher for a table, built once per process. */
+export function tableMatcher(name: string, filter?: (e: PhraseEntry) => boolean): PhraseMatcher<PhraseEntry> {
+  const key = filter ? `${name}#${filter.toString()}` : name;
+  let m = matchers.get(key);
+  if (!m) {
+    m = new PhraseMatcher<PhraseEntry>();
+    for (const entry of table(name).entries) {
+      if (filter && !filter(entry)) continue;
+      for (const phrase of entry.match) m.add(phrase, entry, entry.case === true);
+    }
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+/** Whether the hit sits inside one of the entry's exception phrases ("just-in-time"). */
+export function inException(sentence: Sentence, hit: PhraseHit<PhraseEntry>): boolean {
+  const exceptions = hit.value.exceptions;
+  if (!exceptions?.length) return false;
+  const text = sentence.block.text.toLowerCase();
+  const from = hit.first.start;
+  const to = hit.last.end;
+  for (const ex of exceptions) {
+    const e = ex.toLowerCase();
+    let i = text.indexOf(e, Math.max(0, from - e.length));
+    while (i !== -1 && i <= from) {
+      if (i + e.length >= to) return true;
+      i = text.indexOf(e, i + 1);
+    }
+  }
+  return false;
+}
+
+export interface PhraseReport {
+  sentence: Sentence;
+  hit: PhraseHit<PhraseEntry>;
+  /** The matched text as written. */
+  actual: string;
+  /** Replacements, cased like the original. */
+  suggestions: string[];
+}
+
+/** Runs a table over every sentence, skipping quoted words, masked words and exceptions. */
+export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void, opts: { filter?: (e: PhraseEntry) => boolean; skipQuotes?: boolean } = {}): void {
+  const matcher = tableMatcher(name, opts.filter);
+  for (const sentence of doc.sentences) {
+    if (opts.skipQuotes !== false && sentence.block.quote) continue;
+    for (const hit of matcher.find(sentence)) {
+      if (inException(sentence, hit)) continue;
+      const actual = sentence.block.text.slice(hit.first.start, hit.last.end);
+      const suggestions = (hit.value.replace ?? []).map((r) => matchCase(r, actual));
+      fn({ sentence, hit, actual, suggestions });
+    }
+  }
+}
+
+/** Reports every entry of a substitution/existence table with one message. */
+export function reportPhrases(doc: Doc, ctx: RuleContext<object>, name: string, messageId: string, suggestId?: string): void {
+  eachPhrase(doc, name, ({ sentence, hit, actual, suggestions }) => {
+    const span = sentence.block.spanOf(hit.first.start, hit.last.end);
+    const safe = hit.value.fix === 'safe' && suggestions.length > 0;
+    ctx.report({
+      messageId: suggestions.length && suggestId ? suggestId : messageId,
+      span,
+      data: { actual, expected: suggestions.map((s) => `'${s}'`).join(' or '), note: hit.value.note ?? '' },
+      suggestions,
+      ...(safe ? { fix: { span, text: suggestions[0] } } : {}),
+      context: sentence.span,
+    });
+  });
+}
