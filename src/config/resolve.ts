@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import type { Channel, Severity } from '../types.js';
 import { ConfigError } from '../util/errors.js';
 import { CONFIG_NAMES, expandExtends, readConfigFile } from './load.js';
-import type { ConfigLayer, RawRuleEntry } from './schema.js';
+import { validateConfig, type ConfigLayer, type RawRuleEntry } from './schema.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS, type ResolvedSettings, type RuleSetting } from './settings.js';
 import { allRules } from '../rules/registry.js';
 
@@ -50,6 +50,13 @@ export class ConfigResolver {
       if (!layer) throw new ConfigError(cli.configFile, 'plainspoke', 'is missing from this package.json');
       this.fixed = this.withExtends(layer);
     }
+  }
+
+  /** A resolver that uses settings given as data (fixtures, `plainspoke-config` comments), no search. */
+  static fromData(data: unknown, file: string, cwd: string, cli: CliOverrides = {}): ConfigResolver {
+    const r = new ConfigResolver(cwd, cli);
+    r.fixed = r.withExtends(validateConfig(data, file, cwd));
+    return r;
   }
 
   private withExtends(layer: ConfigLayer): Cascade {
