@@ -13,7 +13,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Parses YAML with no custom tags and bounded aliases (a "billion laughs" file fails fast). */
 export function parseYamlSafe(text: string, file: string): unknown {
-  const doc = parseDocument(text, { customTags: [], merge: false, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true });
+  const doc = parseDocument(text, { customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true, stringKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const line = problem.linePos?.[0]?.line;

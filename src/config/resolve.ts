@@ -1,6 +1,6 @@
 /** The config cascade: find-up from each file, extends, overrides, CLI flags. */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Channel, Severity } from '../types.js';
 import { ConfigError } from '../util/errors.js';
@@ -46,7 +46,7 @@ export class ConfigResolver {
     if (cli.configFile) {
       const file = resolve(cwd, cli.configFile);
       if (!existsSync(file)) throw new ConfigError(cli.configFile, '', 'does not exist');
-      const layer = readConfigFile(file);
+      const layer = this.relativeErrors(() => readConfigFile(file));
       if (!layer) throw new ConfigError(cli.configFile, 'plainspoke', 'is missing from this package.json');
       this.fixed = this.withExtends(layer);
     }
@@ -60,11 +60,28 @@ export class ConfigResolver {
   }
 
   private withExtends(layer: ConfigLayer): Cascade {
-    const { layers, presets } = expandExtends(layer);
+    const { layers, presets } = this.relativeErrors(() => expandExtends(layer));
     return { layers: [...layers, layer], presets };
   }
 
+  /** Config errors show paths relative to the working folder, as reports do. */
+  private relativeErrors<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConfigError && isAbsolute(e.file)) {
+        const rel = toPosix(relative(this.cwd, e.file));
+        throw e.withFile(rel.startsWith('..') ? e.file : rel);
+      }
+      throw e;
+    }
+  }
+
   private layerIn(dir: string): ConfigLayer | undefined {
+    return this.relativeErrors(() => this.readLayerIn(dir));
+  }
+
+  private readLayerIn(dir: string): ConfigLayer | undefined {
     if (this.fileLayers.has(dir)) return this.fileLayers.get(dir);
     let found: ConfigLayer | undefined;
     for (const name of CONFIG_NAMES) {

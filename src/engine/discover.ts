@@ -21,8 +21,13 @@ export interface Discovered {
  * for Markdown and HTML; anything else is a glob. An input that matches
  * nothing is an error (CONTRACT: exit 2).
  */
-export async function discover(inputs: readonly string[], cwd: string, isIgnored: (abs: string) => boolean): Promise<Discovered[]> {
+export async function discover(inputs: readonly string[], cwd: string, isIgnored: (abs: string) => boolean, errors?: string[]): Promise<Discovered[]> {
   const found = new Map<string, Discovered>();
+  // With an `errors` list, a bad input is noted and the other inputs are still linted.
+  const fail = (e: UsageError) => {
+    if (!errors) throw e;
+    errors.push(e.message);
+  };
   const add = (abs: string) => {
     if (!found.has(abs)) found.set(abs, { absPath: abs, path: displayPath(abs, cwd) });
   };
@@ -33,13 +38,15 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
       stat = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') throw new UsageError(`${input}: is a symbolic link loop`);
-      if (code === 'EACCES') throw new UsageError(`${input}: permission denied`);
+      if (code === 'ELOOP' || code === 'EACCES') {
+        fail(new UsageError(`${input}: ${code === 'ELOOP' ? 'is a symbolic link loop' : 'permission denied'}`));
+        continue;
+      }
       stat = undefined;
     }
     if (stat?.isFile()) {
-      if (!kindOfPath(abs)) throw new UsageError(`${input}: is not a Markdown or HTML file (plainspoke lints ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`);
-      if (!isIgnored(abs)) add(abs);
+      if (!kindOfPath(abs)) fail(new UsageError(`${input}: is not a Markdown or HTML file (plainspoke lints ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`));
+      else if (!isIgnored(abs)) add(abs);
       continue;
     }
     let matches: string[];
@@ -48,11 +55,13 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
     } else if (isDynamicPattern(input.replace(/\\/g, '/'))) {
       matches = (await search([input.replace(/\\/g, '/')], cwd)).filter((p) => kindOfPath(p));
     } else {
-      throw new UsageError(`${input}: no such file or folder`);
+      fail(new UsageError(`${input}: no such file or folder`));
+      continue;
     }
     const kept = matches.filter((m) => !isIgnored(m));
     if (kept.length === 0) {
-      throw new UsageError(matches.length ? `${input}: every file it matches is ignored` : `${input}: matches no Markdown or HTML files`);
+      fail(new UsageError(matches.length ? `${input}: every file it matches is ignored` : `${input}: matches no Markdown or HTML files`));
+      continue;
     }
     kept.forEach(add);
   }

@@ -37,8 +37,10 @@ export async function readSource(file: Discovered): Promise<Uint8Array | string>
 
 export async function lintFiles(inputs: readonly string[], run: RunSettings): Promise<{ report: Report; files: Discovered[] }> {
   const resolver = new ConfigResolver(run.cwd, run.cli);
-  const files = await discover(inputs, run.cwd, (abs) => resolver.isIgnored(abs));
-  const results: FileResult[] = [];
+  const inputErrors: string[] = [];
+  const files = await discover(inputs, run.cwd, (abs) => resolver.isIgnored(abs), inputErrors);
+  // A path that matches nothing is reported (exit 2) and the other paths are still linted.
+  const results: FileResult[] = inputErrors.map((message) => ({ path: message.slice(0, message.indexOf(': ')) || '.', channel: 'article', findings: [], error: message }));
   let done = 0;
   for (const file of files) {
     const bytes = await readSource(file);

@@ -5,10 +5,15 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly key: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file}: ${key ? `'${key}' ` : ''}${detail}`);
     this.name = 'ConfigError';
+  }
+
+  /** The same error with the file shown another way (relative to the working folder). */
+  withFile(file: string): ConfigError {
+    return new ConfigError(file, this.key, this.detail);
   }
 }
 
