@@ -100,9 +100,17 @@ export class ProseBlock {
     return { start: s, end: Math.max(s, e) };
   }
 
+  /** Whether a block range touches a masked run (binary search: masked runs are in order and disjoint). */
   isMasked(start: number, end: number): boolean {
-    for (const m of this.masked) if (m.start < end && start < m.end) return true;
-    return false;
+    const m = this.masked;
+    let lo = 0;
+    let hi = m.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (m[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < m.length && m[lo].start < end;
   }
 
   /** The nlcst tree of this block, parsed once and shared by every prose rule. */
@@ -229,7 +237,7 @@ export class BlockBuilder {
 
   /** Something that separates words (a line break, a tag) without adding text. */
   addBreak(): void {
-    if (this.text && !/\s$/.test(this.text)) this.push(' ', this.lastSrcEnd, false);
+    if (this.text && !endsWithSpace(this.text)) this.push(' ', this.lastSrcEnd, false);
   }
 
   build(kind: BlockKind, quote: boolean, depth?: number): ProseBlock | undefined {
@@ -270,7 +278,7 @@ export class BlockBuilder {
   }
 
   private joinIfGap(start: number): void {
-    if (this.lastSrcEnd !== -1 && start !== this.lastSrcEnd && this.text && !/\s$/.test(this.text)) {
+    if (this.lastSrcEnd !== -1 && start !== this.lastSrcEnd && this.text && !endsWithSpace(this.text)) {
       this.push(' ', this.lastSrcEnd, false);
     }
   }
@@ -280,4 +288,10 @@ export class BlockBuilder {
     this.text += chars;
     this.segs.push({ b, s: Math.max(0, srcAt), len: chars.length, exact });
   }
+}
+
+/** Last character is white space (a regex with `$` would rescan the whole block each time). */
+function endsWithSpace(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xa0;
 }

@@ -4,6 +4,7 @@
  * linear in the text, immune to pathological patterns.
  */
 import type { Sentence, Word } from '../../document/prose.js';
+import { trimToWord } from '../../util/text.js';
 
 export interface PhraseHit<T> {
   /** First and last word of the match. */
@@ -27,7 +28,7 @@ export function phraseWords(phrase: string): string[] {
     .replace(/’/g, "'")
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .map(trimToWord)
     .filter(Boolean);
 }
 
