@@ -1,16 +1,27 @@
 /**
  * Writes fixed files safely: a temp file in the same folder, then rename
- * (atomic on POSIX), keeping the BOM, line endings and file mode. Never
- * follows a symlink out of the working folder and never writes through a
- * read-only file or a file that failed to lint.
+ * (atomic on POSIX), keeping the BOM, line endings and file mode. Touches
+ * only files whose text changed. Never follows a symbolic link out of the
+ * working folder, never writes through a read-only file, and never writes a
+ * file that failed to lint. Fixes are already iterated until stable by
+ * lintDoc, so `fixedText` is final and a second --fix changes nothing.
  */
 import { lstat, readFile, realpath, rename, chmod, writeFile, unlink, stat } from 'node:fs/promises';
 import { dirname, join, resolve, relative, basename, isAbsolute } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Report } from '../types.js';
 
-export async function writeFixes(report: Report, cwd: string, dryRun: boolean): Promise<{ diff: string; errors: string[]; written: string[] }> {
+export interface WriteFixesResult {
+  /** Unified diff of every change (dry run only). */
+  diff: string;
+  /** One line per file that could not be fixed, naming it. */
+  errors: string[];
+  /** Report paths of the files written. */
+  written: string[];
+}
+
+export async function writeFixes(report: Report, cwd: string, dryRun: boolean): Promise<WriteFixesResult> {
   let diff = '';
   const errors: string[] = [];
   const written: string[] = [];
@@ -30,20 +41,23 @@ export async function writeFixes(report: Report, cwd: string, dryRun: boolean): 
     const after = file.fixedText;
     if (before === after) continue;
     if (dryRun) {
-      diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, after, '', '', { context: 3 });
+      // git's layout (`--- a/x`, `+++ b/x`, hunks), so `git apply` and `patch -p1` take it.
+      diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
       continue;
     }
     try {
-      const target = await safeTarget(abs, root);
+      const target = await safeTarget(abs, cwd, root);
       const info = await stat(target);
       if (!(info.mode & 0o200)) {
         errors.push(`${file.path}: cannot be fixed: it is read-only`);
         continue;
       }
+      const mode = info.mode & 0o7777;
       const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.plainspoke-tmp`);
       try {
-        await writeFile(tmp, (hasBom ? '\ufeff' : '') + after, { mode: info.mode & 0o7777, flag: 'wx' });
-        await chmod(tmp, info.mode & 0o7777);
+        await writeFile(tmp, (hasBom ? '\ufeff' : '') + after, { mode, flag: 'wx' });
+        // writeFile's mode is filtered by the umask; set it exactly.
+        await chmod(tmp, mode);
         await rename(tmp, target);
       } catch (e) {
         await unlink(tmp).catch(() => undefined);
@@ -51,18 +65,26 @@ export async function writeFixes(report: Report, cwd: string, dryRun: boolean): 
       }
       written.push(file.path);
     } catch (e) {
-      errors.push(`${file.path}: cannot be fixed: ${(e as Error).message}`);
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
+      errors.push(`${file.path}: cannot be fixed: ${why}`);
     }
   }
   return { diff, errors, written };
 }
 
-/** The real path to write, refusing links that lead outside the working folder. */
-async function safeTarget(abs: string, root: string): Promise<string> {
+/**
+ * The real path to write. A symbolic link anywhere on the way (the file or a
+ * folder above it) that leads outside the working folder is refused; a link
+ * that stays inside is written through to its real file, so the link stays.
+ */
+async function safeTarget(abs: string, cwd: string, root: string): Promise<string> {
   const info = await lstat(abs);
-  if (!info.isSymbolicLink()) return abs;
+  if (!info.isFile() && !info.isSymbolicLink()) throw new Error('it is not a regular file');
   const real = await realpath(abs);
+  const viaLinks = relative(root, real) !== relative(cwd, abs);
+  if (!viaLinks) return abs;
   const rel = relative(root, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error('it is a symbolic link to a file outside the working folder');
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error('it is a symbolic link to a file outside the working folder');
   return real;
 }

@@ -6,6 +6,11 @@ import { stylish } from './stylish.js';
 const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => stylish,
   json: async () => json,
+  // Loaded on demand: a stylish run never reads the others.
+  sarif: async () => (await import('./sarif.js')).sarif,
+  github: async () => (await import('./github.js')).github,
+  junit: async () => (await import('./junit.js')).junit,
+  html: async () => (await import('./html.js')).html,
 };
 
 export function formatNames(): string[] {
@@ -13,7 +18,7 @@ export function formatNames(): string[] {
 }
 
 export async function getFormatter(name: string): Promise<Formatter | undefined> {
-  return FORMATTERS[name]?.();
+  return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name]() : undefined;
 }
 
 export function registerFormatter(name: string, load: () => Promise<Formatter>): void {

@@ -1,0 +1,175 @@
+/**
+ * `--cache`: remembers each file's result under a key made of its bytes, its
+ * effective settings, the plainspoke version (and build) and the run options,
+ * so an unchanged file is not parsed again. The cache is only ever a speed-up:
+ * a corrupt, foreign or unreadable cache file is treated as empty and
+ * rewritten, and a failed save costs the next run time, never correctness.
+ * Results of files that failed are never stored.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedSettings } from '../config/settings.js';
+import type { FileResult } from '../types.js';
+import { VERSION } from '../util/version.js';
+import { packageRoot } from '../util/package-root.js';
+
+const FORMAT = 'plainspoke-cache';
+const FORMAT_VERSION = 1;
+
+/**
+ * Changes with every build, so a cache written by an older build of the same
+ * version (a development checkout) is not trusted: the rules' code may differ.
+ */
+const BUILD_ID: string = (() => {
+  const parts: string[] = [VERSION];
+  for (const f of [fileURLToPath(import.meta.url), join(packageRoot, 'dist', 'rule-data.json')]) {
+    try {
+      const s = statSync(f);
+      parts.push(`${s.size}:${s.mtimeMs}`);
+    } catch {
+      parts.push('-');
+    }
+  }
+  return parts.join('|');
+})();
+
+/** JSON with object keys sorted, so equal settings give equal text whatever order they were built in. */
+export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`)
+    .join(',')}}`;
+}
+
+/** sha256 of the file's bytes, its effective settings, the plainspoke version and build, and the run options. */
+export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: { noAxe?: boolean }): string {
+  return createHash('sha256')
+    .update(bytes)
+    .update('\0')
+    .update(stableStringify(settings))
+    .update('\0')
+    .update(BUILD_ID)
+    .update('\0')
+    .update(stableStringify({ noAxe: Boolean(runOptions.noAxe) }))
+    .digest('hex');
+}
+
+interface Stored {
+  format: typeof FORMAT;
+  version: number;
+  tool: string;
+  entries: Record<string, FileResult>;
+}
+
+/** The results of earlier runs, by cache key. */
+export class LintCache {
+  private readonly entries = new Map<string, FileResult>();
+  /** The key each path was last stored under, so a changed file's old entry is dropped. */
+  private readonly keyOfPath = new Map<string, string>();
+  private dirty = false;
+
+  private constructor(readonly path: string) {}
+
+  /** Reads a cache file. Corrupt, foreign or unreadable → an empty cache (it is rewritten on save); never throws. */
+  static load(path: string): LintCache {
+    const cache = new LintCache(path);
+    let data: Stored;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as Stored;
+    } catch {
+      cache.dirty = true;
+      return cache;
+    }
+    if (!data || typeof data !== 'object' || data.format !== FORMAT || data.version !== FORMAT_VERSION || data.tool !== BUILD_ID || !data.entries || typeof data.entries !== 'object') {
+      cache.dirty = true;
+      return cache;
+    }
+    for (const [key, result] of Object.entries(data.entries)) {
+      if (!isResult(result)) {
+        cache.dirty = true;
+        continue;
+      }
+      cache.entries.set(key, result);
+      cache.keyOfPath.set(result.path, key);
+    }
+    return cache;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): FileResult | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Stores a result; results of files that failed are ignored. */
+  set(key: string, result: FileResult): void {
+    if (result.error) return;
+    const { fixedText: _fixed, ...kept } = result;
+    const old = this.keyOfPath.get(result.path);
+    if (old !== undefined && old !== key) this.entries.delete(old);
+    this.entries.set(key, kept);
+    this.keyOfPath.set(result.path, key);
+    this.dirty = true;
+  }
+
+  /** Writes the cache atomically (temp file in the same folder, then rename). Rejects if it cannot be written. */
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    const data: Stored = { format: FORMAT, version: FORMAT_VERSION, tool: BUILD_ID, entries: Object.fromEntries(this.entries) };
+    const dir = dirname(this.path);
+    await mkdir(dir, { recursive: true });
+    const tmp = join(dir, `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(tmp, JSON.stringify(data));
+      await rename(tmp, this.path);
+      this.dirty = false;
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+function isResult(r: unknown): r is FileResult {
+  const x = r as FileResult | null;
+  return !!x && typeof x === 'object' && typeof x.path === 'string' && typeof x.channel === 'string' && Array.isArray(x.findings) && x.error === undefined;
+}
+
+/**
+ * Lints one file through the cache: a hit returns the stored result, a miss
+ * lints and stores it. The key holds the report path too, so two files with
+ * the same bytes keep their own results (paths and fingerprints differ).
+ * If the settings cannot be resolved (a bad config) the file is linted
+ * uncached, so the error is reported as usual.
+ */
+export async function lintThroughCache(
+  cache: LintCache | undefined,
+  path: string,
+  bytes: Uint8Array,
+  settings: () => ResolvedSettings,
+  runOptions: { noAxe?: boolean },
+  lint: () => Promise<FileResult>,
+): Promise<FileResult> {
+  if (!cache) return lint();
+  let key: string;
+  try {
+    key = `${path}\0${cacheKey(bytes, settings(), runOptions)}`;
+  } catch {
+    return lint();
+  }
+  const hit = cache.get(key);
+  if (hit && hit.path === path) return hit;
+  const result = await lint();
+  cache.set(key, result);
+  return result;
+}
