@@ -16,9 +16,11 @@ export function statsOf(sentences: readonly { words: readonly Word[] }[]): TextS
   for (const s of sentences) {
     let n = 0;
     for (const w of s.words) {
-      if (w.masked || !/\p{L}/u.test(w.text)) continue;
+      if (w.masked) continue;
+      const syl = syllablesOf(w.text);
+      if (syl < 0) continue;
       n++;
-      syllables += /^\p{Lu}{2,}s?$/u.test(w.text) ? 1 : syllable(w.text);
+      syllables += syl;
     }
     if (n) {
       words += n;
@@ -26,6 +28,22 @@ export function statsOf(sentences: readonly { words: readonly Word[] }[]): TextS
     }
   }
   return { words, sentences: count, syllables };
+}
+
+/**
+ * Syllables in a word, -1 when it has no letter (not counted). Memoised: the
+ * `syllable` package was a fifth of a whole run's time, and words repeat
+ * (issue 6). The memo is bounded so a huge vocabulary cannot grow it forever.
+ */
+const memo = new Map<string, number>();
+function syllablesOf(text: string): number {
+  let n = memo.get(text);
+  if (n === undefined) {
+    n = !/\p{L}/u.test(text) ? -1 : /^\p{Lu}{2,}s?$/u.test(text) ? 1 : syllable(text);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(text, n);
+  }
+  return n;
 }
 
 /** Flesch–Kincaid grade level (US school grade), one decimal; 0 for empty text. */

@@ -23,7 +23,7 @@ const participles: Set<string> = await (async () => {
 })();
 
 /** Participles that are nearly always adjectives in support text ("is located", "are interested"). */
-const ADJECTIVAL = ['located', 'interested', 'based', 'supposed', 'used', 'logged', 'signed', 'done', 'finished', 'gone', 'concerned', 'involved', 'married', 'known', 'lost', 'closed', 'opened', 'tired', 'worried', 'excited', 'pleased', 'satisfied', 'dedicated', 'allowed', 'required', 'needed', 'connected', 'disconnected', 'enabled', 'disabled', 'installed', 'selected', 'checked', 'unchecked', 'expired', 'verified', 'compatible', 'limited', 'attached', 'encrypted', 'subject', 'broken', 'registered', 'listed', 'shown', 'displayed', 'included'];
+const ADJECTIVAL = ['located', 'interested', 'based', 'supposed', 'used', 'logged', 'signed', 'done', 'finished', 'gone', 'concerned', 'involved', 'married', 'known', 'lost', 'closed', 'opened', 'tired', 'worried', 'excited', 'pleased', 'satisfied', 'dedicated', 'allowed', 'required', 'needed', 'connected', 'disconnected', 'enabled', 'disabled', 'installed', 'selected', 'checked', 'unchecked', 'expired', 'verified', 'compatible', 'limited', 'attached', 'encrypted', 'subject', 'broken', 'registered', 'listed', 'shown', 'displayed', 'included', 'committed', 'focused', 'stuck', 'confused', 'frustrated', 'disappointed', 'surprised', 'prepared', 'equipped', 'stressed'];
 
 export default defineRule({
   id: 'passive-voice',

@@ -1,0 +1,125 @@
+/**
+ * jargon: legalese ("herein", "pursuant to", "shall") and corporate jargon
+ * ("leverage", "touch base") from rules/jargon.yml, plus the config's
+ * `vocabulary.reject` terms, which are always flagged.
+ *
+ * Policies are full of legalese: in the policy channel each table term is
+ * reported once per file, at its first use, with the number of uses, so a
+ * terms-of-service page gets one "shall" finding that says "used 37 times",
+ * not 37 findings that bury everything else. Rejected terms are the team's own
+ * decision and are reported every time.
+ */
+import { defineRule } from '../define-rule.js';
+import type { PhraseEntry } from '../data.js';
+import { eachPhrase } from '../kinds/phrase-rule.js';
+import { matchCase, PhraseMatcher } from '../kinds/phrase-matcher.js';
+import type { Sentence } from '../../document/prose.js';
+import type { Span } from '../../types.js';
+import { findLiterals, literalPhrases } from './simpler-words.js';
+
+const TABLE = 'jargon';
+
+interface Options {
+  /** Report each table term once per file (first use, with a count) instead of every use. */
+  onePerFile: boolean;
+}
+
+interface Hit {
+  sentence: Sentence;
+  span: Span;
+  actual: string;
+  entry: PhraseEntry;
+  suggestions: string[];
+}
+
+const rejectMatchers = new Map<string, PhraseMatcher<string>>();
+
+function rejectMatcher(terms: readonly string[]): PhraseMatcher<string> {
+  const key = terms.join('\0');
+  let m = rejectMatchers.get(key);
+  if (!m) {
+    m = new PhraseMatcher<string>();
+    for (const t of terms) m.add(t, t);
+    rejectMatchers.set(key, m);
+  }
+  return m;
+}
+
+export default defineRule<Options>({
+  id: 'jargon',
+  family: 'plain',
+  description: 'Legalese, corporate jargon and the config’s rejected terms',
+  defaultSeverity: 'warning',
+  channels: 'all',
+  fixable: false,
+  status: 'stable',
+  options: {
+    type: 'object',
+    properties: { onePerFile: { type: 'boolean' } },
+    additionalProperties: false,
+  },
+  defaults: { onePerFile: false },
+  channelDefaults: { policy: { onePerFile: true } },
+  messages: {
+    swap: "'{{actual}}' is {{category}}: use {{expected}}",
+    drop: "'{{actual}}' is {{category}}: say it in plain words",
+    swapCounted: "'{{actual}}' is {{category}} (used {{count}} times in this file): use {{expected}}",
+    dropCounted: "'{{actual}}' is {{category}} (used {{count}} times in this file): say it in plain words",
+    rejected: "'{{actual}}' is on your team's list of words to avoid: reword it",
+  },
+  check(doc, ctx) {
+    // The team's own list first; a table term on it is reported once, as rejected.
+    const rejected = new Set<string>();
+    const reject = ctx.settings.vocabulary.reject;
+    if (reject.length) {
+      const matcher = rejectMatcher(reject);
+      for (const sentence of doc.sentences) {
+        if (sentence.block.quote) continue;
+        for (const hit of matcher.find(sentence)) {
+          const span = sentence.block.spanOf(hit.first.start, hit.last.end);
+          rejected.add(`${span.start}:${span.end}`);
+          ctx.report({ messageId: 'rejected', span, data: { actual: sentence.block.text.slice(hit.first.start, hit.last.end) }, context: sentence.span });
+        }
+      }
+    }
+
+    const hits: Hit[] = [];
+    eachPhrase(doc, TABLE, ({ sentence, hit, actual, suggestions }) => {
+      hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
+    });
+    const literals = literalPhrases(TABLE);
+    if (literals.length) {
+      for (const sentence of doc.sentences) {
+        if (sentence.block.quote) continue;
+        for (const h of findLiterals(sentence, literals)) {
+          const actual = sentence.block.text.slice(h.start, h.end);
+          hits.push({ sentence, span: sentence.block.spanOf(h.start, h.end), actual, entry: h.entry, suggestions: (h.entry.replace ?? []).map((r) => matchCase(r, actual)) });
+        }
+      }
+      hits.sort((a, b) => a.span.start - b.span.start);
+    }
+
+    const kept = hits.filter((h) => !rejected.has(`${h.span.start}:${h.span.end}`));
+    const counts = new Map<PhraseEntry, number>();
+    for (const h of kept) counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
+    const seen = new Set<PhraseEntry>();
+    for (const h of kept) {
+      const count = counts.get(h.entry) ?? 1;
+      let counted = false;
+      if (ctx.options.onePerFile) {
+        if (seen.has(h.entry)) continue;
+        seen.add(h.entry);
+        counted = count > 1;
+      }
+      const category = typeof h.entry.category === 'string' ? h.entry.category : 'jargon';
+      const base = h.suggestions.length ? 'swap' : 'drop';
+      ctx.report({
+        messageId: counted ? `${base}Counted` : base,
+        span: h.span,
+        data: { actual: h.actual, category, expected: h.suggestions.map((s) => `'${s}'`).join(' or '), count },
+        suggestions: h.suggestions,
+        context: h.sentence.span,
+      });
+    }
+  },
+});

@@ -1,0 +1,106 @@
+/**
+ * minimizing-language: "just", "simply", "easy", "obviously", "of course"…
+ * in instructions. The words come from rules/minimizing-language.yml; each
+ * entry may narrow where it counts (`after`, `notAfter`, `notBefore`,
+ * `exceptions`), because most of these words also have harmless senses:
+ * "just one account", "easy to miss", "clearly visible", "can easily be
+ * removed". A capitalised match in mid-sentence is a name ("Just Eat"), and so
+ * is a Title Case heading ("Easy Setup").
+ */
+import { defineRule } from '../define-rule.js';
+import type { PhraseEntry } from '../data.js';
+import { eachPhrase } from '../kinds/phrase-rule.js';
+import type { Sentence, Word } from '../../document/prose.js';
+
+const TABLE = 'minimizing-language';
+
+/** Marks that start a clause: after them a word counts as "^". */
+const CLAUSE_BREAK = /[,;:(—–]/;
+
+function list(entry: PhraseEntry, key: string): string[] | undefined {
+  const v = entry[key];
+  return Array.isArray(v) ? v.map((x) => String(x).toLowerCase().replace(/’/g, "'")) : undefined;
+}
+
+/** The word before `first` in its sentence: "^" at the start of the sentence, "," at the start of a clause. */
+function previous(sentence: Sentence, first: Word): string {
+  const i = sentence.words.indexOf(first);
+  if (i <= 0) return '^';
+  const prev = sentence.words[i - 1];
+  if (CLAUSE_BREAK.test(sentence.block.text.slice(prev.end, first.start))) return ',';
+  if (prev.masked) return '';
+  return prev.lower;
+}
+
+const YOU = new Set(['you', "you'll", "you're", "you've", "you'd", 'your', 'yours', 'yourself']);
+
+function next(sentence: Sentence, last: Word): { word?: Word; gap: string } {
+  const i = sentence.words.indexOf(last);
+  const word = sentence.words[i + 1];
+  const gapEnd = word ? word.start : sentence.end;
+  return { word, gap: sentence.block.text.slice(last.end, gapEnd).trim() };
+}
+
+function isCapitalised(w: Word): boolean {
+  return /^\p{Lu}/u.test(w.text);
+}
+
+export default defineRule({
+  id: 'minimizing-language',
+  family: 'plain',
+  description: 'Words that call a task easy or obvious ("just", "simply", "of course")',
+  defaultSeverity: 'warning',
+  channels: 'all',
+  fixable: false,
+  status: 'stable',
+  options: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  messages: {
+    minimizing: "'{{actual}}' suggests this is easy or obvious, which can make a stuck reader feel at fault: leave it out",
+  },
+  check(doc, ctx) {
+    eachPhrase(doc, TABLE, ({ sentence, hit, actual }) => {
+      const entry = hit.value;
+      const words = sentence.words;
+      const index = words.indexOf(hit.first);
+      // A name: "Just Eat" in mid-sentence, or "Easy Setup" in a Title Case heading.
+      if (index > 0 && isCapitalised(hit.first)) return;
+      if (sentence.block.kind === 'heading' && isCapitalised(hit.first)) {
+        const after = words[words.indexOf(hit.last) + 1];
+        if (after && isCapitalised(after)) return;
+      }
+      const prev = previous(sentence, hit.first);
+      const after = list(entry, 'after');
+      if (after && !after.includes(prev)) return;
+      if (list(entry, 'notAfter')?.includes(prev)) return;
+      const { word, gap } = next(sentence, hit.last);
+      // A clause break right after the match ("just, …") leaves it alone; only the next word in the clause counts.
+      const nextWord = word && !CLAUSE_BREAK.test(gap) ? word.lower : '';
+      const notBefore = list(entry, 'notBefore');
+      if (notBefore) {
+        if (nextWord && notBefore.includes(nextWord)) return;
+        if (notBefore.some((p) => /^[^\p{L}\p{N}]/u.test(p) && gap.startsWith(p))) return;
+      }
+      if (nextWord && list(entry, 'notBeforeEnding')?.some((e) => nextWord.endsWith(e))) return;
+      const onlyBefore = list(entry, 'onlyBefore');
+      if (onlyBefore && !onlyBefore.some((p) => (/^[^\p{L}\p{N}]/u.test(p) ? gap.startsWith(p) : p === nextWord))) return;
+      if (entry.needsYou === true) {
+        const last = words.indexOf(hit.last);
+        const near = words.slice(Math.max(0, index - 3), index).concat(words.slice(last + 1, last + 4));
+        const atStart = entry.orAtStart === true && index <= 1;
+        if (!atStart && !near.some((w) => YOU.has(w.lower))) return;
+      }
+      const notIn = list(entry, 'notInSentence');
+      if (notIn) {
+        const lower = sentence.words.map((w) => w.lower).join(' ');
+        if (notIn.some((p) => (' ' + lower + ' ').includes(' ' + p + ' '))) return;
+      }
+      ctx.report({
+        messageId: 'minimizing',
+        span: sentence.block.spanOf(hit.first.start, hit.last.end),
+        data: { actual },
+        context: sentence.span,
+      });
+    });
+  },
+});

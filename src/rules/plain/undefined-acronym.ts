@@ -1,0 +1,326 @@
+/**
+ * undefined-acronym: an acronym used before it is spelled out.
+ *
+ * An acronym here is a word of 2–6 capitals and digits ("PIV", "2FA",
+ * "I2C"). It counts as spelled out when the file says it in full in one of
+ * the usual ways, and from then on it is fine:
+ *   - "two-factor authentication (2FA)" — the acronym alone in brackets;
+ *   - "2FA (two-factor authentication)" — words in brackets right after it;
+ *   - "Personal Identity Verification" earlier, in Title Case, whose
+ *     initials spell it;
+ *   - "2FA stands for / is short for / means …";
+ *   - "device identifiers (IMSI and IMEI)": brackets of acronyms only.
+ * Only the first undefined use of each acronym in a file is reported.
+ *
+ * Left alone, because they are not acronyms a reader must decode:
+ *   - common ones (FAQ, PDF, USB, ID…) and capitalised words (NOTE, RESET,
+ *     shouted legal text) listed in rules/undefined-acronym.yml;
+ *   - model and version names that end in a digit ("ESP32", "R4", "IAL2");
+ *   - parts of a product name: next to a capitalised word ("Arduino IDE",
+ *     "Nano 33 BLE Sense"), before "board"/"family"… ("MKR boards"), in a
+ *     list with a name ("UNO and Mega"), or written as a name elsewhere in
+ *     the file ("NINA" and "Nina"); once seen as a name, it is one all file long;
+ *   - bold, kbd and code: button and key labels ("press **RESET**"), and
+ *     "labeled RST", "the RST label";
+ *   - amounts with units ("5V", "354KB") and part numbers ("BM20B");
+ *   - headings and alt text: titles are short and the body spells the
+ *     acronym out right after; flagging the title would push writers to put
+ *     long expansions in headings. An acronym used only in a heading is
+ *     therefore never reported; its first use in the body is.
+ * `vocabulary.accept` silences an acronym for a whole project.
+ */
+import { defineRule } from '../define-rule.js';
+import { table } from '../data.js';
+import type { Sentence, Word } from '../../document/prose.js';
+import type { Span } from '../../types.js';
+
+const TABLE = 'undefined-acronym';
+
+/** Upper-case letters and digits, 2–6 long, with at least one letter. */
+const ACRONYM = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,6}$/;
+const ROMAN = /^[IVXLC]+$/;
+const CAPS_WORD = /^[A-Z][A-Z'’]+$/;
+const STOP = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'de', 'du', 'la', 'le', 'und', '&']);
+/** Nouns after a product line's name ("MKR boards", "Nano family"). */
+const PRODUCT_NOUNS = new Set(['board', 'boards', 'family', 'series', 'kit', 'kits', 'shield', 'shields', 'carrier', 'carriers', 'product', 'products', 'range', 'edition', 'app', 'apps', 'chip', 'chips', 'platform', 'platforms', 'core', 'cores', 'architecture', 'form']);
+/** "the RST label", "the SET button": a printed or on-screen label. */
+const LABEL_NOUNS = new Set(['label', 'labels', 'button', 'buttons', 'tab', 'menu', 'icon', 'sticker', 'marking']);
+/** "the button labeled RST": a label printed on the device or screen, not an acronym to spell out. */
+const LABEL_WORDS = new Set(['labeled', 'labelled', 'marked', 'named', 'called', 'reads', 'showing', 'shows', 'says']);
+const NUMBER_INITIALS: Record<string, string> = { '1': 'o', '2': 't', '3': 't', '4': 'f', '5': 'f', '6': 's', '7': 's', '8': 'e', '9': 'n', '0': 'z' };
+
+interface Candidate {
+  acro: string;
+  /** Block offsets of the acronym itself (without a plural "s" or the rest of a hyphenated word). */
+  start: number;
+  end: number;
+  word: Word;
+  index: number;
+}
+
+let known: { common: Set<string>; words: Set<string> } | undefined;
+
+function knownSets(): { common: Set<string>; words: Set<string> } {
+  if (known) return known;
+  const common = new Set<string>();
+  const words = new Set<string>();
+  for (const e of table(TABLE).entries) {
+    const set = e.category === 'word' ? words : common;
+    for (const m of e.match) set.add(m.toUpperCase());
+  }
+  known = { common, words };
+  return known;
+}
+
+/** Units written after a number ("5V", "10K", "354KB"): not acronyms. */
+const UNITS = new Set(['KB', 'MB', 'GB', 'TB', 'PB', 'MA', 'MAH', 'AH', 'WH', 'KWH', 'KW', 'MW', 'KV', 'MV', 'VA', 'VAC', 'VDC', 'HZ', 'KHZ', 'MHZ', 'GHZ', 'DB', 'DBM', 'DPI', 'PPI', 'FPS', 'PPM', 'RPM', 'MM', 'CM', 'KM', 'KG', 'MS', 'US', 'NS', 'PF', 'NF', 'UF', 'AM', 'PM', 'TH', 'ST', 'ND', 'RD']);
+
+/**
+ * The acronym in a word, if any: "IDs" → ID, "USB-C" → USB, "CMSIS-DAP" →
+ * CMSIS (one name, reported once). "PIV/CAC" is two words already.
+ */
+function candidateOf(word: Word, index: number): Candidate | undefined {
+  const text = word.text;
+  // Fast path: most words start with a lower-case letter.
+  const first = text.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57)) || text.length < 2) return undefined;
+  const second = text.charCodeAt(1);
+  if (second >= 97 && second <= 122) return undefined;
+  const parts = text.split(/[-–]/);
+  // "CVE-2023-1234", "GHSA-x2c4": an identifier, not a word to spell out.
+  if (parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p))) return undefined;
+  // Only the first part counts: "USB-C" is USB, but "ArduinoCore-API" and "Wi-Fi" are names.
+  let acro = parts[0].replace(/['’]s$/, '');
+  if (/^[A-Z0-9]{2,6}s$/.test(acro) && acro.length >= 3) acro = acro.slice(0, -1);
+  return isAcronym(acro) ? { acro, start: word.start, end: word.start + acro.length, word, index } : undefined;
+}
+
+function isAcronym(acro: string): boolean {
+  if (!ACRONYM.test(acro) || ROMAN.test(acro)) return false;
+  // Model and version names end in a digit ("ESP32", "R4", "IAL2"); part numbers have several ("BM20B").
+  if (/\d$/.test(acro) || /\d.*\d/.test(acro)) return false;
+  // A leading number: "2FA" and "3DS" are acronyms; "5V", "10K", "354KB", "2020A" are amounts and models.
+  const lead = /^(\d+)([A-Z]+)$/.exec(acro);
+  if (lead) return lead[1].length === 1 && lead[2].length >= 2 && !UNITS.has(lead[2]);
+  return true;
+}
+
+function isCaps(w: Word): boolean {
+  return /^[A-Z0-9][A-Z0-9&'’.-]*$/.test(w.text) && /[A-Z]/.test(w.text);
+}
+
+/** A Capitalised (not all-caps) word, a model number, or another capitalised token: part of a product name. */
+function isNamePart(w: Word | undefined): boolean {
+  if (!w || w.masked) return false;
+  // "Arduino", "iPad", "macOS": a name written in mixed case.
+  if (/\p{Lu}/u.test(w.text) && /\p{Ll}/u.test(w.text)) return true;
+  return /^[A-Z]?\d+[A-Za-z]*$/.test(w.text) || isCaps(w);
+}
+
+/**
+ * Words written with a capital in mid-sentence somewhere in the file: names
+ * ("Arduino", "GitHub", "Nina"). A capitalised token that is also written
+ * this way ("NINA" and "Nina", "UNO" and "Uno") is a name, not an acronym.
+ */
+function properNouns(sentences: readonly Sentence[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      if (w.masked || !/^\p{Lu}/u.test(w.text) || !/\p{Ll}/u.test(w.text)) return;
+      if (i > 0 && s.block.kind !== 'heading') names.add(w.text);
+      if (/^\p{Lu}\p{Ll}+$/u.test(w.text)) names.add(w.text.toUpperCase());
+    });
+  }
+  return names;
+}
+
+/** The acronym is listed with a capitalised name: "UNO or Nano", "Mega and UNO", "NEXUS, SENTRI, or Global Entry". */
+function listedWithName(words: readonly Word[], index: number, text: string): boolean {
+  const isLink = (a: Word, b: Word) => /^(,|\/|,?\s*(and|or)|,?\s*(and|or)\s*)$/i.test(text.slice(a.end, b.start).trim()) || ['and', 'or'].includes(b.lower);
+  // Walk the list both ways over acronyms, commas, "and", "or" and slashes; stop at anything else.
+  for (const dir of [-1, 1]) {
+    for (let i = index + dir, steps = 0; i >= 0 && i < words.length && steps < 8; i += dir, steps++) {
+      const w = words[i];
+      if (w.lower === 'and' || w.lower === 'or') continue;
+      const [a, b] = dir < 0 ? [w, words[i + 1]] : [words[i - 1], w];
+      const gap = text.slice(a.end, b.start).trim();
+      if (gap !== '' && !/^[,/]$/.test(gap) && !isLink(a, b)) break;
+      if (/\p{Lu}/u.test(w.text) && /\p{Ll}/u.test(w.text) && i > 0) return true;
+      if (!isCaps(w)) break;
+    }
+  }
+  return false;
+}
+
+/** Whether only spaces stand between two words (no comma, bracket, slash…). */
+function joined(text: string, a: Word, b: Word): boolean {
+  return text.slice(a.end, b.start).trim() === '';
+}
+
+/** "Personal Identity Verification" → does a run of words here spell the acronym by initials? */
+function spells(words: readonly Word[], from: number, acro: string, titleCase: boolean): boolean {
+  const units: { text: string; cap: boolean }[] = [];
+  for (let i = from; i < words.length && units.length < acro.length * 3 + 4; i++) {
+    if (words[i].masked) break;
+    for (const p of words[i].text.split(/[-–]/)) if (p) units.push({ text: p.toLowerCase(), cap: /^\p{Lu}/u.test(p) });
+  }
+  const letters = acro.toLowerCase();
+  // "A Personal Identity…" does not spell API: an expansion starts with a word that counts.
+  if (!units.length || STOP.has(units[0].text)) return false;
+  const go = (u: number, l: number): boolean => {
+    if (l === letters.length) return true;
+    if (u >= units.length) return false;
+    const unit = units[u];
+    const ch = letters[l];
+    if (l > 0 && STOP.has(unit.text) && go(u + 1, l)) return true;
+    if (/\d/.test(ch)) {
+      if ((unit.text.startsWith(ch) || unit.text[0] === NUMBER_INITIALS[ch]) && go(u + 1, l + 1)) return true;
+      // "I2C" = IIC: the digit repeats the letter before it.
+      const prev = letters[l - 1];
+      if (prev && /[a-z]/.test(prev) && unit.text[0] === prev && (!titleCase || unit.cap)) {
+        const times = Number(ch) - 1;
+        let uu = u;
+        let ok = true;
+        for (let t = 0; t < times; t++, uu++) if (!units[uu] || units[uu].text[0] !== prev) ok = false;
+        if (ok && go(uu, l + 1)) return true;
+      }
+      return false;
+    }
+    if (unit.text[0] === ch && (!titleCase || unit.cap)) return go(u + 1, l + 1);
+    return false;
+  };
+  return go(0, 0);
+}
+
+/** The word sits in brackets that hold nothing but acronyms and "and", "or", commas or slashes. */
+function inBracketsOfAcronyms(sentence: Sentence, index: number): boolean {
+  const text = sentence.block.text;
+  const words = sentence.words;
+  const open = text.lastIndexOf('(', words[index].start);
+  if (open < sentence.start) return false;
+  const close = text.indexOf(')', words[index].end);
+  if (close === -1 || close > sentence.end || text.slice(open, words[index].start).includes(')')) return false;
+  const inside = words.filter((w) => w.start > open && w.end <= close);
+  return inside.length > 1 && inside.every((w) => isCaps(w) || w.lower === 'and' || w.lower === 'or');
+}
+
+/** Is the acronym spelled out right here ("… authentication (2FA)", "2FA (two-factor …)", "2FA stands for")? */
+function definedHere(sentence: Sentence, c: Candidate): boolean {
+  const text = sentence.block.text;
+  const words = sentence.words;
+  // "two-factor authentication (2FA)", "Terms of Service (the “TOS”)": the acronym alone in brackets.
+  const before = text.slice(Math.max(sentence.start, c.word.start - 8), c.word.start).replace(/["“”'‘’\s]+$/, '').replace(/\s*\b(the|an?)$/i, '').trimEnd();
+  const after = text.slice(c.word.end, Math.min(sentence.end, c.word.end + 3)).replace(/^["“”'‘’\s]+/, '');
+  if (before.endsWith('(') && after.startsWith(')')) return true;
+  // "mobile device identifiers (IMSI and IMEI)": brackets holding only acronyms name what the words before them are.
+  if (inBracketsOfAcronyms(sentence, c.index)) return true;
+  // "2FA (two-factor authentication)": words in brackets right after it.
+  const next = words[c.index + 1];
+  if (next && /^\(["“'‘]?$/.test(text.slice(c.word.end, next.start).trim())) {
+    if (spells(words, c.index + 1, c.acro, false)) return true;
+    // Or a short description: "SIM (the small card in your phone)"; "(version 2)" is not one.
+    let n = 0;
+    let digits = false;
+    for (let i = c.index + 1; i < words.length && text.slice(words[i - 1].end, words[i].start).indexOf(')') === -1; i++) {
+      if (/\d/.test(words[i].text)) digits = true;
+      n++;
+    }
+    if (n >= 2 && !digits) return true;
+  }
+  // "2FA stands for …", "2FA is short for …", "2FA means …".
+  const tail = words.slice(c.index + 1, c.index + 4).map((w) => w.lower).join(' ');
+  return /^(stands for|is short for|is an acronym for|is an abbreviation for|means)\b/.test(tail);
+}
+
+export default defineRule({
+  id: 'undefined-acronym',
+  family: 'plain',
+  description: 'An acronym used before it is spelled out',
+  defaultSeverity: 'warning',
+  channels: 'all',
+  fixable: false,
+  status: 'stable',
+  options: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  messages: {
+    undefined: "'{{actual}}' is not spelled out before this: write it in full the first time, with '{{actual}}' in brackets after it",
+  },
+  check(doc, ctx) {
+    const { common, words: capsWords } = knownSets();
+    // Bold, kbd and code hold button and key labels ("press **RESET**").
+    const labels: Span[] = [];
+    for (const tag of ['strong', 'b', 'kbd', 'code', 'samp']) {
+      for (const el of doc.elements(tag)) {
+        const s = el.position?.start.offset;
+        const e = el.position?.end.offset;
+        if (s !== undefined && e !== undefined) labels.push({ start: s, end: e });
+      }
+    }
+    const inLabel = (span: Span) => labels.some((l) => l.start <= span.start && span.end <= l.end);
+
+    const sentences = doc.sentences;
+    const names = properNouns(sentences);
+    /** Next to a name: "Arduino IDE", "PLC IDE", "Nano 33 BLE Sense", "UNO R4". */
+    const besideName = (sentence: Sentence, index: number): boolean => {
+      const words = sentence.words;
+      const text = sentence.block.text;
+      const word = words[index];
+      const prev = words[index - 1];
+      const next = words[index + 1];
+      if (prev && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
+      if (next && joined(text, word, next) && (isNamePart(next) || PRODUCT_NOUNS.has(next.lower))) return true;
+      // "the UNO and Mega", "NEXUS, SENTRI, or Global Entry": one of a list of names.
+      return listedWithName(words, index, text);
+    };
+    // An acronym seen even once as part of a product name is that product's name in this file ("the UNO").
+    const productNames = new Set<string>();
+    for (const sentence of sentences) {
+      if (sentence.block.kind === 'heading') continue;
+      sentence.words.forEach((word, index) => {
+        const c = word.masked ? undefined : candidateOf(word, index);
+        if (c && besideName(sentence, index)) productNames.add(c.acro);
+      });
+    }
+
+    const defined = new Set<string>();
+    const reported = new Set<string>();
+    /** Sentences seen so far, for "Personal Identity Verification … PIV". */
+    const seen: Sentence[] = [];
+
+    for (const sentence of sentences) {
+      const block = sentence.block;
+      const words = sentence.words;
+      const letterWords = words.filter((w) => !w.masked && /\p{L}/u.test(w.text));
+      const capsCount = letterWords.filter((w) => CAPS_WORD.test(w.text) && w.text.length >= 2).length;
+      // Shouted legal text ("THE SERVICE IS PROVIDED AS IS") is emphasis, not acronyms.
+      const shouting = capsCount >= 4 && capsCount * 2 >= letterWords.length;
+      const flaggable = !shouting && !block.quote && block.kind !== 'heading' && block.kind !== 'alt' && block.kind !== 'table-cell';
+
+      words.forEach((word, index) => {
+        const c = word.masked ? undefined : candidateOf(word, index);
+        if (!c) return;
+        if (common.has(c.acro) || capsWords.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro)) return;
+        if (definedHere(sentence, c)) {
+          defined.add(c.acro);
+          return;
+        }
+        if (!flaggable || word.quoted || reported.has(c.acro)) return;
+        // "the button labeled RST", "the RST label": a printed label.
+        const next = words[index + 1];
+        const before = words[index - 1];
+        if ((before && LABEL_WORDS.has(before.lower)) || (next && LABEL_NOUNS.has(next.lower))) return;
+        // "San Francisco, CA 94107": a postal address.
+        if (next && /^\d{5}(-\d{4})?$/.test(next.text)) return;
+        const span = block.spanOf(c.start, c.end);
+        if (inLabel(span)) return;
+        if (seen.some((s) => s.words.some((w, i) => /^\p{Lu}/u.test(w.text) && w.text[0].toLowerCase() === c.acro[0].toLowerCase() && spells(s.words, i, c.acro, true)))) {
+          defined.add(c.acro);
+          return;
+        }
+        reported.add(c.acro);
+        ctx.report({ messageId: 'undefined', span, data: { actual: c.acro }, context: sentence.span });
+      });
+      seen.push(sentence);
+    }
+  },
+});
