@@ -131,19 +131,27 @@ export class ProseBlock {
       if (para.type !== 'ParagraphNode') continue;
       for (const node of para.children) {
         if (node.type !== 'SentenceNode') continue;
-        const sentence = this.sentenceOf(node);
-        if (sentence.words.length) out.push(sentence);
+        for (const sentence of this.sentencesOf(node)) if (sentence.words.length) out.push(sentence);
       }
     }
     return out;
   }
 
-  private sentenceOf(node: NlcstSentence): Sentence {
-    const start = node.position?.start.offset ?? 0;
+  /**
+   * Words of an nlcst sentence, split where parse-english glued two sentences:
+   * it reads "in." and "on." as abbreviations (inch, …), so "Sign in. Then
+   * wait." came out as one sentence. A lone "in."/"on." after a word, before a
+   * capital, ends the sentence.
+   */
+  private sentencesOf(node: NlcstSentence): Sentence[] {
+    const out: Sentence[] = [];
+    let start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
-    const words: Word[] = [];
+    let words: Word[] = [];
     let inQuote = false;
-    for (const child of node.children) {
+    const kids = node.children;
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i];
       if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
         const v = child.value;
         if (v === '"') inQuote = !inQuote;
@@ -153,8 +161,17 @@ export class ProseBlock {
       }
       if (child.type !== 'WordNode') continue;
       const ws = child.position?.start.offset ?? 0;
-      const we = child.position?.end.offset ?? ws;
-      const text = nlcstToString(child as NlcstWord);
+      let we = child.position?.end.offset ?? ws;
+      let text = nlcstToString(child as NlcstWord);
+      let split = false;
+      if ((text === 'in.' || text === 'on.') && words.length && !/\d/.test(words[words.length - 1].text)) {
+        const next = kids.slice(i + 1).find((k) => k.type === 'WordNode');
+        if (next && /^\p{Lu}/u.test(nlcstToString(next as NlcstWord))) {
+          text = text.slice(0, -1);
+          we -= 1;
+          split = true;
+        }
+      }
       words.push({
         text,
         lower: text.toLowerCase().replace(/’/g, "'"),
@@ -164,7 +181,18 @@ export class ProseBlock {
         masked: this.isMasked(ws, we),
         quoted: inQuote,
       });
+      if (split) {
+        out.push(this.sentence(start, we + 1, words));
+        words = [];
+        const next = kids.slice(i + 1).find((k) => k.type === 'WordNode');
+        start = next?.position?.start.offset ?? we + 1;
+      }
     }
+    out.push(this.sentence(start, end, words));
+    return out;
+  }
+
+  private sentence(start: number, end: number, words: Word[]): Sentence {
     return { text: this.text.slice(start, end), start, end, span: this.spanOf(start, end), words, block: this };
   }
 }
