@@ -33,6 +33,8 @@ export interface Placeholder {
 
 /** Longest placeholder we accept; longer ones are treated as unclosed, so a stray `{{` can't swallow a file. */
 const MAX_LEN = 400;
+/** Liquid tags may span many lines (`{% include x.html a="…" b="…" %}` in Jekyll sites), so they get more room. */
+const MAX_TAG_LEN = 2000;
 
 const OPENERS: ReadonlyArray<[open: string, close: string]> = [
   ['{{', '}}'],
@@ -54,8 +56,14 @@ export function findPlaceholders(text: string): Placeholder[] {
     const triple = open === '{{' && text.charCodeAt(at + 2) === 123;
     const closer = triple ? '}}}' : close;
     const from = at + (triple ? 3 : open.length);
-    const limit = Math.min(n, at + MAX_LEN);
-    let end = text.indexOf(closer, from);
+    const limit = Math.min(n, at + (open === '{%' ? MAX_TAG_LEN : MAX_LEN));
+    // Search only up to the limit, so many stray openers stay linear.
+    const window = text.slice(from, limit);
+    const rel = window.indexOf(closer);
+    let end = rel === -1 ? -1 : from + rel;
+    // The same opener again before the close: this one was never closed ("{{ ticket.id }. … {{ name }}").
+    const again = open === '{{' || open === '{%' ? window.indexOf(open) : -1;
+    if (again !== -1 && rel !== -1 && again < rel) end = -1;
     const lineEnd = findLineBreak(text, from, limit);
     if (end === -1 || end >= limit || (open !== '{%' && open !== '{{' && lineEnd !== -1 && lineEnd < end)) {
       // `%{` and `[[` are common in ordinary text; without a close on the same line they are not placeholders.

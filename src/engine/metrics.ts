@@ -2,6 +2,8 @@
 import type { Doc } from '../document/document.js';
 import type { FileMetrics } from '../types.js';
 import { gradeLevel, statsOf } from '../util/readability.js';
+import { REPLY_CHANNELS } from '../types.js';
+import { computeCareRubric } from '../care/rubric.js';
 
 /** Average adult silent reading speed for non-fiction (Brysbaert 2019). */
 const WORDS_PER_MINUTE = 238;
@@ -16,5 +18,7 @@ export function computeMetrics(doc: Doc): FileMetrics {
     sentences: all.sentences,
     gradeLevel: gradeLevel(prose),
     readingTimeMinutes: all.words ? Math.max(1, Math.ceil(all.words / WORDS_PER_MINUTE)) : 0,
+    // The care rubric scores replies only (src/care/rubric.ts); articles and policies have none.
+    ...(REPLY_CHANNELS.includes(doc.channel) ? { care: computeCareRubric(doc) } : {}),
   };
 }

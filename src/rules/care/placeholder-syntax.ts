@@ -1,0 +1,47 @@
+/**
+ * placeholder-syntax: a broken macro template. Unbalanced Liquid blocks
+ * (`{% if %}` without `{% endif %}`, `{% for %}`, `{% unless %}`, `{% case %}`,
+ * `{% capture %}`) and Handlebars blocks (`{{#if}}` without `{{/if}}`), a
+ * closing tag that matches no block, unclosed or empty placeholders, names
+ * missing from the config's `placeholders.known` list (when it has one), and
+ * a name placeholder in a greeting with no fallback.
+ *
+ * Family care, but it runs in every channel: a broken template shows raw
+ * code to readers of an article just as much as to a customer.
+ */
+import { defineRule } from '../define-rule.js';
+import { checkTemplates } from '../../care/templates.js';
+
+export default defineRule({
+  id: 'placeholder-syntax',
+  family: 'care',
+  description: 'A broken template: unbalanced blocks, unclosed or empty placeholders, unknown names, a greeting name with no fallback',
+  defaultSeverity: 'error',
+  channels: 'all',
+  fixable: false,
+  status: 'stable',
+  options: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  messages: {
+    unclosed: "'{{raw}}' has no closing '{{close}}': the customer would see the raw code",
+    empty: "'{{raw}}' is an empty placeholder: put a name in it or remove it",
+    unclosedBlock: "'{{raw}}' is never closed: add '{{close}}' where the block ends",
+    strayClose: "'{{raw}}' closes a block that was never opened: remove it or add the opening tag",
+    mismatch: "'{{raw}}' closes '{{open}}' while '{{inner}}' is still open: add '{{close}}' before it",
+    strayMiddle: "'{{raw}}' is outside any '{{parent}}' block: move it inside the block or remove it",
+    unknown: "'{{name}}' is not in the config's placeholders.known list: check the spelling or add it to the list",
+    unknownNear: "'{{name}}' is not in the config's placeholders.known list: did you mean '{{near}}'?",
+    noFallback: "'{{raw}}' has no fallback: if the name is blank the customer reads '{{greeting}} ,' — add '| default: \"there\"'",
+  },
+  check(doc, ctx) {
+    for (const p of checkTemplates(doc, ctx.settings.placeholders.known)) {
+      ctx.report({
+        messageId: p.kind,
+        span: p.span,
+        data: p.data,
+        ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+        ...(p.severity ? { severity: p.severity } : {}),
+      });
+    }
+  },
+});
