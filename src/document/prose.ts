@@ -139,9 +139,9 @@ export class ProseBlock {
 
   /**
    * Words of an nlcst sentence, split where parse-english glued two sentences:
-   * it reads "in." and "on." as abbreviations (inch, …), so "Sign in. Then
-   * wait." came out as one sentence. A lone "in."/"on." after a word, before a
-   * capital, ends the sentence.
+   * it reads "in." and "on." as abbreviations (inch, …) and "13." as an
+   * ordinal, so "Sign in. Then wait." and "under 13. If you are" came out as
+   * one sentence. Such a word before a capital ends the sentence.
    */
   private sentencesOf(node: NlcstSentence): Sentence[] {
     const out: Sentence[] = [];
@@ -164,7 +164,10 @@ export class ProseBlock {
       let we = child.position?.end.offset ?? ws;
       let text = nlcstToString(child as NlcstWord);
       let split = false;
-      if ((text === 'in.' || text === 'on.') && words.length && !/\d/.test(words[words.length - 1].text)) {
+      const gluedAbbreviation = (text === 'in.' || text === 'on.') && words.length > 0 && !/\d/.test(words[words.length - 1].text);
+      // "under 13. If you are" is glued the same way: a number ending a sentence.
+      const gluedNumber = words.length > 0 && /^\d{1,6}\.$/.test(text);
+      if (gluedAbbreviation || gluedNumber) {
         const next = kids.slice(i + 1).find((k) => k.type === 'WordNode');
         if (next && /^\p{Lu}/u.test(nlcstToString(next as NlcstWord))) {
           text = text.slice(0, -1);
