@@ -1,0 +1,106 @@
+/**
+ * media-alternatives: video and audio with no captions or transcript (WCAG
+ * 1.2.1, 1.2.2). A `<video>` needs a captions (or subtitles) `<track>` or a
+ * transcript link next to it; an `<audio>` needs a transcript. A video
+ * embedded from YouTube, Vimeo, Wistia or Loom may have captions on the host,
+ * which we cannot see (we never fetch it), so it gets an info-level "check".
+ */
+import type { Element } from 'hast';
+import { defineRule } from '../define-rule.js';
+import { ariaLabel, attr, childElements, closest, descendants, hasAttr, headSpan, isHidden, type ParentMap, parents, shown, textOf } from '../../a11y/content/hast.js';
+
+/** Hosts of embedded video players, matched on the end of the iframe's host name. */
+const VIDEO_HOSTS: [string, string][] = [
+  ['youtube.com', 'YouTube'],
+  ['youtube-nocookie.com', 'YouTube'],
+  ['youtu.be', 'YouTube'],
+  ['vimeo.com', 'Vimeo'],
+  ['wistia.com', 'Wistia'],
+  ['wistia.net', 'Wistia'],
+  ['loom.com', 'Loom'],
+  ['dailymotion.com', 'Dailymotion'],
+  ['vidyard.com', 'Vidyard'],
+  ['brightcove.net', 'Brightcove'],
+];
+
+/** Blocks that hold a video and its transcript link together. */
+const BLOCKS = new Set(['p', 'figure', 'div', 'li', 'td', 'dd', 'details', 'section', 'article', 'aside', 'blockquote']);
+
+export default defineRule({
+  id: 'media-alternatives',
+  family: 'a11y',
+  description: 'Video or audio with no captions or transcript',
+  defaultSeverity: 'warning',
+  channels: 'all',
+  fixable: false,
+  status: 'stable',
+  wcag: ['1.2.1', '1.2.2', '1.2.3'],
+  options: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  messages: {
+    video: 'This video has no captions and no transcript link next to it: add <track kind="captions" src="…"> or link to a transcript',
+    audio: 'This audio has no transcript link next to it: add a link to a written transcript',
+    embed: 'This embedded {{host}} video may have no captions: check they are turned on, or link to a transcript next to it',
+  },
+  check(doc, ctx) {
+    let map: ParentMap | undefined;
+    const near = (el: Element) => transcriptNearby(el, (map ??= parents(doc)));
+    for (const tag of ['video', 'audio'] as const) {
+      for (const el of shown(doc, tag)) {
+        if (isHidden(el)) continue;
+        // A muted video has no sound to caption (a silent screen recording).
+        if (tag === 'video' && hasAttr(el, 'muted')) continue;
+        if (descendants(el).some(isCaptionTrack) || near(el)) continue;
+        const span = headSpan(doc, el);
+        if (span) ctx.report({ messageId: tag, span, context: span });
+      }
+    }
+    for (const frame of shown(doc, 'iframe')) {
+      if (isHidden(frame)) continue;
+      const host = videoHost(attr(frame, 'src') ?? attr(frame, 'dataSrc') ?? '');
+      if (!host || near(frame)) continue;
+      const span = headSpan(doc, frame);
+      if (span) ctx.report({ messageId: 'embed', span, data: { host }, context: span, severity: 'info' });
+    }
+  },
+});
+
+/** `<track kind="captions">` or `kind="subtitles"`; a track with no kind is subtitles (HTML's default). */
+function isCaptionTrack(e: Element): boolean {
+  if (e.tagName !== 'track') return false;
+  const kind = (attr(e, 'kind') ?? 'subtitles').trim().toLowerCase();
+  return kind === 'captions' || kind === 'subtitles' || kind === '';
+}
+
+/** The player's name when the URL is a known video host (parsed only, never fetched). */
+export function videoHost(src: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(src.trim(), 'https://invalid.invalid/').hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  for (const [h, name] of VIDEO_HOSTS) if (host === h || host.endsWith(`.${h}`)) return name;
+  return undefined;
+}
+
+/** A link, summary or heading that mentions a transcript, in the media's own block or the block before or after it. */
+function transcriptNearby(el: Element, map: ParentMap): boolean {
+  const block = closest(map, el, (e) => BLOCKS.has(e.tagName)) ?? el;
+  if (mentionsTranscript(block)) return true;
+  const parent = map.get(block);
+  if (!parent) return false;
+  const kids = childElements(parent);
+  const i = kids.indexOf(block);
+  return [kids[i - 1], kids[i + 1]].some((k) => k !== undefined && mentionsTranscript(k));
+}
+
+function mentionsTranscript(root: Element): boolean {
+  const candidates = [root, ...descendants(root)];
+  for (const e of candidates) {
+    if (!['a', 'summary', 'h2', 'h3', 'h4', 'h5', 'h6', 'button'].includes(e.tagName)) continue;
+    const text = `${ariaLabel(e) ?? ''} ${textOf(e)} ${attr(e, 'title') ?? ''}`.toLowerCase();
+    if (text.includes('transcript')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,108 @@
+/**
+ * sensory-language: instructions that only work for someone who can see the
+ * screen (WCAG 1.3.3): "click the green button", "the icon on the right",
+ * "see the image below", "the round button". A sentence that also names the
+ * thing by its label ("Select **Save**, the green button") is fine, and so are
+ * "green energy", "right away", "the right answer" and "the section below".
+ * Alt text and captions describe a picture, so colours there are fine too.
+ * Word groups: rules/sensory-language.yml.
+ */
+import { defineRule } from '../define-rule.js';
+import type { Doc } from '../../document/document.js';
+import type { Sentence } from '../../document/prose.js';
+import type { Span } from '../../types.js';
+import { findSensory, namesALabel } from '../../a11y/content/sensory.js';
+import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
+
+/** Inline elements that show a UI label ("Select **Save**"). */
+const LABEL_TAGS = ['strong', 'b', 'em', 'i', 'kbd', 'code', 'samp', 'var', 'img'];
+/** Emphasis on a look word ("the *green* button") is not a label. */
+const SENSORY_ONLY = /^(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown|round|square|big|small|large|left|right|top|bottom|above|below)$/i;
+/** Bold lead-ins that are not labels. */
+const NOT_LABELS = new Set(['note', 'tip', 'important', 'warning', 'caution', 'example', 'step']);
+
+export default defineRule({
+  id: 'sensory-language',
+  family: 'a11y',
+  description: 'Instructions that rely on colour, shape or position ("click the green button")',
+  defaultSeverity: 'warning',
+  channels: 'all',
+  fixable: false,
+  status: 'stable',
+  wcag: ['1.3.3', '1.4.1'],
+  options: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  messages: {
+    colour: "'{{actual}}' finds something by its colour alone: also give its label, as in 'the green Save button'",
+    shape: "'{{actual}}' finds something by its shape alone: also give its label, as in 'the round Help button'",
+    size: "'{{actual}}' finds something by its size alone: also give its label or text",
+    position: "'{{actual}}' finds something by where it sits on screen, which screen readers do not say and small screens change: also give its label",
+    visual: "'{{actual}}' only helps people who can see the image: say in the text what it shows",
+    colourVerb: "'{{actual}}' uses colour alone to mark something: also mark it with words or a symbol",
+  },
+  check(doc, ctx) {
+    let labels: Span[] | undefined;
+    const sentences = doc.sentences;
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si];
+      const block = s.block;
+      if (block.quote || block.kind === 'alt' || block.kind === 'caption') continue;
+      const hits = findSensory(s);
+      if (!hits.length) continue;
+      let labelled: boolean | undefined;
+      for (const hit of hits) {
+        if (hit.labelExcuses) {
+          // The label may be in the sentence before, in the same block: "Select **Pay**. It is the green button."
+          const before = si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined;
+          labelled ??= hasLabel(doc, s, (labels ??= labelSpans(doc))) || (before !== undefined && hasLabel(doc, before, labels));
+          if (labelled) continue;
+        }
+        const w = s.words;
+        ctx.report({
+          messageId: hit.kind,
+          span: block.spanOf(w[hit.first].start, w[hit.last].end),
+          data: { actual: block.text.slice(w[hit.first].start, w[hit.last].end).replace(/\s+/g, ' ') },
+          context: s.span,
+        });
+      }
+    }
+  },
+});
+
+/** Spans of bold, code and key elements that look like UI labels, sorted. */
+function labelSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const tag of LABEL_TAGS) {
+    for (const el of doc.elements(tag)) {
+      const span = sourceSpan(doc, el);
+      if (!span) continue;
+      // An icon image names the thing through its alt text ("the ![Upload](…) button").
+      const text = tag === 'img' ? attr(el, 'alt')?.trim() ?? '' : textOf(el).trim();
+      if (!text || text.endsWith(':') || NOT_LABELS.has(normalise(text)) || SENSORY_ONLY.test(text)) continue;
+      out.push(span);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The sentence names something by its label: a quoted or masked word, a bold, italic, code or image span inside it, or a capitalised name. */
+function hasLabel(doc: Doc, s: Sentence, labels: Span[]): boolean {
+  if (namesALabel(s)) return true;
+  if (s.words.some((w) => w.quoted || (w.masked && isLabelLike(doc.text.slice(w.span.start, Math.min(w.span.end, w.span.start + 8)))))) return true;
+  let lo = 0;
+  let hi = labels.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (labels[mid].start < s.span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < labels.length && labels[i].start < s.span.end; i++) {
+    if (labels[i].end <= s.span.end) return true;
+  }
+  return false;
+}
+
+/** Inline code, a placeholder or an icon image names a label; a URL does not. */
+function isLabelLike(head: string): boolean {
+  return !/^(?:<a |\[|https?:|www\.|mailto:)/i.test(head);
+}
