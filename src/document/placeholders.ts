@@ -77,7 +77,7 @@ export function findPlaceholders(text: string): Placeholder[] {
       continue;
     }
     const inner = text.slice(from, end);
-    if ((open === '%{' || open === '[[') && !/^\s*[\w.\-: ]*\s*$/.test(inner)) {
+    if ((open === '%{' || open === '[[') && !/^[\w.\-: ]*$/.test(inner.trim())) {
       i = at + open.length;
       continue;
     }
@@ -108,7 +108,7 @@ function make(text: string, start: number, end: number, open: string, innerRaw: 
   const raw = text.slice(start, end);
   let inner = innerRaw.trim();
   // Liquid whitespace control: `{%- … -%}`, `{{- … -}}`.
-  if (open === '{%' || open === '{{') inner = inner.replace(/^-\s*/, '').replace(/\s*-$/, '');
+  if (open === '{%' || open === '{{') inner = trimDash(inner);
   let kind: PlaceholderKind = 'output';
   if (open === '{%') kind = 'tag';
   else if (open === '{{') {
@@ -124,4 +124,12 @@ function make(text: string, start: number, end: number, open: string, innerRaw: 
 /** Whether a placeholder stands for a word in the sentence (output) or is control flow (read as space). */
 export function isWordLike(p: Placeholder): boolean {
   return p.kind === 'output';
+}
+
+/** Strips Liquid's whitespace-control dashes (`{%- … -%}`) with string checks, not a backtracking regex. */
+function trimDash(inner: string): string {
+  let s = inner;
+  if (s.startsWith('-')) s = s.slice(1).trimStart();
+  if (s.endsWith('-')) s = s.slice(0, -1).trimEnd();
+  return s;
 }

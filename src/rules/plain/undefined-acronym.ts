@@ -209,7 +209,7 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
   const text = sentence.block.text;
   const words = sentence.words;
   // "two-factor authentication (2FA)", "Terms of Service (the “TOS”)": the acronym alone in brackets.
-  const before = text.slice(Math.max(sentence.start, c.word.start - 8), c.word.start).replace(/["“”'‘’\s]+$/, '').replace(/\s*\b(the|an?)$/i, '').trimEnd();
+  const before = text.slice(Math.max(sentence.start, c.word.start - 8), c.word.start).replace(/["“”'‘’\s]+$/, '').replace(/(?<!\p{L})(?:the|an?)$/iu, '').trimEnd();
   const after = text.slice(c.word.end, Math.min(sentence.end, c.word.end + 3)).replace(/^["“”'‘’\s]+/, '');
   if (before.endsWith('(') && after.startsWith(')')) return true;
   // "mobile device identifiers (IMSI and IMEI)": brackets holding only acronyms name what the words before them are.
