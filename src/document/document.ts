@@ -4,7 +4,7 @@ import type { Root as HastRoot, Element } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { VFile } from 'vfile';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { Locator } from './location.js';
 import { findPlaceholders, type Placeholder } from './placeholders.js';
 import { parseMarkdown } from './parse-markdown.js';
@@ -13,7 +13,8 @@ import type { ProseBlock, Sentence } from './prose.js';
 import type { CommentNode } from './comments.js';
 import type { Channel, Span } from '../types.js';
 
-export type DocKind = 'markdown' | 'html';
+import type { DocKind } from './kind.js';
+export { kindOfPath, type DocKind } from './kind.js';
 
 /** Read-only view of one file that every rule receives. */
 export interface Doc {
@@ -31,22 +32,14 @@ export interface Doc {
   prose: ProseBlock[];
   placeholders: Placeholder[];
   comments: CommentNode[];
-  /** Parsed front matter (Markdown), if any. */
-  frontmatter?: Record<string, unknown>;
+  /** Parsed front matter (Markdown), if any; parsed on first use. */
+  readonly frontmatter?: Record<string, unknown>;
   /** Every sentence of every prose block, in file order. */
   readonly sentences: Sentence[];
   /** Elements of the hast by tag name, memoised. */
   elements(tag: string): readonly Element[];
   /** Source text of a span. */
   slice(span: Span): string;
-}
-
-export function kindOfPath(path: string): DocKind | undefined {
-  const m = /\.([a-z]+)$/i.exec(path);
-  const ext = m?.[1].toLowerCase();
-  if (ext === 'md' || ext === 'markdown' || ext === 'mdx') return 'markdown';
-  if (ext === 'html' || ext === 'htm') return 'html';
-  return undefined;
 }
 
 /** Parses a file once into a Doc. `channel` is the configured one; front matter may still change it (see `frontmatterChannel`). */
@@ -57,14 +50,15 @@ export function createDoc(path: string, text: string, kind: DocKind, channel: Ch
   let hast: HastRoot | undefined;
   let prose: ProseBlock[];
   let comments: CommentNode[];
-  let frontmatter: Record<string, unknown> | undefined;
+  let frontmatterText: string | undefined;
+  let frontmatter: Record<string, unknown> | undefined | null = null;
   let fragment = true;
   if (kind === 'markdown') {
     const md = parseMarkdown(text, placeholders);
     mdast = md.mdast;
     prose = md.prose;
     comments = md.comments;
-    frontmatter = readFrontmatter(md.frontmatter);
+    frontmatterText = md.frontmatter;
     // Prose inside raw HTML blocks (e.g. a <details> or <table> in Markdown).
     for (const h of md.html) {
       if (h.inline || text.slice(h.start, h.end) !== h.value || !/<[a-z]/i.test(h.value)) continue;
@@ -95,7 +89,10 @@ export function createDoc(path: string, text: string, kind: DocKind, channel: Ch
     prose,
     placeholders,
     comments,
-    frontmatter,
+    get frontmatter() {
+      if (frontmatter === null) frontmatter = readFrontmatter(frontmatterText);
+      return frontmatter;
+    },
     get sentences() {
       sentences ??= prose.flatMap((b) => b.sentences);
       return sentences;
@@ -113,6 +110,7 @@ export function createDoc(path: string, text: string, kind: DocKind, channel: Ch
       return text.slice(span.start, span.end);
     },
   };
+  if (frontmatterText !== undefined) Object.defineProperty(doc, FRONT_TEXT, { value: frontmatterText });
   return doc;
 }
 
@@ -122,7 +120,52 @@ function markdownToHast(mdast: MdRoot, text: string): HastRoot {
   const hasRaw = mdastHasHtml(mdast);
   if (!hasRaw) return tree;
   // The file lets hast-util-raw keep source positions on elements parsed from raw HTML.
-  return raw(tree, { file: new VFile(text) }) as HastRoot;
+  const out = raw(tree, { file: new VFile(text) }) as HastRoot;
+  realignRawPositions(out, text, new Locator(text));
+  return out;
+}
+
+/**
+ * hast-util-raw parses raw HTML from the html node's value, which lacks the
+ * container prefixes of list items and blockquotes (`  `, `> `). Lines come
+ * out right but columns are early by the prefix and offsets drift a line per
+ * line. Such positions disagree with their own line and column; for those we
+ * find the tag on its line and put the element there.
+ */
+function realignRawPositions(tree: HastRoot, text: string, loc: Locator): void {
+  const stack: (HastRoot | Element)[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const child of node.children) if (child.type === 'element') stack.push(child);
+    if (node.type !== 'element' || !node.position?.start) continue;
+    const { start, end } = node.position;
+    if (start.offset === undefined) continue;
+    const consistent = loc.offset(start.line, start.column) === start.offset;
+    // A consistent position can still sit on a container prefix (`> <img>` on a quote's first line).
+    const c = text.charCodeAt(start.offset);
+    if (consistent && !(c === 62 || c === 32 || c === 9)) continue;
+    const from = loc.offset(start.line, start.column);
+    const lineEnd = start.line < loc.lineCount ? loc.lineStart(start.line + 1) : text.length;
+    const at = findTag(text, `<${node.tagName}`, from, lineEnd);
+    if (at === -1) continue;
+    const shift = at - from;
+    const p = loc.point(at);
+    node.position.start = { line: p.line, column: p.column, offset: at };
+    if (end?.offset !== undefined) {
+      const endFrom = loc.offset(end.line, end.column) + (end.line === start.line ? shift : 0);
+      const e = loc.point(Math.max(at, endFrom));
+      node.position.end = { line: e.line, column: e.column, offset: Math.max(at, endFrom) };
+    }
+  }
+}
+
+/** Case-insensitive search for a tag opener within a range. */
+function findTag(text: string, needle: string, from: number, to: number): number {
+  const lower = needle.toLowerCase();
+  for (let i = from; i + lower.length <= to; i++) {
+    if (text.charCodeAt(i) === 60 && text.slice(i, i + lower.length).toLowerCase() === lower) return i;
+  }
+  return -1;
 }
 
 function mdastHasHtml(mdast: MdRoot): boolean {
@@ -155,8 +198,12 @@ function indexElements(root: HastRoot, byTag: Map<string, Element[]>): void {
   }
 }
 
+/** yaml loads on first use (it is CommonJS, so a synchronous require is safe): most files have no front matter to read. */
+let yamlParse: typeof import('yaml').parse | undefined;
+
 function readFrontmatter(yaml: string | undefined): Record<string, unknown> | undefined {
   if (!yaml) return undefined;
+  const parseYaml = (yamlParse ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse);
   try {
     // Plain YAML only: no custom tags, no merge keys, bounded aliases (a front-matter YAML bomb must not hang us).
     const v = parseYaml(yaml, { customTags: [], merge: false, maxAliasCount: 100, uniqueKeys: false });
@@ -164,6 +211,15 @@ function readFrontmatter(yaml: string | undefined): Record<string, unknown> | un
   } catch {
     return undefined;
   }
+}
+
+const FRONT_TEXT = Symbol('frontmatterText');
+
+/** The front matter's `plainspoke.channel`; the YAML is parsed only when it mentions plainspoke at all. */
+export function frontmatterChannelOf(doc: Doc): unknown {
+  const raw = (doc as { [FRONT_TEXT]?: string })[FRONT_TEXT];
+  if (raw === undefined || !raw.includes('plainspoke')) return undefined;
+  return frontmatterChannel(doc.frontmatter);
 }
 
 /** `plainspoke: { channel: chat }` in front matter. */
