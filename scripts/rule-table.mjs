@@ -13,7 +13,7 @@ function summary(text) {
   const section = /^## What it finds\s*\n([\s\S]*?)(?=\n## |(?![\s\S]))/m.exec(text)?.[1] ?? '';
   const first = section.trim().split(/\n\s*\n/)[0].split(/\n(?=- )/)[0];
   const flat = first.replace(/^- /, '').replace(/\s+/g, ' ').trim();
-  const cut = /^(.*?[.;])(\s|$)/.exec(flat)?.[1] ?? flat;
+  const cut = /^(.*?[.;])(\s|$)/.exec(flat)?.[1] ?? flat.replace(/,?\s*such as:?$/, '.').replace(/:$/, '.');
   const sentence = cut.replace(/[:;]$/, '.');
   // An odd number of backticks would break the table cell.
   return (sentence.split('`').length % 2 === 0 ? sentence.replace(/`/g, '') : sentence).replace(/\|/g, '\\|');
@@ -40,7 +40,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--write')) {
     const readme = new URL('../README.md', import.meta.url);
     const text = readFileSync(readme, 'utf8');
-    const next = text.replace(/(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/, `$1${table}$2`);
+    const next = text.replace(/(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/, (_, open, close) => `${open}\n${table}\n${close}`);
     writeFileSync(readme, next);
   } else console.log(table);
 }
