@@ -91,6 +91,16 @@ export interface FileResult {
   error?: string;
   /** Fixed text when fixes were applied (never serialised to reports). */
   fixedText?: string;
+  /** Milliseconds per stage and per rule; only with PLAINSPOKE_TIMING=1 (`npm run bench`). */
+  timing?: FileTiming;
+}
+
+/** Where one file's time went (PLAINSPOKE_TIMING=1). Stages: read, parse, sentences, hast, rules, finish. */
+export interface FileTiming {
+  totalMs: number;
+  stages: Record<string, number>;
+  /** Time in each rule's check, by rule id. */
+  rules: Record<string, number>;
 }
 
 export interface Report {

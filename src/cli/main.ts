@@ -6,9 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../util/version.js';
 import { isKnownError, UsageError } from '../util/errors.js';
 import { processIO, type CliIO } from './io.js';
-import { runLint, type LintCliOptions } from './commands/lint.js';
-import { runRulesCommand } from './commands/rules.js';
-import { runExplain } from './commands/explain.js';
+// Commands load lazily: --version and --help must not pay for the engine (issue 6).
+import type { LintCliOptions } from './commands/lint.js';
 import { CHANNELS } from '../types.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -26,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       outputError: (s, write) => write(s.replace(/^error: /, 'plainspoke: ')),
     })
     .showSuggestionAfterError(true)
+    // Options after a subcommand belong to it (`merge-reports a.json --format json`), not to the lint command.
+    .enablePositionalOptions()
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('-f, --format <name>', 'stylish, json, sarif, github, junit or html', 'stylish')
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .option('--no-color', 'never use colour (also NO_COLOR)')
     .option('--debug', 'print stack traces for internal errors')
     .action(async (paths: string[], opts: LintCliOptions) => {
+      const { runLint } = await import('./commands/lint.js');
       code = await runLint(paths, opts, io);
     });
 
@@ -58,6 +60,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .description('list every rule: id, family, default severity, channels, fixable, docs')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { runRulesCommand } = await import('./commands/rules.js');
       code = runRulesCommand(opts, io);
     });
   program
@@ -65,7 +68,29 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .description("print a rule's doc: why, how to fix, good and bad examples")
     .argument('<rule-id>', 'the rule to explain')
     .action(async (id: string) => {
+      const { runExplain } = await import('./commands/explain.js');
       code = runExplain(id, io);
+    });
+  program
+    .command('init')
+    .description('write a starter .plainspoke.yml for this folder')
+    .option('--force', 'replace an existing .plainspoke.yml')
+    .action(async (opts: { force?: boolean }) => {
+      const { runInit } = await import('./commands/init.js');
+      code = runInit(opts, io);
+    });
+  program
+    .command('merge-reports')
+    .description('merge the JSON reports of --shard runs into one report, in any format')
+    .argument('<reports...>', 'JSON reports (written with --format json)')
+    .option('-f, --format <name>', 'stylish, json, sarif, github, junit or html', 'stylish')
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', integer)
+    .option('--color', 'force colour')
+    .option('--no-color', 'never use colour (also NO_COLOR)')
+    .action(async (reports: string[], opts: { format: string; outputFile?: string; maxWarnings?: number; color?: boolean }) => {
+      const { runMergeReports } = await import('./commands/merge-reports.js');
+      code = await runMergeReports(reports, opts, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

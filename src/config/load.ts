@@ -1,7 +1,7 @@
 /** Reads config files safely: YAML or JSON data only, never code. */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { ConfigError } from '../util/errors.js';
 import { validateConfig, type ConfigLayer } from './schema.js';
 
@@ -13,6 +13,8 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Parses YAML with no custom tags and bounded aliases (a "billion laughs" file fails fast). */
 export function parseYamlSafe(text: string, file: string): unknown {
+  // yaml loads on first use: a folder without a YAML config never pays for it (issue 6, start-up time).
+  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const doc = parseDocument(text, { customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true, stringKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {

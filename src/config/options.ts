@@ -1,15 +1,24 @@
 /** Rule options validated against each rule's JSON Schema (ajv). */
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ValidateFunction } from 'ajv';
 import type { Rule } from '../rules/define-rule.js';
 import { ConfigError } from '../util/errors.js';
 
-const ajv = new Ajv({ allErrors: false, strict: true, useDefaults: false });
+// ajv loads on first use: a run with no config options never pays for it (issue 6, start-up time).
+let ajv: AjvType | undefined;
+function getAjv(): AjvType {
+  if (!ajv) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajv = new Ajv({ allErrors: false, strict: true, useDefaults: false });
+  }
+  return ajv;
+}
 const compiled = new Map<string, ValidateFunction>();
 
 export function optionsValidator(rule: Rule<object>): ValidateFunction {
   let v = compiled.get(rule.id);
   if (!v) {
-    v = ajv.compile(rule.options);
+    v = getAjv().compile(rule.options);
     compiled.set(rule.id, v);
   }
   return v;

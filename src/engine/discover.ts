@@ -1,9 +1,12 @@
 /** Paths and globs → the sorted list of files to lint. Honours .gitignore and the config's `ignore`. */
 import { statSync } from 'node:fs';
 import { resolve, relative } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
+// globby loads only when a folder or glob is searched: `plainspoke one-file.md` (a pre-commit hook) never pays for it.
+type Globby = typeof import('globby');
+let globbyModule: Promise<Globby> | undefined;
+const loadGlobby = (): Promise<Globby> => (globbyModule ??= import('globby'));
 import { UsageError } from '../util/errors.js';
-import { kindOfPath } from '../document/document.js';
+import { kindOfPath } from '../document/kind.js';
 import { toPosix } from '../config/resolve.js';
 
 export const EXTENSIONS = ['md', 'markdown', 'mdx', 'html', 'htm'];
@@ -52,7 +55,7 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
     let matches: string[];
     if (stat?.isDirectory()) {
       matches = await search([`**/*.{${EXTENSIONS.join(',')}}`], abs);
-    } else if (isDynamicPattern(input.replace(/\\/g, '/'))) {
+    } else if ((await loadGlobby()).isDynamicPattern(input.replace(/\\/g, '/'))) {
       matches = (await search([input.replace(/\\/g, '/')], cwd)).filter((p) => kindOfPath(p));
     } else {
       fail(new UsageError(`${input}: no such file or folder`));
@@ -69,6 +72,7 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
 }
 
 async function search(patterns: string[], cwd: string): Promise<string[]> {
+  const { globby } = await loadGlobby();
   return globby(patterns, {
     cwd,
     absolute: true,

@@ -1,17 +1,44 @@
-/** A whole run: discover files, lint each, collect a Report. No console here (DESIGN 5). */
-import { readFile } from 'node:fs/promises';
-import type { FileResult, Report } from '../types.js';
+/**
+ * A whole run: discover files, lint each (in worker threads when the run is
+ * big enough to pay for them), collect a Report. No console here (DESIGN 5).
+ *
+ * Results come back in report order (sorted by path) whatever order the
+ * workers finish in, so the output is byte-identical for any --jobs.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Channel, FileResult, Report } from '../types.js';
 import { ConfigResolver, type CliOverrides } from '../config/resolve.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../config/settings.js';
 import { discover, type Discovered } from './discover.js';
-import { failed, lintSource, type LintOptions } from './lint-source.js';
+import type { LintOptions } from './lint-source.js';
+import { failed } from './failed.js';
+import { activeRules } from './run-rules.js';
 import { summarise } from '../report/summary.js';
 import { VERSION } from '../util/version.js';
+import { UsageError } from '../util/errors.js';
+import { lintThroughCache, type LintCache } from './cache.js';
 
 export interface RunSettings extends LintOptions {
   cwd: string;
   cli?: CliOverrides;
   /** Called after each file, for the progress line. */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Called with each file's result in report order, as soon as it and every file before it are done. */
+  onResult?: (result: FileResult) => void;
+  /** `--cache` (issue 5): unchanged files reuse their stored result. */
+  cache?: LintCache;
+  /** `--jobs`: worker threads; 0 or 1 lints in this thread. Unset: one per CPU (at most 8), when the run is big enough to pay for them. */
+  jobs?: number;
+  /** `--shard i/n`: lint only the files whose path hash falls in shard i of n. */
+  shard?: string | Shard;
+}
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
 }
 
 export function buildReport(files: FileResult[]): Report {
@@ -24,28 +51,250 @@ export async function readSource(file: Discovered): Promise<Uint8Array | string>
   try {
     return await readFile(file.absPath);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)'
-      : code === 'ENOENT' ? 'disappeared before it could be read'
-      : code === 'EISDIR' ? 'is a folder, not a file'
-      : code === 'ELOOP' ? 'is a symbolic link loop'
-      : `cannot be read (${code ?? (e as Error).message})`;
-    return `${file.path}: ${why}`;
+    return unreadable(file, e);
   }
 }
 
+/**
+ * The same, blocking: files are linted one after another in each thread, and
+ * an async read only added an event-loop round trip per file (issue 6).
+ */
+export function readSourceSync(file: Discovered): Uint8Array | string {
+  try {
+    return readFileSync(file.absPath);
+  } catch (e) {
+    return unreadable(file, e);
+  }
+}
+
+/** A file-system error as a one-line reason naming the file. */
+function unreadable(file: Discovered, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)'
+    : code === 'ENOENT' ? 'disappeared before it could be read'
+    : code === 'EISDIR' ? 'is a folder, not a file'
+    : code === 'ELOOP' ? 'is a symbolic link loop'
+    : `cannot be read (${code ?? (e as Error).message})`;
+  return `${file.path}: ${why}`;
+}
+
+/** `--shard 2/3` → { index: 2, count: 3 }. */
+export function parseShard(value: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !(count >= 1) || !(index >= 1) || index > count) {
+    throw new UsageError(`--shard ${value}: give the shard as i/n with 1 ≤ i ≤ n, e.g. --shard 1/3`);
+  }
+  return { index, count };
+}
+
+/** FNV-1a (32 bit) of the UTF-8 bytes: the same on every machine, so every CI job agrees on the split. */
+function pathHash(path: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(path, 'utf8')) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Whether a report path (relative, `/` separators) belongs to a shard. */
+export function inShard(path: string, shard: Shard): boolean {
+  return pathHash(path) % shard.count === shard.index - 1;
+}
+
 export async function lintFiles(inputs: readonly string[], run: RunSettings): Promise<{ report: Report; files: Discovered[] }> {
+  const shard = typeof run.shard === 'string' ? parseShard(run.shard) : run.shard;
   const resolver = new ConfigResolver(run.cwd, run.cli);
   const inputErrors: string[] = [];
-  const files = await discover(inputs, run.cwd, (abs) => resolver.isIgnored(abs), inputErrors);
+  let files = await discover(inputs, run.cwd, (abs) => resolver.isIgnored(abs), inputErrors);
+  if (shard) files = files.filter((f) => inShard(f.path, shard));
   // A path that matches nothing is reported (exit 2) and the other paths are still linted.
   const results: FileResult[] = inputErrors.map((message) => ({ path: message.slice(0, message.indexOf(': ')) || '.', channel: 'article', findings: [], error: message }));
-  let done = 0;
-  for (const file of files) {
-    const bytes = await readSource(file);
-    results.push(typeof bytes === 'string' ? failed(file.path, 'article', bytes) : await lintSource({ ...file, bytes }, resolver, run));
-    run.onProgress?.(++done, files.length, file.path);
-  }
+  results.push(...(await lintDiscovered(files, resolver, run)));
   return { report: buildReport(results), files };
+}
+
+let pipeline: Promise<typeof import('./lint-source.js')> | undefined;
+
+/** Lints one file in this thread: read, then the pipeline. Workers call this too. */
+export async function lintPath(file: Discovered, resolver: ConfigResolver, opts: LintOptions, bytes?: Uint8Array): Promise<FileResult> {
+  const started = opts.timing ? performance.now() : 0;
+  const source = bytes ?? readSourceSync(file);
+  if (typeof source === 'string') return failed(file.path, 'article', source);
+  const readMs = opts.timing ? performance.now() - started : 0;
+  // The pipeline (parsers, rules' engines) loads only where files are linted: a pooled run's main thread never needs it.
+  const { lintSource } = await (pipeline ??= import('./lint-source.js'));
+  const result = await lintSource({ ...file, bytes: source }, resolver, opts);
+  if (result.timing) {
+    result.timing.stages = { read: Math.round(readMs * 100) / 100, ...result.timing.stages };
+    result.timing.totalMs = Math.round((result.timing.totalMs + readMs) * 100) / 100;
+  }
+  return result;
+}
+
+/** A file still to lint (a cache miss, or every file without --cache). */
+interface Pending {
+  index: number;
+  bytes?: Uint8Array;
+  done: (r: FileResult) => void;
+  settled?: boolean;
+}
+
+/** Lints files (sorted by path) and returns their results in the same order. */
+export async function lintDiscovered(files: readonly Discovered[], resolver: ConfigResolver, run: RunSettings): Promise<FileResult[]> {
+  const slots: Promise<FileResult>[] = new Array(files.length);
+  const pending: Pending[] = [];
+  const missed = new Set<number>();
+  const later = (index: number, bytes?: Uint8Array) =>
+    new Promise<FileResult>((resolve) => {
+      missed.add(index);
+      const p: Pending = { index, bytes, done: (r) => ((p.settled = true), resolve(r)) };
+      pending.push(p);
+    });
+  const fromCache = (i: number, r: FileResult): FileResult => {
+    // A hit took no time here: timings stored by an earlier run would mislead.
+    if (!r.timing || missed.has(i)) return r;
+    const { timing: _stale, ...rest } = r;
+    return rest;
+  };
+  if (run.cache) {
+    // --cache (issue 5): look every file up first, so a warm run never starts a worker; misses are linted below
+    // and stored by lintThroughCache when they resolve. Files with errors are never stored.
+    const cache = run.cache;
+    await forEachLimit(files, 32, async (file, i) => {
+      const bytes = await readSource(file);
+      slots[i] =
+        typeof bytes === 'string'
+          ? Promise.resolve(failed(file.path, 'article', bytes))
+          : lintThroughCache(cache, file.path, bytes, () => resolver.resolve(file.absPath), run, () => later(i, bytes)).then((r) => fromCache(i, r));
+    });
+  } else {
+    for (let i = 0; i < files.length; i++) slots[i] = later(i);
+  }
+  pending.sort((a, b) => a.index - b.index);
+
+  let done = 0;
+  for (const [i, slot] of slots.entries()) void slot.then(() => run.onProgress?.(++done, files.length, files[i].path));
+  // lintPending settles every file itself; this only keeps a bug there from hanging the run.
+  const work = lintPending(files, pending, resolver, run).catch((e: unknown) => {
+    for (const p of pending) if (!p.settled) p.done(failed(files[p.index].path, 'article', e));
+  });
+  const results: FileResult[] = [];
+  for (const slot of slots) {
+    const r = await slot;
+    results.push(r);
+    run.onResult?.(r);
+  }
+  await work;
+  return results;
+}
+
+async function lintPending(files: readonly Discovered[], pending: Pending[], resolver: ConfigResolver, run: RunSettings): Promise<void> {
+  const threads = await threadsFor(files, pending, resolver, run);
+  const filename = threads > 1 ? (await import('./pool.js')).workerFile() : undefined;
+  if (threads <= 1 || !filename) {
+    for (const p of pending) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
+    return;
+  }
+  const { LintPool, workerOptions, WORKER_HEAP_MB } = await import('./pool.js');
+  try {
+    let next = 0;
+    // jsdom makes a worker's heap grow fast: cap it when axe runs (the memory target); otherwise GC time is dearer.
+    const heapMb = usesAxe(files[pending[0].index], resolver, run) ? WORKER_HEAP_MB : undefined;
+    const pool = new LintPool(threads, filename, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, heapMb);
+    try {
+      // Two tasks per thread in flight, so a worker never waits for this thread to hand it the next file.
+      const lane = async () => {
+        while (next < pending.length) {
+          const p = pending[next++];
+          const file = files[p.index];
+          const { timeout, channel } = budgetOf(file, resolver);
+          p.done(await pool.lint(file, timeout, channel, p.bytes, () => lintHere(file, resolver, run, p.bytes)));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(pending.length, threads * 2) }, lane));
+    } finally {
+      await pool.destroy();
+    }
+  } catch {
+    // No worker threads here (a sandbox, a broken build): lint what is left in this thread.
+    for (const p of pending) if (!p.settled) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
+  }
+}
+
+async function lintHere(file: Discovered, resolver: ConfigResolver, run: RunSettings, bytes?: Uint8Array): Promise<FileResult> {
+  try {
+    return await lintPath(file, resolver, run, bytes);
+  } catch (e) {
+    return failed(file.path, 'article', e);
+  }
+}
+
+/** The file's time budget and channel as configured (front matter aside), for a worker that must be stopped. */
+function budgetOf(file: Discovered, resolver: ConfigResolver): { timeout: number; channel: Channel } {
+  try {
+    const s = resolver.resolve(file.absPath);
+    return { timeout: s.timeout, channel: s.channel };
+  } catch {
+    return { timeout: DEFAULT_TIMEOUT_SECONDS, channel: 'article' };
+  }
+}
+
+/**
+ * Rough cost of linting in this thread, from PLAINSPOKE_TIMING on the corpus
+ * (`npm run bench`, 2-core machine): a file costs a few ms plus a few ms per
+ * KB, and axe adds a few hundred ms per file. A worker costs about a second
+ * of CPU before it is useful (loading the engine, then warming up its own JIT),
+ * so on two cores 86 help articles (240 KB) were faster in one thread; runs
+ * below about three seconds of work stay here.
+ */
+const COST = { workerStartMs: 1000, perFileMs: 4, perKbMs: 6, axePerFileMs: 200 };
+/** The default thread count's ceiling on many-core machines (an explicit --jobs may go higher). */
+const DEFAULT_MAX_THREADS = 8;
+/** Past this many files the pool pays whatever their size; below it, sizes decide (a stat per file). */
+const ALWAYS_POOL_FILES = 2000;
+
+async function threadsFor(files: readonly Discovered[], pending: Pending[], resolver: ConfigResolver, run: RunSettings): Promise<number> {
+  // By default one worker per CPU, at most DEFAULT_MAX_THREADS: each holds its own engine (and jsdom with axe).
+  const wanted = run.jobs ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
+  const threads = Math.min(wanted, pending.length);
+  if (threads <= 1) return 1;
+  // An explicit --jobs n is obeyed; the default (one per CPU) first asks whether workers would pay.
+  if (run.jobs !== undefined) return threads;
+  if (pending.length >= ALWAYS_POOL_FILES) return threads;
+  let bytes = 0;
+  await forEachLimit(pending, 32, async (p) => {
+    // Await first, then add: `bytes += await …` would read `bytes` before the wait and lose other lanes' sizes.
+    const size = p.bytes?.byteLength ?? (await stat(files[p.index].absPath).then((s) => s.size, () => 0));
+    bytes += size;
+  });
+  const axe = usesAxe(files[pending[0].index], resolver, run);
+  const here = pending.length * (COST.perFileMs + (axe ? COST.axePerFileMs : 0)) + (bytes / 1024) * COST.perKbMs;
+  // With n threads the work takes here/n plus one worker start; stay here unless that is clearly faster,
+  // and start no more workers than there is work for (each should lint at least two starts' worth).
+  if (!(here / threads + COST.workerStartMs < here * 0.8)) return 1;
+  return Math.max(2, Math.min(threads, Math.floor(here / (2 * COST.workerStartMs))));
+}
+
+/** Whether the axe rule runs (judged on one file's settings: a run rarely mixes). */
+function usesAxe(file: Discovered, resolver: ConfigResolver, run: RunSettings): boolean {
+  try {
+    return activeRules(resolver.resolve(file.absPath), run).some((r) => r.needs?.includes('axe'));
+  } catch {
+    return false; // a config error is reported per file
+  }
+}
+
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

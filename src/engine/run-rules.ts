@@ -11,6 +11,17 @@ export interface RunOptions {
   noAxe?: boolean;
   /** Only these rule ids (tests, `explain` examples). */
   only?: readonly string[];
+  /** `performance.now()` after which the file is given up (the config's `timeout`); checked between rules. */
+  deadline?: number;
+}
+
+/** A file took longer than its time budget (config `timeout`, seconds). The same words whether the budget
+ * ran out between two rules or a worker had to be stopped (pool.ts). */
+export class LintTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`took longer than ${seconds} s to lint, so it was stopped (raise 'timeout' in the config to give it more time)`);
+    this.name = 'LintTimeout';
+  }
 }
 
 /** A rule that threw: the file gets an error and the run exits 2 (DESIGN 5). */
@@ -40,9 +51,11 @@ export function activeRules(settings: ResolvedSettings, opts: RunOptions = {}): 
   });
 }
 
-export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOptions = {}): Promise<RawFinding[]> {
+export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOptions = {}, ruleTimes?: Record<string, number>): Promise<RawFinding[]> {
   const findings: RawFinding[] = [];
   for (const rule of activeRules(settings, opts)) {
+    if (opts.deadline !== undefined && performance.now() > opts.deadline) throw new LintTimeout(settings.timeout);
+    const started = ruleTimes ? performance.now() : 0;
     const severity = settings.rules[rule.id].severity as Severity;
     const ctx = {
       options: effectiveOptions(rule, settings),
@@ -53,9 +66,15 @@ export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOp
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new Error(`rule '${rule.id}' has no message '${r.messageId}'`);
         const span = { start: Math.max(0, Math.min(r.span.start, doc.text.length)), end: Math.max(0, Math.min(Math.max(r.span.end, r.span.start), doc.text.length)) };
+        // A finding under another id (the axe adapter's `axe/<id>`): that id's own config entry
+        // (`axe/region: off`, `--rule axe/image-alt:error`) wins, else the severity the rule gives
+        // (axe's impact) stands as is, not capped by the reporting rule's severity.
+        const sub = r.ruleId !== undefined && r.ruleId !== rule.id;
+        const own = sub ? settings.rules[r.ruleId!]?.severity : undefined;
+        if (own === 'off') return;
         findings.push({
           ruleId: r.ruleId ?? rule.id,
-          severity: r.severity && rank(r.severity) < rank(severity) ? r.severity : severity,
+          severity: own ?? (sub && r.severity ? r.severity : r.severity && rank(r.severity) < rank(severity) ? r.severity : severity),
           message: formatMessage(template, r.data),
           span,
           source: r.source ?? (rule.family === 'a11y' && r.ruleId?.startsWith('axe/') ? 'axe-core' : 'plainspoke'),
@@ -71,7 +90,9 @@ export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOp
     } catch (e) {
       throw new RuleCrash(rule.id, e);
     }
+    if (ruleTimes) ruleTimes[rule.id] = Math.round((performance.now() - started) * 100) / 100;
   }
+  if (opts.deadline !== undefined && performance.now() > opts.deadline) throw new LintTimeout(settings.timeout);
   return findings;
 }
 

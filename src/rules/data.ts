@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../util/package-root.js';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { RuleDataError } from '../util/errors.js';
 
 export interface PhraseEntry {
@@ -74,6 +74,8 @@ export function readTablesFromYaml(dir = join(packageRoot, 'rules')): Record<str
     const file = join(dir, name);
     let data: unknown;
     try {
+      // yaml is only needed from source (tests); a built run reads dist/rule-data.json (issue 6: start-up time).
+      const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
       data = parseYaml(readFileSync(file, 'utf8'), { customTags: [], merge: false });
     } catch (e) {
       throw new RuleDataError(`rules/${name}`, (e as Error).message.split('\n')[0]);

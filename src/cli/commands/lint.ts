@@ -8,7 +8,7 @@ import { UsageError } from '../../util/errors.js';
 import { getFormatter, formatNames } from '../../formatters/index.js';
 import { exitCode, onlyErrors } from '../../report/summary.js';
 import { lintFiles, buildReport } from '../../engine/lint-files.js';
-import { lintSource, failed } from '../../engine/lint-source.js';
+import { failed } from '../../engine/failed.js';
 import { ConfigResolver } from '../../config/resolve.js';
 import { parseSeverity } from '../../config/settings.js';
 import { getRule } from '../../rules/registry.js';
@@ -16,7 +16,7 @@ import type { RawRuleEntry } from '../../config/schema.js';
 import type { Channel, Report } from '../../types.js';
 import { displayPath } from '../../engine/discover.js';
 import type { LintCache } from '../../engine/cache.js';
-import { kindOfPath } from '../../document/document.js';
+import { kindOfPath } from '../../document/kind.js';
 
 export interface LintCliOptions {
   config?: string;
@@ -160,6 +160,8 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: CliIO):
     const path = displayPath(abs, io.cwd);
     let result;
     try {
+      // Loaded here so a pooled run's main thread never loads the parsers (issue 6).
+      const { lintSource } = await import('../../engine/lint-source.js');
       result = await lintSource({ path, absPath: abs, bytes: new TextEncoder().encode(text) }, resolver, run);
     } catch (e) {
       result = failed(path, 'article', e);

@@ -1,0 +1,117 @@
+/**
+ * Worker threads across files (tinypool). Each worker builds its own
+ * ConfigResolver from the same serialisable inputs (cwd, CLI overrides) and
+ * returns a FileResult. A file that runs past its time budget (config
+ * `timeout`) has its worker stopped; it gets a one-line error and the run
+ * goes on with a fresh worker.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import Tinypool from 'tinypool';
+import type { FileResult } from '../types.js';
+import type { CliOverrides } from '../config/resolve.js';
+import type { Discovered } from './discover.js';
+import type { LintOptions } from './lint-source.js';
+import { failed } from './failed.js';
+import { LintTimeout } from './run-rules.js';
+import { packageRoot } from '../util/package-root.js';
+
+/** What a worker needs to lint one file; everything here survives structured cloning. */
+export interface WorkerTask {
+  cwd: string;
+  cli: CliOverrides;
+  opts: WorkerLintOptions;
+  file: Discovered;
+  /** The file's bytes when the main thread already read them (--cache); otherwise the worker reads the file. */
+  bytes?: Uint8Array;
+  /** The worker says 'start' here when it begins, so the time budget never counts queueing or start-up. */
+  port?: import('node:worker_threads').MessagePort;
+}
+
+/** The lint options that cross to a worker (no callbacks, no cache object). */
+export type WorkerLintOptions = Pick<LintOptions, 'noAxe' | 'only' | 'fix' | 'fingerprints' | 'timing'>;
+
+export function workerOptions(opts: LintOptions): WorkerLintOptions {
+  const out: WorkerLintOptions = {};
+  if (opts.noAxe !== undefined) out.noAxe = opts.noAxe;
+  if (opts.only !== undefined) out.only = [...opts.only];
+  if (opts.fix !== undefined) out.fix = opts.fix;
+  if (opts.fingerprints !== undefined) out.fingerprints = opts.fingerprints;
+  if (opts.timing !== undefined) out.timing = opts.timing;
+  return out;
+}
+
+/**
+ * The built worker module. Tests run the TypeScript sources, where there is
+ * no worker.js next to this file: they use the build in dist/ (`pretest`).
+ */
+export function workerFile(): string | undefined {
+  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(here)) return here;
+  const built = join(packageRoot, 'dist', 'engine', 'worker.js');
+  return existsSync(built) ? built : undefined;
+}
+
+/** setTimeout takes at most 2^31-1 ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Old-space limit of a worker (MiB) when axe runs. Without it V8 lets each
+ * worker's heap grow towards its default limit before a full collection, and
+ * two workers with jsdom peaked near 600 MiB on the corpus; with it the run
+ * stayed near 350 MiB for about 12% more GC time. A file that needs more is
+ * linted again in the main thread, which has no such limit.
+ */
+export const WORKER_HEAP_MB = 256;
+
+export class LintPool {
+  private readonly pool: Tinypool;
+
+  constructor(
+    threads: number,
+    filename: string,
+    private readonly base: { cwd: string; cli: CliOverrides; opts: WorkerLintOptions },
+    /** Old-space limit per worker (MiB); undefined leaves V8's default. */
+    heapMb?: number,
+  ) {
+    this.pool = new Tinypool({
+      filename,
+      minThreads: threads,
+      maxThreads: threads,
+      // A worker keeps its parsers warm across files; only a stopped worker is replaced.
+      isolateWorkers: false,
+      idleTimeout: 60_000,
+      ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+    });
+  }
+
+  /**
+   * Lints one file in a worker; never rejects (failures become the file's error).
+   * `outOfMemory` lints the file elsewhere when the worker ran out of its heap.
+   */
+  async lint(file: Discovered, timeoutSeconds: number, channel: FileResult['channel'], bytes?: Uint8Array, outOfMemory?: () => Promise<FileResult>): Promise<FileResult> {
+    const abort = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => abort.abort(), Math.min(MAX_TIMER_MS, Math.max(1, timeoutSeconds * 1000)));
+    });
+    const task: WorkerTask = { ...this.base, file, port: port2, ...(bytes ? { bytes } : {}) };
+    try {
+      return (await this.pool.run(task, { signal: abort.signal, transferList: [port2] })) as FileResult;
+    } catch (e) {
+      if (abort.signal.aborted) return failed(file.path, channel, new LintTimeout(timeoutSeconds));
+      if ((e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY' && outOfMemory) return outOfMemory();
+      return failed(file.path, channel, `${file.path}: internal error in a worker thread: ${(e as Error)?.message ?? String(e)}`);
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
