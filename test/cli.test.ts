@@ -1,5 +1,5 @@
 /** The command line: exit codes, stdin, bad files, flags (CONTRACT "Command line", "Exit codes"). */
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findings, project, runCli } from './helpers/cli.js';
@@ -100,6 +100,31 @@ describe('files that are not text', () => {
     const r = await runCli(['--format', 'json', '--no-axe', '.'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.err).toContain('secret.md: cannot be read (permission denied)');
+  });
+});
+
+describe('limits and links', () => {
+  it('a file over maxFileSize gets one line naming it and the limit; the rest is linted', async () => {
+    const dir = project({ '.plainspoke.yml': 'maxFileSize: 1 KB\n', 'big.md': `${'Plain words here. '.repeat(100)}\n`, 'ok.md': PASSIVE });
+    const r = await runCli(['--format', 'json', '--no-axe', '--rule', 'passive-voice:warn', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('plainspoke: big.md: is 2 KB, over the 1 KB limit (raise maxFileSize in the config to lint it)\n');
+    expect(findings(r.out).map((f) => `${f.path}:${f.line}`)).toEqual(['ok.md:3']);
+  });
+  it('a bad maxFileSize names the key', async () => {
+    const dir = project({ '.plainspoke.yml': 'maxFileSize: lots\n', 'a.md': CLEAN });
+    const r = await runCli(['--no-axe', 'a.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("'maxFileSize' must be a size in bytes or like \"5 MB\"");
+  });
+  it('a symbolic link loop in a searched folder is skipped, and a loop named on the command line is an error', async () => {
+    const dir = project({ 'docs/a.md': PASSIVE });
+    symlinkSync(join(dir, 'docs'), join(dir, 'docs', 'loop'));
+    symlinkSync(join(dir, 'self.md'), join(dir, 'self.md'));
+    const r = await runCli(['--format', 'json', '--no-axe', '--rule', 'passive-voice:warn', 'docs', 'self.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('self.md: is a symbolic link loop');
+    expect(findings(r.out).map((f) => `${f.path}:${f.line}`)).toEqual(['docs/a.md:3']);
   });
 });
 
