@@ -10,3 +10,10 @@ export function trimToWord(s: string): string {
   while (end > start && !WORDISH.test(s[end - 1])) end--;
   return s.slice(start, end);
 }
+
+/** Drops trailing characters that are in `chars` (a loop: `/[…]+$/` rescans from every start). */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}

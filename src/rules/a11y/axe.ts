@@ -7,6 +7,7 @@
  * jsdom and axe-core load on the first file that needs them (dynamic import),
  * so `--no-axe` runs never load them.
  */
+import { trimEndChars } from '../../util/text.js';
 import { defineRule, type RuleContext } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Severity } from '../../types.js';
@@ -74,7 +75,7 @@ export default defineRule<Options>({
         ruleId: `axe/${f.id}`,
         span,
         context: span,
-        data: { help: f.help.trim().replace(/\.+$/, '') },
+        data: { help: trimEndChars(f.help.trim(), '.') },
         severity,
         source: 'axe-core',
         docsUrl: f.helpUrl,

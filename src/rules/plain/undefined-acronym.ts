@@ -29,6 +29,7 @@
  *     therefore never reported; its first use in the body is.
  * `vocabulary.accept` silences an acronym for a whole project.
  */
+import { trimEndChars } from '../../util/text.js';
 import { defineRule } from '../define-rule.js';
 import { table } from '../data.js';
 import type { Sentence, Word } from '../../document/prose.js';
@@ -209,7 +210,8 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
   const text = sentence.block.text;
   const words = sentence.words;
   // "two-factor authentication (2FA)", "Terms of Service (the “TOS”)": the acronym alone in brackets.
-  const before = text.slice(Math.max(sentence.start, c.word.start - 8), c.word.start).replace(/["“”'‘’\s]+$/, '').replace(/(?<!\p{L})(?:the|an?)$/iu, '').trimEnd();
+  const beforeRaw = text.slice(Math.max(sentence.start, c.word.start - 8), c.word.start);
+  const before = trimEndChars(beforeRaw, `"“”'‘’ \t\n\r\u00a0`).replace(/(?<!\p{L})(?:the|an?)$/iu, '').trimEnd();
   const after = text.slice(c.word.end, Math.min(sentence.end, c.word.end + 3)).replace(/^["“”'‘’\s]+/, '');
   if (before.endsWith('(') && after.startsWith(')')) return true;
   // "mobile device identifiers (IMSI and IMEI)": brackets holding only acronyms name what the words before them are.
