@@ -128,6 +128,17 @@ describe('limits and links', () => {
   });
 });
 
+describe('deep nesting', () => {
+  it('HTML nested 10,000 levels deep is linted (on a big stack), and the other files too', async () => {
+    const n = 10_000;
+    const dir = project({ 'deep.html': `${'<div>'.repeat(n)}<p>Your card was charged twice.</p>${'</div>'.repeat(n)}\n`, 'ok.md': PASSIVE });
+    const r = await runCli(['--format', 'json', '--no-axe', '--rule', 'passive-voice:warn', '.'], { cwd: dir });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(findings(r.out).map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['deep.html:1:50014 passive-voice', 'ok.md:3:11 passive-voice']);
+  }, 120_000);
+});
+
 describe('stdin', () => {
   it('lints standard input under --stdin-filename', async () => {
     const dir = project({});

@@ -183,8 +183,13 @@ export async function lintDiscovered(files: readonly Discovered[], resolver: Con
     for (const p of pending) if (!p.settled) p.done(failed(files[p.index].path, 'article', e));
   });
   const results: FileResult[] = [];
-  for (const slot of slots) {
-    const r = await slot;
+  for (const [i, slot] of slots.entries()) {
+    let r = await slot;
+    if (r.error?.endsWith('is nested too deeply to lint')) {
+      // Loaded only for such a file: it retries on a big stack in a worker (deep-stack.ts).
+      const [{ lintOnBigStack }, { workerOptions }] = await Promise.all([import('./deep-stack.js'), import('./pool.js')]);
+      r = await lintOnBigStack(files[i], r, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, budgetOf(files[i], resolver).timeout);
+    }
     results.push(r);
     run.onResult?.(r);
   }
