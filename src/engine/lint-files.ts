@@ -198,9 +198,13 @@ export async function lintDiscovered(files: readonly Discovered[], resolver: Con
 }
 
 async function lintPending(files: readonly Discovered[], pending: Pending[], resolver: ConfigResolver, run: RunSettings): Promise<void> {
-  const threads = await threadsFor(files, pending, resolver, run);
-  const filename = threads > 1 ? (await import('./pool.js')).workerFile() : undefined;
-  if (threads <= 1 || !filename) {
+  let threads = await threadsFor(files, pending, resolver, run);
+  // A big file can parse for longer than its time budget, and a parse in this thread can't be
+  // interrupted: big files always go to a worker, which the budget can stop.
+  const big = threads <= 1 && (await hasBigFile(files, pending));
+  if (big) threads = 1;
+  const filename = threads > 1 || big ? (await import('./pool.js')).workerFile() : undefined;
+  if ((threads <= 1 && !big) || !filename) {
     for (const p of pending) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
     return;
   }
@@ -282,6 +286,17 @@ async function threadsFor(files: readonly Discovered[], pending: Pending[], reso
   // and start no more workers than there is work for (each should lint at least two starts' worth).
   if (!(here / threads + COST.workerStartMs < here * 0.8)) return 1;
   return Math.max(2, Math.min(threads, Math.floor(here / (2 * COST.workerStartMs))));
+}
+
+/** Files larger than this are linted in a worker even in a small run (see lintPending). */
+const BIG_FILE_BYTES = 512 * 1024;
+
+async function hasBigFile(files: readonly Discovered[], pending: Pending[]): Promise<boolean> {
+  for (const p of pending) {
+    const size = p.bytes?.byteLength ?? (await stat(files[p.index].absPath).then((s) => s.size, () => 0));
+    if (size > BIG_FILE_BYTES) return true;
+  }
+  return false;
 }
 
 /** Whether the axe rule runs (judged on one file's settings: a run rarely mixes). */
