@@ -4,7 +4,7 @@
  * own words count (never quotes, blockquotes, code or placeholders).
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { eachPhrase } from '../kinds/phrase-rule.js';
+import { reportPhrases } from '../kinds/phrase-rule.js';
 
 export default defineRule({
   id: 'blame-language',
@@ -20,16 +20,6 @@ export default defineRule({
     blame: "'{{actual}}' blames the customer: {{note}}",
   },
   check(doc, ctx) {
-    eachPhrase(doc, 'blame-language', ({ sentence, hit, actual, suggestions }) => {
-      // Alt text describes a screenshot; the words in it are not the reply's.
-      if (sentence.block.kind === 'alt') return;
-      ctx.report({
-        messageId: 'blame',
-        span: sentence.block.spanOf(hit.first.start, hit.last.end),
-        data: { actual: actual.replace(/\s+/g, ' '), note: hit.value.note ?? 'say what happened and what to do next' },
-        suggestions,
-        context: sentence.span,
-      });
-    });
+    reportPhrases(doc, ctx, 'blame-language', 'blame', 'say what happened and what to do next');
   },
 });

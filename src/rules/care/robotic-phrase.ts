@@ -4,7 +4,7 @@
  * rules/robotic-phrase.yml; quotes, blockquotes, code and placeholders never match.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { eachPhrase } from '../kinds/phrase-rule.js';
+import { reportPhrases } from '../kinds/phrase-rule.js';
 
 export default defineRule({
   id: 'robotic-phrase',
@@ -20,16 +20,6 @@ export default defineRule({
     robotic: "'{{actual}}' sounds like a script: {{note}}",
   },
   check(doc, ctx) {
-    eachPhrase(doc, 'robotic-phrase', ({ sentence, hit, actual, suggestions }) => {
-      // Alt text describes a screenshot; the words in it are not the reply's.
-      if (sentence.block.kind === 'alt') return;
-      ctx.report({
-        messageId: 'robotic',
-        span: sentence.block.spanOf(hit.first.start, hit.last.end),
-        data: { actual: actual.replace(/\s+/g, ' '), note: hit.value.note ?? 'say it in your own words' },
-        suggestions,
-        context: sentence.span,
-      });
-    });
+    reportPhrases(doc, ctx, 'robotic-phrase', 'robotic', 'say it in your own words');
   },
 });

@@ -63,17 +63,19 @@ export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void
   }
 }
 
-/** Reports every entry of a substitution/existence table with one message. */
-export function reportPhrases(doc: Doc, ctx: RuleContext<object>, name: string, messageId: string, suggestId?: string): void {
+/**
+ * Reports every match of an existence table with one message, quoting the
+ * words and the entry's note (or `defaultNote`). Alt text is skipped: it
+ * describes a screenshot, so its words are not the writer's own.
+ */
+export function reportPhrases(doc: Doc, ctx: RuleContext<object>, name: string, messageId: string, defaultNote: string): void {
   eachPhrase(doc, name, ({ sentence, hit, actual, suggestions }) => {
-    const span = sentence.block.spanOf(hit.first.start, hit.last.end);
-    const safe = hit.value.fix === 'safe' && suggestions.length > 0;
+    if (sentence.block.kind === 'alt') return;
     ctx.report({
-      messageId: suggestions.length && suggestId ? suggestId : messageId,
-      span,
-      data: { actual, expected: suggestions.map((s) => `'${s}'`).join(' or '), note: hit.value.note ?? '' },
+      messageId,
+      span: sentence.block.spanOf(hit.first.start, hit.last.end),
+      data: { actual: actual.replace(/\s+/g, ' '), note: hit.value.note ?? defaultNote },
       suggestions,
-      ...(safe ? { fix: { span, text: suggestions[0] } } : {}),
       context: sentence.span,
     });
   });
