@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundle with its code cache when built (fast start-up, src/boot/bundle.ts), else the module tree.
+import { loadBundle } from '../dist/boot/bundle.js';
 
+const main = loadBundle()?.exports.main ?? (await import('../dist/cli/main.js')).main;
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,26 @@
 // Compiles rules/*.yml into dist/rule-data.json (validated by the same code the
-// linter uses), so a run never parses YAML. Runs after tsc.
+// linter uses), so a run never parses YAML, with the word lists of the retext
+// plugins that do not export them. Runs after tsc.
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readTablesFromYaml } from '../dist/rules/data.js';
+
+/** retext-equality and retext-passive keep their word lists in files they do not export: read them where they are installed. */
+async function readVendorLists() {
+  const require = createRequire(import.meta.url);
+  const fileIn = (pkg, ...parts) => pathToFileURL(join(dirname(require.resolve(pkg)), ...parts)).href;
+  const { patterns } = await import(fileIn('retext-equality', 'patterns-en.js'));
+  const { list } = await import(fileIn('retext-passive', 'lib', 'list.js'));
+  if (!Array.isArray(patterns) || !Array.isArray(list)) throw new Error('the retext-equality or retext-passive word list moved: update readVendorLists');
+  return { equality: patterns, passive: list };
+}
 
 try {
   const tables = readTablesFromYaml();
-  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), JSON.stringify({ tables }));
+  const vendor = await readVendorLists();
+  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), JSON.stringify({ tables, vendor }));
   console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);

@@ -90,7 +90,7 @@ describe('time budget', () => {
         '}',
       ].join('\n'),
     });
-    const pool = new LintPool(1, join(dir, 'worker.mjs'), { cwd: dir, cli: {}, opts: {} });
+    const pool = await LintPool.start(1, join(dir, 'worker.mjs'), { cwd: dir, cli: {}, opts: {} });
     try {
       const started = Date.now();
       const hung = await pool.lint({ path: 'hang.md', absPath: join(dir, 'hang.md') }, 0.2, 'article');
@@ -113,7 +113,7 @@ describe('time budget', () => {
         '}',
       ].join('\n'),
     });
-    const pool = new LintPool(1, join(dir, 'worker.mjs'), { cwd: dir, cli: {}, opts: {} }, 32);
+    const pool = await LintPool.start(1, join(dir, 'worker.mjs'), { cwd: dir, cli: {}, opts: {} }, 32);
     try {
       const here = { path: 'hog.md', channel: 'article' as const, findings: [], metrics: { words: 1, sentences: 1, gradeLevel: 1, readingTimeMinutes: 1 } };
       expect(await pool.lint({ path: 'hog.md', absPath: join(dir, 'hog.md') }, 30, 'article', undefined, async () => here)).toBe(here);

@@ -213,7 +213,7 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     let next = 0;
     // jsdom makes a worker's heap grow fast: cap it when axe runs (the memory target); otherwise GC time is dearer.
     const heapMb = usesAxe(files[pending[0].index], resolver, run) ? WORKER_HEAP_MB : undefined;
-    const pool = new LintPool(threads, filename, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, heapMb);
+    const pool = await LintPool.start(threads, filename, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, heapMb);
     try {
       // Two tasks per thread in flight, so a worker never waits for this thread to hand it the next file.
       const lane = async () => {

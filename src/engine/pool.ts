@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
-import Tinypool from 'tinypool';
+import type Tinypool from 'tinypool';
 import type { FileResult } from '../types.js';
 import type { CliOverrides } from '../config/resolve.js';
 import type { Discovered } from './discover.js';
@@ -43,15 +43,18 @@ export function workerOptions(opts: LintOptions): WorkerLintOptions {
   return out;
 }
 
+/** Defined as true by scripts/bundle.mjs in the start-up bundle (src/boot/bundle.ts). */
+declare const PLAINSPOKE_BUNDLED: boolean | undefined;
+
 /**
- * The built worker module. Tests run the TypeScript sources, where there is
- * no worker.js next to this file: they use the build in dist/ (`pretest`).
+ * The built worker module. From the bundle, workers load the bundle too
+ * (dist/boot/bundle-worker.js). Tests run the TypeScript sources, where there
+ * is no worker.js next to this file: they use the build in dist/ (`pretest`).
  */
 export function workerFile(): string | undefined {
-  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = join(packageRoot, 'dist', 'engine', 'worker.js');
-  return existsSync(built) ? built : undefined;
+  const candidates = [fileURLToPath(new URL('./worker.js', import.meta.url)), join(packageRoot, 'dist', 'engine', 'worker.js')];
+  if (typeof PLAINSPOKE_BUNDLED !== 'undefined' && PLAINSPOKE_BUNDLED) candidates.unshift(join(packageRoot, 'dist', 'boot', 'bundle-worker.js'));
+  return candidates.find((f) => existsSync(f));
 }
 
 /** setTimeout takes at most 2^31-1 ms. */
@@ -67,16 +70,16 @@ const MAX_TIMER_MS = 2_147_483_647;
 export const WORKER_HEAP_MB = 256;
 
 export class LintPool {
-  private readonly pool: Tinypool;
-
-  constructor(
-    threads: number,
-    filename: string,
+  private constructor(
+    private readonly pool: Tinypool,
     private readonly base: { cwd: string; cli: CliOverrides; opts: WorkerLintOptions },
-    /** Old-space limit per worker (MiB); undefined leaves V8's default. */
-    heapMb?: number,
-  ) {
-    this.pool = new Tinypool({
+  ) {}
+
+  /** `heapMb`: old-space limit per worker (MiB); undefined leaves V8's default. */
+  static async start(threads: number, filename: string, base: { cwd: string; cli: CliOverrides; opts: WorkerLintOptions }, heapMb?: number): Promise<LintPool> {
+    // tinypool loads only when a run uses workers: a one-file run (a pre-commit hook) never pays for it.
+    const { default: Pool } = await import('tinypool');
+    const pool = new Pool({
       filename,
       minThreads: threads,
       maxThreads: threads,
@@ -85,6 +88,7 @@ export class LintPool {
       idleTimeout: 60_000,
       ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
     });
+    return new LintPool(pool, base);
   }
 
   /**

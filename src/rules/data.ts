@@ -96,6 +96,36 @@ function load(): Record<string, PhraseTable> {
   return tables;
 }
 
+/**
+ * Word lists we take from retext plugins that do not export them.
+ * scripts/build-rule-data.mjs reads them from the installed packages (same
+ * version, same words) into dist/rule-data.json, so a run loads no package internals and the rules
+ * need no top-level await (which the start-up bundle cannot hold).
+ */
+export interface VendorLists {
+  /** retext-equality's patterns-en.js `patterns`. */
+  equality: unknown[];
+  /** retext-passive's lib/list.js `list` of irregular participles. */
+  passive: string[];
+}
+
+let vendor: VendorLists | undefined;
+
+/** The vendor lists compiled into dist/rule-data.json (also when running from source: `npm test` builds first). */
+export function vendorLists(): VendorLists {
+  if (vendor) return vendor;
+  const compiled = join(packageRoot, 'dist', 'rule-data.json');
+  let data: { vendor?: VendorLists } = {};
+  try {
+    data = JSON.parse(readFileSync(compiled, 'utf8')) as { vendor?: VendorLists };
+  } catch {
+    // reported below
+  }
+  if (!data.vendor) throw new RuleDataError('dist/rule-data.json', 'is missing or out of date: run `npm run build`');
+  vendor = data.vendor;
+  return vendor;
+}
+
 /** The phrase table `rules/<name>.yml`. */
 export function table(name: string): PhraseTable {
   const t = load()[name];

@@ -10,4 +10,4 @@ export const packageRoot: string = (() => {
 })();
 
 /** True when running the TypeScript sources (tests), not the built dist/. */
-export const runningFromSource: boolean = /[\\/]src[\\/]/.test(fileURLToPath(import.meta.url));
+export const runningFromSource: boolean = fileURLToPath(import.meta.url).startsWith(join(packageRoot, 'src', '/'));

@@ -11,11 +11,8 @@
  * help-centre text) and adds support-specific entries ("Dear Sir", "your
  * husband", "Merry Christmas", "his or her").
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { defineRule } from '../define-rule.js';
-import { table, type PhraseEntry } from '../data.js';
+import { table, vendorLists, type PhraseEntry } from '../data.js';
 import { inException } from '../kinds/phrase-rule.js';
 import { matchCase, PhraseMatcher, type PhraseHit } from '../kinds/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
@@ -33,12 +30,6 @@ interface EqualityPattern {
   apostrophe?: boolean;
 }
 
-/** retext-equality does not export its list; read it from the installed package (same version, same words). */
-const patterns: readonly EqualityPattern[] = await (async () => {
-  const main = createRequire(import.meta.url).resolve('retext-equality');
-  const mod = (await import(pathToFileURL(join(dirname(main), 'patterns-en.js')).href)) as { patterns: EqualityPattern[] };
-  return mod.patterns;
-})();
 
 /** One phrase to find, from retext-equality or from our table. */
 interface Entry extends PhraseEntry {
@@ -80,7 +71,8 @@ function matcher(): PhraseMatcher<Entry> {
   const skips = (data['retext-equality'] ?? {}) as SkipList;
   const skipIds = new Set((skips.skip ?? []).flatMap((s) => (Array.isArray(s.id) ? s.id : [s.id])));
   const skipPhrases = new Set((skips.skipPhrases ?? []).flatMap((s) => (Array.isArray(s.match) ? s.match : [s.match])).map((p) => p.split(/\s+/).map(norm).join(' ')));
-  for (const p of patterns) {
+  // retext-equality's own list, read from the installed package at build time (same version, same words).
+  for (const p of vendorLists().equality as EqualityPattern[]) {
     if (skipIds.has(p.id)) continue;
     const replace = Object.keys(p.considerate ?? {}).slice(0, 3);
     for (const [phrase, category] of Object.entries(p.inconsiderate)) {

@@ -7,20 +7,14 @@
  * renewed"), and a passive that names who acts ("was approved by your bank")
  * is not reported.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { defineRule } from '../define-rule.js';
+import { vendorLists } from '../data.js';
 import type { Word } from '../../document/prose.js';
 
 const BE = new Set(['am', 'are', 'were', 'being', 'is', 'been', 'was', 'be', "isn't", "aren't", "wasn't", "weren't", "'s", "'re"]);
 
-/** retext-passive does not export its list; read it from the installed package (same version, same words). */
-const participles: Set<string> = await (async () => {
-  const main = createRequire(import.meta.url).resolve('retext-passive');
-  const mod = (await import(pathToFileURL(join(dirname(main), 'lib', 'list.js')).href)) as { list: string[] };
-  return new Set(mod.list);
-})();
+/** retext-passive's participle list, read from the installed package at build time (same version, same words); built on first use. */
+let participles: Set<string> | undefined;
 
 /** Participles that are nearly always adjectives in support text ("is located", "are interested"). */
 const ADJECTIVAL = ['located', 'interested', 'based', 'supposed', 'used', 'logged', 'signed', 'done', 'finished', 'gone', 'concerned', 'involved', 'married', 'known', 'lost', 'closed', 'opened', 'tired', 'worried', 'excited', 'pleased', 'satisfied', 'dedicated', 'allowed', 'required', 'needed', 'connected', 'disconnected', 'enabled', 'disabled', 'installed', 'selected', 'checked', 'unchecked', 'expired', 'verified', 'compatible', 'limited', 'attached', 'encrypted', 'subject', 'broken', 'registered', 'listed', 'shown', 'displayed', 'included', 'committed', 'focused', 'stuck', 'confused', 'frustrated', 'disappointed', 'surprised', 'prepared', 'equipped', 'stressed'];
@@ -72,6 +66,7 @@ const NOT_VERBS = new Set(['hundred', 'sacred', 'naked', 'wicked', 'rugged', 'ra
 const EXTRA_IRREGULAR = new Set(['reset', 'upset', 'overpaid', 'underpaid', 'rebuilt', 'resent', 'withheld', 'overridden', 'rewritten', 'mislaid', 'misread']);
 
 function isParticiple(lower: string): boolean {
+  participles ??= new Set(vendorLists().passive);
   if (participles.has(lower) || EXTRA_IRREGULAR.has(lower)) return true;
   return lower.length >= 5 && lower.endsWith('ed') && !lower.endsWith('eed') && /^[a-z]+$/.test(lower) && !NOT_VERBS.has(lower);
 }

@@ -1,0 +1,70 @@
+/**
+ * The start-up bundle (src/boot/bundle.ts, scripts/bundle.mjs, issue 6):
+ * `npm run build` bundles the CLI into one file with a V8 code cache, and
+ * bin/plainspoke.js runs it. It must behave exactly like the module tree
+ * (PLAINSPOKE_NO_BUNDLE=1): same report bytes, same exit codes, in the main
+ * thread and in workers, with and without axe, and print no warnings.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project } from './helpers/cli.js';
+import { corpus } from './helpers/generated-corpus.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'plainspoke.js');
+const EXAMPLES = join(ROOT, 'fixtures', 'examples');
+
+function run(args: string[], cwd: string, bundle: boolean): { code: number; out: string; err: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
+  if (bundle) delete env.PLAINSPOKE_NO_BUNDLE;
+  else env.PLAINSPOKE_NO_BUNDLE = '1';
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('start-up bundle', () => {
+  it('is built with a code cache that this Node.js accepts', async () => {
+    const { loadBundle, BUNDLE_FILE, CODE_CACHE_FILE } = (await import(join(ROOT, 'dist', 'boot', 'bundle.js'))) as typeof import('../src/boot/bundle.js');
+    expect(existsSync(BUNDLE_FILE)).toBe(true);
+    expect(existsSync(CODE_CACHE_FILE)).toBe(true);
+    // Loading it in this process would run a second copy of the CLI; a child process checks the cache instead.
+    const check = `import('${join(ROOT, 'dist', 'boot', 'bundle.js').replace(/\\/g, '/')}').then(({ loadBundle }) => { const b = loadBundle(); console.log(JSON.stringify({ rejected: b.cacheRejected, main: typeof b.exports.main, worker: typeof b.exports.lintInWorker })); })`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', check], { encoding: 'utf8', env: { ...process.env, PLAINSPOKE_NO_BUNDLE: '' } });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ rejected: false, main: 'function', worker: 'function' });
+    expect(typeof loadBundle).toBe('function');
+    // The bundle holds no Node.js-version-specific paths from the build machine.
+    expect(readFileSync(BUNDLE_FILE, 'utf8')).not.toContain(ROOT);
+  });
+
+  it('gives the same report bytes and exit code as the module tree, with and without axe', () => {
+    for (const extra of [['--no-axe'], []]) {
+      const a = run(['--format', 'json', ...extra, EXAMPLES], ROOT, true);
+      const b = run(['--format', 'json', ...extra, EXAMPLES], ROOT, false);
+      expect(a.code).toBe(1);
+      expect(b.code).toBe(1);
+      expect(a.err).toBe('');
+      expect(b.err).toBe('');
+      expect(JSON.parse(a.out).files.length).toBeGreaterThan(3);
+      expect(a.out).toBe(b.out);
+    }
+  });
+
+  it('runs its workers from the bundle too: identical output for --jobs 2, and every format loads', () => {
+    const dir = project(corpus(24));
+    const a = run(['--format', 'json', '--no-axe', '--jobs', '2', '.'], dir, true);
+    const b = run(['--format', 'json', '--no-axe', '--jobs', '1', '.'], dir, false);
+    expect(a.err).toBe('');
+    expect(a.code).toBe(1);
+    expect(JSON.parse(a.out).files).toHaveLength(24);
+    expect(a.out).toBe(b.out);
+    for (const format of ['stylish', 'sarif', 'github', 'junit', 'html']) {
+      const f = run(['--format', format, '--no-axe', 'help'], dir, true);
+      expect(f.err, format).toBe('');
+      expect(f.code, format).toBe(1);
+      expect(f.out, format).toBe(run(['--format', format, '--no-axe', 'help'], dir, false).out);
+    }
+  });
+});
