@@ -80,3 +80,43 @@ export function reportPhrases(doc: Doc, ctx: RuleContext<object>, name: string, 
     });
   });
 }
+
+export interface LiteralPhrase {
+  phrase: string;
+  entry: PhraseEntry;
+}
+
+const literalLists = new Map<string, LiteralPhrase[]>();
+
+/** Table phrases the word matcher cannot see: they hold punctuation inside or at the end ("e.g.", "and/or"). Built once per table. */
+export function literalPhrases(name: string): LiteralPhrase[] {
+  let out = literalLists.get(name);
+  if (!out) {
+    out = [];
+    for (const entry of table(name).entries) {
+      for (const phrase of entry.match) if (/[^\p{L}\p{N}\s'’-]/u.test(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
+    }
+    literalLists.set(name, out);
+  }
+  return out;
+}
+
+/** Literal hits in a sentence (block offsets), at word boundaries, never on masked or quoted words. */
+export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
+  const text = sentence.block.text;
+  const lower = text.toLowerCase();
+  const hits: { start: number; end: number; entry: PhraseEntry }[] = [];
+  for (const { phrase, entry } of list) {
+    let i = lower.indexOf(phrase, sentence.start);
+    while (i !== -1 && i + phrase.length <= sentence.end) {
+      const end = i + phrase.length;
+      const before = i > 0 ? lower[i - 1] : ' ';
+      const after = end < lower.length ? lower[end] : ' ';
+      const bounded = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+      const touched = sentence.words.filter((w) => w.start < end && i < w.end);
+      if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start: i, end, entry });
+      i = lower.indexOf(phrase, i + 1);
+    }
+  }
+  return hits;
+}

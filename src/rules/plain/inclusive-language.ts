@@ -13,10 +13,9 @@
  */
 import { defineRule } from '../define-rule.js';
 import { table, vendorLists, type PhraseEntry } from '../data.js';
-import { inException } from '../kinds/phrase-rule.js';
+import { inException, findLiterals, literalPhrases } from '../kinds/phrase-rule.js';
 import { matchCase, PhraseMatcher, type PhraseHit } from '../kinds/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
-import { findLiterals, literalPhrases } from './simpler-words.js';
 
 const TABLE = 'inclusive-language';
 

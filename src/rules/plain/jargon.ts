@@ -11,11 +11,10 @@
  */
 import { defineRule } from '../define-rule.js';
 import type { PhraseEntry } from '../data.js';
-import { eachPhrase } from '../kinds/phrase-rule.js';
+import { eachPhrase, findLiterals, literalPhrases } from '../kinds/phrase-rule.js';
 import { matchCase, PhraseMatcher } from '../kinds/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { findLiterals, literalPhrases } from './simpler-words.js';
 
 const TABLE = 'jargon';
 

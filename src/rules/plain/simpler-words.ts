@@ -12,46 +12,10 @@
  * never inside code, placeholders, URLs or quotes.
  */
 import { defineRule } from '../define-rule.js';
-import { table, type PhraseEntry } from '../data.js';
-import { eachPhrase } from '../kinds/phrase-rule.js';
+import { eachPhrase, findLiterals, literalPhrases } from '../kinds/phrase-rule.js';
 import { matchCase } from '../kinds/phrase-matcher.js';
-import type { Sentence } from '../../document/prose.js';
 
 const TABLE = 'simpler-words';
-
-export interface LiteralPhrase {
-  phrase: string;
-  entry: PhraseEntry;
-}
-
-/** Table phrases the word matcher cannot see: they hold punctuation inside or at the end ("e.g.", "and/or"). */
-export function literalPhrases(name: string): LiteralPhrase[] {
-  const out: LiteralPhrase[] = [];
-  for (const entry of table(name).entries) {
-    for (const phrase of entry.match) if (/[^\p{L}\p{N}\s'’-]/u.test(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
-  }
-  return out;
-}
-
-/** Literal hits in a sentence (block offsets), at word boundaries, never on masked or quoted words. */
-export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
-  const text = sentence.block.text;
-  const lower = text.toLowerCase();
-  const hits: { start: number; end: number; entry: PhraseEntry }[] = [];
-  for (const { phrase, entry } of list) {
-    let i = lower.indexOf(phrase, sentence.start);
-    while (i !== -1 && i + phrase.length <= sentence.end) {
-      const end = i + phrase.length;
-      const before = i > 0 ? lower[i - 1] : ' ';
-      const after = end < lower.length ? lower[end] : ' ';
-      const bounded = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
-      const touched = sentence.words.filter((w) => w.start < end && i < w.end);
-      if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start: i, end, entry });
-      i = lower.indexOf(phrase, i + 1);
-    }
-  }
-  return hits;
-}
 
 export default defineRule({
   id: 'simpler-words',
