@@ -39,8 +39,8 @@ export default defineRule<Options>({
     meaningless: "Alt text '{{actual}}' does not say what the image shows: describe it, or use alt=\"\" if it is only decoration",
     prefix: "Alt text starts with '{{actual}}', which screen readers already say: start with what the image shows",
     fileName: "Alt text '{{actual}}' is a file name: say what the image shows",
-    caption: "Alt text '{{actual}}' repeats the caption next to it, so it is read twice: describe the image, or use alt=\"\"",
-    linkText: "Alt text '{{actual}}' repeats the link text next to it, so it is read twice: use alt=\"\" on the image",
+    caption: "Alt text '{{actual}}' repeats the caption next to it, so screen readers read it twice: describe the image, or use alt=\"\"",
+    linkText: "Alt text '{{actual}}' repeats the link text next to it, so screen readers read it twice: use alt=\"\" on the image",
     tooLong: 'Alt text is {{length}} characters long: keep it under {{max}} and put the detail in the text or a caption',
   },
   check(doc, ctx) {

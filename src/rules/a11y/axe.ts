@@ -51,8 +51,8 @@ export default defineRule<Options>({
   defaults: {},
   messages: {
     violation: '{{help}}',
-    budget: 'The accessibility checks took over {{seconds}} s on this file, so {{count}} of them did not run: split the file or raise the timeout in the config',
-    tooDeep: 'This file is nested more than {{limit}} tags deep, so the axe-core accessibility checks did not run on it',
+    budget: 'The accessibility checks took over {{seconds}} s, so {{count}} of them did not run: split the file or raise the timeout in the config',
+    tooDeep: 'This file has tags nested more than {{limit}} levels deep, so the axe-core accessibility checks did not run on it',
     tooManyFrames: 'This file has more than {{limit}} frames, so the axe-core accessibility checks did not run on it',
   },
   async check(doc, ctx) {

@@ -29,8 +29,8 @@ export default defineRule({
   defaults: {},
   messages: {
     low: 'Text contrast is {{ratio}}:1 ({{fg}} on {{bg}}), under the {{target}}:1 that {{size}} text needs: {{advice}}',
-    lowThemeBackground: 'Text contrast is {{ratio}}:1 ({{fg}} on {{bg}}, the page background assumed from theme.background), under the {{target}}:1 that {{size}} text needs: {{advice}}',
-    lowDefaultText: "Text contrast is {{ratio}}:1 ({{fg}}, the browser's default text colour, on {{bg}}), under the {{target}}:1 that {{size}} text needs: set a text colour that stands out from the background",
+    lowThemeBackground: 'Text contrast is {{ratio}}:1 ({{fg}} on {{bg}} from theme.background), under the {{target}}:1 that {{size}} text needs: {{advice}}',
+    lowDefaultText: "Text contrast is {{ratio}}:1 ({{fg}}, the browser default, on {{bg}}), under the {{target}}:1 that {{size}} text needs: set a text colour that stands out",
   },
   check(doc, ctx) {
     if (!mayHaveColours(doc.text)) return;

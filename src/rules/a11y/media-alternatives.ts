@@ -40,7 +40,7 @@ export default defineRule({
   messages: {
     video: 'This video has no captions and no transcript link next to it: add <track kind="captions" src="…"> or link to a transcript',
     audio: 'This audio has no transcript link next to it: add a link to a written transcript',
-    embed: 'This embedded {{host}} video may have no captions: check they are turned on, or link to a transcript next to it',
+    embed: 'This embedded {{host}} video may have no captions: check that they are on, or link to a transcript next to it',
   },
   check(doc, ctx) {
     let map: ParentMap | undefined;

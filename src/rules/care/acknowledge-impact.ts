@@ -19,8 +19,8 @@ export default defineRule({
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
-    apology: "'{{actual}}' apologises but the reply never says how this affected the customer: name the impact, e.g. what they lost, missed or waited for",
-    vague: "'{{vague}}' names no impact: say what actually happened to the customer, e.g. 'left you without internet for two days'",
+    apology: "'{{actual}}' apologises but the reply never says how this affected the customer: name the impact, such as what they lost, missed or waited for",
+    vague: "'{{vague}}' names no impact: say what actually happened to the customer, as in 'left you without internet for two days'",
     badNews: "'{{actual}}' gives bad news but the reply never says what it means for the customer: name the impact before the next step",
   },
   check(doc, ctx) {

@@ -19,7 +19,7 @@ export default defineRule({
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
-    missing: "This reply never checks that it helped: end with a question such as 'Does that fix it for you?' or 'Reply here if anything is unclear'",
+    missing: "This reply never checks that it helped: ask 'Does that fix it for you?' or end with 'Reply here if anything is unclear'",
   },
   check(doc, ctx) {
     const sentences = replySentences(doc);

@@ -26,7 +26,7 @@ export default defineRule({
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
-    noAsk: "'{{actual}}' puts the customer on hold without asking: ask first and say for how long, e.g. 'May I place you on a brief hold for about two minutes?'",
+    noAsk: "'{{actual}}' puts the customer on hold without asking: ask first and say how long: 'May I put you on hold for two minutes?'",
   },
   check(doc, ctx) {
     const sentences = replySentences(doc);

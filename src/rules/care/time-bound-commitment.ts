@@ -20,8 +20,8 @@ export default defineRule({
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
-    noTime: "'{{actual}}' makes a promise with no time frame: say when, e.g. 'by Friday' or 'within 2 business days'",
-    vague: "'{{actual}}' says '{{vague}}', which is not a time frame: say when, e.g. 'by Friday' or 'within 2 business days'",
+    noTime: "'{{actual}}' makes a promise with no time frame: say when, such as 'by Friday' or 'within 2 business days'",
+    vague: "'{{actual}}' says '{{vague}}', which is not a time frame: say when, such as 'by Friday' or 'within 2 business days'",
   },
   check(doc, ctx) {
     for (const p of findPromises(doc)) {

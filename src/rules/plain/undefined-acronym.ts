@@ -245,7 +245,7 @@ export default defineRule({
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
-    undefined: "'{{actual}}' is not spelled out before this: write it in full the first time, with '{{actual}}' in brackets after it",
+    undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
   },
   check(doc, ctx) {
     const { common, words: capsWords } = knownSets();
