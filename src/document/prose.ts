@@ -139,9 +139,13 @@ export class ProseBlock {
 
   /**
    * Words of an nlcst sentence, split where parse-english glued two sentences:
-   * it reads "in." and "on." as abbreviations (inch, …) and "13." as an
-   * ordinal, so "Sign in. Then wait." and "under 13. If you are" came out as
-   * one sentence. Such a word before a capital ends the sentence.
+   * - it reads "in.", "sun.", "sat." and a few more everyday words as
+   *   abbreviations (inch, Sunday, …) and "13." as an ordinal, so "Sign in.
+   *   Then wait." and "under 13. If you are" came out as one sentence. Such a
+   *   word before a capital ends the sentence.
+   * - it joins a sentence that starts in lower case to the one before ("e.g.
+   *   the"), and code is masked with lower-case filler, so "Run it. `npm ci`
+   *   installs" was one sentence. Code after a full stop starts a sentence.
    */
   private sentencesOf(node: NlcstSentence): Sentence[] {
     const out: Sentence[] = [];
@@ -149,6 +153,8 @@ export class ProseBlock {
     const end = node.position?.end.offset ?? start;
     let words: Word[] = [];
     let inQuote = false;
+    // Just past a full stop, question or exclamation mark that follows the last word; -1 once another word came.
+    let stopEnd = -1;
     const kids = node.children;
     for (let i = 0; i < kids.length; i++) {
       const child = kids[i];
@@ -157,19 +163,29 @@ export class ProseBlock {
         if (v === '"') inQuote = !inQuote;
         else if (v === '“' || v === '‘') inQuote = true;
         else if (v === '”' || v === '’') inQuote = false;
+        else if ((v === '.' || v === '?' || v === '!') && words.length) stopEnd = child.position?.end.offset ?? -1;
         continue;
       }
       if (child.type !== 'WordNode') continue;
       const ws = child.position?.start.offset ?? 0;
       let we = child.position?.end.offset ?? ws;
       let text = nlcstToString(child as NlcstWord);
+      if (stopEnd !== -1 && this.isMasked(ws, we) && !LATIN_ABBREVIATION.test(words[words.length - 1].text)) {
+        out.push(this.sentence(start, stopEnd, words));
+        words = [];
+        start = ws;
+      }
+      stopEnd = -1;
       let split = false;
-      const gluedAbbreviation = (text === 'in.' || text === 'on.') && words.length > 0 && !/\d/.test(words[words.length - 1].text);
+      const gluedAbbreviation = GLUED_WORDS.has(text) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
       // "under 13. If you are" is glued the same way: a number ending a sentence.
       const gluedNumber = words.length > 0 && /^\d{1,6}\.$/.test(text);
-      if (gluedAbbreviation || gluedNumber) {
-        const next = kids.slice(i + 1).find((k) => k.type === 'WordNode');
-        if (next && /^\p{Lu}/u.test(nlcstToString(next as NlcstWord))) {
+      // A lower-case start joins the full stop to this word ("errors. xxx"): code after it starts a sentence.
+      const stopInWord = !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
+      if (gluedAbbreviation || gluedNumber || stopInWord) {
+        const next = nextWord(kids, i);
+        const starts = next && (stopInWord ? this.isMasked(next.position?.start.offset ?? 0, next.position?.end.offset ?? 0) : /^\p{Lu}/u.test(nlcstToString(next)));
+        if (starts) {
           text = text.slice(0, -1);
           we -= 1;
           split = true;
@@ -187,8 +203,7 @@ export class ProseBlock {
       if (split) {
         out.push(this.sentence(start, we + 1, words));
         words = [];
-        const next = kids.slice(i + 1).find((k) => k.type === 'WordNode');
-        start = next?.position?.start.offset ?? we + 1;
+        start = nextWord(kids, i)?.position?.start.offset ?? we + 1;
       }
     }
     out.push(this.sentence(start, end, words));
@@ -198,6 +213,17 @@ export class ProseBlock {
   private sentence(start: number, end: number, words: Word[]): Sentence {
     return { text: this.text.slice(start, end), start, end, span: this.spanOf(start, end), words, block: this };
   }
+}
+
+/** Everyday words parse-english takes for abbreviations when a full stop follows (in = inch, sun = Sunday, min = minute…), written in lower case. */
+const GLUED_WORDS = new Set(['in.', 'on.', 'sun.', 'sat.', 'wed.', 'mar.', 'min.', 'sec.']);
+
+/** "e.g." and "i.e." run on into the next words, code included. */
+const LATIN_ABBREVIATION = /^(?:e\.g|i\.e)\.?$/i;
+
+function nextWord(kids: NlcstSentence['children'], i: number): NlcstWord | undefined {
+  for (let j = i + 1; j < kids.length; j++) if (kids[j].type === 'WordNode') return kids[j] as NlcstWord;
+  return undefined;
 }
 
 /**

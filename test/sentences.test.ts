@@ -1,0 +1,35 @@
+/**
+ * Sentence splitting on top of parse-english (src/document/prose.ts): the
+ * places where it glues two sentences together, and the traps where a full
+ * stop does not end one.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../src/document/document.js';
+
+const sentences = (md: string) => createDoc('a.md', md, 'markdown', 'article').sentences.map((s) => s.text);
+
+describe('sentence splitting', () => {
+  it('ends a sentence at an everyday word parse-english reads as an abbreviation', () => {
+    expect(sentences('Sign in. Then wait for the code.\n')).toEqual(['Sign in.', 'Then wait for the code.']);
+    expect(sentences('Read it on a phone in the sun. Guidelines ask for more contrast.\n')).toEqual(['Read it on a phone in the sun.', 'Guidelines ask for more contrast.']);
+    expect(sentences('The office shuts on the day we sat. Next week it opens.\n')).toEqual(['The office shuts on the day we sat.', 'Next week it opens.']);
+    expect(sentences('Users must be under 13. If you are older, sign up.\n')).toEqual(['Users must be under 13.', 'If you are older, sign up.']);
+  });
+
+  it('keeps abbreviations that are abbreviations', () => {
+    expect(sentences('The cable is 12 in. Long cables cost more.\n')).toHaveLength(1);
+    expect(sentences('We open Sun. Mon. and Tue. in summer.\n')).toHaveLength(1);
+    expect(sentences('Wait for the code in. your inbox.\n')).toHaveLength(1);
+  });
+
+  it('starts a sentence at code after a full stop, question or exclamation mark', () => {
+    expect(sentences('`0` means no errors. `1` means at least one error.\n')).toEqual(['xxx means no errors.', 'xxx means at least one error.']);
+    expect(sentences('Did it work? `npm ci` installs it again!\n')).toEqual(['Did it work?', 'xxxxxxxx installs it again!']);
+  });
+
+  it('runs on through code after e.g. and i.e., and through code mid-sentence', () => {
+    expect(sentences('Use a tool, e.g. `npm`, to install it.\n')).toHaveLength(1);
+    expect(sentences('Use the package manager, i.e. `npm ci`, first.\n')).toHaveLength(1);
+    expect(sentences('Run `npm ci` and then `npm test` to check.\n')).toHaveLength(1);
+  });
+});
