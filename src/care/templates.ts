@@ -62,6 +62,31 @@ function exampleRanges(doc: Doc): Span[] {
   return out;
 }
 
+/**
+ * Whether a placeholder is in one of the ranges, by its start (an unclosed
+ * placeholder in a code span runs on past the code). Ranges may overlap: sorted
+ * by start with the furthest end so far, each test is a binary search, so a
+ * big file with many placeholders and code spans stays fast.
+ */
+function exampleTest(ranges: Span[]): (p: Placeholder) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  let far = -1;
+  for (const r of sorted) reach.push((far = Math.max(far, r.end)));
+  return (p) => {
+    const at = p.span.start;
+    // The last range starting at or before `at`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > at;
+  };
+}
+
 interface Open {
   p: Placeholder;
   name: string;
@@ -71,9 +96,7 @@ interface Open {
 
 /** Runs every template check. `known` is the config's placeholders.known, when given. */
 export function checkTemplates(doc: Doc, known?: readonly string[]): TemplateProblem[] {
-  const examples = exampleRanges(doc);
-  // By its start: an unclosed placeholder in a code span runs on past the code.
-  const inExample = (p: Placeholder) => examples.some((r) => r.start <= p.span.start && p.span.start < r.end);
+  const inExample = exampleTest(exampleRanges(doc));
   const list = doc.placeholders.filter((p) => !inExample(p));
   const problems: TemplateProblem[] = [];
   const report = (kind: TemplateProblemKind, p: Placeholder, data: Record<string, string>, extra: Partial<TemplateProblem> = {}) =>

@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { createRequire } from 'node:module';
 import { Locator } from './location.js';
 import { findPlaceholders, type Placeholder } from './placeholders.js';
-import { parseMarkdown } from './parse-markdown.js';
+import { parseMarkdown, placeholdersIn } from './parse-markdown.js';
 import { collectHtmlProse, parseHtml, parseHtmlTree } from './parse-html.js';
 import type { ProseBlock, Sentence } from './prose.js';
 import type { CommentNode } from './comments.js';
@@ -62,7 +62,7 @@ export function createDoc(path: string, text: string, kind: DocKind, channel: Ch
     // Prose inside raw HTML blocks (e.g. a <details> or <table> in Markdown).
     for (const h of md.html) {
       if (h.inline || text.slice(h.start, h.end) !== h.value || !/<[a-z]/i.test(h.value)) continue;
-      collectHtmlProse(parseHtmlTree(h.value, true), text, placeholders, h.start, prose, []);
+      collectHtmlProse(parseHtmlTree(h.value, true), text, placeholdersIn(placeholders, h.start, h.end), h.start, prose, []);
     }
     prose.sort((a, b) => a.span.start - b.span.start);
   } else {
@@ -119,10 +119,47 @@ function markdownToHast(mdast: MdRoot, text: string): HastRoot {
   const tree = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
   const hasRaw = mdastHasHtml(mdast);
   if (!hasRaw) return tree;
-  // The file lets hast-util-raw keep source positions on elements parsed from raw HTML.
-  const out = raw(tree, { file: new VFile(text) }) as HastRoot;
+  // A file makes hast-util-raw keep source positions on elements parsed from raw HTML. It reads the
+  // file's text only for the span of a root: the tree's, and each <template>'s content, which it then
+  // sets from the tags when it has both. That is a line index of the whole text per <template>
+  // (quadratic on a big file, issue 7), so it gets an empty file and the spans are set here.
+  const out = raw(tree, { file: new VFile('') }) as HastRoot;
+  const whole = wholeSpan(text);
+  out.position = whole;
+  fixTemplateSpans(out, whole);
   realignRawPositions(out, text, new Locator(text));
   return out;
+}
+
+type TreeSpan = NonNullable<HastRoot['position']>;
+
+/** The span of the whole text as vfile-location gives it (columns in UTF-16 units). */
+function wholeSpan(text: string): TreeSpan {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { start: { line: 1, column: 1, offset: 0 }, end: { line, column: text.length - lineStart + 1, offset: text.length } };
+}
+
+/** A <template> without both tags keeps the root span hast-util-raw gave it: the whole text's. */
+function fixTemplateSpans(tree: HastRoot, whole: TreeSpan): void {
+  const stack: (HastRoot | Element)[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const child of node.children) if (child.type === 'element') stack.push(child);
+    if (node.type === 'element' && node.content) {
+      const p = node.content.position;
+      if (p && p.start.offset === 0 && p.end.offset === 0) node.content.position = { start: { ...whole.start }, end: { ...whole.end } };
+      stack.push(node.content as never);
+    }
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Root as MdRoot, Nodes as MdNode, Parents as MdParent } from 'mdast
 import { BlockBuilder, type BlockKind, type ProseBlock } from './prose.js';
 import type { Placeholder } from './placeholders.js';
 import type { CommentNode } from './comments.js';
+import { parseMaybeChunked, type ChunkOptions } from './markdown-chunks.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -19,8 +20,32 @@ export interface ParsedMarkdown {
   html: { value: string; start: number; end: number; inline: boolean }[];
 }
 
+/**
+ * Internal, for tests: the length from which Markdown is parsed in chunks and
+ * the chunk size (markdown-chunks.ts). Not a config key: the tree is the same
+ * either way, only the time differs.
+ */
+export const markdownChunking: ChunkOptions = {};
+
+const parseWhole = (text: string) => processor.parse(text) as MdRoot;
+
+/** The mdast of a Markdown text: whole, or in chunks when it is big (the same tree). */
+export function parseMdast(text: string, opts: ChunkOptions = markdownChunking): MdRoot {
+  return parseMaybeChunked(text, parseWhole, opts);
+}
+
+/** When each tree's parse began (performance.now()), so later stages can tell how much of the file's time is left. */
+const parseStarted = new WeakMap<MdRoot, number>();
+
+/** performance.now() when this Markdown tree's parse began; undefined for a tree not made here. */
+export function markdownParseStarted(mdast: MdRoot | undefined): number | undefined {
+  return mdast ? parseStarted.get(mdast) : undefined;
+}
+
 export function parseMarkdown(text: string, placeholders: readonly Placeholder[]): ParsedMarkdown {
-  const mdast = processor.parse(text) as MdRoot;
+  const started = performance.now();
+  const mdast = parseMdast(text);
+  parseStarted.set(mdast, started);
   const out: ParsedMarkdown = { mdast, prose: [], comments: [], html: [] };
   walkBlocks(mdast, text, placeholders, out, false, false);
   return out;
@@ -67,7 +92,9 @@ function walkBlocks(root: MdParent, text: string, ph: readonly Placeholder[], ou
   }
 }
 
-function addBlock(node: MdParent, kind: BlockKind, quote: boolean, text: string, ph: readonly Placeholder[], out: ParsedMarkdown, depth?: number): void {
+function addBlock(node: MdParent, kind: BlockKind, quote: boolean, text: string, all: readonly Placeholder[], out: ParsedMarkdown, depth?: number): void {
+  // Only the block's own placeholders: the builder walks its list for every text node.
+  const ph = node.position ? placeholdersIn(all, start(node), end(node)) : all;
   const b = new BlockBuilder(text, ph);
   addInline(node, b, text, ph, out, quote);
   const block = b.build(kind, quote, depth);
@@ -95,8 +122,10 @@ function addInline(parent: MdParent, b: BlockBuilder, text: string, ph: readonly
         // The image is a word in its sentence; its alt text is a block of its own.
         b.addMasked(start(node), end(node));
         const alt = node.alt ?? '';
-        const at = text.indexOf(alt, start(node));
-        if (alt && at !== -1 && at + alt.length <= end(node)) {
+        // Search the image's own source only: a miss must not scan the rest of a big file.
+        const rel = alt ? text.slice(start(node), end(node)).indexOf(alt) : -1;
+        const at = rel === -1 ? -1 : start(node) + rel;
+        if (alt && at !== -1) {
           const ab = new BlockBuilder(text, ph);
           ab.addText(alt, at, at + alt.length);
           const block = ab.build('alt', quote);
@@ -119,6 +148,21 @@ function addInline(parent: MdParent, b: BlockBuilder, text: string, ph: readonly
         if ('children' in node) addInline(node as MdParent, b, text, ph, out, quote);
     }
   }
+}
+
+/** The placeholders that overlap [from, to), from a list in file order (a slice, found by binary search). */
+export function placeholdersIn(ph: readonly Placeholder[], from: number, to: number): readonly Placeholder[] {
+  if (ph.length === 0) return ph;
+  let lo = 0;
+  let hi = ph.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ph[mid].span.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let stop = lo;
+  while (stop < ph.length && ph[stop].span.start < to) stop++;
+  return lo === 0 && stop === ph.length ? ph : ph.slice(lo, stop);
 }
 
 function collectHtml(value: string, s: number, e: number, inline: boolean, out: ParsedMarkdown): void {

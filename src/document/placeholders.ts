@@ -48,8 +48,10 @@ export function findPlaceholders(text: string): Placeholder[] {
   const found: Placeholder[] = [];
   let i = 0;
   const n = text.length;
+  // Where each opener next occurs: found again only once passed, so a rare opener is not searched for from every placeholder (quadratic on a big file).
+  const ahead = OPENERS.map(() => -2);
   while (i < n) {
-    const next = nextOpener(text, i);
+    const next = nextOpener(text, i, ahead);
     if (!next) break;
     const [at, open, close] = next;
     // `{{{raw}}}` (Handlebars triple stash) closes with `}}}`.
@@ -87,10 +89,13 @@ export function findPlaceholders(text: string): Placeholder[] {
   return found;
 }
 
-function nextOpener(text: string, from: number): [number, string, string] | undefined {
+function nextOpener(text: string, from: number, ahead: number[]): [number, string, string] | undefined {
   let best: [number, string, string] | undefined;
-  for (const [open, close] of OPENERS) {
-    const at = text.indexOf(open, from);
+  for (let k = 0; k < OPENERS.length; k++) {
+    const [open, close] = OPENERS[k];
+    // -1: no more of this opener; -2: not searched yet.
+    if (ahead[k] !== -1 && ahead[k] < from) ahead[k] = text.indexOf(open, from);
+    const at = ahead[k];
     if (at !== -1 && (!best || at < best[0])) best = [at, open, close];
   }
   return best;

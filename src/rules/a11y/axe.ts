@@ -7,11 +7,13 @@
  * jsdom and axe-core load on the first file that needs them (dynamic import),
  * so `--no-axe` runs never load them.
  */
+import type { Root as HastRoot, RootContent } from 'hast';
 import { trimEndChars } from '../../util/text.js';
 import { defineRule, type RuleContext } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Severity } from '../../types.js';
 import { AXE_RULES } from '../../a11y/axe/catalog.js';
+import { markdownParseStarted } from '../../document/parse-markdown.js';
 
 type Options = Record<string, never>;
 
@@ -37,6 +39,20 @@ export function axeRulesFor(doc: Pick<Doc, 'fragment'>, settings: RuleContext['s
 
 /** Share of the file's time limit (config `timeout`) the axe stage may use. */
 const BUDGET_SHARE = 0.5;
+/** axe must be done by this share of the time limit, counted from the start of the parse, so the rules after it and the report still fit. */
+const DONE_BY_SHARE = 0.8;
+/** Below this many milliseconds left, axe does not start at all. */
+const MIN_BUDGET_MS = 1000;
+
+/**
+ * Big Markdown is checked a section at a time (issue 7): jsdom never holds a
+ * 5 MB page, and what is checked before the time runs out is reported.
+ * Sections start at `h1` and `h2` only, so `heading-order` (which compares a
+ * heading with the one before it) gives the same answer as on the whole page.
+ * `threshold` and `target` are source characters; internal (tests force them
+ * small), not config keys.
+ */
+export const axeSections = { threshold: 256 * 1024, target: 32 * 1024 };
 
 export default defineRule<Options>({
   id: 'axe',
@@ -54,18 +70,22 @@ export default defineRule<Options>({
     budget: 'The accessibility checks took over {{seconds}} s, so {{count}} of them did not run: split the file or raise the timeout in the config',
     tooDeep: 'This file has tags nested more than {{limit}} levels deep, so the axe-core accessibility checks did not run on it',
     tooManyFrames: 'This file has more than {{limit}} frames, so the axe-core accessibility checks did not run on it',
+    stopped: 'The accessibility checks took over {{seconds}} s on this file, so they did not all run from line {{line}} on: split the file or raise the timeout in the config',
+    noTime: 'Reading this file took most of its {{seconds}} s time limit, so the axe-core accessibility checks did not run on it: split the file or raise the timeout in the config',
   },
   async check(doc, ctx) {
     const rules = axeRulesFor(doc, ctx.settings);
     if (!rules.length) return;
-    const { runAxe } = await import('../../a11y/axe/engine.js');
-    const budgetMs = ctx.settings.timeout * 1000 * BUDGET_SHARE;
-    const outcome = await runAxe({ hast: doc.hast, fragment: doc.fragment, text: doc.text, markdown: doc.kind === 'markdown', placeholders: doc.placeholders, rules, budgetMs });
-    if (outcome.kind === 'not-rendered') {
-      ctx.report({ messageId: outcome.skip === 'depth' ? 'tooDeep' : 'tooManyFrames', span: { start: 0, end: 0 }, data: { limit: outcome.limit }, severity: 'info' });
+    const timeoutMs = ctx.settings.timeout * 1000;
+    const started = markdownParseStarted(doc.mdast);
+    const elapsed = started === undefined ? 0 : performance.now() - started;
+    const budgetMs = Math.min(timeoutMs * BUDGET_SHARE, timeoutMs * DONE_BY_SHARE - elapsed);
+    if (budgetMs < MIN_BUDGET_MS) {
+      ctx.report({ messageId: 'noTime', span: { start: 0, end: 0 }, data: { seconds: ctx.settings.timeout }, severity: 'info' });
       return;
     }
-    for (const f of outcome.findings) {
+    const { runAxe } = await import('../../a11y/axe/engine.js');
+    const report = (f: AxeFindingLike) => {
       let severity = severityOfImpact(f.impact);
       // `axe: warn` in a config lowers every axe finding to at most a warning; `axe/<id>: …` sets one rule (run-rules.ts).
       if (RANK[ctx.severity] < RANK[severity]) severity = ctx.severity;
@@ -80,12 +100,87 @@ export default defineRule<Options>({
         source: 'axe-core',
         docsUrl: f.helpUrl,
       });
+    };
+    const seconds = Math.round(budgetMs / 100) / 10;
+    const base = { fragment: doc.fragment, text: doc.text, markdown: doc.kind === 'markdown', placeholders: doc.placeholders, rules };
+    const sections = doc.kind === 'markdown' && doc.text.length > axeSections.threshold ? sectionsOf(doc.hast, axeSections.target) : undefined;
+    if (!sections) {
+      const outcome = await runAxe({ ...base, hast: doc.hast, budgetMs });
+      if (outcome.kind === 'not-rendered') {
+        ctx.report({ messageId: outcome.skip === 'depth' ? 'tooDeep' : 'tooManyFrames', span: { start: 0, end: 0 }, data: { limit: outcome.limit }, severity: 'info' });
+        return;
+      }
+      for (const f of outcome.findings) report(f);
+      if (outcome.skipped.length) {
+        ctx.report({ messageId: 'budget', span: { start: 0, end: 0 }, data: { seconds, count: outcome.skipped.length }, severity: 'info' });
+      }
+      return;
     }
-    if (outcome.skipped.length) {
-      ctx.report({ messageId: 'budget', span: { start: 0, end: 0 }, data: { seconds: Math.round(budgetMs / 100) / 10, count: outcome.skipped.length }, severity: 'info' });
+    const deadline = performance.now() + budgetMs;
+    const notRendered = new Set<string>();
+    for (const section of sections) {
+      const left = deadline - performance.now();
+      const outcome = left > 0 ? await runAxe({ ...base, hast: section.root, budgetMs: left }) : undefined;
+      if (outcome?.kind === 'not-rendered') {
+        // Once per kind: a section nested too deeply or with too many frames is left out, the others are checked.
+        if (!notRendered.has(outcome.skip)) {
+          notRendered.add(outcome.skip);
+          ctx.report({ messageId: outcome.skip === 'depth' ? 'tooDeep' : 'tooManyFrames', span: { start: 0, end: 0 }, data: { limit: outcome.limit }, severity: 'info' });
+        }
+        continue;
+      }
+      if (outcome) for (const f of outcome.findings) report(f);
+      if (!outcome || outcome.skipped.length) {
+        const at = { start: section.start, end: section.start };
+        ctx.report({ messageId: 'stopped', span: at, data: { seconds, line: doc.loc.point(section.start).line }, severity: 'info' });
+        return;
+      }
     }
   },
 });
+
+interface AxeFindingLike {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  start: number;
+  end: number;
+}
+
+interface Section {
+  root: HastRoot;
+  /** Source offset where the section starts. */
+  start: number;
+}
+
+/**
+ * The top-level nodes of a rendered Markdown page in sections of about
+ * `target` source characters, each starting at an `h1` or `h2`; a page with
+ * no such heading past the target stays one section.
+ */
+export function sectionsOf(root: HastRoot, target: number): Section[] {
+  const out: Section[] = [];
+  let kids: RootContent[] = [];
+  let start: number | undefined;
+  let size = 0;
+  for (const child of root.children) {
+    // hast-util-raw can leave a position with an end and no start on white space.
+    const s = child.position?.start?.offset;
+    const e = child.position?.end?.offset;
+    if (kids.length && size >= target && child.type === 'element' && (child.tagName === 'h1' || child.tagName === 'h2') && s !== undefined) {
+      out.push({ root: { type: 'root', children: kids }, start: start ?? s });
+      kids = [];
+      start = undefined;
+      size = 0;
+    }
+    start ??= s;
+    kids.push(child);
+    if (s !== undefined && e !== undefined) size += e - s;
+  }
+  if (kids.length) out.push({ root: { type: 'root', children: kids }, start: start ?? 0 });
+  return out;
+}
 
 /** The element's opening tag (HTML) or its first line (Markdown syntax), for the finding's end and the baseline. */
 function headSpan(text: string, start: number, end: number): { start: number; end: number } {

@@ -90,9 +90,22 @@ function transcriptNearby(el: Element, map: ParentMap): boolean {
   if (mentionsTranscript(block)) return true;
   const parent = map.get(block);
   if (!parent) return false;
-  const kids = childElements(parent);
-  const i = kids.indexOf(block);
-  return [kids[i - 1], kids[i + 1]].some((k) => k !== undefined && mentionsTranscript(k));
+  const kids = siblingsOf(parent);
+  const i = kids.index.get(block) ?? -1;
+  return [kids.list[i - 1], kids.list[i + 1]].some((k) => k !== undefined && mentionsTranscript(k));
+}
+
+/** A parent's element children and their places, once per parent: many videos in one big page stay linear. */
+const siblings = new WeakMap<object, { list: Element[]; index: Map<Element, number> }>();
+
+function siblingsOf(parent: Parameters<typeof childElements>[0]): { list: Element[]; index: Map<Element, number> } {
+  let s = siblings.get(parent);
+  if (!s) {
+    const list = childElements(parent);
+    s = { list, index: new Map(list.map((e, i) => [e, i])) };
+    siblings.set(parent, s);
+  }
+  return s;
 }
 
 function mentionsTranscript(root: Element): boolean {
