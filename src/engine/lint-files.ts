@@ -208,11 +208,13 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     for (const p of pending) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
     return;
   }
-  const { LintPool, workerOptions, WORKER_HEAP_MB } = await import('./pool.js');
+  const { LintPool, workerOptions, WORKER_HEAP_MB, BIG_WORKER_HEAP_MB } = await import('./pool.js');
   try {
     let next = 0;
     // jsdom makes a worker's heap grow fast: cap it when axe runs (the memory target); otherwise GC time is dearer.
-    const heapMb = usesAxe(files[pending[0].index], resolver, run) ? WORKER_HEAP_MB : undefined;
+    // A 5 MB page needs more than the cap, so a run with a big file gets a larger one.
+    const axe = usesAxe(files[pending[0].index], resolver, run);
+    const heapMb = !axe ? undefined : big || (await hasBigFile(files, pending)) ? BIG_WORKER_HEAP_MB : WORKER_HEAP_MB;
     const pool = await LintPool.start(threads, filename, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, heapMb);
     try {
       // Two tasks per thread in flight, so a worker never waits for this thread to hand it the next file.

@@ -69,6 +69,9 @@ const MAX_TIMER_MS = 2_147_483_647;
  */
 export const WORKER_HEAP_MB = 256;
 
+/** The cap when the run has a file over 512 KB: a 5 MB Markdown page ran out of 256 MiB in a worker (issue 7). */
+export const BIG_WORKER_HEAP_MB = 1024;
+
 export class LintPool {
   private constructor(
     private readonly pool: Tinypool,
