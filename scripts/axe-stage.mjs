@@ -2,14 +2,15 @@
 // The axe stage alone: milliseconds per file to render a file's tree into jsdom and run axe-core on it,
 // as the axe rule does (dist/, so run `npm run build` first).
 //
-//   node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--counts] [--json] [--limit n] <folder or file>…
+//   node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--parse-html] [--counts] [--json] [--limit n] <folder or file>…
 //
 //   (default)        the shipped path: one jsdom window per process, only the axe rules plainspoke runs
 //   --naive          the first, simple way, for "before" numbers: a new jsdom window per file and axe's
 //                    default rules less the ones that need a browser, all result types, CSS selectors on
-//   --compare-fresh  also run each file in a new window with jsdom's own computed styles (no memo) and
-//                    count files whose findings differ
+//   --compare-fresh  also run each file the plain way (a new window, the HTML parsed, jsdom's own
+//                    computed styles, axe's v1 report) and count files whose findings differ
 //   --plain-styles   no computed-style memo (to measure what the memo saves)
+//   --parse-html     serialise each tree and have jsdom parse it, instead of building the DOM from the tree
 //   --counts         print findings per axe rule
 //   --json           print one JSON object (for scripts/bench.mjs)
 //
@@ -45,7 +46,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const round = (n) => Math.round(n * 10) / 10;
 
 /** Runs the axe stage over the files under `paths`; returns per-file times and counts. */
-export async function axeStage(paths, { naive = false, compareFresh = false, plainStyles = false, limit = Infinity } = {}) {
+export async function axeStage(paths, { naive = false, compareFresh = false, plainStyles = false, parseHtml = false, limit = Infinity } = {}) {
   const { createDoc, kindOfPath } = await import(dist('document/document.js'));
   const { ConfigResolver } = await import(dist('config/resolve.js'));
   const { axeRulesFor } = await import(dist('rules/a11y/axe.js'));
@@ -58,7 +59,8 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
   let loadMs = 0;
   let naiveRun;
   if (naive) naiveRun = await naiveRunner();
-  const { runAxe, loadEngine } = naive ? {} : await import(dist('a11y/axe/engine.js'));
+  const { runAxe, loadEngine, styleStats } = naive ? {} : await import(dist('a11y/axe/engine.js'));
+  const { buildStats } = await import(dist('a11y/axe/dom.js'));
   if (loadEngine) {
     const t = performance.now();
     await loadEngine();
@@ -69,7 +71,7 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
     const kind = kindOfPath(file) ?? 'markdown';
     const doc = createDoc(file, text, kind, 'article');
     void doc.hast; // the tree is built for the content rules too; not the axe stage's cost
-    const input = { hast: doc.hast, fragment: doc.fragment, text, markdown: kind === 'markdown', placeholders: doc.placeholders, rules: axeRulesFor(doc, settings), budgetMs: 60_000, plainStyles };
+    const input = { hast: doc.hast, fragment: doc.fragment, text, markdown: kind === 'markdown', placeholders: doc.placeholders, rules: axeRulesFor(doc, settings), budgetMs: 60_000, plainStyles, parseHtml };
     const t = performance.now();
     const cpu0 = process.cpuUsage();
     let ids;
@@ -86,7 +88,7 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
       cpu = process.cpuUsage(cpu0);
       ids = out.kind === 'done' ? out.findings.map((f) => `${f.start} ${f.id}`) : ['0 not-rendered'];
       if (compareFresh) {
-        const fresh = await runAxe({ ...input, freshWindow: true, plainStyles: true });
+        const fresh = await runAxe({ ...input, freshWindow: true, plainStyles: true, parseHtml: true, v1Report: true });
         const freshIds = fresh.kind === 'done' ? fresh.findings.map((f) => `${f.start} ${f.id}`) : ['0 not-rendered'];
         if (JSON.stringify(freshIds) !== JSON.stringify(ids)) {
           mismatches++;
@@ -102,7 +104,7 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
   }
   const ms = times.map(([m]) => m);
   return {
-    mode: naive ? 'naive' : plainStyles ? 'shipped, no style memo' : 'shipped',
+    mode: naive ? 'naive' : [plainStyles ? 'no style memo' : '', parseHtml ? 'HTML parsed' : ''].filter(Boolean).join(', ') || 'shipped',
     files: files.length,
     loadMs: round(loadMs),
     medianMs: round(median(ms)),
@@ -114,6 +116,7 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
     slowest: times.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([m, f]) => ({ ms: round(m), file: f })),
     counts,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(styleStats ? { styles: { ...styleStats }, dom: { ...buildStats } } : {}),
     ...(compareFresh ? { freshMismatches: mismatches } : {}),
   };
 }
@@ -141,14 +144,15 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const limit = li >= 0 ? Number(args[li + 1]) : Infinity;
   const paths = args.filter((a, i) => !a.startsWith('--') && !(li >= 0 && i === li + 1));
   if (!paths.length) {
-    console.error('usage: node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--counts] [--json] [--limit n] <folder or file>…');
+    console.error('usage: node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--parse-html] [--counts] [--json] [--limit n] <folder or file>…');
     process.exit(2);
   }
-  const r = await axeStage(paths, { naive: flag('--naive'), compareFresh: flag('--compare-fresh'), plainStyles: flag('--plain-styles'), limit });
+  const r = await axeStage(paths, { naive: flag('--naive'), compareFresh: flag('--compare-fresh'), plainStyles: flag('--plain-styles'), parseHtml: flag('--parse-html'), limit });
   if (flag('--json')) console.log(JSON.stringify(r));
   else {
     console.log(`axe stage (${r.mode}): ${r.files} files, median ${r.medianMs} ms (CPU ${r.medianCpuMs} ms), mean ${r.meanMs} ms, p90 ${r.p90Ms} ms, total ${r.totalS} s; loading jsdom + axe-core ${r.loadMs} ms; peak RSS ${r.peakRssMiB} MiB`);
-    if (r.freshMismatches !== undefined) console.log(`files whose findings differ in a new window: ${r.freshMismatches}`);
+    if (r.styles) console.log(`computed styles: ${r.styles.memoised} memoised, ${r.styles.computed} asked of jsdom; pages: ${r.dom.built} built from the tree, ${r.dom.parsed} parsed from HTML`);
+    if (r.freshMismatches !== undefined) console.log(`files whose findings differ when run the plain way: ${r.freshMismatches}`);
     console.log('slowest:');
     for (const s of r.slowest) console.log(`  ${s.ms} ms  ${s.file}`);
     if (flag('--counts')) for (const [id, n] of Object.entries(r.counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${id}`);

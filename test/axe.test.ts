@@ -6,13 +6,19 @@
  * a fresh one, and `--no-axe` never loads jsdom or axe-core.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../src/config/resolve.js';
 import { lintSource } from '../src/engine/lint-source.js';
 import { createDoc } from '../src/document/document.js';
-import { runAxe } from '../src/a11y/axe/engine.js';
+import { loadEngine, runAxe } from '../src/a11y/axe/engine.js';
+import { buildPage, buildStats } from '../src/a11y/axe/dom.js';
+import { startStyles, stopStyles } from '../src/a11y/axe/styles.js';
+import { pageHtml, prepareForAxe } from '../src/a11y/axe/render.js';
+import type { Root } from 'hast';
 import { AXE_RULES, isAxeRuleId } from '../src/a11y/axe/catalog.js';
 import { axeRulesFor } from '../src/rules/a11y/axe.js';
 import { getRule } from '../src/rules/registry.js';
@@ -58,6 +64,29 @@ describe('the catalog', () => {
       .filter(([id, e]) => e.mode !== 'content' && !doc.includes(`\`${id}\``))
       .map(([id]) => id);
     expect(missing).toEqual([]);
+  });
+
+  it('rewrites a selector only into one that selects the same elements', async () => {
+    // axe's own selectors, as its source states them (loadEngine has configured ours into the loaded copy).
+    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.js'), 'utf8');
+    const ownSelector = (id: string) => {
+      const m = new RegExp(`id: '${id}',\\s*impact: '\\w+',\\s*selector: '((?:[^'\\\\]|\\\\.)*)'`).exec(source);
+      if (!m) throw new Error(`no selector for ${id} in axe-core`);
+      return m[1].replace(/\\'/g, "'");
+    };
+    const { newWindow } = await loadEngine();
+    const window = newWindow() as unknown as { document: { body: { innerHTML: string }; querySelectorAll(s: string): ArrayLike<unknown> }; close(): void };
+    const tags = ['div', 'span', 'img', 'area', 'input', 'object', 'svg', 'p'];
+    const roles = ['', 'img', 'image', 'graphics-symbol', 'graphics-document', 'IMG', 'none', 'img presentation'];
+    window.document.body.innerHTML = tags.flatMap((t) => roles.map((r) => (r ? `<${t} role="${r}"></${t}>` : `<${t}></${t}>`))).join('');
+    for (const id of ['role-img-alt', 'svg-img-alt']) {
+      const own = ownSelector(id);
+      const ours = AXE_RULES[id].selector!;
+      expect(ours).not.toBe(own);
+      expect(Array.from(window.document.querySelectorAll(ours)), id).toEqual(Array.from(window.document.querySelectorAll(own)));
+      expect(window.document.querySelectorAll(ours).length, id).toBeGreaterThan(3);
+    }
+    window.close();
   });
 
   it('runs page rules only on whole pages', () => {
@@ -178,7 +207,7 @@ describe('robustness', () => {
     expect(results.map((r) => at(r))).toEqual(texts.map((_, i) => [`${i + 1}:1 axe/image-alt`]));
   });
 
-  it('a reused window with memoised styles answers as a fresh window with jsdom\'s own styles', async () => {
+  it('a reused window, memoised styles, a DOM built from the tree and plainspoke\'s reporter answer as a fresh window, parsed HTML, jsdom\'s own styles and axe\'s v1 report', async () => {
     const samples = [
       '<!doctype html><html lang="en"><head><title>T</title><base href="http://127.0.0.1:1/"><style>img{display:none}</style></head><body><main><h1>A</h1><img src="a.png"><a href="/b"></a><h3>C</h3></main></body></html>',
       '<h2>X</h2><ul><li>a</li><p>b</p></ul><img src="c.png"><a href="#"></a><div role="tablist"><span role="tab"></span></div>',
@@ -194,19 +223,238 @@ describe('robustness', () => {
       const doc = createDoc(text.startsWith('#') ? 'x.md' : 'x.html', text, text.startsWith('#') ? 'markdown' : 'html', 'article');
       const rules = axeRulesFor(doc, settings);
       const shared = await runAxe({ hast: doc.hast, fragment: doc.fragment, text, markdown: doc.kind === 'markdown', rules, budgetMs: 60_000 });
-      const fresh = await runAxe({ hast: doc.hast, fragment: doc.fragment, text, markdown: doc.kind === 'markdown', rules, budgetMs: 60_000, freshWindow: true, plainStyles: true });
+      const fresh = await runAxe({ hast: doc.hast, fragment: doc.fragment, text, markdown: doc.kind === 'markdown', rules, budgetMs: 60_000, freshWindow: true, plainStyles: true, parseHtml: true, v1Report: true });
       if (shared.kind !== 'done' || fresh.kind !== 'done') throw new Error('axe did not run');
       expect(shared.findings.length).toBeGreaterThan(0);
       expect(shared.findings).toEqual(fresh.findings);
     }
   });
 
+  it('the style memo gives each element the computed style jsdom gives it, asked in any order and across pages', async () => {
+    const eng = await loadEngine();
+    type Win = { document: { documentElement: { innerHTML: string }; querySelectorAll(s: string): ArrayLike<object> }; getComputedStyle(el: object): { length: number; item(i: number): string; getPropertyValue(p: string): string }; close(): void };
+    const memoWindow = eng.newWindow() as unknown as Win;
+    const pages = [
+      '<head></head><body><ul><li>a<ul><li>b<ol><li>c<ul><li><p>deep <a href="/x">link <span>in</span></a></p></li></ul></li></ol></li></ul></li></ul><dl><dt>t</dt><dd><menu><li>m</li></menu></dd></dl></body>',
+      '<head></head><body><table rules="all"><tbody><tr><td>1</td><th>2</th></tr></tbody></table><table><thead><tr><th>h</th></tr></thead></table><p><nobr>a<wbr>b</nobr><wbr></p></body>',
+      '<head></head><body dir="rtl"><p>x <bdi>y</bdi> <span dir="ltr">z <input type="tel"></span></p><div dir="auto"><p>auto</p></div><input type="search" dir="auto"></body>',
+      '<head></head><body><p style="color: red">r <a href="/y">l <mark>m <b>b</b></mark></a> <span style="color: inherit; border-color: inherit; outline-color: inherit">i</span></p>' +
+        '<div style="visibility: hidden"><p>h <span style="visibility: visible">v <em>e</em></span></p></div><div style="color: revert-layer"><span>s</span></div>' +
+        '<details><summary>1</summary><summary>2</summary><p>d</p></details><details open><summary>o</summary></details><p hidden>hid <span>s</span></p><p hidden="until-found"><span>u</span></p></body>',
+      '<head></head><body><p>same <a href="/x">link <span>in</span></a></p><ul><li><p>list <a href="/z">l</a></p></li></ul><dialog><p>d</p></dialog><dialog open><p>o</p></dialog><div popover><p>p</p></div></body>',
+    ];
+    // jsdom answers a second question about an element with a copy of its first answer, in which a
+    // shorthand (border-color…) can read differently, and so can a colour a shorthand also sets
+    // (background: yellow): jsdom alone gives either, depending on the order of questions, and the
+    // memo hands out whichever came first. Asked parents first, every answer is a first answer:
+    // compare every longhand. Asked children first, compare what axe reads to tell what is hidden.
+    const probe = (eng.newWindow() as unknown as { document: { createElement(t: string): { style: { setProperty(p: string, v: string): void; length: number; item(i: number): string } } } }).document;
+    const longhands = new Map<string, boolean>();
+    const isLonghand = (name: string, value: string) => {
+      let known = longhands.get(name);
+      if (known === undefined) {
+        const { style } = probe.createElement('div');
+        style.setProperty(name, value);
+        known = style.length <= 1 && (style.length === 0 || style.item(0) === name);
+        longhands.set(name, known);
+      }
+      return known;
+    };
+    const HIDING = new Set(['display', 'visibility', 'pointer-events', 'position', 'opacity', 'clip', 'clip-path', 'overflow', 'overflow-x', 'overflow-y', 'content-visibility', 'height', 'width', 'font-size', 'text-indent', 'color']);
+    const styles = (w: Win, order: 'down' | 'up') => {
+      const els = Array.from(w.document.querySelectorAll('*'));
+      if (order === 'up') els.reverse();
+      const out = els.map((el) => {
+        const s = w.getComputedStyle(el);
+        const parts: string[] = [];
+        for (let i = 0; i < s.length; i++) {
+          const name = s.item(i);
+          const value = s.getPropertyValue(name);
+          if (order === 'up' ? HIDING.has(name) : isLonghand(name, value)) parts.push(`${name}:${value}`);
+        }
+        return parts.sort().join(';');
+      });
+      return order === 'up' ? out.reverse() : out;
+    };
+    for (const round of [1, 2]) {
+      for (const page of pages) {
+        for (const order of ['up', 'down'] as const) {
+          const plainWindow = eng.newWindow() as unknown as Win;
+          plainWindow.document.documentElement.innerHTML = page;
+          memoWindow.document.documentElement.innerHTML = page;
+          startStyles(true);
+          const memoised = styles(memoWindow, order);
+          stopStyles();
+          expect(memoised, `round ${round}, ${order}: ${page.slice(0, 60)}`).toEqual(styles(plainWindow, order));
+          plainWindow.close();
+        }
+      }
+    }
+    memoWindow.close();
+  });
+
   it('stops starting rules once the time budget is spent', async () => {
     const doc = createDoc('b.html', '<img src="a.png"><button></button>', 'html', 'article');
-    const out = await runAxe({ hast: doc.hast, fragment: true, text: doc.text, markdown: false, rules: ['image-alt', 'button-name'], budgetMs: -1 });
-    if (out.kind !== 'done') throw new Error('axe did not run');
-    expect(out.findings).toEqual([]);
-    expect(out.skipped.sort()).toEqual(['button-name', 'image-alt']);
+    for (const v1Report of [false, true]) {
+      const out = await runAxe({ hast: doc.hast, fragment: true, text: doc.text, markdown: false, rules: ['image-alt', 'button-name'], budgetMs: -1, v1Report });
+      if (out.kind !== 'done') throw new Error('axe did not run');
+      expect(out.findings).toEqual([]);
+      expect(out.skipped.sort()).toEqual(['button-name', 'image-alt']);
+    }
+  });
+});
+
+/** A node list as text: names, namespaces, attributes (with the source offset from either route), text node by text node. */
+interface TestNode {
+  nodeType: number;
+  nodeName: string;
+  namespaceURI?: string | null;
+  nodeValue: string | null;
+  localName?: string;
+  childNodes: Iterable<TestNode>;
+  content?: TestNode;
+  attributes?: Iterable<{ name: string; value: string; namespaceURI: string | null }>;
+  getAttribute?(name: string): string | null;
+}
+function dump(root: TestNode, offsets?: WeakMap<object, number>): string {
+  const out: string[] = [];
+  const walk = (n: TestNode, depth: number) => {
+    if (n.nodeType === 1) {
+      const attrs = [...(n.attributes ?? [])].filter((a) => a.name !== 'data-ps-offset').map((a) => `${a.namespaceURI ?? ''}|${a.name}=${JSON.stringify(a.value)}`);
+      const at = offsets ? offsets.get(n) : n.getAttribute?.('data-ps-offset');
+      out.push(`${' '.repeat(depth)}<${n.namespaceURI} ${n.nodeName} ${attrs.join(' ')} @${at ?? '-'}>`);
+    } else out.push(`${' '.repeat(depth)}${n.nodeType} ${JSON.stringify(n.nodeValue)}`);
+    for (const c of n.childNodes) walk(c, depth + 1);
+    if (n.localName === 'template' && n.content) walk(n.content, depth + 1);
+  };
+  walk(root, 0);
+  return out.join('\n');
+}
+
+describe('the DOM built from the tree', () => {
+  /** Both routes for one tree: the builder's DOM (or undefined when it defers to the parser) and jsdom's parse of the HTML. */
+  async function routes(tree: Root, fragment: boolean) {
+    const { newWindow } = await loadEngine();
+    const window = newWindow() as unknown as { document: Parameters<typeof buildPage>[0]; DOMParser: new () => { parseFromString(html: string, type: string): { documentElement: TestNode } }; close(): void };
+    const offsets = new WeakMap<object, number>();
+    const built = buildPage(window.document, tree, fragment, offsets) as unknown as TestNode | undefined;
+    const parsed = new window.DOMParser().parseFromString(pageHtml({ tree, fragment, ends: new Map(), elements: 0 }), 'text/html').documentElement;
+    const out = { built: built && dump(built, offsets), parsed: dump(parsed) };
+    window.close();
+    return out;
+  }
+  const prepared = (name: string, text: string) => {
+    const kind = name.endsWith('.md') ? 'markdown' : 'html';
+    const doc = createDoc(name, text, kind, 'article');
+    const p = prepareForAxe({ hast: doc.hast, fragment: doc.fragment, text, markdown: kind === 'markdown', placeholders: doc.placeholders });
+    if ('skip' in p) throw new Error('not rendered');
+    return p;
+  };
+
+  const samples: [string, string][] = [
+    ...['invalid.md', 'invalid.html', 'valid.md', 'valid.html'].map((f): [string, string] => [f, readFileSync(join(root, 'fixtures/rules/axe', f), 'utf8')]),
+    ['crlf.md', '# Title\r\n\r\nLine one\r\nline two  \r\nthree.\r\n\r\n- [a](/a)\r\n- b\r\n\r\n```\r\ncode\r\n```\r\n'],
+    ['crlf.html', '<p title="a\r\nb">x\ry</p>\r\n<textarea>\r\nz</textarea>\r\n'],
+    ['pre.html', '<pre>\n\nkeep one</pre><pre>\nnone</pre><textarea>\n\nt</textarea><listing>\n\nl</listing><pre><b>x</b>\ny</pre>'],
+    ['comments.md', 'Text.\n\n<!-- a <!-- nested --> -->\n\n<!-->x-->\n\n<p>a<!-- b -->c</p>\n'],
+    ['attrs.html', '<input type="checkbox" checked disabled hidden="until-found" tabindex="x"><a download href="/f" class="  a  b " rel="noopener noreferrer">f</a><img alt="" src="a.png" srcset="a.png 1x, b.png 2x"><td>cell</td><div data-Camel="1" aria-label="L" role="note" ARIA-HIDDEN="false">d</div><meta http-equiv="refresh" content="5"><select multiple><option selected value="1">one</option></select><details open><summary>s</summary>t</details><p xml:lang="fr" lang="fr" xmlns:x="urn:x">fr</p>'],
+    ['template.html', '<template><p>inside</p></template><p>after</p><noscript><img src="a.png"></noscript>'],
+    ['entities.html', '<p>&lt;b&gt; &amp; &quot;q&quot; &nbsp;&copy;</p><style>p > b { color: red }</style><script>if (a < b && c) {}</script><title>T &amp; t</title>'],
+    ['page.html', '<!doctype html>\n<!-- before -->\n<html lang="en" dir="ltr">\n<head>\n<title>T</title>\n<meta charset="utf-8">\n</head>\n<body class="b">\n<main><h1>H</h1><p>x</p></main>\n</body>\n<!-- after body -->\n</html>\n'],
+    ['frames.html', '<!doctype html><html><head><title>F</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"><noframes>no</noframes></frameset></html>'],
+    ['table.md', '| a | b |\n| :- | -: |\n| 1 | [x](/x) |\n| 2 | ![i](i.png) |\n\nText[^1].\n\n[^1]: Note.\n'],
+  ];
+  for (const [name, text] of samples) {
+    it(`${name}: the same nodes as jsdom's parse of the HTML`, async () => {
+      const { tree, fragment } = prepared(name, text);
+      const { built, parsed } = await routes(tree, fragment);
+      expect(built).toBeDefined();
+      expect(built).toBe(parsed);
+    });
+  }
+
+  // Trees the parser would change: the builder defers to it, so both routes still agree.
+  const deferred: [string, string][] = [
+    ['svg.html', '<p>Logo <svg viewBox="0 0 10 10" role="img"><title>Logo</title><circle r="4"/></svg></p>'],
+    ['math.html', '<p><math><mi>x</mi></math></p>'],
+    ['rows.html', '<tr><td>cell</td></tr><p>after</p>'],
+    ['noscript-head.html', '<!doctype html><html><head><noscript><link rel="stylesheet" href="a.css"></noscript><title>T</title></head><body><p>x</p></body></html>'],
+    ['iframe-text.html', '<iframe title="t" src="a.html">a &amp; b</iframe>'],
+  ];
+  for (const [name, text] of deferred) {
+    it(`${name}: left to the parser`, async () => {
+      const { tree, fragment } = prepared(name, text);
+      const { built } = await routes(tree, fragment);
+      expect(built).toBeUndefined();
+    });
+  }
+
+  it('writes property values as the serialiser does', async () => {
+    const el = (properties: Record<string, unknown>) => ({ type: 'element' as const, tagName: 'div', properties: properties as never, children: [] });
+    const tree: Root = {
+      type: 'root',
+      children: [
+        el({ className: ['a', 'b'], hidden: true, draggable: false, tabIndex: 0, dataFooBar: 'x', ariaLabel: 'y', title: null }),
+        el({ accept: ['a', 'b', ''], download: '', rowSpan: Number.NaN, fooBar: 'camel', foobar: 'second' }),
+        el({ hidden: 'until-found', itemScope: 'itemscope', noModule: 'x' }),
+      ],
+    };
+    const { built, parsed } = await routes(tree, true);
+    expect(built).toBeDefined();
+    expect(built).toBe(parsed);
+  });
+
+  it('runs no script and fetches nothing on a page it builds', async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '?');
+      res.end(req.url?.endsWith('.css') ? 'img { display: none }' : '<script>parent.ran = "frame"</script>');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const u = (path: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/${path}`;
+    const mark = (how: string) => `window.ran = '${how}'`;
+    const text = [
+      `<base href="${u('base/')}"><meta http-equiv="refresh" content="0; url=${u('refresh')}">`,
+      `<link rel="stylesheet" href="${u('sheet.css')}"><link rel="preload" as="font" href="${u('font.woff2')}">`,
+      `<style>@import url("${u('imported.css')}"); body { background: url(${u('bg.png')}) }</style>`,
+      `<script src="${u('script.js')}"></script><script>${mark('script')}</script><script type="module">${mark('module')}</script>`,
+      `<p onclick="${mark('onclick')}">Text <img src="${u('image.png')}" onerror="${mark('onerror')}" onload="${mark('onload')}"></p>`,
+      `<img srcset="${u('srcset.png')} 1x" alt="x"><picture><source srcset="${u('picture.webp')}"><img src="p.png" alt="p"></picture>`,
+      `<iframe src="${u('frame.html')}" title="f"></iframe><iframe srcdoc="<script>parent.ran = 'srcdoc'</script>" title="s"></iframe>`,
+      `<iframe src="javascript:parent.ran = 'js-frame'" title="j"></iframe><a href="javascript:${mark('link')}">link</a>`,
+      `<object data="${u('object.swf')}" aria-label="o"></object><embed src="${u('embed.swf')}">`,
+      `<video src="${u('video.mp4')}" poster="${u('poster.png')}" autoplay><track src="${u('captions.vtt')}" kind="captions"></video>`,
+      `<div style="background-image: url(${u('inline.png')})">Styled</div><input type="image" src="${u('input.png')}" alt="Go">`,
+      `<form action="${u('form')}"><input autofocus onfocus="${mark('onfocus')}"><button></button></form>`,
+      `<details open ontoggle="${mark('ontoggle')}"><summary>More</summary>Details</details>`,
+    ].join('\n');
+    try {
+      const doc = createDoc('hostile.html', text, 'html', 'article');
+      const eng = await loadEngine();
+      const before = buildStats.built;
+      const out = await runAxe({ hast: doc.hast, fragment: doc.fragment, text, markdown: false, rules: ['button-name', 'image-alt'], budgetMs: 60_000 });
+      expect(buildStats.built).toBe(before + 1);
+      if (out.kind !== 'done') throw new Error('axe did not run');
+      expect(out.findings.map((f) => f.id)).toContain('button-name');
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect((eng.window as unknown as { ran?: string }).ran).toBeUndefined();
+      expect(hits).toEqual([]);
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+  });
+
+  it('gives the same findings as the HTML route', async () => {
+    const settings = ConfigResolver.fromData({}, 'cfg', root).resolve(join(root, 'a.md'));
+    for (const [name, text] of [...samples, ...deferred]) {
+      const kind = name.endsWith('.md') ? 'markdown' : 'html';
+      const doc = createDoc(name, text, kind, 'article');
+      const input = { hast: doc.hast, fragment: doc.fragment, text, markdown: kind === 'markdown', placeholders: doc.placeholders, rules: axeRulesFor(doc, settings), budgetMs: 60_000 };
+      const built = await runAxe(input);
+      const parsed = await runAxe({ ...input, parseHtml: true });
+      if (built.kind !== 'done' || parsed.kind !== 'done') throw new Error('axe did not run');
+      expect(built.findings, name).toEqual(parsed.findings);
+    }
   });
 });
 

@@ -13,11 +13,28 @@
  *   never evaluated inside the window. `preload: false` keeps it from
  *   fetching style sheets (its CSSOM preloader uses XMLHttpRequest) and
  *   `iframes: false` keeps it out of frames.
+ * - The page is built in the window with its own DOM calls from the Doc's
+ *   tree (src/a11y/axe/dom.ts), or parsed by DOMParser where the builder
+ *   defers to the parser; either way under the same window settings.
  * test/sandbox.test.ts serves a hostile page from a local server and
- * asserts that no request arrives and no script runs.
+ * asserts that no request arrives and no script runs; test/axe.test.ts does
+ * the same for a page the builder builds.
+ *
+ * Cost (issue 6): one window per process, reused across files; the page
+ * built from the tree instead of serialised and parsed again (a DOMParser
+ * document also costs a selector engine with listeners on the window, which
+ * pile up); computed styles memoised across elements and files
+ * (src/a11y/axe/styles.ts); only the rules that can apply to content, with
+ * selectors axe can look up in its index (catalog.ts); a reporter that reads
+ * only the violations.
  */
-import { renderForAxe, type NotRendered, type Rendered, type RenderInput } from './render.js';
+import { createRequire } from 'node:module';
+import { pageHtml, prepareForAxe, type NotRendered, type Prepared, type RenderInput } from './render.js';
+import { buildPage, type BuildDocument, type BuildElement, type Offsets } from './dom.js';
+import { configureStyles, learnResolvedProperties, memoiseStyles, startStyles, stopStyles, type StyleElement } from './styles.js';
 import { AXE_RULES } from './catalog.js';
+
+export { styleStats } from './styles.js';
 
 /** The parts of axe-core's result that plainspoke reads. */
 export interface AxeNode {
@@ -33,16 +50,11 @@ export interface AxeViolation {
 }
 
 /** The few DOM members used here (jsdom's types would pull the DOM library into the whole build). */
-interface DomElement {
-  localName: string;
-  namespaceURI: string | null;
-  getAttribute(name: string): string | null;
-  getAttributeNames(): string[];
+interface DomElement extends StyleElement {
   setAttribute(name: string, value: string): void;
   parentElement: DomElement | null;
-  previousElementSibling: DomElement | null;
 }
-interface DomDocument {
+interface DomDocument extends BuildDocument {
   documentElement: DomElement;
   styleSheets: { length: number };
   querySelectorAll(selector: string): Iterable<DomElement> & { length: number };
@@ -51,7 +63,7 @@ interface DomDocument {
 }
 interface DomWindow {
   document: DomDocument;
-  getComputedStyle(el: DomElement, pseudo?: string | null): unknown;
+  getComputedStyle(el: StyleElement, pseudo?: string | null): unknown;
   DOMParser: new () => { parseFromString(html: string, type: string): DomDocument };
   close(): void;
 }
@@ -64,7 +76,36 @@ interface AxeApi {
   configure(spec: unknown): void;
   getRules(): { ruleId: string }[];
   run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }>;
+  addReporter(name: string, reporter: (results: RuleResult[], options: unknown, done: (out: { violations: AxeViolation[] }) => void) => void): void;
   _audit: { rules: AxeRule[] };
+}
+/** What axe hands a reporter: one result per rule, its nodes grouped by outcome. */
+interface RuleResult {
+  id: string;
+  error?: unknown;
+  result?: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  violations?: { impact?: string | null; node?: { element?: DomElement } }[];
+}
+
+/** The reporter plainspoke runs axe with (see `violationsReporter`). */
+const REPORTER = 'plainspoke-violations';
+
+/**
+ * axe's `v1` report reduced to what plainspoke reads: the violations, each rule's id, impact, help and
+ * link, and each node's impact and element, in axe's order. `v1` also copies and regroups every rule
+ * result and describes every failing node (about 1.5 ms a file); this reads the same values off the results.
+ */
+function violationsReporter(results: RuleResult[], _options: unknown, done: (out: { violations: AxeViolation[] }) => void): void {
+  const violations: AxeViolation[] = [];
+  for (const r of results) {
+    // v1 files a rule that threw (e.g. over the time budget) and an inapplicable one elsewhere.
+    if (r.error || r.result === 'inapplicable' || !r.violations?.length) continue;
+    violations.push({ id: r.id, impact: r.impact, help: r.help, helpUrl: r.helpUrl, nodes: r.violations.map((n) => ({ impact: n.impact, element: n.node?.element })) });
+  }
+  done({ violations });
 }
 
 interface Engine {
@@ -87,10 +128,11 @@ let deadline = Infinity;
 let skipped: string[] = [];
 
 async function load(): Promise<Engine> {
-  // Specifiers in variables: TypeScript then does not load jsdom's types (which bring in the DOM library).
-  const jsdomName = 'jsdom';
-  const axeName = 'axe-core';
-  const [jsdom, axeModule] = await Promise.all([import(jsdomName), import(axeName)]);
+  // require(), not import(): the ES module loader would first scan axe-core's 500 KB script for
+  // named exports (about 0.3 s per process). It also keeps jsdom's types (and the DOM library) out of the build.
+  const requireHere = createRequire(import.meta.url);
+  const jsdom = requireHere('jsdom') as unknown;
+  const axeModule = requireHere('axe-core') as { default?: unknown };
   axeLoaded = true;
   const axe = (axeModule.default ?? axeModule) as AxeApi;
   const { JSDOM, VirtualConsole } = jsdom as {
@@ -103,6 +145,7 @@ async function load(): Promise<Engine> {
     .filter(([, e]) => e.selector)
     .map(([id, e]) => ({ id, selector: e.selector }));
   axe.configure({ branding: { application: 'plainspoke' }, noHtml: true, rules });
+  axe.addReporter(REPORTER, violationsReporter);
   // The time budget: a rule that would start after the deadline reports an error instead of running
   // (axe turns that into "incomplete", which plainspoke does not report), so a slow file stops early.
   for (const rule of axe._audit.rules) {
@@ -116,18 +159,27 @@ async function load(): Promise<Engine> {
       return run.apply(this, args);
     };
   }
-  // The attributes jsdom's default style sheet selects on (see styleMemo). If the sheet cannot be
-  // read, every attribute goes into the key: still correct, only fewer memo hits.
+  // jsdom's default style sheet, for the style memo's keys (src/a11y/axe/styles.ts). If it cannot be
+  // read, every attribute goes into the key and every key is a chain: still correct, only fewer memo hits.
+  let css: string | undefined;
   try {
     const { readFileSync } = await import('node:fs');
-    const { createRequire } = await import('node:module');
-    const css = readFileSync(createRequire(import.meta.url).resolve('jsdom/lib/jsdom/browser/default-stylesheet.css'), 'utf8');
-    for (const m of css.matchAll(/\[\s*([a-zA-Z-]+)/g)) styleMemo.attrs.add(m[1].toLowerCase());
-    styleMemo.attrs.add('style');
+    css = readFileSync(requireHere.resolve('jsdom/lib/jsdom/browser/default-stylesheet.css'), 'utf8');
   } catch {
-    styleMemo.allAttrs = true;
+    css = undefined;
   }
-  return { axe, newWindow, window: newWindow() };
+  // jsdom's own wrapper → implementation lookup (see seedAncestors in styles.ts); without it, styles are only slower.
+  let implOf: Parameters<typeof configureStyles>[1];
+  try {
+    const utils = requireHere('jsdom/lib/generated/idl/utils.js') as { implForWrapper?: unknown };
+    if (typeof utils.implForWrapper === 'function') implOf = utils.implForWrapper as typeof implOf;
+  } catch {
+    implOf = undefined;
+  }
+  configureStyles(css, implOf);
+  const window = newWindow();
+  learnResolvedProperties(window as unknown as Parameters<typeof learnResolvedProperties>[0]);
+  return { axe, newWindow, window };
 }
 
 /** Loads jsdom and axe-core once per process. */
@@ -156,6 +208,10 @@ export interface AxeRunInput extends RenderInput {
   freshWindow?: boolean;
   /** Ask jsdom for every computed style, without the memo (tests compare the two). */
   plainStyles?: boolean;
+  /** Serialise the tree and have jsdom parse it instead of building it directly (tests compare the two). */
+  parseHtml?: boolean;
+  /** Use axe's own `v1` report instead of plainspoke's reporter (tests compare the two). */
+  v1Report?: boolean;
 }
 
 export interface AxeFinding {
@@ -172,30 +228,26 @@ export type AxeOutcome = { kind: 'done'; findings: AxeFinding[]; skipped: string
 
 /** Renders a Doc's tree into the shared window and runs the given axe rules on it. */
 export async function runAxe(input: AxeRunInput): Promise<AxeOutcome> {
-  const rendered = renderForAxe(input);
+  const rendered = prepareForAxe(input);
   if ('skip' in rendered) return { kind: 'not-rendered', ...rendered };
   if (!input.rules.length) return { kind: 'done', findings: [], skipped: [], ms: 0 };
   const eng = await loadEngine();
   return exclusive(() => runIn(eng, rendered, input));
 }
 
-async function runIn(eng: Engine, rendered: Rendered, input: AxeRunInput): Promise<AxeOutcome> {
+async function runIn(eng: Engine, rendered: Prepared, input: AxeRunInput): Promise<AxeOutcome> {
   const started = performance.now();
   let window = input.freshWindow ? eng.newWindow() : eng.window;
-  if (!loadPage(window, rendered.html)) {
+  const offsets: Offsets = new WeakMap();
+  if (!loadPage(window, rendered, offsets, input.parseHtml)) {
     // The last file's style sheets outlived its tree: start this one in a new window.
     window = eng.window = eng.newWindow();
-    loadPage(window, rendered.html);
+    loadPage(window, rendered, offsets, input.parseHtml);
   }
   const { document } = window;
   deadline = started + input.budgetMs;
   skipped = [];
-  styleMemo.on = !input.plainStyles;
-  styleMemo.keys = new WeakMap();
-  if (styleMemo.ids.size > MAX_STYLE_KEYS) {
-    styleMemo.byKey.clear();
-    styleMemo.ids.clear();
-  }
+  startStyles(!input.plainStyles);
   let violations: AxeViolation[];
   try {
     const result = await eng.axe.run(document.documentElement, {
@@ -208,17 +260,18 @@ async function runIn(eng: Engine, rendered: Rendered, input: AxeRunInput): Promi
       iframes: false,
       preload: false,
       performanceTimer: false,
+      reporter: input.v1Report ? 'v1' : REPORTER,
     });
     violations = result.violations;
   } finally {
     deadline = Infinity;
-    styleMemo.on = false;
+    stopStyles();
     if (input.freshWindow) window.close();
   }
   const findings: AxeFinding[] = [];
   for (const v of violations) {
     for (const node of v.nodes) {
-      const start = offsetOf(node.element);
+      const start = offsetOf(node.element, offsets);
       findings.push({
         id: v.id,
         impact: node.impact ?? v.impact ?? 'serious',
@@ -232,115 +285,32 @@ async function runIn(eng: Engine, rendered: Rendered, input: AxeRunInput): Promi
   return { kind: 'done', findings, skipped: [...skipped], ms: performance.now() - started };
 }
 
-/** Keys kept across files before the memo starts afresh (a few thousand cover the whole corpus). */
-const MAX_STYLE_KEYS = 20_000;
-
 /**
- * Computed styles, memoised across files while axe runs.
- *
- * axe asks for the computed style of nearly every element to know whether it
- * is hidden, and jsdom computes each one from scratch (its whole default
- * style sheet, shorthands and all): most of the axe stage. Without
- * author style sheets, an element's computed style depends only on its tag,
- * its inline `style`, the attributes the default style sheet's selectors
- * name (read from jsdom's own sheet: hidden, type, open, dir…), whether it
- * has an `href` (`:link`), the same for its ancestors (inheritance,
- * descendant selectors such as `ul ul`), and whether a `<summary>` is the
- * first in its `<details>`: jsdom uses nothing else (no presentational hints).
- * So elements with equal keys share one computed style, in this file and in
- * the next ones (every page is rendered in standards mode, so nothing else
- * differs between files; the memo is emptied past MAX_STYLE_KEYS). Pages
- * with `<style>` or a loaded sheet, pseudo-elements, and `dir="auto"` (its
- * direction depends on the text) always ask jsdom. test/axe.test.ts checks
- * that findings are the same with and without the memo.
- */
-const styleMemo = {
-  on: false,
-  /** Key id → jsdom's computed style for the first element with that key. */
-  byKey: new Map<number, unknown>(),
-  /** Element → key id (null: never memoised). */
-  keys: new WeakMap<DomElement, number | null>(),
-  /** Key text → key id, so keys stay short. */
-  ids: new Map<string, number>(),
-  /** Attributes the default style sheet's selectors read, plus `style`; set when jsdom loads. */
-  attrs: new Set<string>(),
-  /** Put every attribute in the key (when jsdom's sheet could not be read). */
-  allAttrs: false,
-};
-
-/** Memo hits and jsdom calls since the process started (scripts/axe-stage.mjs prints them). */
-export const styleStats = { memoised: 0, computed: 0 };
-
-function memoiseStyles(window: DomWindow): DomWindow {
-  const real = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (el: DomElement, pseudo?: string | null) => {
-    const key = !styleMemo.on || (pseudo !== undefined && pseudo !== null && pseudo !== '') || window.document.styleSheets.length ? null : styleKey(el);
-    let style = key === null ? undefined : styleMemo.byKey.get(key);
-    if (style !== undefined) {
-      styleStats.memoised++;
-      return style;
-    }
-    styleStats.computed++;
-    style = real(el, pseudo);
-    if (key !== null) styleMemo.byKey.set(key, style);
-    return style;
-  };
-  return window;
-}
-
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
-
-function styleKey(el: DomElement): number | null {
-  const known = styleMemo.keys.get(el);
-  if (known !== undefined) return known;
-  const parent = el.parentElement;
-  const parentKey = parent ? styleKey(parent) : -1;
-  let key: number | null = null;
-  if (parentKey !== null) {
-    let own = el.namespaceURI === HTML_NS ? el.localName : `${el.namespaceURI} ${el.localName}`;
-    let auto = false;
-    for (const name of el.getAttributeNames()) {
-      if (name.startsWith('data-ps-')) continue;
-      // `href` only matters for :link, which every href matches (nothing is ever visited).
-      if (name === 'href') own += '\u0000href';
-      if (!styleMemo.allAttrs && !styleMemo.attrs.has(name)) continue;
-      const value = el.getAttribute(name) ?? '';
-      if (name === 'dir' && value.trim().toLowerCase() === 'auto') auto = true;
-      own += `\u0000${name}\u0000${value}`;
-    }
-    if (el.localName === 'summary') {
-      let first = true;
-      for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === 'summary') first = false;
-      own += first ? '\u0000:first-summary' : '';
-    }
-    if (!auto) {
-      const text = `${parentKey}>${own}`;
-      key = styleMemo.ids.get(text) ?? styleMemo.ids.size;
-      styleMemo.ids.set(text, key);
-    }
-  }
-  styleMemo.keys.set(el, key);
-  return key;
-}
-
-/**
- * Puts a page into the window, replacing the last file's tree. The page is parsed into a document
- * with no browsing context (DOMParser: scripting off, nothing loads), and its tree is moved over.
+ * Puts a page into the window, replacing the last file's tree. The page is built from the tree with
+ * the window's own DOM calls (src/a11y/axe/dom.ts: no parser, no new document), or, where that
+ * builder defers to the parser, serialised and parsed into a document with no browsing context
+ * (DOMParser: scripting off, nothing loads) whose tree is moved over. Neither runs a script: the
+ * window has scripting off, so inserted `<script>` elements and event handler attributes stay inert.
  * Returns false when style sheets of an earlier tree are still in force (then use a new window).
  */
-function loadPage(window: DomWindow, html: string): boolean {
+function loadPage(window: DomWindow, page: Prepared, offsets: Offsets, parseHtml = false): boolean {
   const { document } = window;
   // jsdom re-adds a <style> element's sheet while the element is being removed; a type that is not
-  // CSS makes it drop the sheet instead.
-  for (const style of document.querySelectorAll('style')) style.setAttribute('type', 'text/x-plainspoke-removed');
-  const parsed = new window.DOMParser().parseFromString(html, 'text/html');
-  document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
-  return document.styleSheets.length <= document.querySelectorAll('style').length;
+  // CSS makes it drop the sheet instead. (Without a sheet in force there is nothing to drop.)
+  if (document.styleSheets.length) for (const style of document.querySelectorAll('style')) style.setAttribute('type', 'text/x-plainspoke-removed');
+  const built = parseHtml ? undefined : (buildPage(document, page.tree, page.fragment, offsets) as (BuildElement & DomElement) | undefined);
+  // Each DOMParser document costs jsdom a selector engine with listeners on the window, so it is the fallback.
+  const root = built ?? document.adoptNode(new window.DOMParser().parseFromString(pageHtml(page), 'text/html').documentElement);
+  document.replaceChild(root, document.documentElement);
+  const sheets = document.styleSheets.length;
+  return sheets === 0 || sheets <= document.querySelectorAll('style').length;
 }
 
-/** The source offset the renderer stamped on the element, or on its nearest ancestor that has one. */
-function offsetOf(el: DomElement | undefined): number {
+/** The element's source offset (from the builder, or stamped by the renderer), or its nearest ancestor's. */
+function offsetOf(el: DomElement | undefined, offsets: Offsets): number {
   for (let e = el ?? null; e; e = e.parentElement) {
+    const known = offsets.get(e);
+    if (known !== undefined) return known;
     const v = e.getAttribute('data-ps-offset');
     if (v !== null && /^\d+$/.test(v)) return Number(v);
   }

@@ -1,22 +1,33 @@
 /**
- * hast → HTML for axe, with each element's source offset carried along as a
- * `data-ps-offset` attribute (DESIGN 2). The Doc's tree is never changed:
- * the renderer copies the elements it annotates.
+ * The Doc's hast → the tree axe sees, with each element's source offset
+ * carried along (DESIGN 2): as a `data-ps-offset` attribute in HTML, or as an
+ * entry in a map when src/a11y/axe/dom.ts builds the DOM from the tree
+ * directly. The Doc's tree is never changed: the renderer copies the elements
+ * it annotates.
  */
 import type { Root, RootContent, Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+
+/** The property (`data-ps-offset` in HTML) that carries an element's source offset. */
+export const OFFSET_PROPERTY = 'dataPsOffset';
 
 /** Deeper trees are not rendered: the serialiser and axe recurse per level. */
 export const MAX_DEPTH = 400;
 /** jsdom makes a whole window for each frame (tens of milliseconds each), so pages with more are not rendered. */
 export const MAX_FRAMES = 25;
 
-export interface Rendered {
-  /** A whole page (`<!doctype html><html>…`), fragments wrapped in `<body>`. */
-  html: string;
+export interface Prepared {
+  /** The copy of the Doc's tree that axe sees (source offsets in `dataPsOffset`), as `html` serialises it. */
+  tree: Root;
+  fragment: boolean;
   /** Start offset → end offset of each element that has a source position. */
   ends: Map<number, number>;
   elements: number;
+}
+
+export interface Rendered extends Prepared {
+  /** A whole page (`<!doctype html><html>…`), fragments wrapped in `<body>`. */
+  html: string;
 }
 
 /** Why a tree was not rendered. */
@@ -43,7 +54,19 @@ const SILENT = new Set(['tag', 'block-open', 'block-close', 'control']);
  * rule does, an empty alt written in Markdown syntax counts as missing, so
  * the renderer leaves the attribute out. `<img alt="">` in raw HTML keeps it.
  */
-export function renderForAxe({ hast: root, fragment, text, markdown, placeholders = [] }: RenderInput): Rendered | NotRendered {
+export function renderForAxe(input: RenderInput): Rendered | NotRendered {
+  const prepared = prepareForAxe(input);
+  return 'skip' in prepared ? prepared : { ...prepared, html: pageHtml(prepared) };
+}
+
+/** The page as HTML, for jsdom's parser (when src/a11y/axe/dom.ts cannot build the tree itself). */
+export function pageHtml({ tree, fragment }: Prepared): string {
+  const body = toHtml(tree, { allowDangerousHtml: false });
+  return fragment ? `<!DOCTYPE html><html><head></head><body>${body}</body></html>` : `<!DOCTYPE html>${body}`;
+}
+
+/** renderForAxe without the HTML: the tree copy and the offsets. */
+export function prepareForAxe({ hast: root, fragment, text, markdown, placeholders = [] }: RenderInput): Prepared | NotRendered {
   const silent = placeholders.filter((p) => SILENT.has(p.kind)).map((p) => p.span);
   const ends = new Map<number, number>();
   let elements = 0;
@@ -74,7 +97,7 @@ export function renderForAxe({ hast: root, fragment, text, markdown, placeholder
       const properties: Properties = { ...node.properties };
       const start = node.position?.start.offset;
       if (start !== undefined) {
-        properties.dataPsOffset = String(start);
+        properties[OFFSET_PROPERTY] = String(start);
         const end = node.position?.end.offset;
         if (end !== undefined && !ends.has(start)) ends.set(start, end);
       }
@@ -93,9 +116,7 @@ export function renderForAxe({ hast: root, fragment, text, markdown, placeholder
     if (dst.type === 'element') dst.children = out as ElementContent[];
     else dst.children = out;
   }
-  const body = toHtml(copyRoot, { allowDangerousHtml: false });
-  const html = fragment ? `<!DOCTYPE html><html><head></head><body>${body}</body></html>` : `<!DOCTYPE html>${body}`;
-  return { html, ends, elements };
+  return { tree: copyRoot, fragment, ends, elements };
 }
 
 /** True when a text node holds only silent placeholders and white space. */
