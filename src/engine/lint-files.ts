@@ -230,8 +230,9 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     } finally {
       await pool.destroy();
     }
-  } catch {
-    // No worker threads here (a sandbox, a broken build): lint what is left in this thread.
+  } catch (e) {
+    // No worker threads here (a sandbox, a broken build): say so, and lint what is left in this thread.
+    process.stderr.write(`plainspoke: could not start worker threads (${(e as Error)?.message ?? String(e)}), so the files are linted one at a time\n`);
     for (const p of pending) if (!p.settled) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
   }
 }

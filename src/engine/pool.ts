@@ -81,7 +81,7 @@ export class LintPool {
   /** `heapMb`: old-space limit per worker (MiB); undefined leaves V8's default. */
   static async start(threads: number, filename: string, base: { cwd: string; cli: CliOverrides; opts: WorkerLintOptions }, heapMb?: number): Promise<LintPool> {
     // tinypool loads only when a run uses workers: a one-file run (a pre-commit hook) never pays for it.
-    const { default: Pool } = await import('tinypool');
+    const { Tinypool: Pool } = await import('tinypool');
     const pool = new Pool({
       filename,
       minThreads: threads,
