@@ -45,7 +45,7 @@ function exampleRanges(doc: Doc): Span[] {
     const stack: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [doc.mdast];
     while (stack.length) {
       const n = stack.pop()!;
-      if ((n.type === 'code' || n.type === 'inlineCode' || n.type === 'yaml' || n.type === 'toml') && n.position?.start.offset !== undefined && n.position.end.offset !== undefined) {
+      if ((n.type === 'code' || n.type === 'inlineCode' || n.type === 'yaml' || n.type === 'toml') && n.position?.start?.offset !== undefined && n.position.end.offset !== undefined) {
         out.push({ start: n.position.start.offset, end: n.position.end.offset });
       } else if (n.children) for (const c of n.children) stack.push(c as never);
     }
@@ -53,8 +53,8 @@ function exampleRanges(doc: Doc): Span[] {
   if (doc.kind === 'html' || doc.mdast === undefined) {
     for (const tag of ['pre', 'code', 'script', 'style', 'template', 'textarea']) {
       for (const el of doc.elements(tag)) {
-        const s = el.position?.start.offset;
-        const e = el.position?.end.offset;
+        const s = el.position?.start?.offset;
+        const e = el.position?.end?.offset;
         if (s !== undefined && e !== undefined) out.push({ start: s, end: e });
       }
     }

@@ -129,8 +129,8 @@ function parseChunk(text: string, parse: (text: string) => Root, start: number, 
   const ownEnd = ownStart + own.length;
   const children: RootContent[] = [];
   for (const child of root.children) {
-    const s = child.position?.start.offset;
-    const e = child.position?.end.offset;
+    const s = child.position?.start?.offset;
+    const e = child.position?.end?.offset;
     if (s === undefined || e === undefined) return undefined;
     if (s < ownStart) {
       if (e > ownStart) return undefined;

@@ -55,7 +55,7 @@ function kindOf(tag: string): { kind: BlockKind; depth?: number } {
   return { kind: 'other' };
 }
 
-const pos = (n: HastNode) => ({ s: n.position?.start.offset, e: n.position?.end.offset });
+const pos = (n: HastNode) => ({ s: n.position?.start?.offset, e: n.position?.end?.offset });
 
 /**
  * Walks a hast tree without recursion (deeply nested HTML must not overflow

@@ -51,8 +51,8 @@ export function parseMarkdown(text: string, placeholders: readonly Placeholder[]
   return out;
 }
 
-const start = (n: MdNode) => n.position?.start.offset ?? 0;
-const end = (n: MdNode) => n.position?.end.offset ?? start(n);
+const start = (n: MdNode) => n.position?.start?.offset ?? 0;
+const end = (n: MdNode) => n.position?.end?.offset ?? start(n);
 
 /** Iterative over containers so a 10,000-deep blockquote cannot overflow the stack. */
 function walkBlocks(root: MdParent, text: string, ph: readonly Placeholder[], out: ParsedMarkdown, q: boolean, li: boolean): void {

@@ -152,8 +152,8 @@ export class ProseBlock {
    */
   private sentencesOf(node: NlcstSentence): Sentence[] {
     const out: Sentence[] = [];
-    let start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
+    let start = node.position?.start?.offset ?? 0;
+    const end = node.position?.end?.offset ?? start;
     let words: Word[] = [];
     let inQuote = false;
     // Just past a full stop, question or exclamation mark that follows the last word; -1 once another word came.
@@ -166,12 +166,12 @@ export class ProseBlock {
         if (v === '"') inQuote = !inQuote;
         else if (v === '“' || v === '‘') inQuote = true;
         else if (v === '”' || v === '’') inQuote = false;
-        else if ((v === '.' || v === '?' || v === '!') && words.length) stopEnd = child.position?.end.offset ?? -1;
+        else if ((v === '.' || v === '?' || v === '!') && words.length) stopEnd = child.position?.end?.offset ?? -1;
         continue;
       }
       if (child.type !== 'WordNode') continue;
-      const ws = child.position?.start.offset ?? 0;
-      let we = child.position?.end.offset ?? ws;
+      const ws = child.position?.start?.offset ?? 0;
+      let we = child.position?.end?.offset ?? ws;
       let text = nlcstToString(child as NlcstWord);
       if (stopEnd !== -1 && this.isMasked(ws, we) && !LATIN_ABBREVIATION.test(words[words.length - 1].text)) {
         out.push(this.sentence(start, stopEnd, words));
@@ -187,7 +187,7 @@ export class ProseBlock {
       const stopInWord = !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
       if (gluedAbbreviation || gluedNumber || stopInWord) {
         const next = nextWord(kids, i);
-        const starts = next && (stopInWord ? this.isMasked(next.position?.start.offset ?? 0, next.position?.end.offset ?? 0) : /^\p{Lu}/u.test(nlcstToString(next)));
+        const starts = next && (stopInWord ? this.isMasked(next.position?.start?.offset ?? 0, next.position?.end?.offset ?? 0) : /^\p{Lu}/u.test(nlcstToString(next)));
         if (starts) {
           text = text.slice(0, -1);
           we -= 1;
@@ -206,7 +206,7 @@ export class ProseBlock {
       if (split) {
         out.push(this.sentence(start, we + 1, words));
         words = [];
-        start = nextWord(kids, i)?.position?.start.offset ?? we + 1;
+        start = nextWord(kids, i)?.position?.start?.offset ?? we + 1;
       }
     }
     out.push(this.sentence(start, end, words));

@@ -95,10 +95,10 @@ export function prepareForAxe({ hast: root, fragment, text, markdown, placeholde
       }
       if ((node.tagName === 'iframe' || node.tagName === 'frame') && ++frames > MAX_FRAMES) return { skip: 'frames', limit: MAX_FRAMES };
       const properties: Properties = { ...node.properties };
-      const start = node.position?.start.offset;
+      const start = node.position?.start?.offset;
       if (start !== undefined) {
         properties[OFFSET_PROPERTY] = String(start);
-        const end = node.position?.end.offset;
+        const end = node.position?.end?.offset;
         if (end !== undefined && !ends.has(start)) ends.set(start, end);
       }
       for (const key of Object.keys(node.properties)) {
@@ -121,8 +121,8 @@ export function prepareForAxe({ hast: root, fragment, text, markdown, placeholde
 
 /** True when a text node holds only silent placeholders and white space. */
 function onlySilent(node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }, text: string, silent: readonly { start: number; end: number }[]): boolean {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
+  const start = node.position?.start?.offset;
+  const end = node.position?.end?.offset;
   if (start === undefined || end === undefined || !/\S/.test(node.value)) return false;
   // First placeholder that ends after the node starts (placeholders are in file order).
   let lo = 0;

@@ -128,8 +128,8 @@ export function hasPlaceholder(s: string): boolean {
 
 /** Source span of a node, or undefined when it has no position (generated nodes). */
 export function spanOf(node: HastNode): Span | undefined {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
+  const s = node.position?.start?.offset;
+  const e = node.position?.end?.offset;
   if (s === undefined) return undefined;
   return { start: s, end: e ?? s };
 }
@@ -217,7 +217,7 @@ function inRawHtml(doc: Doc, offset: number): boolean {
     const stack: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }[] = [root as never];
     while (stack.length) {
       const n = stack.pop()!;
-      if (n.type === 'html' && n.position?.start.offset !== undefined && n.position.end.offset !== undefined) spans.push({ start: n.position.start.offset, end: n.position.end.offset });
+      if (n.type === 'html' && n.position?.start?.offset !== undefined && n.position.end.offset !== undefined) spans.push({ start: n.position.start.offset, end: n.position.end.offset });
       if (n.children) for (const c of n.children) stack.push(c as never);
     }
     spans.sort((a, b) => a.start - b.start);
@@ -360,7 +360,7 @@ export function descendants(el: Element, skip?: (e: Element) => boolean): Elemen
 
 /** Sorts elements by source position (elements without one go last). */
 export function bySource(a: Element, b: Element): number {
-  return (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity);
+  return (a.position?.start?.offset ?? Infinity) - (b.position?.start?.offset ?? Infinity);
 }
 
 const inertSets = new WeakMap<HastRoot, Set<Element>>();

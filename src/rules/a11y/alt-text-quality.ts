@@ -94,7 +94,7 @@ export default defineRule<Options>({
 /** Where to point: the alt value itself (HTML attribute or the Markdown brackets), else the element. */
 function altSpan(doc: Doc, el: Element, alt: string): Span | undefined {
   if (fromMarkdownSyntax(doc, el)) {
-    const s = el.position?.start.offset;
+    const s = el.position?.start?.offset;
     if (s === undefined) return undefined;
     const at = doc.text.startsWith('![', s) ? s + 2 : s;
     const close = doc.text.indexOf(']', at);

@@ -253,8 +253,8 @@ export default defineRule({
     const labels: Span[] = [];
     for (const tag of ['strong', 'b', 'kbd', 'code', 'samp']) {
       for (const el of doc.elements(tag)) {
-        const s = el.position?.start.offset;
-        const e = el.position?.end.offset;
+        const s = el.position?.start?.offset;
+        const e = el.position?.end?.offset;
         if (s !== undefined && e !== undefined) labels.push({ start: s, end: e });
       }
     }
