@@ -1,25 +1,4 @@
-/**
- * Realistic generated Markdown for the huge-file tests: the same generator as
- * `generated(kb, seed)` in scripts/bench.mjs (our own words, never the shared corpus).
- */
-export function generatedMarkdown(kb: number, seed: number): string {
-  const words = 'account billing refund card charged twice team help page settings password reset email phone order shipping address invoice plan device cloud board upload sketch library update error message support request ticket reply'.split(' ');
-  let x = seed;
-  const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff) % n);
-  const sentence = () => {
-    const n = 6 + rnd(20);
-    const w = Array.from({ length: n }, () => words[rnd(words.length)]);
-    w[0] = w[0][0].toUpperCase() + w[0].slice(1);
-    if (rnd(4) === 0) w.splice(2, 0, 'was', 'charged');
-    if (rnd(5) === 0) w.splice(1, 0, `[${words[rnd(words.length)]}](https://example.com/${rnd(999)})`);
-    return `${w.join(' ')}.`;
-  };
-  let out = '';
-  let section = 0;
-  while (out.length < kb * 1024) {
-    out += `\n## Section ${seed}-${section++}\n\n${Array.from({ length: 3 + rnd(4) }, sentence).join(' ')}\n\n`;
-    out += `1. ${sentence()}\n2. ${sentence()}\n3. ${sentence()}\n\n`;
-    if (rnd(3) === 0) out += `| Plan | Price |\n| --- | --- |\n| Basic | ${rnd(50)} |\n| Pro | ${rnd(90)} |\n\n`;
-  }
-  return `# Generated ${seed}\n${out}`;
-}
+/** Realistic generated Markdown for the huge-file tests: the benchmark's generator (scripts/generated-markdown.mjs). */
+import { generated } from '../../scripts/generated-markdown.mjs';
+
+export const generatedMarkdown: (kb: number, seed: number) => string = generated;
