@@ -15,6 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { tuneV8 } from '../dist/boot/v8-flags.js';
+
+// The code cache is keyed on V8's flags: build it under the ones bin/plainspoke.js sets.
+tuneV8();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();

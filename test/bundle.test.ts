@@ -38,6 +38,19 @@ describe('start-up bundle', () => {
     expect(readFileSync(BUNDLE_FILE, 'utf8')).not.toContain(ROOT);
   });
 
+  it('keeps its code cache and its results under V8 defaults too', () => {
+    const tuned = run(['--format', 'json', EXAMPLES], ROOT, true);
+    const defaults = spawnSync(process.execPath, [BIN, '--format', 'json', EXAMPLES], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CI: '1', PLAINSPOKE_NO_BUNDLE: '', PLAINSPOKE_V8_DEFAULTS: '1' },
+    });
+    expect(tuned.code).toBe(1);
+    expect(defaults.status).toBe(1);
+    expect(defaults.stderr).toBe('');
+    expect(defaults.stdout).toBe(tuned.out);
+  });
+
   it('gives the same report bytes and exit code as the module tree, with and without axe', () => {
     for (const extra of [['--no-axe'], []]) {
       const a = run(['--format', 'json', ...extra, EXAMPLES], ROOT, true);

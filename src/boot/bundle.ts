@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import type { main } from '../cli/main.js';
 import type lintInWorker from '../engine/worker.js';
+import { tuneV8 } from './v8-flags.js';
 
 export const BUNDLE_FILE = fileURLToPath(new URL('../bundle/plainspoke.cjs', import.meta.url));
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8cache`;
@@ -36,6 +37,8 @@ export interface LoadedBundle {
 /** The bundled CLI, or undefined when it was not built (running the module tree) or PLAINSPOKE_NO_BUNDLE is set. */
 export function loadBundle(options: { useCache?: boolean } = {}): LoadedBundle | undefined {
   if (process.env.PLAINSPOKE_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return undefined;
+  // The cache was made under these V8 flags (scripts/bundle.mjs); under others V8 refuses it.
+  tuneV8();
   const source = readFileSync(BUNDLE_FILE, 'utf8');
   let cachedData: Buffer | undefined;
   if (options.useCache !== false && existsSync(CODE_CACHE_FILE)) cachedData = readFileSync(CODE_CACHE_FILE);
