@@ -38,9 +38,21 @@ describe('start-up bundle', () => {
     expect(readFileSync(BUNDLE_FILE, 'utf8')).not.toContain(ROOT);
   });
 
-  it('keeps its code cache and its results under V8 defaults too', () => {
-    const tuned = run(['--format', 'json', EXAMPLES], ROOT, true);
-    const defaults = spawnSync(process.execPath, [BIN, '--format', 'json', EXAMPLES], {
+  it('has a second code cache that worker threads accept under their V8 flags', () => {
+    const boot = (f: string) => join(ROOT, 'dist', 'boot', f).replace(/\\/g, '/');
+    const check = (tune: boolean, cache: string) =>
+      `import('${boot('v8-flags.js')}').then(async ({ tuneV8ForWorkers }) => { ${tune ? 'tuneV8ForWorkers();' : ''} const { loadBundle } = await import('${boot('bundle.js')}'); console.log(JSON.stringify(loadBundle({ cache: '${cache}' }).cacheRejected)); })`;
+    const env = { ...process.env, PLAINSPOKE_NO_BUNDLE: '', PLAINSPOKE_V8_DEFAULTS: '' };
+    const rejected = (tune: boolean, cache: string) => JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', check(tune, cache)], { encoding: 'utf8', env }).stdout) as boolean;
+    expect(rejected(true, 'worker')).toBe(false);
+    // Each cache belongs to its flags: this is why there are two.
+    expect(rejected(false, 'worker')).toBe(true);
+    expect(rejected(true, 'main')).toBe(true);
+  });
+
+  it('gives the same report bytes in workers under V8 defaults', () => {
+    const tuned = run(['--format', 'json', '--jobs', '2', EXAMPLES], ROOT, true);
+    const defaults = spawnSync(process.execPath, [BIN, '--format', 'json', '--jobs', '2', EXAMPLES], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', CI: '1', PLAINSPOKE_NO_BUNDLE: '', PLAINSPOKE_V8_DEFAULTS: '1' },

@@ -17,10 +17,11 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import type { main } from '../cli/main.js';
 import type lintInWorker from '../engine/worker.js';
-import { tuneV8 } from './v8-flags.js';
 
 export const BUNDLE_FILE = fileURLToPath(new URL('../bundle/plainspoke.cjs', import.meta.url));
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8cache`;
+/** The cache for worker threads, made under their V8 flags (src/boot/v8-flags.ts). */
+export const WORKER_CODE_CACHE_FILE = `${BUNDLE_FILE}.worker.v8cache`;
 
 export interface BundleExports {
   main: typeof main;
@@ -34,14 +35,17 @@ export interface LoadedBundle {
   cacheRejected: boolean;
 }
 
-/** The bundled CLI, or undefined when it was not built (running the module tree) or PLAINSPOKE_NO_BUNDLE is set. */
-export function loadBundle(options: { useCache?: boolean } = {}): LoadedBundle | undefined {
+/**
+ * The bundled CLI, or undefined when it was not built (running the module tree) or PLAINSPOKE_NO_BUNDLE is set.
+ * `cache`: which code cache to use; a worker thread runs under other V8 flags than the main thread, and V8
+ * accepts only a cache made under the flags in force.
+ */
+export function loadBundle(options: { cache?: 'main' | 'worker' | false } = {}): LoadedBundle | undefined {
   if (process.env.PLAINSPOKE_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return undefined;
-  // The cache was made under these V8 flags (scripts/bundle.mjs); under others V8 refuses it.
-  tuneV8();
   const source = readFileSync(BUNDLE_FILE, 'utf8');
+  const cacheFile = options.cache === false ? undefined : options.cache === 'worker' ? WORKER_CODE_CACHE_FILE : CODE_CACHE_FILE;
   let cachedData: Buffer | undefined;
-  if (options.useCache !== false && existsSync(CODE_CACHE_FILE)) cachedData = readFileSync(CODE_CACHE_FILE);
+  if (cacheFile && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);
   // The same wrapper Node.js puts around a CommonJS file, on the first line so stack traces keep the bundle's line numbers.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   // The bundle has no import(): scripts/bundle.mjs turns the external ones (jsdom, axe-core) into require().

@@ -8,6 +8,7 @@ import type { FileResult } from '../types.js';
 import type { Discovered } from './discover.js';
 import type { CliOverrides } from '../config/resolve.js';
 import { workerFile, type WorkerLintOptions } from './pool.js';
+import { tuneV8ForWorkers } from '../boot/v8-flags.js';
 
 /** Stack for the retry: enough for 10,000 nested elements through parse5, hast and the rules. */
 const STACK_MB = 256;
@@ -22,6 +23,8 @@ export async function lintOnBigStack(file: Discovered, first: FileResult, base: 
     const { default: lint } = await import(pathToFileURL(workerData.filename).href);
     parentPort.postMessage(await lint(workerData.task));
   `;
+  // Workers load the code cache made under these flags.
+  tuneV8ForWorkers();
   return new Promise<FileResult>((resolve) => {
     const worker = new Worker(source, {
       eval: true,

@@ -17,6 +17,7 @@ import type { LintOptions } from './lint-source.js';
 import { failed } from './failed.js';
 import { LintTimeout } from './run-rules.js';
 import { packageRoot } from '../util/package-root.js';
+import { tuneV8ForWorkers } from '../boot/v8-flags.js';
 
 /** What a worker needs to lint one file; everything here survives structured cloning. */
 export interface WorkerTask {
@@ -82,6 +83,8 @@ export class LintPool {
   static async start(threads: number, filename: string, base: { cwd: string; cli: CliOverrides; opts: WorkerLintOptions }, heapMb?: number): Promise<LintPool> {
     // tinypool loads only when a run uses workers: a one-file run (a pre-commit hook) never pays for it.
     const { Tinypool: Pool } = await import('tinypool');
+    // Before the first worker starts: the flags apply to isolates as they are made (src/boot/v8-flags.ts).
+    tuneV8ForWorkers();
     const pool = new Pool({
       filename,
       minThreads: threads,
