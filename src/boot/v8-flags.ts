@@ -19,8 +19,13 @@
  */
 import v8 from 'node:v8';
 
-/** V8's default is 66 KB of bytecode run between checks for optimisation. */
-export const WORKER_V8_FLAGS = ['--interrupt-budget=1048576'] as const;
+/**
+ * - interrupt budget: V8's default is 66 KB of bytecode run between checks for optimisation.
+ * - no bytecode flushing: V8 drops the bytecode of functions it has not run for a while and
+ *   compiles them again when they next run; a worker runs the same functions file after file.
+ *   Median wall time 2-3% lower (three runs each, interleaved), peak memory about 10 MiB higher.
+ */
+export const WORKER_V8_FLAGS = ['--interrupt-budget=1048576', '--no-flush-bytecode'] as const;
 
 let tuned = false;
 
