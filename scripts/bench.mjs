@@ -6,7 +6,12 @@
  * files, findings per rule per corpus set (DESIGN 6.6) and a linear-growth
  * check. A script, not a test: `npm test` must pass without ../shared.
  *
- *   node scripts/bench.mjs [--repeat n] [--skip-html] [--skip-tools] [--json out.json]
+ *   node scripts/bench.mjs [--repeat n] [--pairs n] [--skip-html] [--skip-tools] [--json out.json]
+ *
+ * The headline (full run vs alex) takes the median of --pairs runs of each
+ * (default 3), the two tools alternating: on a shared 2-core VM one run of
+ * either moves by ±10% from one minute to the next, and alternating keeps a
+ * slow minute from landing on one tool only.
  *
  * The corpus is ../shared/corpus (or PLAINSPOKE_CORPUS). Each run is a child
  * process; peak memory is the RSS high-water mark from `/usr/bin/time -v`
@@ -36,6 +41,7 @@ const value = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const REPEAT = Math.max(1, Number(value('--repeat', '1')) || 1);
+const PAIRS = Math.max(1, Number(value('--pairs', '3')) || 3);
 
 if (!MD_SETS.every((s) => existsSync(join(CORPUS, s)))) {
   console.log(`bench: no corpus at ${CORPUS} (expected ${MD_SETS.join(', ')}).`);
@@ -169,7 +175,7 @@ const checkRun = (name, r) => {
 const rows = [];
 const row = (tool, mode, files, r, note = '') => {
   rows.push({ tool, mode, files, wall: r.wall, fps: files / r.wall, peakMiB: r.peakMiB, note });
-  console.log(`  ${tool.padEnd(18)} ${mode.padEnd(26)} ${r.wall.toFixed(2).padStart(7)} s  ${r.peakMiB.toFixed(0).padStart(5)} MiB`);
+  console.log(`  ${tool.padEnd(18)} ${mode.padEnd(26)} ${r.wall.toFixed(2).padStart(7)} s  ${r.peakMiB.toFixed(0).padStart(5)} MiB${note ? `  (${note})` : ''}`);
 };
 
 console.log(`plainspoke bench — ${mdFiles.length} Markdown files (${(mdBytes / 1024).toFixed(0)} KB) in ${MD_SETS.join(', ')}; ${htmlFiles.length} HTML files in ${HTML_SET}`);
@@ -180,10 +186,24 @@ const noAxeJson = join(work, 'noaxe-md.json');
 const htmlJson = join(work, 'full-html.json');
 const timingEnv = { env: { PLAINSPOKE_TIMING: '1' } };
 
+/** Median wall time of the runs, the highest peak memory, and every wall time. */
+function medianRun(runs) {
+  const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
+  const mid = runs.find((r) => r.wall === walls[Math.floor((walls.length - 1) / 2)]);
+  return { ...mid, peakMiB: Math.max(...runs.map((r) => r.peakMiB)), walls };
+}
+
 console.log('Markdown corpus:');
-const full = await ps(['--format', 'json', '--output-file', fullJson, ...mdFiles], timingEnv);
+const toolCwd = mkdtempSync(join(work, 'tools-'));
+const fullRuns = [];
+const alexRuns = [];
+for (let i = 0; i < (flag('--skip-tools') ? 1 : PAIRS); i++) {
+  fullRuns.push(await measure(node, [BIN, '--format', 'json', '--output-file', fullJson, ...mdFiles], timingEnv));
+  if (!flag('--skip-tools')) alexRuns.push(await measure(ALEX, mdFiles, { cwd: toolCwd }));
+}
+const full = medianRun(fullRuns);
 checkRun('full', full);
-row('plainspoke', 'full (axe on)', mdFiles.length, full);
+row('plainspoke', 'full (axe on)', mdFiles.length, full, `median of ${fullRuns.length}: ${full.walls.map((w) => w.toFixed(2)).join(', ')} s`);
 const noAxe = await ps(['--no-axe', '--format', 'json', '--output-file', noAxeJson, ...mdFiles], timingEnv);
 checkRun('--no-axe', noAxe);
 row('plainspoke', '--no-axe', mdFiles.length, noAxe);
@@ -198,9 +218,8 @@ const sameCached = existsSync(join(work, 'cold.json')) && readFileSync(join(work
 let alex;
 let mdl;
 if (!flag('--skip-tools')) {
-  const toolCwd = mkdtempSync(join(work, 'tools-'));
-  alex = await best(ALEX, mdFiles, { cwd: toolCwd });
-  row('alex 11.0.1', 'default', mdFiles.length, alex);
+  alex = medianRun(alexRuns);
+  row('alex 11.0.1', 'default', mdFiles.length, alex, `median of ${alexRuns.length}, alternating with plainspoke: ${alex.walls.map((w) => w.toFixed(2)).join(', ')} s`);
   mdl = await best(MDL, mdFiles.map((f) => `:${f}`), { cwd: toolCwd });
   row('markdownlint-cli2', 'default', mdFiles.length, mdl);
 }
