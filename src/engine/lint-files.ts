@@ -139,6 +139,8 @@ export async function lintPath(file: Discovered, resolver: ConfigResolver, opts:
 interface Pending {
   index: number;
   bytes?: Uint8Array;
+  /** The file's size in bytes (of `bytes` when already read), once `measure` has looked. */
+  size?: number;
   done: (r: FileResult) => void;
   settled?: boolean;
 }
@@ -277,12 +279,9 @@ async function threadsFor(files: readonly Discovered[], pending: Pending[], reso
   // An explicit --jobs n is obeyed; the default (one per CPU) first asks whether workers would pay.
   if (run.jobs !== undefined) return threads;
   if (pending.length >= ALWAYS_POOL_FILES) return threads;
+  await measure(files, pending);
   let bytes = 0;
-  await forEachLimit(pending, 32, async (p) => {
-    // Await first, then add: `bytes += await …` would read `bytes` before the wait and lose other lanes' sizes.
-    const size = p.bytes?.byteLength ?? (await stat(files[p.index].absPath).then((s) => s.size, () => 0));
-    bytes += size;
-  });
+  for (const p of pending) bytes += p.size ?? 0;
   const axe = usesAxe(files[pending[0].index], resolver, run);
   const here = pending.length * (COST.perFileMs + (axe ? COST.axePerFileMs : 0)) + (bytes / 1024) * COST.perKbMs;
   // With n threads the work takes here/n plus one worker start; stay here unless that is clearly faster,
@@ -295,11 +294,15 @@ async function threadsFor(files: readonly Discovered[], pending: Pending[], reso
 const BIG_FILE_BYTES = 512 * 1024;
 
 async function hasBigFile(files: readonly Discovered[], pending: Pending[]): Promise<boolean> {
-  for (const p of pending) {
-    const size = p.bytes?.byteLength ?? (await stat(files[p.index].absPath).then((s) => s.size, () => 0));
-    if (size > BIG_FILE_BYTES) return true;
-  }
-  return false;
+  await measure(files, pending);
+  return pending.some((p) => (p.size ?? 0) > BIG_FILE_BYTES);
+}
+
+/** Fills in each pending file's size, 32 stats at a time, once per run (a vanished file counts 0: its read reports it). */
+async function measure(files: readonly Discovered[], pending: Pending[]): Promise<void> {
+  await forEachLimit(pending, 32, async (p) => {
+    p.size ??= p.bytes?.byteLength ?? (await stat(files[p.index].absPath).then((s) => s.size, () => 0));
+  });
 }
 
 /** Whether the axe rule runs (judged on one file's settings: a run rarely mixes). */
