@@ -7,9 +7,9 @@
  * again, and a 2-core machine has no spare core for that. A larger interrupt
  * budget makes V8 wait until a function is really hot before it optimises
  * it: background CPU fell to 8 s and the full run's median wall time by
- * 17-20% (interleaved runs). In one thread the same flag costs 7-12%, since
- * there a free core did the compiling, so the main thread keeps V8's
- * defaults and only a run that starts workers sets it.
+ * 16-20% (interleaved runs, medians of three). In one thread the same flag
+ * costs 7-12%, since there a free core did the compiling, so the main
+ * thread keeps V8's defaults and only a run that starts workers sets it.
  *
  * V8 flags belong to the process: setting them also changes the main
  * thread, which waits for the workers meanwhile. They are part of the code
