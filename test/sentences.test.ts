@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../src/document/document.js';
 
 const sentences = (md: string) => createDoc('a.md', md, 'markdown', 'article').sentences.map((s) => s.text);
+const quotedWords = (md: string) => createDoc('a.md', md, 'markdown', 'article').sentences.flatMap((s) => s.words.filter((w) => w.quoted).map((w) => w.text));
 
 describe('sentence splitting', () => {
   it('ends a sentence at an everyday word parse-english reads as an abbreviation', () => {
@@ -31,5 +32,15 @@ describe('sentence splitting', () => {
     expect(sentences('Use a tool, e.g. `npm`, to install it.\n')).toHaveLength(1);
     expect(sentences('Use the package manager, i.e. `npm ci`, first.\n')).toHaveLength(1);
     expect(sentences('Run `npm ci` and then `npm test` to check.\n')).toHaveLength(1);
+  });
+
+  it('reads straight single quotes as quotation marks, not apostrophes', () => {
+    expect(quotedWords("Avoid 'click here' in links.\n")).toEqual(['click', 'here']);
+    expect(quotedWords("Select 'Save'. Then close it.\n")).toEqual(['Save']);
+    expect(quotedWords('He wrote "see \'Billing\' first" to us.\n')).toEqual(['see', 'Billing', 'first']);
+    // Apostrophes: a possessive, a contraction, a lone one before a word with no closing quote.
+    expect(quotedWords("Open the users' settings and don't wait.\n")).toEqual([]);
+    expect(quotedWords("Music from the '90s plays while you wait.\n")).toEqual([]);
+    expect(quotedWords("Open the users' page, then 'Billing', then save.\n")).toEqual(['Billing']);
   });
 });

@@ -156,14 +156,28 @@ export class ProseBlock {
     const end = node.position?.end?.offset ?? start;
     let words: Word[] = [];
     let inQuote = false;
+    // Straight single quotes: an apostrophe too ("users' settings"), so one opens a quotation only
+    // before a word, after a space or the start, and only when a closing one (after a word, before
+    // no word) comes later in the sentence. One pass finds the last closer: the check stays linear.
+    let inSingle = false;
     // Just past a full stop, question or exclamation mark that follows the last word; -1 once another word came.
     let stopEnd = -1;
     const kids = node.children;
+    const isWord = (k: NlcstSentence['children'][number] | undefined) => k?.type === 'WordNode';
+    const closesSingle = (j: number) => isWord(kids[j - 1]) && !isWord(kids[j + 1]);
+    let lastSingleCloser = -1;
+    for (let j = kids.length - 1; j >= 0 && lastSingleCloser === -1; j--) {
+      const k = kids[j];
+      if (k.type === 'PunctuationNode' && k.value === "'" && closesSingle(j)) lastSingleCloser = j;
+    }
     for (let i = 0; i < kids.length; i++) {
       const child = kids[i];
       if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
         const v = child.value;
-        if (v === '"') inQuote = !inQuote;
+        if (v === "'") {
+          if (inSingle && closesSingle(i)) inSingle = false;
+          else if (!inSingle && !isWord(kids[i - 1]) && isWord(kids[i + 1]) && lastSingleCloser > i) inSingle = true;
+        } else if (v === '"') inQuote = !inQuote;
         else if (v === '“' || v === '‘') inQuote = true;
         else if (v === '”' || v === '’') inQuote = false;
         else if ((v === '.' || v === '?' || v === '!') && words.length) stopEnd = child.position?.end?.offset ?? -1;
@@ -201,7 +215,7 @@ export class ProseBlock {
         end: we,
         span: this.spanOf(ws, we),
         masked: this.isMasked(ws, we),
-        quoted: inQuote,
+        quoted: inQuote || inSingle,
       });
       if (split) {
         out.push(this.sentence(start, we + 1, words));
