@@ -250,6 +250,12 @@ function nextWord(kids: NlcstSentence['children'], i: number): NlcstWord | undef
  */
 export class BlockBuilder {
   private text = '';
+  /**
+   * Whether `text` ends with white space, kept as pieces are added: `text` grows by `+=`, and
+   * reading its last character makes V8 flatten the whole string each time, which made a block
+   * of n pieces cost n² (a 2 MB HTML page spent 5.6 s here).
+   */
+  private endsWithSpace = false;
   private segs: Segment[] = [];
   private masked: Span[] = [];
   private lastSrcEnd = -1;
@@ -303,7 +309,7 @@ export class BlockBuilder {
     if (end <= start) return;
     this.joinIfGap(start);
     const b = this.text.length;
-    this.text += 'x'.repeat(end - start);
+    this.append('x'.repeat(end - start));
     this.segs.push({ b, s: start, len: end - start, exact: true });
     this.masked.push({ start: b, end: this.text.length });
     this.lastSrcEnd = end;
@@ -311,7 +317,7 @@ export class BlockBuilder {
 
   /** Something that separates words (a line break, a tag) without adding text. */
   addBreak(): void {
-    if (this.text && !endsWithSpace(this.text)) this.push(' ', this.lastSrcEnd, false);
+    if (this.text && !this.endsWithSpace) this.push(' ', this.lastSrcEnd, false);
   }
 
   build(kind: BlockKind, quote: boolean, depth?: number): ProseBlock | undefined {
@@ -321,7 +327,18 @@ export class BlockBuilder {
 
   private addMaskedPlaceholders(start: number, end: number): void {
     let at = start;
-    for (const p of this.placeholders) {
+    const list = this.placeholders;
+    // Placeholders are in source order and do not overlap, so their ends are sorted too: start at the
+    // first that ends after `start` (a scan from the top for every text piece was quadratic).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].span.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length; k++) {
+      const p = list[k];
       if (p.span.end <= at) continue;
       if (p.span.start >= end) break;
       const ps = Math.max(p.span.start, at);
@@ -337,7 +354,7 @@ export class BlockBuilder {
   private addSource(start: number, end: number): void {
     this.joinIfGap(start);
     const b = this.text.length;
-    this.text += this.source.slice(start, end);
+    this.append(this.source.slice(start, end));
     this.segs.push({ b, s: start, len: end - start, exact: true });
     this.lastSrcEnd = end;
   }
@@ -346,26 +363,31 @@ export class BlockBuilder {
   private addBlank(start: number, end: number): void {
     this.joinIfGap(start);
     const b = this.text.length;
-    this.text += ' '.repeat(end - start);
+    this.append(' '.repeat(end - start));
     this.segs.push({ b, s: start, len: end - start, exact: true });
     this.lastSrcEnd = end;
   }
 
   private joinIfGap(start: number): void {
-    if (this.lastSrcEnd !== -1 && start !== this.lastSrcEnd && this.text && !endsWithSpace(this.text)) {
+    if (this.lastSrcEnd !== -1 && start !== this.lastSrcEnd && this.text && !this.endsWithSpace) {
       this.push(' ', this.lastSrcEnd, false);
     }
   }
 
   private push(chars: string, srcAt: number, exact: boolean): void {
     const b = this.text.length;
-    this.text += chars;
+    this.append(chars);
     this.segs.push({ b, s: Math.max(0, srcAt), len: chars.length, exact });
+  }
+
+  private append(chars: string): void {
+    if (!chars) return;
+    this.text += chars;
+    this.endsWithSpace = isSpace(chars.charCodeAt(chars.length - 1));
   }
 }
 
-/** Last character is white space (a regex with `$` would rescan the whole block each time). */
-function endsWithSpace(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1);
+/** White space that separates words (a regex on the block's text would rescan it each time). */
+function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xa0;
 }
