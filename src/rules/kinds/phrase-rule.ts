@@ -101,21 +101,27 @@ export function literalPhrases(name: string): LiteralPhrase[] {
   return out;
 }
 
-/** Literal hits in a sentence (block offsets), at word boundaries, never on masked or quoted words. */
+/**
+ * Literal hits in a sentence (block offsets), at word boundaries, never on masked or quoted words.
+ * Only the sentence is lower-cased and searched: a block can hold thousands of sentences (a long
+ * HTML page), and reading the whole block for each made the rule quadratic.
+ */
 export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
   const text = sentence.block.text;
-  const lower = text.toLowerCase();
+  const base = sentence.start;
+  const lower = text.slice(base, sentence.end).toLowerCase();
   const hits: { start: number; end: number; entry: PhraseEntry }[] = [];
   for (const { phrase, entry } of list) {
-    let i = lower.indexOf(phrase, sentence.start);
-    while (i !== -1 && i + phrase.length <= sentence.end) {
-      const end = i + phrase.length;
-      const before = i > 0 ? lower[i - 1] : ' ';
-      const after = end < lower.length ? lower[end] : ' ';
+    let j = lower.indexOf(phrase);
+    while (j !== -1 && j + phrase.length <= lower.length) {
+      const start = base + j;
+      const end = start + phrase.length;
+      const before = j > 0 ? lower[j - 1] : start > 0 ? text[start - 1] : ' ';
+      const after = j + phrase.length < lower.length ? lower[j + phrase.length] : end < text.length ? text[end] : ' ';
       const bounded = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
-      const touched = sentence.words.filter((w) => w.start < end && i < w.end);
-      if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start: i, end, entry });
-      i = lower.indexOf(phrase, i + 1);
+      const touched = sentence.words.filter((w) => w.start < end && start < w.end);
+      if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start, end, entry });
+      j = lower.indexOf(phrase, j + 1);
     }
   }
   return hits;
