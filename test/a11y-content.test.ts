@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../src/config/resolve.js';
 import { lintSource } from '../src/engine/lint-source.js';
 import { contrast, formatRatio, parseColour } from '../src/a11y/contrast/colour.js';
+import { parseStylesheet, RuleIndex } from '../src/a11y/contrast/css.js';
 import { lintFixture } from './helpers/fixtures.js';
 
 const RULES = ['image-alt', 'alt-text-quality', 'link-text', 'heading-order', 'sensory-language', 'media-alternatives', 'table-headers', 'color-contrast'];
@@ -130,3 +131,19 @@ describe('hostile input', () => {
     expect(r.error).toBeUndefined();
   });
 });
+
+describe('color-contrast style rule index', () => {
+  const css = 'p { color: #777 } .note { color: #888 } #top { color: #999 } * { color: #aaa } div p.warn.big { color: #bbb } [data-x] { color: #ccc } .big { color: #ddd }';
+  const index = new RuleIndex(parseStylesheet(css, 0));
+  const colours = (tag: string, id: string | undefined, classes: string[]) => index.candidates(tag, id, classes).map((r) => r.decls[0].value);
+
+  it('hands an element only the rules its tag, id or classes can match, in source order', () => {
+    expect(colours('p', undefined, [])).toEqual(['#777', '#aaa', '#ccc']);
+    expect(colours('span', 'top', ['note'])).toEqual(['#888', '#999', '#aaa', '#ccc']);
+    // A rule with two classes is filed under its first: an element with both, in any order, gets it.
+    expect(colours('p', undefined, ['big', 'warn'])).toEqual(['#777', '#aaa', '#bbb', '#ccc', '#ddd']);
+    // A class given twice does not bring its rules twice.
+    expect(colours('em', undefined, ['note', 'note'])).toEqual(['#888', '#aaa', '#ccc']);
+  });
+});
+

@@ -295,6 +295,43 @@ function specificity(compound: string): number {
   return ids * 1e6 + classes * 1e3 + tags;
 }
 
+/**
+ * Rules filed by the most telling part of their subject (the rightmost compound): its id, else its
+ * first class, else its tag, else none. An element then meets only the rules that can match it,
+ * instead of every rule of every `<style>` on the page (a long page with many style blocks made
+ * that quadratic).
+ */
+export class RuleIndex {
+  private readonly byId = new Map<string, CssRule[]>();
+  private readonly byClass = new Map<string, CssRule[]>();
+  private readonly byTag = new Map<string, CssRule[]>();
+  private readonly any: CssRule[] = [];
+
+  constructor(rules: readonly CssRule[]) {
+    for (const r of rules) {
+      const c = r.parts[0].compound;
+      if (c.ids.length) file(this.byId, c.ids[0], r);
+      else if (c.classes.length) file(this.byClass, c.classes[0], r);
+      else if (c.tag) file(this.byTag, c.tag, r);
+      else this.any.push(r);
+    }
+  }
+
+  /** The rules that can match an element with this tag, id and classes, in source order. */
+  candidates(tag: string, id: string | undefined, classes: readonly string[]): CssRule[] {
+    const out = [...this.any, ...(this.byTag.get(tag) ?? [])];
+    if (id !== undefined) out.push(...(this.byId.get(id) ?? []));
+    for (const c of new Set(classes)) out.push(...(this.byClass.get(c) ?? []));
+    return out.sort((a, b) => a.order - b.order);
+  }
+}
+
+function file(map: Map<string, CssRule[]>, key: string, rule: CssRule): void {
+  const list = map.get(key);
+  if (list) list.push(rule);
+  else map.set(key, [rule]);
+}
+
 /** Whether an element with this tag, id and classes matches a compound. */
 export function matches(c: Compound, tag: string, id: string | undefined, classes: readonly string[]): boolean {
   if (c.tag && c.tag !== tag) return false;

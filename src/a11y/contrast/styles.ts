@@ -7,7 +7,7 @@
  */
 import type { Element, Root as HastRoot, Nodes as HastNode } from 'hast';
 import { blend, parseColour, type Rgba } from './colour.js';
-import { matchRule, parseDeclarations, parseStylesheet, splitTop, splitValue, type CssRule, type Declaration, type ElementInfo } from './css.js';
+import { matchRule, parseDeclarations, parseStylesheet, RuleIndex, splitTop, splitValue, type CssRule, type Declaration, type ElementInfo } from './css.js';
 
 /** A resolved colour, or 'unknown' when it cannot be worked out statically. */
 export interface Paint {
@@ -59,7 +59,7 @@ export function mayHaveColours(text: string): boolean {
 
 /** Resolves styles for every element with its own visible text. */
 export function scanStyles(root: HastRoot, theme: Rgba): StyleScan {
-  const rules = collectRules(root);
+  const rules = new RuleIndex(collectRules(root));
   const texts: TextStyle[] = [];
   const rootState: State = { fg: { colour: BLACK }, bg: { colour: theme }, sizePx: 16, weight: 400, hidden: false };
   type Frame = { node: Element; parent: State; info: ElementInfo };
@@ -143,7 +143,7 @@ interface Own {
 }
 
 /** The element's own declared values, in cascade order: presentational hints, sheet rules, inline style, then !important. */
-function ownValues(el: Element, info: ElementInfo, rules: CssRule[]): Own {
+function ownValues(el: Element, info: ElementInfo, rules: RuleIndex): Own {
   const own: Own = {};
   const tag = el.tagName;
   const props = el.properties ?? {};
@@ -156,7 +156,7 @@ function ownValues(el: Element, info: ElementInfo, rules: CssRule[]): Own {
   }
   if (props.bgColor !== undefined) decls.push({ d: { prop: 'background-color', value: String(props.bgColor), important: false }, rank: 0 });
   const sheet: CssRule[] = [];
-  for (const r of rules) {
+  for (const r of rules.candidates(info.tag, info.id, info.classes)) {
     const m = matchRule(r, info);
     if (m === 'no') continue;
     if (m === 'maybe') {
@@ -241,7 +241,7 @@ function apply(own: Own, d: Declaration): void {
   }
 }
 
-function resolve(el: Element, info: ElementInfo, parent: State, rules: CssRule[]): State {
+function resolve(el: Element, info: ElementInfo, parent: State, rules: RuleIndex): State {
   const tag = el.tagName;
   const own = ownValues(el, info, rules);
   const hiddenAttr = el.properties?.hidden !== undefined && el.properties?.hidden !== false;
