@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root as MdRoot, Nodes as MdNode, Parents as MdParent } from 'mdast';
 import { BlockBuilder, type BlockKind, type ProseBlock } from './prose.js';
-import type { Placeholder } from './placeholders.js';
+import { placeholdersIn, type Placeholder } from './placeholders.js';
 import type { CommentNode } from './comments.js';
 import { parseMaybeChunked, type ChunkOptions } from './markdown-chunks.js';
 
@@ -148,21 +148,6 @@ function addInline(parent: MdParent, b: BlockBuilder, text: string, ph: readonly
         if ('children' in node) addInline(node as MdParent, b, text, ph, out, quote);
     }
   }
-}
-
-/** The placeholders that overlap [from, to), from a list in file order (a slice, found by binary search). */
-export function placeholdersIn(ph: readonly Placeholder[], from: number, to: number): readonly Placeholder[] {
-  if (ph.length === 0) return ph;
-  let lo = 0;
-  let hi = ph.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ph[mid].span.end <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  let stop = lo;
-  while (stop < ph.length && ph[stop].span.start < to) stop++;
-  return lo === 0 && stop === ph.length ? ph : ph.slice(lo, stop);
 }
 
 function collectHtml(value: string, s: number, e: number, inline: boolean, out: ParsedMarkdown): void {

@@ -138,3 +138,24 @@ function trimDash(inner: string): string {
   if (s.endsWith('-')) s = s.slice(0, -1).trimEnd();
   return s;
 }
+
+/** Index of the first placeholder that ends after `from`, in a list in file order (binary search: they do not overlap, so their ends are in order too). */
+export function firstEndingAfter(ph: readonly Placeholder[], from: number): number {
+  let lo = 0;
+  let hi = ph.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ph[mid].span.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The placeholders that overlap [from, to), from a list in file order (a slice). */
+export function placeholdersIn(ph: readonly Placeholder[], from: number, to: number): readonly Placeholder[] {
+  if (ph.length === 0) return ph;
+  const lo = firstEndingAfter(ph, from);
+  let stop = lo;
+  while (stop < ph.length && ph[stop].span.start < to) stop++;
+  return lo === 0 && stop === ph.length ? ph : ph.slice(lo, stop);
+}

@@ -7,7 +7,7 @@ import { ParseEnglish } from 'parse-english';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import type { Span } from '../types.js';
-import type { Placeholder } from './placeholders.js';
+import { firstEndingAfter, type Placeholder } from './placeholders.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'table-cell' | 'alt' | 'caption' | 'other';
 
@@ -328,16 +328,8 @@ export class BlockBuilder {
   private addMaskedPlaceholders(start: number, end: number): void {
     let at = start;
     const list = this.placeholders;
-    // Placeholders are in source order and do not overlap, so their ends are sorted too: start at the
-    // first that ends after `start` (a scan from the top for every text piece was quadratic).
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].span.end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < list.length; k++) {
+    // Start at the first placeholder that ends after `start`: a scan from the top for every text piece was quadratic.
+    for (let k = firstEndingAfter(list, start); k < list.length; k++) {
       const p = list[k];
       if (p.span.end <= at) continue;
       if (p.span.start >= end) break;

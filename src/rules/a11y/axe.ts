@@ -13,6 +13,8 @@ import { defineRule, type RuleContext } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Severity } from '../../types.js';
 import { AXE_RULES } from '../../a11y/axe/catalog.js';
+// Type only (erased): the engine itself, with jsdom and axe-core, loads when the rule runs.
+import type { AxeFinding } from '../../a11y/axe/engine.js';
 import { markdownParseStarted } from '../../document/parse-markdown.js';
 
 type Options = Record<string, never>;
@@ -85,7 +87,7 @@ export default defineRule<Options>({
       return;
     }
     const { runAxe } = await import('../../a11y/axe/engine.js');
-    const report = (f: AxeFindingLike) => {
+    const report = (f: AxeFinding) => {
       let severity = severityOfImpact(f.impact);
       // `axe: warn` in a config lowers every axe finding to at most a warning; `axe/<id>: …` sets one rule (run-rules.ts).
       if (RANK[ctx.severity] < RANK[severity]) severity = ctx.severity;
@@ -138,15 +140,6 @@ export default defineRule<Options>({
     }
   },
 });
-
-interface AxeFindingLike {
-  id: string;
-  impact: string;
-  help: string;
-  helpUrl: string;
-  start: number;
-  end: number;
-}
 
 interface Section {
   root: HastRoot;
