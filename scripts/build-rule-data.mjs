@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readTablesFromYaml } from '../dist/rules/data.js';
+import { readTablesFromYaml } from '../dist/lexicon/data.js';
 
 /** retext-equality and retext-passive keep their word lists in files they do not export: read them where they are installed. */
 async function readVendorLists() {

@@ -13,7 +13,7 @@ import { docsUrlFor } from '../src/rules/docs-url.js';
 import { createDoc } from '../src/document/document.js';
 import { ConfigResolver } from '../src/config/resolve.js';
 import { lintDoc } from '../src/engine/lint-source.js';
-import { readTablesFromYaml } from '../src/rules/data.js';
+import { readTablesFromYaml } from '../src/lexicon/data.js';
 import { CHANNELS } from '../src/types.js';
 
 const root = join(import.meta.dirname, '..');

@@ -6,30 +6,13 @@
  */
 import type { Doc } from '../document/document.js';
 import type { Sentence, Word } from '../document/prose.js';
-import { table, type PhraseEntry } from '../rules/data.js';
-import { PhraseMatcher, type PhraseHit } from '../rules/kinds/phrase-matcher.js';
-import { inException } from '../rules/kinds/phrase-rule.js';
-
-const matchers = new Map<string, PhraseMatcher<PhraseEntry>>();
-
-/** The matcher for one category of a table (rules/<name>.yml), built once per process. */
-export function categoryMatcher(name: string, category: string): PhraseMatcher<PhraseEntry> {
-  const key = `${name}#${category}`;
-  let m = matchers.get(key);
-  if (!m) {
-    m = new PhraseMatcher<PhraseEntry>();
-    for (const entry of table(name).entries) {
-      if (entry.category !== category) continue;
-      for (const phrase of entry.match) m.add(phrase, entry, entry.case === true);
-    }
-    matchers.set(key, m);
-  }
-  return m;
-}
+import { table, type PhraseEntry } from '../lexicon/data.js';
+import type { PhraseHit } from '../lexicon/phrase-matcher.js';
+import { inException, tableMatcher } from '../lexicon/tables.js';
 
 /** Hits of one category in a sentence: quoted and masked words never match, exceptions are honoured. */
 export function hitsIn(sentence: Sentence, name: string, category: string): PhraseHit<PhraseEntry>[] {
-  return categoryMatcher(name, category)
+  return tableMatcher(name, { category })
     .find(sentence)
     .filter((h) => !inException(sentence, h));
 }

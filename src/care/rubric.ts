@@ -22,8 +22,8 @@
  */
 import type { Doc } from '../document/document.js';
 import type { Sentence, Word } from '../document/prose.js';
-import type { PhraseEntry } from '../rules/data.js';
-import type { PhraseHit } from '../rules/kinds/phrase-matcher.js';
+import type { PhraseEntry } from '../lexicon/data.js';
+import type { PhraseHit } from '../lexicon/phrase-matcher.js';
 import type { CareCriterion, CareRubric } from '../types.js';
 import { hitsIn, hitText, isQuestion, lineAt, liveWords, memo, mentionsYou, replySentences } from './lexicon.js';
 

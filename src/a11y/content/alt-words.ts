@@ -1,5 +1,5 @@
 /** Word tables for alt-text-quality, read from rules/alt-text-quality.yml once per process. */
-import { table } from '../../rules/data.js';
+import { table } from '../../lexicon/data.js';
 import { normalise } from './hast.js';
 
 export interface AltWords {

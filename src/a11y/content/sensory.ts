@@ -4,7 +4,7 @@
  * patterns. Linear in the number of words; no regular expressions on the text.
  */
 import type { Sentence, Word } from '../../document/prose.js';
-import { table } from '../../rules/data.js';
+import { table } from '../../lexicon/data.js';
 
 export type SensoryKind = 'colour' | 'shape' | 'size' | 'position' | 'visual' | 'colourVerb';
 

@@ -7,7 +7,7 @@
  * its text with the alt of images in it. Generic words: rules/link-text.yml.
  */
 import { defineRule } from '../define-rule.js';
-import { table } from '../data.js';
+import { table } from '../../lexicon/data.js';
 import type { Element } from 'hast';
 import { ariaLabel, attr, closest, descendants, hasAttr, hasPlaceholder, headSpan, isHidden, normalise, parents, shown, textOf, type ParentMap } from '../../a11y/content/hast.js';
 

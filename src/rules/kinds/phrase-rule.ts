@@ -2,43 +2,9 @@
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { RuleContext } from '../define-rule.js';
-import { table, type PhraseEntry } from '../data.js';
-import { matchCase, PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
-
-const matchers = new Map<string, PhraseMatcher<PhraseEntry>>();
-
-/** The compiled matcher for a table, built once per process. */
-export function tableMatcher(name: string, filter?: (e: PhraseEntry) => boolean): PhraseMatcher<PhraseEntry> {
-  const key = filter ? `${name}#${filter.toString()}` : name;
-  let m = matchers.get(key);
-  if (!m) {
-    m = new PhraseMatcher<PhraseEntry>();
-    for (const entry of table(name).entries) {
-      if (filter && !filter(entry)) continue;
-      for (const phrase of entry.match) m.add(phrase, entry, entry.case === true);
-    }
-    matchers.set(key, m);
-  }
-  return m;
-}
-
-/** Whether the hit sits inside one of the entry's exception phrases ("just-in-time"). */
-export function inException(sentence: Sentence, hit: PhraseHit<PhraseEntry>): boolean {
-  const exceptions = hit.value.exceptions;
-  if (!exceptions?.length) return false;
-  const text = sentence.block.text.toLowerCase();
-  const from = hit.first.start;
-  const to = hit.last.end;
-  for (const ex of exceptions) {
-    const e = ex.toLowerCase();
-    let i = text.indexOf(e, Math.max(0, from - e.length));
-    while (i !== -1 && i <= from) {
-      if (i + e.length >= to) return true;
-      i = text.indexOf(e, i + 1);
-    }
-  }
-  return false;
-}
+import type { PhraseEntry } from '../../lexicon/data.js';
+import { matchCase, type PhraseHit } from '../../lexicon/phrase-matcher.js';
+import { inException, tableMatcher } from '../../lexicon/tables.js';
 
 export interface PhraseReport {
   sentence: Sentence;
@@ -51,7 +17,7 @@ export interface PhraseReport {
 
 /** Runs a table over every sentence, skipping quoted words, masked words and exceptions. */
 export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void, opts: { filter?: (e: PhraseEntry) => boolean; skipQuotes?: boolean } = {}): void {
-  const matcher = tableMatcher(name, opts.filter);
+  const matcher = tableMatcher(name, { filter: opts.filter });
   for (const sentence of doc.sentences) {
     if (opts.skipQuotes !== false && sentence.block.quote) continue;
     for (const hit of matcher.find(sentence)) {
@@ -81,48 +47,3 @@ export function reportPhrases(doc: Doc, ctx: RuleContext<object>, name: string, 
   });
 }
 
-export interface LiteralPhrase {
-  phrase: string;
-  entry: PhraseEntry;
-}
-
-const literalLists = new Map<string, LiteralPhrase[]>();
-
-/** Table phrases the word matcher cannot see: they hold punctuation inside or at the end ("e.g.", "and/or"). Built once per table. */
-export function literalPhrases(name: string): LiteralPhrase[] {
-  let out = literalLists.get(name);
-  if (!out) {
-    out = [];
-    for (const entry of table(name).entries) {
-      for (const phrase of entry.match) if (/[^\p{L}\p{N}\s'’-]/u.test(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
-    }
-    literalLists.set(name, out);
-  }
-  return out;
-}
-
-/**
- * Literal hits in a sentence (block offsets), at word boundaries, never on masked or quoted words.
- * Only the sentence is lower-cased and searched: a block can hold thousands of sentences (a long
- * HTML page), and reading the whole block for each made the rule quadratic.
- */
-export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
-  const text = sentence.block.text;
-  const base = sentence.start;
-  const lower = text.slice(base, sentence.end).toLowerCase();
-  const hits: { start: number; end: number; entry: PhraseEntry }[] = [];
-  for (const { phrase, entry } of list) {
-    let j = lower.indexOf(phrase);
-    while (j !== -1 && j + phrase.length <= lower.length) {
-      const start = base + j;
-      const end = start + phrase.length;
-      const before = j > 0 ? lower[j - 1] : start > 0 ? text[start - 1] : ' ';
-      const after = j + phrase.length < lower.length ? lower[j + phrase.length] : end < text.length ? text[end] : ' ';
-      const bounded = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
-      const touched = sentence.words.filter((w) => w.start < end && start < w.end);
-      if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start, end, entry });
-      j = lower.indexOf(phrase, j + 1);
-    }
-  }
-  return hits;
-}

@@ -12,9 +12,9 @@
  * husband", "Merry Christmas", "his or her").
  */
 import { defineRule } from '../define-rule.js';
-import { table, vendorLists, type PhraseEntry } from '../data.js';
-import { inException, findLiterals, literalPhrases } from '../kinds/phrase-rule.js';
-import { matchCase, PhraseMatcher, type PhraseHit } from '../kinds/phrase-matcher.js';
+import { table, vendorLists, type PhraseEntry } from '../../lexicon/data.js';
+import { inException, findLiterals, literalPhrases } from '../../lexicon/tables.js';
+import { matchCase, PhraseMatcher, type PhraseHit } from '../../lexicon/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
 
 const TABLE = 'inclusive-language';

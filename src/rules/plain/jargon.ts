@@ -10,9 +10,10 @@
  * decision and are reported every time.
  */
 import { defineRule } from '../define-rule.js';
-import type { PhraseEntry } from '../data.js';
-import { eachPhrase, findLiterals, literalPhrases } from '../kinds/phrase-rule.js';
-import { matchCase, PhraseMatcher } from '../kinds/phrase-matcher.js';
+import type { PhraseEntry } from '../../lexicon/data.js';
+import { eachPhrase } from '../kinds/phrase-rule.js';
+import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
+import { matchCase, PhraseMatcher } from '../../lexicon/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
 

@@ -8,7 +8,7 @@
  * is a Title Case heading ("Easy Setup").
  */
 import { defineRule } from '../define-rule.js';
-import type { PhraseEntry } from '../data.js';
+import type { PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase } from '../kinds/phrase-rule.js';
 import type { Sentence, Word } from '../../document/prose.js';
 

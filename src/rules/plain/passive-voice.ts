@@ -8,7 +8,7 @@
  * is not reported.
  */
 import { defineRule } from '../define-rule.js';
-import { vendorLists } from '../data.js';
+import { vendorLists } from '../../lexicon/data.js';
 import type { Word } from '../../document/prose.js';
 
 const BE = new Set(['am', 'are', 'were', 'being', 'is', 'been', 'was', 'be', "isn't", "aren't", "wasn't", "weren't", "'s", "'re"]);

@@ -12,8 +12,9 @@
  * never inside code, placeholders, URLs or quotes.
  */
 import { defineRule } from '../define-rule.js';
-import { eachPhrase, findLiterals, literalPhrases } from '../kinds/phrase-rule.js';
-import { matchCase } from '../kinds/phrase-matcher.js';
+import { eachPhrase } from '../kinds/phrase-rule.js';
+import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
+import { matchCase } from '../../lexicon/phrase-matcher.js';
 
 const TABLE = 'simpler-words';
 

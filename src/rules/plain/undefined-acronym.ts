@@ -31,7 +31,7 @@
  */
 import { trimEndChars } from '../../util/text.js';
 import { defineRule } from '../define-rule.js';
-import { table } from '../data.js';
+import { table } from '../../lexicon/data.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Span } from '../../types.js';
 

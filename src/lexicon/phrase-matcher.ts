@@ -3,8 +3,8 @@
  * the way Vale's existence/substitution checks do but on tokens, not regex:
  * linear in the text, immune to pathological patterns.
  */
-import type { Sentence, Word } from '../../document/prose.js';
-import { trimToWord } from '../../util/text.js';
+import type { Sentence, Word } from '../document/prose.js';
+import { trimToWord } from '../util/text.js';
 
 export interface PhraseHit<T> {
   /** First and last word of the match. */

@@ -1,0 +1,93 @@
+/**
+ * Compiled phrase tables (rules/<name>.yml): one matcher per table, or per
+ * table category, built once per process; exception phrases; literal phrases
+ * that hold punctuation. Reads the prose model only, so every layer may use it.
+ */
+import type { Sentence } from '../document/prose.js';
+import { table, type PhraseEntry } from './data.js';
+import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
+
+const matchers = new Map<string, PhraseMatcher<PhraseEntry>>();
+
+/**
+ * The compiled matcher for a table, or for one `category` of it, built once per process.
+ * A filter (a rule's own selection of entries) is keyed by its source text.
+ */
+export function tableMatcher(name: string, select?: { category?: string; filter?: (e: PhraseEntry) => boolean }): PhraseMatcher<PhraseEntry> {
+  const key = `${name}#${select?.category ?? ''}#${select?.filter?.toString() ?? ''}`;
+  let m = matchers.get(key);
+  if (!m) {
+    m = new PhraseMatcher<PhraseEntry>();
+    for (const entry of table(name).entries) {
+      if (select?.category !== undefined && entry.category !== select.category) continue;
+      if (select?.filter && !select.filter(entry)) continue;
+      for (const phrase of entry.match) m.add(phrase, entry, entry.case === true);
+    }
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+/** Whether the hit sits inside one of the entry's exception phrases ("just-in-time"). */
+export function inException(sentence: Sentence, hit: PhraseHit<PhraseEntry>): boolean {
+  const exceptions = hit.value.exceptions;
+  if (!exceptions?.length) return false;
+  const text = sentence.block.text.toLowerCase();
+  const from = hit.first.start;
+  const to = hit.last.end;
+  for (const ex of exceptions) {
+    const e = ex.toLowerCase();
+    let i = text.indexOf(e, Math.max(0, from - e.length));
+    while (i !== -1 && i <= from) {
+      if (i + e.length >= to) return true;
+      i = text.indexOf(e, i + 1);
+    }
+  }
+  return false;
+}
+
+export interface LiteralPhrase {
+  phrase: string;
+  entry: PhraseEntry;
+}
+
+const literalLists = new Map<string, LiteralPhrase[]>();
+
+/** Table phrases the word matcher cannot see: they hold punctuation inside or at the end ("e.g.", "and/or"). Built once per table. */
+export function literalPhrases(name: string): LiteralPhrase[] {
+  let out = literalLists.get(name);
+  if (!out) {
+    out = [];
+    for (const entry of table(name).entries) {
+      for (const phrase of entry.match) if (/[^\p{L}\p{N}\s'’-]/u.test(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
+    }
+    literalLists.set(name, out);
+  }
+  return out;
+}
+
+/**
+ * Literal hits in a sentence (block offsets), at word boundaries, never on masked or quoted words.
+ * Only the sentence is lower-cased and searched: a block can hold thousands of sentences (a long
+ * HTML page), and reading the whole block for each made the rule quadratic.
+ */
+export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
+  const text = sentence.block.text;
+  const base = sentence.start;
+  const lower = text.slice(base, sentence.end).toLowerCase();
+  const hits: { start: number; end: number; entry: PhraseEntry }[] = [];
+  for (const { phrase, entry } of list) {
+    let j = lower.indexOf(phrase);
+    while (j !== -1 && j + phrase.length <= lower.length) {
+      const start = base + j;
+      const end = start + phrase.length;
+      const before = j > 0 ? lower[j - 1] : start > 0 ? text[start - 1] : ' ';
+      const after = j + phrase.length < lower.length ? lower[j + phrase.length] : end < text.length ? text[end] : ' ';
+      const bounded = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+      const touched = sentence.words.filter((w) => w.start < end && start < w.end);
+      if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start, end, entry });
+      j = lower.indexOf(phrase, j + 1);
+    }
+  }
+  return hits;
+}
