@@ -116,10 +116,10 @@ describe('--update-baseline and --baseline', () => {
 
   it('--baseline <file> reads and --update-baseline writes that file', async () => {
     const dir = project({ 'a.md': DOC });
-    // The folder does not exist: the write fails with a clear message (exit 2).
-    const bad = await runCli([...FLAGS, '--baseline', 'ci/known.json', '--update-baseline', '.'], { cwd: dir });
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('cannot write ci/known.json');
+    // The folder does not exist: it is made (issue 17, defect 5).
+    const made = await runCli([...FLAGS, '--baseline', 'ci/known.json', '--update-baseline', '.'], { cwd: dir });
+    expect(made.code).toBe(0);
+    expect(Object.keys(entries(dir, 'ci/known.json'))).toHaveLength(2);
     const ok = await runCli([...FLAGS, '--baseline', 'known.json', '--update-baseline', '.'], { cwd: dir });
     expect(ok.code).toBe(0);
     expect(Object.keys(entries(dir, 'known.json'))).toHaveLength(2);

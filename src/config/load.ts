@@ -1,9 +1,10 @@
 /** Reads config files safely: YAML or JSON data only, never code. */
-import { readFileSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { ConfigError } from '../util/errors.js';
 import { validateConfig, type ConfigLayer } from './schema.js';
+import { describeFileType, isInside, readFileSafelySync, repositoryRoot, type LinkPolicy } from '../util/read-file-safely.js';
 
 /** Names searched in each folder, nearest wins; `package.json` only counts with a `plainspoke` key. */
 export const CONFIG_NAMES = ['.plainspoke.yml', '.plainspoke.yaml', '.plainspoke.json', 'package.json'] as const;
@@ -30,16 +31,39 @@ export function parseYamlSafe(text: string, file: string): unknown {
   }
 }
 
-/** Reads and validates one config file. Returns undefined for a package.json without a `plainspoke` key. */
-export function readConfigFile(path: string): ConfigLayer | undefined {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_CONFIG_BYTES) throw new ConfigError(path, '', 'is larger than 1 MB; a config file should be small');
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(path, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+/**
+ * A JSON syntax error without the text around it: V8's messages quote the
+ * file ("Unexpected token 'r', "root:x:0:0"... is not valid JSON"), and a
+ * config's error must never echo what it read (issue 20).
+ */
+export function jsonErrorWhere(e: unknown, text: string): string {
+  const m = /position (\d+)/.exec((e as Error).message ?? '');
+  if (!m) return /end of JSON input/i.test((e as Error).message ?? '') ? ' (it ends too early)' : '';
+  const at = Math.min(Number(m[1]), text.length);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
   }
+  return ` (line ${line}, column ${at - lineStart + 1})`;
+}
+
+/**
+ * Reads and validates one config file. Returns undefined for a package.json without a `plainspoke` key.
+ * Read safely (issue 20): a FIFO, a device or a file over 1 MB is refused without reading it.
+ * `links`: how a symbolic link at `path` is treated (configs found by the search follow links).
+ */
+export function readConfigFile(path: string, links: LinkPolicy = 'follow'): ConfigLayer | undefined {
+  const read = readFileSafelySync(path, { limit: MAX_CONFIG_BYTES, links });
+  if (!read.ok) {
+    if (read.code === 'TOO_BIG') throw new ConfigError(path, '', 'is larger than 1 MB; a config file should be small');
+    if (read.code === 'NOT_REGULAR' || read.code.startsWith('LINK')) throw new ConfigError(path, '', `${read.reason}; a config must be a regular file`);
+    throw new ConfigError(path, '', read.code === 'ENOENT' ? 'cannot be read (ENOENT)' : read.reason);
+  }
+  let text = read.bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const name = basename(path);
   let data: unknown;
@@ -48,7 +72,7 @@ export function readConfigFile(path: string): ConfigLayer | undefined {
     try {
       pkg = JSON.parse(text);
     } catch (e) {
-      throw new ConfigError(path, '', `is not valid JSON: ${(e as Error).message}`);
+      throw new ConfigError(path, '', `is not valid JSON${jsonErrorWhere(e, text)}`);
     }
     if (!pkg || typeof pkg !== 'object' || !Object.prototype.hasOwnProperty.call(pkg, 'plainspoke')) return undefined;
     data = (pkg as Record<string, unknown>).plainspoke;
@@ -58,7 +82,7 @@ export function readConfigFile(path: string): ConfigLayer | undefined {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new ConfigError(path, '', `is not valid JSON: ${(e as Error).message}`);
+      throw new ConfigError(path, '', `is not valid JSON${jsonErrorWhere(e, text)}`);
     }
   } else {
     data = parseYamlSafe(text, path);
@@ -66,8 +90,13 @@ export function readConfigFile(path: string): ConfigLayer | undefined {
   return validateConfig(data, path, dirname(path));
 }
 
-/** Expands `extends` (presets are handled by the caller; file paths are read here), refusing loops. */
-export function expandExtends(layer: ConfigLayer, seen: string[] = []): { layers: ConfigLayer[]; presets: string[] } {
+/**
+ * Expands `extends` (presets are handled by the caller; file paths are read here), refusing loops.
+ * A file must be inside the repository (issue 20): the nearest folder above the config that holds
+ * `.git`, or else the working folder `cwd`. Links are followed only when they stay inside it, and
+ * a refused file is never read, so no error can echo what it holds.
+ */
+export function expandExtends(layer: ConfigLayer, seen: string[] = [], cwd: string = process.cwd()): { layers: ConfigLayer[]; presets: string[] } {
   const layers: ConfigLayer[] = [];
   const presets: string[] = [];
   const chain = [...seen, resolve(layer.file.replace(/#plainspoke$/, ''))];
@@ -84,11 +113,37 @@ export function expandExtends(layer: ConfigLayer, seen: string[] = []): { layers
     }
     const target = resolve(layer.dir, ext.replace(/\\/g, '/'));
     if (chain.includes(target)) throw new ConfigError(layer.file, 'extends', `makes a loop: ${[...chain, target].join(' → ')}`);
-    const parent = readConfigFile(target);
+    const parent = readConfigFile(insideRepository(target, layer, ext, cwd), 'refuse');
     if (!parent) continue;
-    const sub = expandExtends(parent, chain);
+    const sub = expandExtends(parent, chain, cwd);
     layers.push(...sub.layers, parent);
     presets.push(...sub.presets);
   }
   return { layers, presets };
+}
+
+/** The real path of an `extends` file, or a ConfigError when it (or a link on its way) leads out of the repository. */
+function insideRepository(target: string, layer: ConfigLayer, ext: string, cwd: string): string {
+  const root = repositoryRoot(resolve(layer.dir), resolve(cwd));
+  const outside = () => new ConfigError(layer.file, 'extends', `'${ext}' is outside the repository: name a preset or a file inside ${root}`);
+  if (!isInside(target, root)) throw outside();
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return target; // missing: readConfigFile says so
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
+  }
+  if (!isInside(real, realRoot)) {
+    // A link to /dev/zero or a FIFO elsewhere: say what it is (it is never opened).
+    const kind = statSync(real);
+    if (!kind.isFile()) throw new ConfigError(layer.file, 'extends', `'${ext}' ${describeFileType(kind)}; a config must be a regular file`);
+    throw outside();
+  }
+  return real;
 }

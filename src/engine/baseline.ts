@@ -10,7 +10,8 @@
  * The baseline is a post-process on the Report, so the cache, the worker
  * pool and every formatter stay unaware of it.
  */
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSafely, repositoryRoot } from '../util/read-file-safely.js';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Finding, Report } from '../types.js';
@@ -107,7 +108,8 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file}: is not a plainspoke baseline (${(e as Error).message}); delete it and run again with --update-baseline`);
+    // Not V8's message: it quotes the file's text.
+    throw new UsageError(`${file}: is not a plainspoke baseline (not valid JSON); delete it and run again with --update-baseline`);
   }
   const d = data as { format?: unknown; version?: unknown; findings?: unknown };
   if (!d || typeof d !== 'object' || d.format !== FORMAT || d.version !== 1 || !d.findings || typeof d.findings !== 'object' || Array.isArray(d.findings)) {
@@ -136,21 +138,31 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Reads a baseline file; a missing file is `undefined`. `shown` is the name for messages. */
-export async function readBaseline(abs: string, shown: string): Promise<Baseline | undefined> {
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    throw new UsageError(`${shown}: cannot read the baseline (${code ?? (e as Error).message})`);
+/** A baseline file bigger than this is refused without reading it (100,000 findings take about 20 MB). */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a baseline file; a missing file is `undefined`. `shown` is the name for messages.
+ * Read safely (issue 20): a FIFO, a device or a file over MAX_BASELINE_BYTES is refused without
+ * reading it, and a symbolic link is followed only when it stays inside `root` (the repository).
+ */
+export async function readBaseline(abs: string, shown: string, root: string = repositoryRoot(dirname(abs), dirname(abs))): Promise<Baseline | undefined> {
+  const read = await readFileSafely(abs, { limit: MAX_BASELINE_BYTES, links: { inside: root } });
+  if (!read.ok) {
+    if (read.code === 'ENOENT') return undefined;
+    const advice =
+      read.code === 'TOO_BIG' ? '; delete it and run again with --update-baseline'
+      : read.code === 'NOT_REGULAR' || read.code.startsWith('LINK') ? '; a baseline must be a regular file (delete it and run again with --update-baseline)'
+      : '';
+    throw new UsageError(`${shown}: ${read.reason}${advice}`);
   }
-  return parseBaseline(text, shown);
+  return parseBaseline(read.bytes.toString('utf8'), shown);
 }
 
 /** Writes a baseline atomically (temp file in the same folder, then rename). */
 export async function writeBaseline(abs: string, b: Baseline): Promise<void> {
+  // `--update-baseline` into a folder that does not exist yet (issue 17).
+  await mkdir(dirname(abs), { recursive: true });
   const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, stringifyBaseline(b), { flag: 'wx' });

@@ -7,7 +7,8 @@
  * Results of files that failed are never stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readFileSafelySync } from '../util/read-file-safely.js';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,9 @@ import { packageRoot } from '../util/package-root.js';
 
 const FORMAT = 'plainspoke-cache';
 const FORMAT_VERSION = 1;
+
+/** A cache file bigger than this is not read (a run over 10,000 files writes about 60 MB). */
+export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Changes with every build, so a cache written by an older build of the same
@@ -50,7 +54,7 @@ export function stableStringify(value: unknown): string {
 }
 
 /** sha256 of the file's bytes, its effective settings, the plainspoke version and build, and the run options. */
-export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: { noAxe?: boolean }): string {
+export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: { noAxe?: boolean; noInlineConfig?: boolean }): string {
   return createHash('sha256')
     .update(bytes)
     .update('\0')
@@ -58,7 +62,7 @@ export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptio
     .update('\0')
     .update(BUILD_ID)
     .update('\0')
-    .update(stableStringify({ noAxe: Boolean(runOptions.noAxe) }))
+    .update(stableStringify({ noAxe: Boolean(runOptions.noAxe), ...(runOptions.noInlineConfig ? { noInlineConfig: true } : {}) }))
     .digest('hex');
 }
 
@@ -78,12 +82,27 @@ export class LintCache {
 
   private constructor(readonly path: string) {}
 
-  /** Reads a cache file. Corrupt, foreign or unreadable → an empty cache (it is rewritten on save); never throws. */
+  /**
+   * Why the cache file was not used, when it exists but is not a plain cache file: a FIFO, a device,
+   * a symbolic link, or over MAX_CACHE_BYTES (issue 20). One phrase; the caller names the file.
+   */
+  problem?: string;
+
+  /**
+   * Reads a cache file. Corrupt, foreign or unreadable → an empty cache (it is rewritten on save); never throws.
+   * Read safely (issue 20): never through a symbolic link, never a FIFO or device, never more than MAX_CACHE_BYTES.
+   */
   static load(path: string): LintCache {
     const cache = new LintCache(path);
     let data: Stored;
+    const read = readFileSafelySync(path, { limit: MAX_CACHE_BYTES, links: 'refuse' });
+    if (!read.ok) {
+      if (read.code !== 'ENOENT') cache.problem = read.reason;
+      cache.dirty = true;
+      return cache;
+    }
     try {
-      data = JSON.parse(readFileSync(path, 'utf8')) as Stored;
+      data = JSON.parse(read.bytes.toString('utf8')) as Stored;
     } catch {
       cache.dirty = true;
       return cache;
@@ -114,7 +133,7 @@ export class LintCache {
   /** Stores a result; results of files that failed are ignored. */
   set(key: string, result: FileResult): void {
     if (result.error) return;
-    const { fixedText: _fixed, ...kept } = result;
+    const { fixedText: _fixed, fixedFrom: _from, ...kept } = result;
     const old = this.keyOfPath.get(result.path);
     if (old !== undefined && old !== key) this.entries.delete(old);
     this.entries.set(key, kept);
