@@ -1,99 +1,54 @@
 /**
- * `--format html`: one self-contained page to attach to a CI run or mail to a
- * writer. No scripts, no fonts, no images, no external style sheets; a
- * Content-Security-Policy forbids loading anything, and every string from
- * the report is escaped.
+ * `--format html`: the insights report for support leads (issue 18). One
+ * self-contained page to attach to a CI run or mail to a team: no scripts, no
+ * fonts, no images, no external style sheets; a Content-Security-Policy
+ * forbids loading anything, and every string from the report is escaped.
+ *
+ * The numbers come from src/report/insights (pure functions of the report);
+ * the markup and the inline SVG charts from src/formatters/html/. The page
+ * counts by folder and channel only, never by person.
  */
-import type { Formatter } from './types.js';
-import type { FileResult, Severity } from '../types.js';
-import { xmlAttr as attr, xmlText as text } from './xml.js';
+import type { Formatter, FormatContext } from './types.js';
+import type { Report } from '../types.js';
+import { computeInsights, type EarlierReport } from '../report/insights/compute.js';
+import { groupSpecsFrom, type GroupSpec } from '../report/insights/groups.js';
+import { readHistory } from '../report/insights/history.js';
+import type { CliOverrides } from '../config/resolve.js';
+import { UsageError } from '../util/errors.js';
+import { sentenceFinder } from '../report/insights/sentences.js';
+import { renderPage } from './html/page.js';
 
-const STYLE = `
-:root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#5c5c5c;--line:#d6d6d6;--err:#b00020;--warn:#8a5300;--info:#1f5fa8;--ok:#1d6b35}
-@media (prefers-color-scheme:dark){:root{--fg:#eee;--bg:#161616;--muted:#aaa;--line:#3a3a3a;--err:#ff8a80;--warn:#ffcc66;--info:#8ab4f8;--ok:#81c995}}
-body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:72rem;padding:1.5rem}
-h1{font-size:1.5rem;margin:0 0 .25rem}
-.meta,.muted{color:var(--muted)}
-.summary{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0;padding:0;list-style:none}
-.summary li{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .8rem}
-details{border:1px solid var(--line);border-radius:.4rem;margin:.75rem 0;padding:.25rem .75rem}
-summary{cursor:pointer;font-weight:600;padding:.25rem 0}
-summary .counts{font-weight:400;color:var(--muted);margin-left:.5rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-top:1px solid var(--line)}
-th{font-size:.85rem;color:var(--muted);font-weight:600}
-td.pos{font-family:ui-monospace,monospace;white-space:nowrap}
-.sev{font-weight:600}.sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
-.failed{color:var(--err)}.clean{color:var(--ok)}
-code{font-family:ui-monospace,monospace}
-`;
-
-function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
+export interface InsightsFormatOptions {
+  /** The config's `groups` map (globs, each relative to its config's folder). */
+  groups?: readonly GroupSpec[];
+  /** Earlier JSON reports (`--history`), oldest first. */
+  history?: readonly EarlierReport[];
 }
 
-function safeUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
+/** The formatter with a config's groups and earlier reports. */
+export function insightsFormatter(options: InsightsFormatOptions = {}): Formatter {
+  return (report: Report, ctx: FormatContext) =>
+    renderPage(
+      computeInsights(report, {
+        groups: options.groups,
+        history: options.history,
+        sentenceOf: sentenceFinder({ cwd: ctx.cwd, readSource: ctx.readSource }),
+      }),
+    );
 }
 
-function fileSection(file: FileResult): string {
-  const count = (s: Severity) => file.findings.filter((f) => f.severity === s).length;
-  const counts = file.error ? 'could not be linted' : [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('info'), 'info')].join(', ');
-  const parts: string[] = [`<details open>`, `<summary><code>${text(file.path)}</code><span class="counts">${text(counts)} · ${text(file.channel)}</span></summary>`];
-  if (file.error) parts.push(`<p class="failed">Could not be linted: ${text(file.error)}</p>`);
-  const m = file.metrics;
-  if (m) {
-    let line = `${plural(m.words, 'word')}, ${plural(m.sentences, 'sentence')}, grade level ${m.gradeLevel}, about ${plural(m.readingTimeMinutes, 'minute')} to read`;
-    if (m.care) line += `, care score ${m.care.score}/4`;
-    parts.push(`<p class="muted">${text(line)}</p>`);
-  }
-  if (file.findings.length) {
-    parts.push('<table>', '<thead><tr><th scope="col">Line</th><th scope="col">Severity</th><th scope="col">Problem</th><th scope="col">Rule</th></tr></thead>', '<tbody>');
-    for (const f of file.findings) {
-      const url = safeUrl(f.docsUrl);
-      const rule = url ? `<a href="${attr(url)}" rel="noopener noreferrer">${text(f.ruleId)}</a>` : text(f.ruleId);
-      const tips = f.suggestions?.length ? `<br><span class="muted">Try: ${f.suggestions.map((s) => `‘${text(s)}’`).join(', ')}</span>` : '';
-      parts.push(
-        `<tr><td class="pos">${f.line}:${f.column}</td><td class="sev sev-${f.severity}">${text(f.severity)}</td><td>${text(f.message)}${tips}</td><td>${rule}</td></tr>`,
-      );
-    }
-    parts.push('</tbody>', '</table>');
-  }
-  parts.push('</details>');
-  return parts.join('\n');
-}
+export const html: Formatter = insightsFormatter();
 
-export const html: Formatter = (report) => {
-  const s = report.summary;
-  const failed = report.files.filter((f) => f.error);
-  const shown = report.files.filter((f) => f.findings.length || f.error);
-  const clean = report.files.length - shown.length;
-  const items = [plural(s.files, 'file'), plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info')];
-  if (s.fixable) items.push(`${s.fixable} fixable with --fix`);
-  if (failed.length) items.push(`${plural(failed.length, 'file')} could not be linted`);
-  if (report.baseline) items.push(`baseline: ${report.baseline.hidden} hidden, ${report.baseline.fixed} fixed`);
-  const body = [
-    `<h1>plainspoke report</h1>`,
-    `<p class="meta">plainspoke ${text(report.tool.version)}</p>`,
-    `<ul class="summary">${items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>`,
-    ...shown.map(fileSection),
-    clean ? `<p class="clean">${text(`${plural(clean, 'file')} with no problems`)}</p>` : '',
-  ];
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="referrer" content="no-referrer">
-<title>plainspoke report</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body.filter(Boolean).join('\n')}
-</main>
-</body>
-</html>
-`;
-};
+/**
+ * The CLI's insights formatter: the config's `groups` (from the config chain of the working
+ * folder, or `-c`) and `--history`'s earlier reports, read before linting so a bad folder
+ * fails fast. `--history` with another format is a usage error.
+ */
+export async function insightsFromCli(opts: { format: string; history?: string }, cwd: string, cli: CliOverrides): Promise<Formatter | undefined> {
+  if (opts.history !== undefined && opts.format !== 'html') throw new UsageError(`--history ${opts.history}: works with --format html only (the trends are part of the HTML report)`);
+  if (opts.format !== 'html') return undefined;
+  const { ConfigResolver } = await import('../config/resolve.js');
+  const groups = groupSpecsFrom(new ConfigResolver(cwd, cli).cascade(cwd).layers, cwd);
+  const history = opts.history !== undefined ? readHistory(opts.history, cwd) : undefined;
+  return insightsFormatter({ groups, history });
+}
