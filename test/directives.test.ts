@@ -43,3 +43,32 @@ describe('inline directives', () => {
     expect(r.found).toEqual(['5:11 passive-voice']);
   });
 });
+
+describe('misspelt rule ids in disable comments (issue 17, defect 3)', () => {
+  it('are reported with a suggestion, and hide nothing', async () => {
+    const r = await lint('a.md', `# Billing\n\n<!-- plainspoke-disable-next-line pasive-voice -->\n${P}\n`);
+    expect(r.found).toEqual(['3:1 unused-disable', '4:11 passive-voice']);
+    expect(r.messages[0]).toBe("This disable comment names 'pasive-voice', which is not a rule (did you mean 'passive-voice'?): fix the name");
+  });
+  it('a known id next to a misspelt one still works, and the typo is still reported', async () => {
+    const r = await lint('a.html', `<!-- plainspoke-disable-next-line passive-voice, jargn -->\n<p>${P}</p>\n`);
+    expect(r.found).toEqual(['1:1 unused-disable']);
+    expect(r.messages).toEqual(["This disable comment names 'jargn', which is not a rule (did you mean 'jargon'?): fix the name"]);
+    expect(r.suppressed.map((s) => s.ruleId)).toEqual(['passive-voice']);
+  });
+  it('axe-core ids are known', async () => {
+    const r = await lint('a.md', `<!-- plainspoke-disable-file axe/image-alt -->\n\n${P}\n`);
+    expect(r.found).toEqual(['1:1 unused-disable', '3:11 passive-voice']);
+    expect(r.messages[0]).toBe('This disable comment hides no axe/image-alt finding: remove it');
+  });
+});
+
+describe('--no-inline-config (issue 17)', () => {
+  it('ignores disable comments, and reports none of them as unused', async () => {
+    const dir = project({ 'a.md': `<!-- plainspoke-disable passive-voice -->\n\n${P}\n\n<!-- plainspoke-disable-next-line jargon -->\nHi.\n` });
+    const r = await runCli(['--format', 'json', '--no-axe', '--rule', 'passive-voice:warn', '--no-inline-config', 'a.md'], { cwd: dir });
+    const file = (JSON.parse(r.out) as { files: { findings: { ruleId: string; line: number }[]; suppressed?: unknown[] }[] }).files[0];
+    expect(file.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['3 passive-voice']);
+    expect(file.suppressed).toBeUndefined();
+  });
+});

@@ -85,7 +85,8 @@ describe('--fix', () => {
     await runCli([...FLAGS, '--fix', '.'], { cwd: dir });
     expect(read(dir, 'a.md').toString()).toBe('# Hi\n\nWe do this to to help.\n');
     const again = await runCli([...FLAGS, '--fix-dry-run', '.'], { cwd: dir });
-    expect(again.out).toBe('');
+    // No diff: --fix-dry-run then prints only the report (issue 17).
+    expect(again.out).toBe('✔ 1 file checked, no problems\n');
   });
 
   it('keeps CRLF line endings and the BOM: bytes identical except for the fix', async () => {

@@ -14,6 +14,7 @@ import { getFormatter, formatNames } from '../src/formatters/index.js';
 import { allRules } from '../src/rules/registry.js';
 import { summarise } from '../src/report/summary.js';
 import { project, runCli } from './helpers/cli.js';
+import { githubSarifProblems, sarifSchemaErrors } from './helpers/sarif-rules.js';
 
 /** `narrow: true` runs only passive-voice and unused-disable (the CLI tests); otherwise every real rule is listed. */
 const registry = vi.hoisted(() => ({ narrow: false }));
@@ -139,8 +140,10 @@ describe('github', () => {
     expect(lines).toEqual([
       `::warning file=${file},line=3,col=6,endLine=3,endColumn=17,title=passive-voice::'was charged' is passive: say who does it`,
       `::warning file=${file},line=3,col=30,endLine=3,endColumn=41,title=passive-voice::'was charged' is passive: say who does it`,
-      `::error file=${file},line=7,col=1,endLine=8,endColumn=4,title=axe/image-alt::Images must have alt text: <img src="a.png"> & more%0D%0Asecond line: 50%25, done`,
-      `::notice file=${file},line=9,col=1,endLine=9,endColumn=1,title=unused-disable::control \u0001 char \u0008 and a lone \ud800 surrogate, emoji 🙂`,
+      // A finding over two lines gets no columns: GitHub drops them on such annotations (issue 17).
+      `::error file=${file},line=7,endLine=8,title=axe/image-alt::Images must have alt text: <img src="a.png"> & more%0D%0Asecond line: 50%25, done`,
+      // Control characters never reach the log (issue 20).
+      `::notice file=${file},line=9,col=1,endLine=9,endColumn=1,title=unused-disable::control  char  and a lone \ud800 surrogate, emoji 🙂`,
       '::error file=broken.html,title=plainspoke::broken.html: is not valid UTF-8 text: save it as UTF-8',
       'plainspoke: 1 error, 2 warnings, 1 info in 3 files, 1 could not be linted',
     ]);
@@ -242,5 +245,149 @@ describe('registry and CLI', () => {
     expect(res.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
     const g = await runCli(['--no-axe', '--rule', 'passive-voice:warn', '--format', 'github', 'a.md'], { cwd: dir });
     expect(g.out).toMatch(/^::warning file=a\.md,line=3,col=11,endLine=3,endColumn=22,title=passive-voice::'was charged' is passive/m);
+  });
+});
+
+describe('SARIF that GitHub accepts (issue 17, defect 7)', () => {
+  const EMOJI_LINE = '🙂🙂 Your card was charged twice.';
+  const emoji = report([
+    {
+      path: 'a.md',
+      channel: 'article',
+      findings: [
+        // Columns as reports give them: code points. 'was charged' starts at character 14.
+        { ruleId: 'passive-voice', severity: 'warning', message: "'was charged' is passive: say who does it", line: 1, column: 14, endLine: 1, endColumn: 25, source: 'plainspoke', fixable: false },
+        { ruleId: 'axe/image-alt', severity: 'error', message: 'Images must have alt text', line: 1, column: 1, endLine: 1, endColumn: 3, source: 'axe-core', fixable: false },
+      ],
+    },
+  ]);
+
+  it('gives real UTF-16 columns after an emoji, as columnKind utf16CodeUnits says', () => {
+    const log = JSON.parse(sarif(emoji, { cwd: CWD, color: false, readSource: (p) => (p === 'a.md' ? `${EMOJI_LINE}\n` : undefined) }));
+    expect(log.runs[0].columnKind).toBe('utf16CodeUnits');
+    const region = log.runs[0].results[0].locations[0].physicalLocation.region;
+    expect(region).toEqual({ startLine: 1, startColumn: 16, endLine: 1, endColumn: 27 });
+    expect(EMOJI_LINE.slice(region.startColumn - 1, region.endColumn - 1)).toBe('was charged');
+    expect(log.runs[0].results[1].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 5 });
+  });
+
+  it('reads the file back for the columns when no text is given', async () => {
+    registry.narrow = true;
+    try {
+      const dir = project({ 'a.md': `# Billing\n\n${EMOJI_LINE}\n` });
+      const r = await runCli(['--no-axe', '--rule', 'passive-voice:warn', '--format', 'sarif', 'a.md'], { cwd: dir });
+      const res = JSON.parse(r.out).runs[0].results[0];
+      expect(res.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 16, endLine: 3, endColumn: 27 });
+      const json = await runCli(['--no-axe', '--rule', 'passive-voice:warn', '--format', 'json', 'a.md'], { cwd: dir });
+      expect(JSON.parse(json.out).files[0].findings[0]).toMatchObject({ line: 3, column: 14, endColumn: 25 });
+    } finally {
+      registry.narrow = false;
+    }
+  });
+
+  it('names each rule in PascalCase, distinct from its id, with fullDescription and help in text and markdown', () => {
+    const rules = JSON.parse(sarif(TRICKY, { cwd: CWD, color: false })).runs[0].tool.driver.rules as { id: string; name: string; fullDescription: { text: string }; help: { text: string; markdown: string } }[];
+    expect(rules.find((r) => r.id === 'passive-voice')?.name).toBe('PassiveVoice');
+    expect(rules.find((r) => r.id === 'axe/image-alt')?.name).toBe('AxeImageAlt');
+    const pv = rules.find((r) => r.id === 'passive-voice')!;
+    expect(pv.fullDescription.text).toMatch(/^"Your card was charged" does not say who charged it\./);
+    expect(pv.help.markdown).toContain('Put the one who acts first');
+    expect(pv.help.text).toContain('Put the one who acts first');
+    for (const r of rules) {
+      expect(r.name).not.toBe(r.id);
+      expect(r.fullDescription.text.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('passes the SARIF 2.1.0 schema and GitHub\'s rules (GH1001-GH1007, rule metadata, limits): 0 problems', async () => {
+    for (const rep of [TRICKY, emoji, report([])]) {
+      const log = JSON.parse(sarif(rep, { cwd: CWD, color: false }));
+      expect(sarifSchemaErrors(log)).toEqual([]);
+      expect(githubSarifProblems(log)).toEqual([]);
+    }
+    registry.narrow = true;
+    try {
+      const dir = project({ 'docs/a.md': `# Billing\n\n${EMOJI_LINE}\n`, 'docs/b.html': '<p>Your card was charged twice.</p>\n' });
+      const r = await runCli(['--no-axe', '--rule', 'passive-voice:warn', '--format', 'sarif', 'docs'], { cwd: dir });
+      const log = JSON.parse(r.out);
+      expect(log.runs[0].results).toHaveLength(2);
+      expect(sarifSchemaErrors(log)).toEqual([]);
+      expect(githubSarifProblems(log)).toEqual([]);
+    } finally {
+      registry.narrow = false;
+    }
+  });
+
+  it("the checker catches what GitHub refuses (so a pass means something)", () => {
+    const log = JSON.parse(sarif(TRICKY, { cwd: CWD, color: false }));
+    log.runs[0].tool.driver.rules[0].name = log.runs[0].tool.driver.rules[0].id;
+    delete log.runs[0].tool.driver.rules[1].fullDescription;
+    log.runs[0].results[0].locations = [];
+    log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'https://example.com/a.md';
+    delete log.runs[0].results[2].locations[0].physicalLocation.region.startLine;
+    delete log.runs[0].results[3].message.text;
+    const problems = githubSarifProblems(log).map((p) => p.split(':')[0]);
+    expect(problems).toEqual(expect.arrayContaining(['GH1001', 'GH1005', 'GH1003', 'GH1007']));
+    expect(githubSarifProblems(log).some((p) => p.includes('name must differ from the id'))).toBe(true);
+    expect(githubSarifProblems(log).some((p) => p.includes('fullDescription.text is required'))).toBe(true);
+  });
+});
+
+describe('output that cannot be turned against the reader (issue 20, items 12 and 13)', () => {
+  const hostile = report([
+    {
+      path: 'evil\x1b[31m\r\n::error file=x.md::owned%0A,a:b.md',
+      channel: 'article',
+      findings: [{ ruleId: 'passive-voice', severity: 'warning', message: "'\x1b]8;;https://x.test\x07was charged\x1b[0m' is passive\n::warning::fake", line: 1, column: 1, endLine: 1, endColumn: 5, source: 'plainspoke', fixable: false }],
+    },
+    { path: 'bad\u009b2J.md', channel: 'article', findings: [], error: 'bad\u009b2J.md: is not valid UTF-8 text\x1b[2J' },
+  ]);
+
+  it('github: % CR LF escaped in data, and : , in properties; raw ESC and other controls removed', () => {
+    const out = github(hostile, { cwd: CWD, color: false });
+    expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    const lines = out.trimEnd().split('\n');
+    // Exactly the commands plainspoke meant: one per finding and failed file, plus the summary line.
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe("::warning file=evil[31m%0D%0A%3A%3Aerror file=x.md%3A%3Aowned%250A%2Ca%3Ab.md,line=1,col=1,endLine=1,endColumn=5,title=passive-voice::']8;;https://x.testwas charged[0m' is passive%0A::warning::fake");
+    expect(lines[1]).toBe('::error file=bad2J.md,title=plainspoke::bad2J.md: is not valid UTF-8 text[2J');
+    expect(escapeData('a\x1bb\x00c%')).toBe('abc%25');
+    expect(escapeProperty('a\x1b:b')).toBe('a%3Ab');
+  });
+
+  it('stylish: control characters in paths and messages are shown escaped, never sent raw', async () => {
+    const { stylish } = await import('../src/formatters/stylish.js');
+    const out = stylish(hostile, { cwd: CWD, color: false });
+    expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(out).toContain('evil\\u001b[31m\\r\\n::error file=x.md::owned%0A,a:b.md');
+    expect(out).toContain("'\\u001b]8;;https://x.test\\u0007was charged\\u001b[0m' is passive\\n::warning::fake");
+    expect(out).toContain('bad\\u009b2J.md: is not valid UTF-8 text\\u001b[2J');
+  });
+
+  it('the CLI escapes a file name with an escape sequence on stderr and in stylish output', async () => {
+    registry.narrow = true;
+    try {
+      const dir = project({ 'a\x1b[31mred.md': Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]), 'b\x1b[2J.md': '# Billing\n\nYour card was charged twice.\n' });
+      const r = await runCli(['--no-axe', '--rule', 'passive-voice:warn', '.'], { cwd: dir });
+      expect(r.err).toBe('plainspoke: a\\u001b[31mred.md: is not valid UTF-8 text: save it as UTF-8\n');
+      expect(r.out).not.toContain('\x1b');
+      expect(r.out).toContain('b\\u001b[2J.md');
+      const g = await runCli(['--no-axe', '--rule', 'passive-voice:warn', '--format', 'github', '.'], { cwd: dir });
+      expect(g.out).not.toContain('\x1b');
+      expect(g.out).toContain('::warning file=b[2J.md,line=3,col=11');
+    } finally {
+      registry.narrow = false;
+    }
+  });
+});
+
+describe('machine formats never print raw control characters either (issue 20, item 12)', () => {
+  const c1 = report([{ path: 'a\u009b2J\u202e.md', channel: 'article', findings: [{ ruleId: 'passive-voice', severity: 'warning', message: 'x\u001b[31m\u0085y', line: 1, column: 1, endLine: 1, endColumn: 2, source: 'plainspoke', fixable: false }] }]);
+  it.each(['json', 'sarif', 'junit'])('%s escapes C0, C1 and bidirectional controls and keeps the data', async (name) => {
+    const formatter = (await getFormatter(name))!;
+    const out = formatter(c1, { cwd: CWD, color: false });
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    if (name === 'json') expect(JSON.parse(out).files[0].path).toBe('a\u009b2J\u202e.md');
+    if (name === 'junit') expect(parseXml(out).querySelector('testsuite')!.getAttribute('name')).toBe('a\u009b2J\u202e.md');
   });
 });

@@ -22,11 +22,16 @@ export function processIO(): CliIO {
   };
 }
 
-/** Colour on a TTY only, never with NO_COLOR (no-color.org), forced with FORCE_COLOR. */
+/**
+ * Colour: `--color` / `--no-color` win (a flag is the most explicit wish, as
+ * no-color.org asks); then FORCE_COLOR (`0` or `false` turns colour off, any
+ * other value on); then NO_COLOR; else only on a TTY that is not dumb.
+ */
 export function wantsColor(io: CliIO, flag: boolean | undefined, stream: { isTTY?: boolean }): boolean {
   if (flag === false) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (flag === true) return true;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return Boolean(stream.isTTY) && io.env.TERM !== 'dumb';
 }

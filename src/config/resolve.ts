@@ -1,4 +1,5 @@
 /** The config cascade: find-up from each file, extends, overrides, CLI flags. */
+import { isPolicyPath } from './policy-path.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -8,12 +9,15 @@ import { CONFIG_NAMES, expandExtends, readConfigFile } from './load.js';
 import { validateConfig, type ConfigLayer, type RawRuleEntry } from './schema.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS, type ResolvedSettings, type RuleSetting } from './settings.js';
 import { allRules } from '../rules/registry.js';
+import type { FrontSettings } from './front-matter.js';
 
 export interface CliOverrides {
   channel?: Channel;
   rules?: Record<string, RawRuleEntry>;
   /** `-c`: use this file only, no search. */
   configFile?: string;
+  /** `--source-format`: read `.json` inputs as this kind of help-desk export (src/sources/). */
+  sourceFormat?: string;
 }
 
 /** Globs in configs use `/`; a Windows-style `\` is read as a separator. */
@@ -27,6 +31,9 @@ function matcher(globs: string[]): (rel: string) => boolean {
   const expanded = globs.map(normaliseGlob).flatMap((g) => (g.includes('/') ? [g, `${g}/**`] : [g, `**/${g}`, `**/${g}/**`]));
   return picomatch(expanded, { dot: true });
 }
+
+/** Where each setting came from, by key (`channel`, `rules.<id>`, `vocabulary`…): a config file, `--rule`, front matter or a preset. */
+export type SettingSources = Record<string, string>;
 
 interface Cascade {
   layers: ConfigLayer[];
@@ -60,7 +67,7 @@ export class ConfigResolver {
   }
 
   private withExtends(layer: ConfigLayer): Cascade {
-    const { layers, presets } = this.relativeErrors(() => expandExtends(layer));
+    const { layers, presets } = this.relativeErrors(() => expandExtends(layer, [], this.cwd));
     return { layers: [...layers, layer], presets };
   }
 
@@ -88,7 +95,8 @@ export class ConfigResolver {
       const p = join(dir, name);
       if (!existsSync(p)) continue;
       try {
-        if (!statSync(p).isFile()) continue;
+        // A FIFO or a device is read by readConfigFile, which refuses it with a message (issue 20).
+        if (statSync(p).isDirectory()) continue;
       } catch {
         continue;
       }
@@ -128,8 +136,12 @@ export class ConfigResolver {
     return false;
   }
 
-  /** Effective settings for a file. `frontChannel` is the channel its front matter asks for, if any. */
-  resolve(absPath: string, frontChannel?: Channel): ResolvedSettings {
+  /**
+   * Effective settings for a file. `front` is what its front matter asks for, if anything: a channel
+   * (older callers) or `plainspoke: { channel, rules }`. `sources`, when given, receives where each
+   * setting came from (`--print-config`).
+   */
+  resolve(absPath: string, front?: Channel | FrontSettings, sources?: SettingSources): ResolvedSettings {
     const { layers, presets } = this.cascade(dirname(absPath));
     const strict = presets.includes('strict');
     const settings: ResolvedSettings = {
@@ -143,47 +155,93 @@ export class ConfigResolver {
       timeout: DEFAULT_TIMEOUT_SECONDS,
       preset: strict ? 'strict' : 'recommended',
     };
-    for (const rule of allRules()) settings.rules[rule.id] = { severity: presetSeverity(rule.defaultSeverity, rule.id, strict), options: {} };
-    const apply = (rules: Record<string, RawRuleEntry>) => {
+    const preset = `plainspoke:${strict ? 'strict' : 'recommended'}`;
+    const note = (key: string, from: string) => {
+      if (sources) sources[key] = from;
+    };
+    note('channel', 'default');
+    for (const rule of allRules()) {
+      settings.rules[rule.id] = { severity: presetSeverity(rule.defaultSeverity, rule.id, strict), options: {} };
+      note(`rules.${rule.id}`, preset);
+    }
+    const apply = (rules: Record<string, RawRuleEntry>, from: string) => {
       for (const [id, entry] of Object.entries(rules)) {
         const prev: RuleSetting = settings.rules[id] ?? { severity: 'off', options: {} };
         settings.rules[id] = { severity: entry.severity, options: entry.options ? { ...prev.options, ...entry.options } : prev.options };
+        note(`rules.${id}`, from);
       }
     };
     for (const l of layers) {
+      const where = this.shown(l.file);
       if (l.channel) {
         settings.channel = l.channel;
         settings.channelSource = 'config';
+        note('channel', where);
       }
-      apply(l.rules);
+      apply(l.rules, where);
       settings.vocabulary.accept.push(...l.vocabulary.accept);
       settings.vocabulary.reject.push(...l.vocabulary.reject);
-      if (l.placeholders.known) settings.placeholders.known = [...(settings.placeholders.known ?? []), ...l.placeholders.known];
-      if (l.theme.background) settings.theme.background = l.theme.background;
-      if (l.maxFileSize) settings.maxFileSize = l.maxFileSize;
-      if (l.timeout) settings.timeout = l.timeout;
+      if (l.vocabulary.accept.length || l.vocabulary.reject.length) note('vocabulary', sources?.vocabulary ? `${sources.vocabulary}, ${where}` : where);
+      if (l.placeholders.known) {
+        settings.placeholders.known = [...(settings.placeholders.known ?? []), ...l.placeholders.known];
+        note('placeholders', where);
+      }
+      if (l.theme.background) {
+        settings.theme.background = l.theme.background;
+        note('theme', where);
+      }
+      if (l.maxFileSize) {
+        settings.maxFileSize = l.maxFileSize;
+        note('maxFileSize', where);
+      }
+      if (l.timeout) {
+        settings.timeout = l.timeout;
+        note('timeout', where);
+      }
+      if (l.language) {
+        settings.language = l.language;
+        note('language', where);
+      }
       const rel = toPosix(relative(l.dir, absPath));
-      for (const o of l.overrides) {
+      for (const [i, o] of l.overrides.entries()) {
         if (rel.startsWith('..') || !matcher(o.files)(rel) || matcher(o.excludedFiles)(rel)) continue;
+        const at = `${where} overrides[${i}]`;
         if (o.channel) {
           settings.channel = o.channel;
           settings.channelSource = 'override';
+          note('channel', at);
         }
-        apply(o.rules);
+        apply(o.rules, at);
         if (o.vocabulary?.accept) settings.vocabulary.accept.push(...o.vocabulary.accept);
         if (o.vocabulary?.reject) settings.vocabulary.reject.push(...o.vocabulary.reject);
       }
     }
-    if (frontChannel) {
-      settings.channel = frontChannel;
-      settings.channelSource = 'front-matter';
+    // Policies are linted as policies (issue 14) unless an override, front matter or --channel says otherwise.
+    if (settings.channel === 'article' && settings.channelSource !== 'override' && isPolicyPath(toPosix(relative(this.cwd, absPath)))) {
+      settings.channel = 'policy';
+      note('channel', 'policy path (a policies, policy, legal or terms folder, or a file named terms, privacy or policy)');
     }
+    const fm: FrontSettings | undefined = typeof front === 'string' ? { channel: front } : front;
+    if (fm?.channel) {
+      settings.channel = fm.channel;
+      settings.channelSource = 'front-matter';
+      note('channel', 'front matter');
+    }
+    if (fm?.rules) apply(fm.rules, 'front matter');
     if (this.cli.channel) {
       settings.channel = this.cli.channel;
       settings.channelSource = 'cli';
+      note('channel', '--channel');
     }
-    if (this.cli.rules) apply(this.cli.rules);
+    if (this.cli.rules) apply(this.cli.rules, '--rule');
     return settings;
+  }
+
+  /** A config file's path as messages show it: relative to the working folder when inside it. */
+  private shown(file: string): string {
+    if (!isAbsolute(file)) return file;
+    const rel = toPosix(relative(this.cwd, file));
+    return rel.startsWith('..') ? toPosix(file) : rel;
   }
 
   /** Every config file that shaped a folder's settings (for the cache key). */

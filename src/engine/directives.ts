@@ -8,6 +8,9 @@
 import type { Locator } from '../document/location.js';
 import type { CommentNode } from '../document/comments.js';
 import type { RawFinding, Span } from '../types.js';
+import { getRule } from '../rules/registry.js';
+import { knownRuleIds } from '../config/schema.js';
+import { didYouMean } from '../util/suggest.js';
 
 export interface Directive {
   kind: 'disable' | 'disable-next-line' | 'disable-file';
@@ -18,6 +21,18 @@ export interface Directive {
   /** Offsets where it applies. */
   range: Span;
   used: boolean;
+  /** Ids that name no rule (a typo): reported with a suggestion instead of silently hiding nothing (issue 17). */
+  unknown?: { id: string; hint: string }[];
+}
+
+/** Whether a disable comment may name this id: a plainspoke rule or `axe/<id>`. */
+function isKnownId(id: string): boolean {
+  return getRule(id) !== undefined;
+}
+
+function unknownIds(ids: string[]): { id: string; hint: string }[] | undefined {
+  const bad = ids.filter((id) => !isKnownId(id));
+  return bad.length ? bad.map((id) => ({ id, hint: didYouMean(id, knownRuleIds()) })) : undefined;
 }
 
 const PATTERN = /^\s*plainspoke-(disable-next-line|disable-file|disable|enable)\b([^]*)$/;
@@ -53,7 +68,8 @@ export function parseDirectives(comments: readonly CommentNode[], loc: Locator, 
       }
       continue;
     }
-    const base = { ids, ...(reason ? { reason } : {}), comment: c.span, used: false };
+    const unknown = unknownIds(ids);
+    const base = { ids, ...(reason ? { reason } : {}), comment: c.span, used: false, ...(unknown ? { unknown } : {}) };
     if (kind === 'disable-file') out.push({ kind: 'disable-file', ...base, range: { start: 0, end: textLength } });
     else if (kind === 'disable-next-line') {
       const line = loc.point(c.span.end).line + 1;

@@ -1,13 +1,17 @@
 /** Paths and globs → the sorted list of files to lint. Honours .gitignore and the config's `ignore`. */
 import { statSync } from 'node:fs';
-import { resolve, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 // globby loads only when a folder or glob is searched: `plainspoke one-file.md` (a pre-commit hook) never pays for it.
 type Globby = typeof import('globby');
 let globbyModule: Promise<Globby> | undefined;
 const loadGlobby = (): Promise<Globby> => (globbyModule ??= import('globby'));
 import { UsageError } from '../util/errors.js';
 import { kindOfPath } from '../document/kind.js';
+import { isJsonPath } from '../sources/settings.js';
 import { toPosix } from '../config/resolve.js';
+import { describeFileType } from '../util/read-file-safely.js';
+import { searchFs, unreadableFolders } from './walk-fs.js';
 
 export const EXTENSIONS = ['md', 'markdown', 'mdx', 'html', 'htm'];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -16,25 +20,65 @@ export interface Discovered {
   absPath: string;
   /** Relative to cwd with `/` (CONTRACT: report paths). */
   path: string;
+  /** Only these items of a big help-desk export (src/sources/shard.ts). */
+  itemShard?: import('../types.js').ItemShard;
+}
+
+/** How ignores apply (issue 17, defect 9 and `--no-ignore` / `--ignore-path`). */
+export interface DiscoverOptions {
+  /** false (`--no-ignore`): neither .gitignore, the ignore file nor the config's `ignore` applies. */
+  ignore?: boolean;
+  /** `--ignore-path`: an absolute path to a file in .gitignore syntax, used instead of .gitignore files. */
+  ignorePath?: string;
+  /** Inputs that are explicitly named but ignored are noted here (one line each) and skipped. */
+  warnings?: string[];
+  /** Skip ignored inputs without a warning (`--changed`: the list comes from git, not from the user). */
+  quietIgnored?: boolean;
+  /** Whether a `.json` file is a help-desk export named by the config's `sources` (issue 16): only those are picked up by a folder or glob search. */
+  isSource?: (abs: string) => boolean;
 }
 
 /**
  * Expands inputs. A file named on the command line is linted whatever its
  * extension says about it only if it is Markdown or HTML; a folder is searched
- * for Markdown and HTML; anything else is a glob. An input that matches
- * nothing is an error (CONTRACT: exit 2).
+ * for Markdown and HTML; anything else is a glob, and `!glob` excludes what
+ * the others found. An input that matches nothing is an error (CONTRACT:
+ * exit 2). A named file or folder that is ignored (config `ignore`,
+ * .gitignore, `--ignore-path`) is skipped with a warning, as ESLint does.
  */
-export async function discover(inputs: readonly string[], cwd: string, isIgnored: (abs: string) => boolean, errors?: string[]): Promise<Discovered[]> {
+export async function discover(inputs: readonly string[], cwd: string, isIgnored: (abs: string) => boolean, errors?: string[], options: DiscoverOptions = {}): Promise<Discovered[]> {
   const found = new Map<string, Discovered>();
+  // Folders a search could not read: reported after the search, the rest is still linted (issue 20).
+  const unreadable: string[] = [];
   // With an `errors` list, a bad input is noted and the other inputs are still linted.
   const fail = (e: UsageError) => {
     if (!errors) throw e;
     errors.push(e.message);
   };
+  const useIgnores = options.ignore !== false;
+  // .gitignore files are read afresh on each run (a long-lived editor server sees edits to them).
+  gitignoreFilters.clear();
+  const ignoredByFile = useIgnores ? await ignoreFileFilter(options.ignorePath) : undefined;
+  // A named file is checked against .gitignore here; a searched folder's files were filtered by globby already.
+  const ignored = async (abs: string, named: boolean): Promise<boolean> =>
+    useIgnores && (isIgnored(abs) || (ignoredByFile ? ignoredByFile(abs) : named && (await isGitIgnored(abs))));
+  const warn = (input: string, what: string) => {
+    if (options.quietIgnored) return;
+    const line = `${input}: ${what} (use --no-ignore to lint it)`;
+    if (options.warnings) options.warnings.push(line);
+  };
   const add = (abs: string) => {
     if (!found.has(abs)) found.set(abs, { absPath: abs, path: displayPath(abs, cwd) });
   };
-  for (const input of inputs.length ? inputs : ['.']) {
+  // `!pattern` excludes (ESLint, markdownlint-cli2); a file really named `!x.md` is still a file.
+  const positive: string[] = [];
+  const negative: string[] = [];
+  for (const input of inputs) {
+    if (input.startsWith('!') && input.length > 1 && !existsQuietly(resolve(cwd, input))) negative.push(input.slice(1));
+    else positive.push(input);
+  }
+  const excluded = negationMatcher(negative, cwd);
+  for (const input of positive.length ? positive : ['.']) {
     const abs = resolve(cwd, input);
     let stat: ReturnType<typeof statSync> | undefined;
     try {
@@ -48,35 +92,121 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
       stat = undefined;
     }
     if (stat?.isFile()) {
-      if (!kindOfPath(abs)) fail(new UsageError(`${input}: is not a Markdown or HTML file (plainspoke lints ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`));
-      else if (!isIgnored(abs)) add(abs);
+      if (!kindOfPath(abs) && !isJsonPath(abs)) fail(new UsageError(`${input}: is not a Markdown or HTML file (plainspoke lints ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`));
+      else if (excluded(abs)) continue;
+      else if (await ignored(abs, true)) warn(input, 'is ignored, so it was skipped');
+      else add(abs);
+      continue;
+    }
+    if (stat && !stat.isDirectory()) {
+      // A FIFO, a device or a socket named on the command line (issue 20).
+      fail(new UsageError(`${input}: ${describeFileType(stat)}`));
       continue;
     }
     let matches: string[];
     if (stat?.isDirectory()) {
-      matches = await search([`**/*.{${EXTENSIONS.join(',')}}`], abs);
+      // A trailing slash lets folder-only patterns (`build/`) match the folder itself.
+      if (abs !== cwd && ((await ignored(abs, true)) || (await ignored(`${abs}${sep}`, true)))) {
+        warn(input, 'is an ignored folder, so it was skipped');
+        continue;
+      }
+      matches = await search([`**/*.{${EXTENSIONS.join(',')}${options.isSource ? ',json' : ''}}`], abs, useIgnores && !options.ignorePath, unreadable);
+      if (options.isSource) matches = matches.filter((p) => !isJsonPath(p) || options.isSource!(p));
     } else if ((await loadGlobby()).isDynamicPattern(input.replace(/\\/g, '/'))) {
-      matches = (await search([input.replace(/\\/g, '/')], cwd)).filter((p) => kindOfPath(p));
+      matches = (await search([input.replace(/\\/g, '/')], cwd, useIgnores && !options.ignorePath, unreadable)).filter((p) => kindOfPath(p) || (isJsonPath(p) && (isJsonPath(input) || Boolean(options.isSource?.(p)))));
     } else {
       fail(new UsageError(`${input}: no such file or folder`));
       continue;
     }
-    const kept = matches.filter((m) => !isIgnored(m));
+    matches = matches.filter((m) => !excluded(m));
+    const kept: string[] = [];
+    for (const m of matches) if (!(await ignored(m, false))) kept.push(m);
     if (kept.length === 0) {
-      fail(new UsageError(matches.length ? `${input}: every file it matches is ignored` : `${input}: matches no Markdown or HTML files`));
+      if (matches.length) warn(input, 'matches only ignored files, so they were skipped');
+      else fail(new UsageError(`${input}: matches no Markdown or HTML files`));
       continue;
     }
     kept.forEach(add);
   }
+  for (const line of unreadableFolders(unreadable, (d) => displayPath(d, cwd))) fail(new UsageError(line));
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function search(patterns: string[], cwd: string): Promise<string[]> {
+/** Whether one file (standard input's `--stdin-filename`) is ignored: the config's `ignore`, then .gitignore or `--ignore-path`. */
+export async function isIgnoredFile(abs: string, isIgnored: (abs: string) => boolean, options: Pick<DiscoverOptions, 'ignore' | 'ignorePath'> = {}): Promise<boolean> {
+  if (options.ignore === false) return false;
+  if (isIgnored(abs)) return true;
+  gitignoreFilters.clear();
+  const byFile = await ignoreFileFilter(options.ignorePath);
+  return byFile ? byFile(abs) : isGitIgnored(abs);
+}
+
+function existsQuietly(abs: string): boolean {
+  try {
+    statSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `!glob` inputs → a test on absolute paths (globs are relative to the working folder; a folder excludes what is in it). */
+function negationMatcher(patterns: string[], cwd: string): (abs: string) => boolean {
+  if (!patterns.length) return () => false;
+  const globs = patterns.map((p) => {
+    const g = toPosix(isAbsolute(p) ? relative(cwd, p) : p).replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    return g;
+  });
+  const test = picomatch(globs.flatMap((g) => [g, `${g}/**`]), { dot: true });
+  return (abs) => test(toPosix(relative(cwd, abs)));
+}
+
+/** `--ignore-path`: a test built from one file in .gitignore syntax (its patterns are relative to its folder). */
+async function ignoreFileFilter(file: string | undefined): Promise<((abs: string) => boolean) | undefined> {
+  if (!file) return undefined;
+  if (!existsQuietly(file)) throw new UsageError(`--ignore-path ${file}: no such file`);
+  const filter = (await loadGlobby()).isIgnoredByIgnoreFilesSync(basename(file), { cwd: dirname(file), dot: true });
+  return (abs) => filter(abs);
+}
+
+/**
+ * Whether .gitignore files hide a file named on the command line (a searched
+ * folder is filtered by globby itself). Reads only the .gitignore files
+ * between the file and the repository's top folder.
+ */
+async function isGitIgnored(abs: string): Promise<boolean> {
+  const found: string[] = [];
+  let dir = dirname(abs);
+  let top = dir;
+  for (;;) {
+    if (existsQuietly(join(dir, '.gitignore'))) found.push(dir);
+    top = dir;
+    if (existsQuietly(join(dir, '.git'))) break;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  if (!found.length) return false;
+  const files = found.map((d) => toPosix(relative(top, join(d, '.gitignore'))));
+  // Many named files (a pre-commit hook) share folders: read each set of .gitignore files once.
+  const key = `${top}\0${files.join('\0')}`;
+  let filter = gitignoreFilters.get(key);
+  if (!filter) {
+    filter = (await loadGlobby()).isIgnoredByIgnoreFilesSync(files, { cwd: top, dot: true });
+    if (gitignoreFilters.size > 256) gitignoreFilters.clear();
+    gitignoreFilters.set(key, filter);
+  }
+  return filter(abs);
+}
+
+const gitignoreFilters = new Map<string, (path: string) => boolean>();
+
+async function search(patterns: string[], cwd: string, gitignore = true, unreadable: string[] = []): Promise<string[]> {
   const { globby } = await loadGlobby();
   return globby(patterns, {
     cwd,
     absolute: true,
-    gitignore: true,
+    gitignore,
     ignore: ALWAYS_IGNORED,
     onlyFiles: true,
     dot: false,
@@ -84,6 +214,8 @@ async function search(patterns: string[], cwd: string): Promise<string[]> {
     followSymbolicLinks: false,
     suppressErrors: true,
     caseSensitiveMatch: true,
+    // Notes folders it cannot read, and reads .gitignore files safely (walk-fs.ts, issue 20).
+    fs: searchFs(unreadable, patterns, cwd) as never,
   });
 }
 

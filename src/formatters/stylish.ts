@@ -2,6 +2,8 @@
 import pc from 'picocolors';
 import type { Formatter } from './types.js';
 import type { Severity } from '../types.js';
+import { safeLine } from '../util/terminal.js';
+import { itemKey, itemLabel } from './item-label.js';
 
 export const stylish: Formatter = (report, ctx) => {
   const c = pc.createColors(ctx.color);
@@ -10,15 +12,21 @@ export const stylish: Formatter = (report, ctx) => {
   for (const file of report.files) {
     const care = file.metrics?.care;
     if (!file.findings.length && !file.error && !care) continue;
-    out.push(c.underline(file.path));
+    // Paths and messages come from the files: never let them reach the terminal with control characters (issue 20).
+    out.push(c.underline(safeLine(file.path)));
     if (care) out.push(`  ${c.dim('care score')} ${care.score}/4${careGaps(care)}`);
-    if (file.error) out.push(`  ${c.red('error')}  ${file.error}`);
-    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.ruleId] as const);
+    if (file.error) out.push(`  ${c.red('error')}  ${safeLine(file.error)}`);
+    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, safeLine(f.message), safeLine(f.ruleId)] as const);
     const w0 = Math.max(0, ...rows.map((r) => r[0].length));
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));
     const w2 = Math.max(0, ...rows.map((r) => r[2].length));
-    for (const [pos, sev, msg, id] of rows) {
-      out.push(`  ${c.dim(pos.padEnd(w0))}  ${sevColour[sev](sev.padEnd(w1))}  ${msg.padEnd(w2)}  ${c.dim(id)}`);
+    // A help-desk export's findings are grouped by item (issue 16): a line naming it, then its findings.
+    let item: string | undefined;
+    for (const [i, [pos, sev, msg, id]] of rows.entries()) {
+      const it = file.findings[i].item;
+      if (it && itemKey(it) !== item) out.push(`  ${c.bold(safeLine(itemLabel(it)))}`);
+      item = itemKey(it);
+      out.push(`${it ? '    ' : '  '}${c.dim(pos.padEnd(w0))}  ${sevColour[sev](sev.padEnd(w1))}  ${msg.padEnd(w2)}  ${c.dim(id)}`);
     }
     out.push('');
   }

@@ -3,6 +3,8 @@ import type { Report } from '../types.js';
 export interface FormatContext {
   cwd: string;
   color: boolean;
+  /** The text of a report path, when it is not a file on disk (standard input); formatters that need source text (SARIF's UTF-16 columns) read files otherwise. */
+  readSource?: (path: string) => string | undefined;
   /** Rules metadata is available through the registry; formatters stay pure functions of the report. */
 }
 

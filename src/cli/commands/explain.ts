@@ -6,6 +6,8 @@ import type { CliIO } from '../io.js';
 import { getRule, ruleIds } from '../../rules/registry.js';
 import { packageRoot } from '../../util/package-root.js';
 import { UsageError } from '../../util/errors.js';
+import { didYouMean } from '../../util/suggest.js';
+import { axeRuleIds, isAxeRuleId } from '../../a11y/axe/catalog.js';
 
 /** The installed axe-core's major.minor, read from its package.json (loading axe itself is slow). */
 function axeVersion(): string {
@@ -20,9 +22,10 @@ function axeVersion(): string {
 
 export function runExplain(id: string, io: CliIO): number {
   const axe = id.startsWith('axe/');
-  if (!axe && !getRule(id)) {
-    const near = ruleIds().filter((r) => r.includes(id) || id.includes(r));
-    throw new UsageError(`'${id}' is not a plainspoke rule${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : ''}; run 'plainspoke rules' to list them`);
+  // An axe id must be one axe-core has: a made-up one would print a dead link (issue 17).
+  if (axe ? !isAxeRuleId(id) : !getRule(id)) {
+    const known = axe ? axeRuleIds() : [...ruleIds(), ...axeRuleIds()];
+    throw new UsageError(`'${id}' is not a ${axe ? 'known axe-core' : 'plainspoke'} rule${didYouMean(id, known)}; run 'plainspoke rules' to list them`);
   }
   if (axe) {
     io.stdout.write(`${id} is an axe-core rule, run on the rendered HTML.\nRead about it at https://dequeuniversity.com/rules/axe/${axeVersion()}/${id.slice(4)}\n`);

@@ -17,11 +17,13 @@ const OTHER_CONFIGS = ['.plainspoke.yml', '.plainspoke.yaml', '.plainspoke.json'
 const SKIP = new Set(['node_modules', 'vendor', 'dist', 'build', 'out', 'target', 'coverage', '__pycache__', 'venv', '.venv']);
 const MAX_DEPTH = 6;
 const MAX_ENTRIES = 20_000;
+/** At most this many skipped folders go into the starter config's ignore list. */
+const MAX_SKIPPED = 20;
 
 /** Folder names → the channel their files are written for. */
 const CHANNEL_NAMES: [RegExp, Channel, string][] = [
   [/^(macros?|canned[-_ ]?(responses|replies)?|saved[-_ ]?replies|snippets|responses)$/i, 'macro', 'reply templates'],
-  [/^(polic(y|ies)|legal|terms|tos|privacy|compliance)$/i, 'policy', 'policies and legal pages'],
+  [/^_?(polic(y|ies)|legal|terms|tos|privacy|compliance)$/i, 'policy', 'policies and legal pages'],
   [/^(social|twitter|facebook|instagram|mastodon|linkedin)$/i, 'social', 'public social replies'],
   [/^(chat|live[-_ ]?chat|messaging|whatsapp)$/i, 'chat', 'chat replies'],
   [/^(e-?mails?|mail)$/i, 'email', 'email replies'],
@@ -37,8 +39,12 @@ export interface DetectedFolder {
   why?: string;
 }
 
-/** Counts Markdown and HTML files per folder (dot folders, dependencies and builds skipped). */
-export function detectFolders(root: string): DetectedFolder[] {
+/**
+ * Counts Markdown and HTML files per folder (dot folders, dependencies and builds skipped).
+ * `skipped`, when given, receives the build and vendor folders passed over (relative paths),
+ * so the config can ignore them too: a later run must not lint what init left out (issue 17).
+ */
+export function detectFolders(root: string, skipped?: string[]): DetectedFolder[] {
   const found = new Map<string, DetectedFolder>();
   let seen = 0;
   const walk = (dir: string, rel: string, depth: number) => {
@@ -53,7 +59,9 @@ export function detectFolders(root: string): DetectedFolder[] {
       if (e.name.startsWith('.')) continue;
       const childRel = rel === '.' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && depth < MAX_DEPTH) walk(join(dir, e.name), childRel, depth + 1);
+        if (!SKIP.has(e.name)) {
+          if (depth < MAX_DEPTH) walk(join(dir, e.name), childRel, depth + 1);
+        } else if (e.name !== 'node_modules' && skipped && skipped.length < MAX_SKIPPED) skipped.push(childRel);
         continue;
       }
       if (!e.isFile()) continue;
@@ -104,7 +112,7 @@ function q(s: string): string {
 }
 
 /** The commented YAML `init` writes. */
-export function starterConfig(folders: DetectedFolder[], root: string): string {
+export function starterConfig(folders: DetectedFolder[], root: string, skipped: readonly string[] = []): string {
   const md = folders.reduce((n, f) => n + f.markdown, 0);
   const htm = folders.reduce((n, f) => n + f.html, 0);
   const top = new Map<string, number>();
@@ -116,7 +124,8 @@ export function starterConfig(folders: DetectedFolder[], root: string): string {
   const overrides = overridesOf(folders);
   const ignore: string[] = [];
   for (const name of ['CHANGELOG.md', 'CHANGES.md', 'HISTORY.md']) if (existsSync(join(root, name))) ignore.push(name);
-  if (folders.some((f) => f.path === 'vendor' || f.path.startsWith('vendor/'))) ignore.push('vendor/**');
+  // Folders init skipped (vendor, builds) are skipped by later runs too; node_modules always is.
+  for (const dir of [...skipped].sort()) ignore.push(`${dir}/**`);
 
   const lines: string[] = [
     '# plainspoke config: https://github.com/plainspoke/plainspoke#configuration',
@@ -129,7 +138,8 @@ export function starterConfig(folders: DetectedFolder[], root: string): string {
     'extends: plainspoke:recommended',
     '',
     '# Who the files are written for, when no override below says otherwise:',
-    '# article, policy, macro, chat, email, phone or social.',
+    '# article, policy, macro, chat, email, phone or social. Files in policies/, policy/,',
+    '# legal/ or terms/ folders and files named terms, privacy or policy are policies.',
     'channel: article',
     '',
     '# Files to skip (globs, relative to this file). node_modules and .gitignore are always skipped.',
@@ -188,8 +198,9 @@ export function runInit(opts: { force?: boolean }, io: CliIO): number {
     io.stderr.write(`plainspoke: ${existing} already exists here; plainspoke init leaves it alone (run 'plainspoke init --force' to replace ${CONFIG_FILE})\n`);
     return 2;
   }
-  const folders = detectFolders(io.cwd);
-  const text = starterConfig(folders, io.cwd);
+  const skipped: string[] = [];
+  const folders = detectFolders(io.cwd, skipped);
+  const text = starterConfig(folders, io.cwd, skipped);
   try {
     writeFileSync(join(io.cwd, CONFIG_FILE), text);
   } catch (e) {

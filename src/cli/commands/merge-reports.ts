@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from '../io.js';
 import { wantsColor } from '../io.js';
 import { UsageError } from '../../util/errors.js';
-import { formatNames, getFormatter } from '../../formatters/index.js';
+import { safeLine } from '../../util/terminal.js';
 import { exitCode, summarise } from '../../report/summary.js';
 import { CHANNELS, SEVERITIES, type FileResult, type Report } from '../../types.js';
 
@@ -21,8 +21,8 @@ export interface MergeOptions {
 }
 
 export async function runMergeReports(files: string[], opts: MergeOptions, io: CliIO): Promise<number> {
-  const formatter = await getFormatter(opts.format);
-  if (!formatter) throw new UsageError(`--format ${opts.format}: unknown format (use ${formatNames().join(', ')})`);
+  const { loadFormatter, tooManyWarnings } = await import('./lint.js');
+  const formatter = await loadFormatter(opts.format, io.cwd);
   if (files.length === 0) throw new UsageError('merge-reports: give the JSON reports to merge (written with --format json)');
 
   const reports: { name: string; report: Report }[] = [];
@@ -34,6 +34,8 @@ export async function runMergeReports(files: string[], opts: MergeOptions, io: C
       throw new UsageError(`${name}: was written by plainspoke ${report.tool.version} and ${reports[0].name} by ${version}: merge reports from one version`);
     }
   }
+
+  checkShards(reports);
 
   // Shards never share a file; an identical entry (an input error every shard reports) is kept once.
   const byPath = new Map<string, { from: string; file: FileResult; text: string }>();
@@ -58,8 +60,8 @@ export async function runMergeReports(files: string[], opts: MergeOptions, io: C
   const merged = [...byPath.values()].map((x) => x.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: Report = { tool: { name: 'plainspoke', version }, files: merged, summary: summarise(merged), ...(baseline ? { baseline } : {}) };
 
-  for (const f of report.files) if (f.error) io.stderr.write(`plainspoke: ${f.error}\n`);
-  const text = formatter(report, { cwd: io.cwd, color: !opts.outputFile && opts.format === 'stylish' && wantsColor(io, opts.color, io.stdout) });
+  for (const f of report.files) if (f.error) io.stderr.write(`plainspoke: ${safeLine(f.error)}\n`);
+  const text = await formatter(report, { cwd: io.cwd, color: !opts.outputFile && opts.format === 'stylish' && wantsColor(io, opts.color, io.stdout) });
   if (opts.outputFile) {
     try {
       await writeFile(resolve(io.cwd, opts.outputFile), text);
@@ -67,7 +69,34 @@ export async function runMergeReports(files: string[], opts: MergeOptions, io: C
       throw new UsageError(`--output-file ${opts.outputFile}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   } else io.stdout.write(text);
-  return exitCode(report, opts.maxWarnings);
+  const code = exitCode(report, opts.maxWarnings);
+  const tooMany = tooManyWarnings(report.summary.warnings, opts.maxWarnings);
+  if (tooMany && code !== 2) io.stderr.write(tooMany);
+  return code;
+}
+
+/**
+ * Reports of a `--shard i/n` run carry `shard: { index, total }`: the set must
+ * hold every shard of one total exactly once (issue 17). Reports with no shard
+ * (whole runs) merge as before, but never mixed with shards.
+ */
+function checkShards(reports: { name: string; report: Report }[]): void {
+  const sharded = reports.filter((r) => r.report.shard);
+  if (sharded.length === 0) return;
+  const plain = reports.find((r) => !r.report.shard);
+  if (plain) throw new UsageError(`${plain.name}: is not a shard's report, but ${sharded[0].name} is (shard ${sharded[0].report.shard!.index}/${sharded[0].report.shard!.total}): merge the reports of one sharded run`);
+  const total = sharded[0].report.shard!.total;
+  const byIndex = new Map<number, string>();
+  for (const { name, report } of sharded) {
+    const s = report.shard!;
+    if (s.total !== total) throw new UsageError(`${name}: is shard ${s.index}/${s.total}, but ${sharded[0].name} is shard ${sharded[0].report.shard!.index}/${total}: merge the reports of one sharded run`);
+    const seen = byIndex.get(s.index);
+    if (seen !== undefined) throw new UsageError(`${name}: shard ${s.index}/${total} is given twice (also ${seen})`);
+    byIndex.set(s.index, name);
+  }
+  const missing: number[] = [];
+  for (let i = 1; i <= total; i++) if (!byIndex.has(i)) missing.push(i);
+  if (missing.length) throw new UsageError(`merge-reports: shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${total}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: give the report of every shard`);
 }
 
 /** Reads and checks one report; every problem is a one-line error naming the file (exit 2). */
@@ -117,6 +146,9 @@ export function reportProblem(data: unknown): string | undefined {
     }
   }
   if (!isObject(data.summary)) return "'summary' must be an object";
+  if (data.shard !== undefined && (!isObject(data.shard) || !isCount(data.shard.index) || !isCount(data.shard.total) || !(Number(data.shard.index) >= 1) || !(Number(data.shard.index) <= Number(data.shard.total)))) {
+    return "'shard' must be { index, total } with 1 ≤ index ≤ total";
+  }
   if (data.baseline !== undefined && (!isObject(data.baseline) || !isCount(data.baseline.hidden) || !isCount(data.baseline.fixed))) return "'baseline' must be { hidden, fixed }";
   return undefined;
 }

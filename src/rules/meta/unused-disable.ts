@@ -14,7 +14,10 @@ export default defineRule({
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
-  messages: { unused: 'This disable comment hides no {{ids}} finding: remove it' },
+  messages: {
+    unused: 'This disable comment hides no {{ids}} finding: remove it',
+    unknownRule: "This disable comment names '{{id}}', which is not a rule{{hint}}: fix the name",
+  },
   check() {
     /* The engine reports this rule after applying directives. */
   },
