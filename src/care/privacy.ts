@@ -15,6 +15,7 @@
 import type { Doc } from '../document/document.js';
 import type { Sentence, Word } from '../document/prose.js';
 import type { Span } from '../types.js';
+import { table } from '../lexicon/data.js';
 
 export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address';
 
@@ -26,17 +27,14 @@ export interface PersonalData {
   context: Span;
 }
 
-/** Local parts of shared company mailboxes. */
-const ROLE_MAILBOXES = new Set(['support', 'help', 'helpdesk', 'info', 'contact', 'hello', 'hi', 'billing', 'sales', 'privacy', 'security', 'legal', 'abuse', 'dmca', 'copyright', 'noreply', 'no-reply', 'donotreply', 'team', 'care', 'customercare', 'customerservice', 'service', 'feedback', 'press', 'media', 'admin', 'accounts', 'account', 'returns', 'orders', 'shop', 'store', 'office', 'enquiries', 'inquiries', 'questions', 'social', 'community', 'partners', 'jobs', 'careers', 'webmaster', 'postmaster', 'system', 'auth', 'dpo', 'events', 'license', 'licensing', 'notifications', 'alerts', 'news', 'newsletter', 'marketing', 'mail', 'verify', 'verification', 'receipts', 'invoices', 'payments', 'finance', 'compliance', 'trust', 'safety', 'reports', 'hr', 'it', 'ops',
-  // Stand-ins in instructions ("name@agency.gov", "you@example.com").
-  'name', 'yourname', 'you', 'user', 'username', 'email', 'firstname', 'first.last']);
-/** Words before an address that make it the company's: "contact us at", "an email from". */
-const COMPANY_CUES = new Set(['us', 'our', 'ours', 'contact', 'contacting', 'from', 'emailing', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'office', 'offices', 'headquarters', 'hq', 'company', 'corporation', 'gmbh', 'srl', 's.r.l']);
-const ORDER_WORDS = new Set(['order', 'orders', 'ticket', 'case', 'reference', 'ref', 'confirmation', 'tracking', 'invoice', 'account', 'acct', 'booking', 'reservation', 'claim', 'rma', 'transaction', 'receipt', 'membership', 'member', 'serial', 'parcel', 'package', 'shipment', 'subscription']);
-const CARD_WORDS = new Set(['card', 'visa', 'mastercard', 'amex', 'ending', 'ends', 'digits', 'debit', 'credit']);
+/** Word lists from rules/public-privacy.yml, read once. */
+const list = (category: string): Set<string> => {
+  let s = lists.get(category);
+  if (!s) lists.set(category, (s = new Set(table('public-privacy').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => String(m).toLowerCase())))));
+  return s;
+};
+const lists = new Map<string, Set<string>>();
 const OURS = new Set(['us', 'our', 'ours']);
-const STREET = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'way', 'place', 'pl', 'terrace', 'crescent', 'close', 'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'circle', 'cir', 'trail', 'row', 'mews', 'grove']);
-const TOLL_FREE = new Set(['800', '888', '877', '866', '855', '844', '833', '0800', '0808']);
 
 /** Every piece of personal data in the document, in file order, each once. */
 export function findPersonalData(doc: Doc): PersonalData[] {
@@ -64,7 +62,7 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
   const context = sentence.span;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const company = wordsBefore(words, i, 4).some((b) => COMPANY_CUES.has(b));
+    const company = wordsBefore(words, i, 4).some((b) => list('company-cue').has(b));
     if (w.masked) {
       // Behind the mask: a link or code span may still hold an address. Placeholders never do.
       if (!company) for (const e of emailsIn(doc.text, w.span.start, w.span.end, true)) add({ kind: 'email', span: e, text: doc.slice(e), context });
@@ -139,18 +137,30 @@ function wordsBefore(words: Word[], i: number, n: number): string[] {
   return words.slice(Math.max(0, i - n), i).map((w) => w.lower);
 }
 
+/** "A-1234", "ORD12345", "1234-5678", "12AB": up to five letters, a dash, a digit, then digits and dashes, then letters and digits (a scan, no backtracking regex). */
+function isIdLike(s: string): boolean {
+  let i = 0;
+  while (i < s.length && i < 5 && /[a-z]/i.test(s[i])) i++;
+  if (s[i] === '-') i++;
+  if (!/\d/.test(s[i] ?? '')) return false;
+  i++;
+  while (i < s.length && /[\d-]/.test(s[i])) i++;
+  while (i < s.length && /[a-z\d]/i.test(s[i])) i++;
+  return i === s.length;
+}
+
 function classify(digits: string, parts: string[], before: string[], hash: boolean): PersonalKind | undefined {
   const n = digits.length;
   const near = (set: Set<string>) => before.some((b) => set.has(b));
   const single = parts.length === 1 ? parts[0] : '';
   const hasLetters = /[a-z]/i.test(single);
-  if (near(CARD_WORDS) && n === 4 && !hasLetters) return 'card';
+  if (near(list('card-word')) && n === 4 && !hasLetters) return 'card';
   const year = /^(19|20)\d{2}$/.test(single);
-  const idLike = parts.length > 1 || /^[a-z]{0,5}-?\d[\d-]*[a-z\d]*$/i.test(single);
+  const idLike = parts.length > 1 || isIdLike(single);
   // A bare "#2234" is as likely an issue or a pull request: it needs "order", "ticket"… or six digits.
-  if ((near(ORDER_WORDS) || (hash && n >= 6)) && n >= 4 && !year && idLike) return 'order';
+  if ((near(list('order-word')) || (hash && n >= 6)) && n >= 4 && !year && idLike) return 'order';
   // Booking codes mix capitals and digits ("ABC123", "1Z999AA1").
-  if (near(ORDER_WORDS) && n >= 2 && /^(?=.*[A-Z])[A-Z0-9-]{5,}$/.test(single)) return 'order';
+  if (near(list('order-word')) && n >= 2 && /^(?=.*[A-Z])[A-Z0-9-]{5,}$/.test(single)) return 'order';
   if (hasLetters) return undefined;
   if (n >= 13 && n <= 19 && (parts.every((p) => /^\d{4}$/.test(p) || /^\d{3,6}$/.test(p)) || /^\d{13,19}$/.test(single)) && !/[.]/.test(parts.join(''))) {
     // Grouped in fours or one long run: a card number.
@@ -162,7 +172,7 @@ function classify(digits: string, parts: string[], before: string[], hash: boole
   if (!phoneLike) return undefined;
   if (near(OURS)) return undefined;
   const local = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-  if (TOLL_FREE.has(local.slice(0, 3)) || TOLL_FREE.has(local.slice(0, 4))) return undefined;
+  if (list('toll-free').has(local.slice(0, 3)) || list('toll-free').has(local.slice(0, 4))) return undefined;
   return 'phone';
 }
 
@@ -173,7 +183,7 @@ function streetEnd(words: Word[], i: number, text: string): number {
     if (w.masked || w.quoted !== words[i].quoted) return -1;
     const gap = text.slice(words[k - 1].end, w.start);
     if (!/^[\s]+$/.test(gap)) return -1;
-    if (k > i + 1 && STREET.has(w.lower.replace(/\.$/, ''))) return k;
+    if (k > i + 1 && list('street-word').has(w.lower.replace(/\.$/, ''))) return k;
     // Street names are capitalised ("Elm", "Old Mill") or ordinals ("5th").
     if (!(/^\p{Lu}/u.test(w.text) || /^\d+(st|nd|rd|th)$/i.test(w.text))) return -1;
   }
@@ -183,7 +193,7 @@ function streetEnd(words: Word[], i: number, text: string): number {
 /** A shared company mailbox: "support@", "legal-support@", "admin.it@". */
 function isRoleMailbox(local: string): boolean {
   const l = local.toLowerCase();
-  return ROLE_MAILBOXES.has(l) || l.split(/[.\-_+]/).some((part) => ROLE_MAILBOXES.has(part));
+  return list('role-mailbox').has(l) || l.split(/[.\-_+]/).some((part) => list('role-mailbox').has(part));
 }
 
 /** E-mail addresses in text[from, to): a linear scan around each "@" (no regex backtracking). */
@@ -220,7 +230,7 @@ function scanLinks(doc: Doc, add: (d: PersonalData) => void): void {
     const lower = href.toLowerCase();
     // "email us at <a href=mailto:…>": the company's own address.
     const before = doc.text.slice(Math.max(0, span.start - 40), span.start).toLowerCase().split(/[^a-z.]+/).filter(Boolean).slice(-4);
-    if (before.some((b) => COMPANY_CUES.has(b))) continue;
+    if (before.some((b) => list('company-cue').has(b))) continue;
     if (lower.startsWith('mailto:')) {
       const mailbox = lower.slice(7).split('@')[0];
       if (!mailbox || isRoleMailbox(mailbox) || overlapsPlaceholder(doc, span) || href.includes('{{')) continue;
@@ -229,7 +239,7 @@ function scanLinks(doc: Doc, add: (d: PersonalData) => void): void {
       const digits = href.replace(/\D/g, '');
       const local = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
       const label = doc.slice(span).toLowerCase();
-      if (digits.length < 7 || TOLL_FREE.has(local.slice(0, 3)) || /\b(us|our)\b/.test(label) || href.includes('{{')) continue;
+      if (digits.length < 7 || list('toll-free').has(local.slice(0, 3)) || /\b(us|our)\b/.test(label) || href.includes('{{')) continue;
       add({ kind: 'phone', span, text: href.slice(4), context: span });
     }
   }

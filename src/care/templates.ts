@@ -123,7 +123,7 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
     }
     if (p.unclosed) {
       // The unclosed placeholder runs to the line end: quote only its start ("{{ ticket.id }.").
-      const start = p.raw.split(/\s*<|\s{2,}/)[0];
+      const start = upToMarkupOrGap(p.raw);
       report('unclosed', p, { close: p.raw.startsWith('{%') ? '%}' : '}}', raw: short(start.length > 30 ? `${start.slice(0, 30)}…` : start) });
       continue;
     }
@@ -211,13 +211,32 @@ function checkName(p: Placeholder, name: string, known: readonly string[], local
   if (!/^[A-Za-z_]/.test(name)) return;
   // Inside {{#each}} or {{#with}} names are relative to the item: nothing to compare with.
   if (bars.some((o) => o.name === 'each' || o.name === 'with')) return;
-  const base = name.replace(/\[[^\]]*\]/g, '');
+  const base = dropIndexes(name);
   const head = base.split('.')[0];
   if (local.has(head) || KEYWORDS.has(base)) return;
   if (isKnown(base, known)) return;
   const near = closest(base, known);
   if (near) report('unknownNear', p, { name: base, near }, { suggestions: [near] });
   else report('unknown', p, { name: base });
+}
+
+/**
+ * `items[0].name` → `items.name`: what `/\[[^\]]*\]/g` removes, in one pass. The regex
+ * looked for a `]` from every `[`, quadratic on a name of many `[` (issue 20).
+ */
+function dropIndexes(name: string): string {
+  let out = '';
+  let i = 0;
+  while (i < name.length) {
+    const open = name.indexOf('[', i);
+    if (open === -1) break;
+    const close = name.indexOf(']', open + 1);
+    // No `]` after this `[`: none after any later `[` either.
+    if (close === -1) break;
+    out += name.slice(i, open);
+    i = close + 1;
+  }
+  return out + name.slice(i);
 }
 
 /** Exact, or under a listed object ("ticket" allows "ticket.id"; "ticket.*" works too). */
@@ -275,19 +294,39 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
     const w = words[k];
     if (!w?.masked) continue;
     const p = list.find((x) => x.kind === 'output' && x.span.start <= w.span.start && w.span.start < x.span.end);
-    if (!p || !p.raw.startsWith('{{') || !PERSON_NAME.test(p.name.split('.').pop() ?? '')) continue;
-    if (/\|\s*default\b/.test(p.inner) || p.inner.includes('||')) continue;
+    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || !PERSON_NAME.test(p.name.split('.').pop() ?? '')) continue;
+    // Zendesk/Liquid `| default:`, Intercom `| fallback:`, Help Scout `,fallback=`, Handlebars `||`.
+    if (hasFallback(p.inner)) continue;
     const guarded = (guards.get(p) ?? []).some((g) => g.includes(p.name));
     if (guarded) continue;
     out.push({
       kind: 'noFallback',
       span: p.span,
-      data: { raw: short(p.raw), greeting: doc.slice({ start: first.span.start, end: words[k - 1].span.end }) },
-      suggestions: [`{{ ${p.name} | default: "there" }}`],
+      data: { raw: short(p.raw), greeting: doc.slice({ start: first.span.start, end: words[k - 1].span.end }), fix: fallbackFor(p) },
+      suggestions: [fallbackFor(p)],
       severity: 'warning',
     });
   }
   return out;
+}
+
+/** The platform's own way to write a fallback: Help Scout `{%x,fallback=there%}`, Intercom `| fallback:`, Liquid `| default:`. */
+function fallbackFor(p: Placeholder): string {
+  if (p.raw.startsWith('{%')) return `{%${p.name},fallback=there%}`;
+  if (!p.name.includes('.') && /^first_name$|^name$/.test(p.name)) return `{{${p.name} | fallback: "there"}}`;
+  return `{{ ${p.name} | default: "there" }}`;
+}
+
+/** A fallback for a blank name: `| default: "there"`, `| fallback: "there"`, `,fallback=there`, `|| "there"`. */
+function hasFallback(inner: string): boolean {
+  return /\|\s*(?:default|fallback)\s*:/.test(inner) || /,\s*fallback\s*=/.test(inner) || inner.includes('||');
+}
+
+/** The start of an unclosed placeholder: up to a tag ("<") or a run of spaces, without trailing spaces. */
+function upToMarkupOrGap(raw: string): string {
+  let i = 0;
+  while (i < raw.length && raw[i] !== '<' && !(/\s/.test(raw[i]) && /\s/.test(raw[i + 1] ?? ''))) i++;
+  return raw.slice(0, i).trimEnd();
 }
 
 function short(raw: string): string {

@@ -115,14 +115,16 @@ function make(text: string, start: number, end: number, open: string, innerRaw: 
   // Liquid whitespace control: `{%- … -%}`, `{{- … -}}`.
   if (open === '{%' || open === '{{') inner = trimDash(inner);
   let kind: PlaceholderKind = 'output';
-  if (open === '{%') kind = 'tag';
+  // Help Scout prints with `{%customer.firstName,fallback=there%}`: a dotted name is never a Liquid tag.
+  const helpScout = open === '{%' && /^[A-Za-z_]\w*\.[\w.]+\s*(?:,|$)/.test(inner);
+  if (open === '{%' && !helpScout) kind = 'tag';
   else if (open === '{{') {
     if (inner.startsWith('#') || inner.startsWith('^')) kind = 'block-open';
     else if (inner.startsWith('/')) kind = 'block-close';
     else if (inner === 'else' || inner.startsWith('else ') || inner.startsWith('!')) kind = 'control';
   }
   const bare = kind === 'block-open' || kind === 'block-close' ? inner.slice(1) : inner;
-  const name = (bare.match(/^[^\s|}]+/) ?? [''])[0];
+  const name = (bare.match(helpScout ? /^[^\s|},]+/ : /^[^\s|}]+/) ?? [''])[0];
   return { span: { start, end }, kind, raw, inner, name, ...(unclosed ? { unclosed: true } : {}) };
 }
 

@@ -1,12 +1,13 @@
 /**
- * acknowledge-impact: a reply that apologises or gives bad news but never
- * says what the problem did to the customer. A whole-reply rule: it reports
- * once per file, at the first apology or bad-news sentence, and only when no
- * sentence near an apology names the impact. Shares its detector with the
- * care rubric (src/care/rubric.ts, namesImpact).
+ * acknowledge-impact: bad news or an apology-worthy event (delay, outage,
+ * charge, fee, refusal, loss, cancellation, lockout, mistake) with no line
+ * that names what it meant for this customer (time lost, money, a missed
+ * event, worry, being without a service, having to do something again). A
+ * whole-reply rule: it reports once, at the first apology or bad news. Reads
+ * the reply model (src/reply/impact.ts), as the care rubric does.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { checkImpact } from '../../care/rubric.js';
+import { replyModel } from '../../reply/model.js';
 
 export default defineRule({
   id: 'acknowledge-impact',
@@ -14,6 +15,8 @@ export default defineRule({
   description: 'A reply that apologises or gives bad news but never names its impact on the customer',
   defaultSeverity: 'warning',
   channels: replyChannels,
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
@@ -24,17 +27,15 @@ export default defineRule({
     badNews: "'{{actual}}' gives bad news but the reply never says what it means for the customer: name the impact before the next step",
   },
   check(doc, ctx) {
-    const { needs, impact } = checkImpact(doc);
+    const { needs, impact } = replyModel(doc).impact;
     if (impact || needs.length === 0) return;
     const first = needs[0];
-    const s = first.sentence;
-    const live = s.words.filter((w) => !w.masked);
-    const span = live.length ? s.block.spanOf(live[0].start, live[live.length - 1].end) : s.span;
+    const l = first.line;
     ctx.report({
       messageId: first.vague ? 'vague' : first.kind === 'apology' ? 'apology' : 'badNews',
-      span,
+      span: l.block.spanOf(l.words.filter((w) => !w.masked)[0]?.start ?? l.start, l.words.filter((w) => !w.masked).at(-1)?.end ?? l.end),
       data: { actual: first.trigger, vague: first.vague ?? '' },
-      context: s.span,
+      context: l.sentence.span,
     });
   },
 });

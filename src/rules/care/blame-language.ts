@@ -1,10 +1,14 @@
 /**
- * blame-language: wording that blames the customer ("you failed to", "as I
- * already said"). Data-driven from rules/blame-language.yml; only the reply's
- * own words count (never quotes, blockquotes, code or placeholders).
+ * blame-language: wording that blames the customer: reminders that they were
+ * told ("as I already said", "like I mentioned before"), hindsight ("you
+ * should have…", "if you had…"), pointing at their error, at terms they
+ * agreed to, or at their not reading. Patterns in rules/blame-language.yml
+ * cover tense, person, contractions and inserted words; the reply model
+ * (src/reply/) keeps quotes, the customer's turns and stage directions out.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { reportPhrases } from '../kinds/phrase-rule.js';
+import { replyModel } from '../../reply/model.js';
+import { hitText } from '../../reply/words.js';
 
 export default defineRule({
   id: 'blame-language',
@@ -12,6 +16,8 @@ export default defineRule({
   description: 'Wording that blames the customer ("you failed to", "as I already said")',
   defaultSeverity: 'warning',
   channels: replyChannels,
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
@@ -20,6 +26,15 @@ export default defineRule({
     blame: "'{{actual}}' blames the customer: {{note}}",
   },
   check(doc, ctx) {
-    reportPhrases(doc, ctx, 'blame-language', 'blame', 'say what happened and what to do next');
+    for (const { line, hit } of replyModel(doc).blame) {
+      ctx.report({
+        messageId: 'blame',
+        span: line.block.spanOf(hit.first.start, hit.last.end),
+        data: { actual: hitText(line, hit.first, hit.last), note: typeof hit.value.note === 'string' ? hit.value.note : 'say what happened and what to do next' },
+        ...(hit.value.replace?.length ? { suggestions: hit.value.replace } : {}),
+        ...(hit.value.severity === 'info' ? { severity: 'info' as const } : {}),
+        context: line.sentence.span,
+      });
+    }
   },
 });

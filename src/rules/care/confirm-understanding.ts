@@ -1,12 +1,14 @@
 /**
  * confirm-understanding: a reply that never checks understanding or invites
- * a reply. A whole-reply rule: it reports once per file, at the last
- * paragraph, where the check usually goes. Shares its detector with the care
- * rubric (src/care/rubric.ts, confirmsUnderstanding).
+ * a reply. A whole-reply rule: it reports once, at the last paragraph before
+ * the sign-off, where the check usually goes. Reads the reply model
+ * (src/reply/confirmation.ts), as the care rubric does.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { findConfirmation } from '../../care/rubric.js';
-import { replySentences } from '../../care/lexicon.js';
+import { isSignOff, replyModel } from '../../reply/model.js';
+
+/** Where a closing check can go: running text, not a table cell. */
+const PROSE = new Set(['paragraph', 'list-item']);
 
 export default defineRule({
   id: 'confirm-understanding',
@@ -14,6 +16,8 @@ export default defineRule({
   description: 'A reply that never checks understanding or invites a reply',
   defaultSeverity: 'warning',
   channels: replyChannels,
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
@@ -22,30 +26,24 @@ export default defineRule({
     missing: "This reply never checks that it helped: ask 'Does that fix it for you?' or end with 'Reply here if anything is unclear'",
   },
   check(doc, ctx) {
-    const sentences = replySentences(doc);
-    if (sentences.length === 0 || findConfirmation(doc)) return;
-    // The last paragraph before the sign-off ("Best, Sam"): its first sentence, where the check belongs.
-    let lastIdx = sentences.length - 1;
-    while (lastIdx > 0 && (isSignOff(sentences, lastIdx) || !PROSE.has(sentences[lastIdx].block.kind))) lastIdx--;
-    const lastBlock = sentences[lastIdx].block;
-    const s = sentences.find((x) => x.block === lastBlock)!;
-    const live = s.words.filter((w) => !w.masked);
+    const model = replyModel(doc);
+    const lines = model.spoken;
+    if (lines.length === 0 || model.confirmation || !model.confirmNeeded) return;
+    let i = lines.length - 1;
+    // Skip the sign-off block ("Best,\nSam") and anything that is not running text.
+    const signOff = (k: number) => {
+      const block = lines[k].block;
+      const first = lines.find((x) => x.block === block)!;
+      return isSignOff(first) && lines.filter((x) => x.block === block).reduce((n, x) => n + x.words.length, 0) <= 8;
+    };
+    while (i > 0 && (signOff(i) || !PROSE.has(lines[i].block.kind))) i--;
+    const block = lines[i].block;
+    const l = lines.find((x) => x.block === block)!;
+    const live = l.words.filter((w) => !w.masked);
     ctx.report({
       messageId: 'missing',
-      span: live.length ? s.block.spanOf(live[0].start, live[live.length - 1].end) : s.span,
-      context: s.span,
+      span: live.length ? l.block.spanOf(live[0].start, live[live.length - 1].end) : l.span,
+      context: l.sentence.span,
     });
   },
 });
-
-/** Where a closing check can go: running text, not a table cell. */
-const PROSE = new Set(['paragraph', 'list-item']);
-
-const SIGN_OFFS = new Set(['best', 'thanks', 'thank', 'regards', 'kind', 'warm', 'warmly', 'cheers', 'sincerely', 'yours', 'all', 'take', 'talk', 'speak', 'many', 'with', 'have']);
-
-/** A short closing paragraph: "Best, Sam", "Thanks, the Support team", "Have a good day". */
-function isSignOff(sentences: ReturnType<typeof replySentences>, i: number): boolean {
-  const block = sentences[i].block;
-  const words = sentences.filter((s) => s.block === block).flatMap((s) => s.words.filter((w) => !w.masked));
-  return words.length > 0 && words.length <= 6 && SIGN_OFFS.has(words[0].lower);
-}

@@ -1,19 +1,16 @@
 /**
- * hold-permission: a script that puts the customer on hold, or tells them to
- * wait, without asking first. "May I place you on a brief hold?" asks; "I'm
- * putting you on hold" does not. A hold phrase is fine in a question with an
- * ask ("Is it OK if I put you on hold?"), next to "if that's OK with you", or
- * when the next sentence asks ("Is that OK?").
+ * hold-permission: a hold or a transfer, in words ("please hold while I
+ * check", "I'll transfer you to billing") or stage directions ("(places the
+ * caller on hold)", "[transfer to billing]"), without first asking and
+ * saying for how long. "Hold" meaning something else (a hold on a card,
+ * holding a button down, transferring a phone number) is not a hold. Reads
+ * the reply model (src/reply/hold.ts).
  *
  * Channels: phone, and chat too, because chat agents also pause a
- * conversation to check something ("Please wait while I check") and the
- * customer deserves the same ask.
+ * conversation to check something and the customer deserves the same ask.
  */
 import { defineRule } from '../define-rule.js';
-import { hitsIn, hitText, isQuestion, replySentences } from '../../care/lexicon.js';
-import type { Sentence } from '../../document/prose.js';
-
-const TABLE = 'hold-permission';
+import { replyModel } from '../../reply/model.js';
 
 export default defineRule({
   id: 'hold-permission',
@@ -21,33 +18,27 @@ export default defineRule({
   description: 'A phone or chat script that puts the customer on hold without asking first',
   defaultSeverity: 'warning',
   channels: ['phone', 'chat'],
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
     noAsk: "'{{actual}}' puts the customer on hold without asking: ask first and say how long: 'May I put you on hold for two minutes?'",
+    noAskTransfer: "'{{actual}}' transfers the customer without asking: say where and how long it takes, then ask: 'May I transfer you to billing? It takes about a minute'",
+    noTime: "'{{actual}}' comes after an ask that never says how long: add the wait, as in 'for about two minutes'",
   },
   check(doc, ctx) {
-    const sentences = replySentences(doc);
-    sentences.forEach((s, i) => {
-      const hold = hitsIn(s, TABLE, 'hold')[0];
-      if (!hold) return;
-      if (asks(s) || (sentences[i + 1] && sentences[i + 1].block === s.block && asks(sentences[i + 1]))) return;
+    for (const h of replyModel(doc).holds) {
+      if (h.asked && h.duration) continue;
       ctx.report({
-        messageId: 'noAsk',
-        span: s.block.spanOf(hold.first.start, hold.last.end),
-        data: { actual: hitText(s, hold.first, hold.last) },
-        suggestions: ['May I place you on a brief hold while I check?'],
-        context: s.span,
+        messageId: !h.asked ? (h.kind === 'transfer' ? 'noAskTransfer' : 'noAsk') : 'noTime',
+        span: h.line.block.spanOf(h.first.start, h.last.end),
+        data: { actual: h.text },
+        suggestions: [h.kind === 'transfer' ? 'May I transfer you to the right team? It takes about a minute.' : 'May I put you on hold for about two minutes while I check?'],
+        context: h.line.sentence.span,
       });
-    });
+    }
   },
 });
-
-/** A question with an ask in it, or "if that's OK with you" anywhere. */
-function asks(s: Sentence): boolean {
-  const cues = hitsIn(s, TABLE, 'permission');
-  if (cues.some((c) => c.value.anywhere === true)) return true;
-  return isQuestion(s) && cues.length > 0;
-}

@@ -31,7 +31,7 @@ export default defineRule({
     strayMiddle: "'{{raw}}' is outside any '{{parent}}' block: move it inside the block or remove it",
     unknown: "'{{name}}' is not in the config's placeholders.known list: check the spelling or add it to the list",
     unknownNear: "'{{name}}' is not in the config's placeholders.known list: did you mean '{{near}}'?",
-    noFallback: "'{{raw}}' has no fallback: if the name is blank the customer reads '{{greeting}} ,' — add '| default: \"there\"'",
+    noFallback: "'{{raw}}' has no fallback: if the name is blank the customer reads '{{greeting}} ,' — write it with a fallback: '{{fix}}'",
   },
   check(doc, ctx) {
     for (const p of checkTemplates(doc, ctx.settings.placeholders.known)) {

@@ -1,10 +1,12 @@
 /**
- * robotic-phrase: stock phrases that sound like a script ("we apologize for
- * any inconvenience", "your call is important to us"). Data-driven from
- * rules/robotic-phrase.yml; quotes, blockquotes, code and placeholders never match.
+ * robotic-phrase: stock lines that sound like a script, in all their
+ * variants ("valued customer", "we apologise for any inconvenience caused",
+ * "at your earliest convenience"). Patterns in rules/robotic-phrase.yml; the
+ * reply model (src/reply/) keeps quotes and the customer's turns out.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { reportPhrases } from '../kinds/phrase-rule.js';
+import { replyModel } from '../../reply/model.js';
+import { hitText } from '../../reply/words.js';
 
 export default defineRule({
   id: 'robotic-phrase',
@@ -12,6 +14,8 @@ export default defineRule({
   description: 'Stock phrases that sound like a script ("your call is important to us")',
   defaultSeverity: 'warning',
   channels: replyChannels,
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
@@ -20,6 +24,15 @@ export default defineRule({
     robotic: "'{{actual}}' sounds like a script: {{note}}",
   },
   check(doc, ctx) {
-    reportPhrases(doc, ctx, 'robotic-phrase', 'robotic', 'say it in your own words');
+    for (const { line, hit } of replyModel(doc).robotic) {
+      ctx.report({
+        messageId: 'robotic',
+        span: line.block.spanOf(hit.first.start, hit.last.end),
+        data: { actual: hitText(line, hit.first, hit.last), note: typeof hit.value.note === 'string' ? hit.value.note : 'say it in your own words' },
+        ...(hit.value.replace?.length ? { suggestions: hit.value.replace } : {}),
+        ...(hit.value.severity === 'info' ? { severity: 'info' as const } : {}),
+        context: line.sentence.span,
+      });
+    }
   },
 });

@@ -1,13 +1,14 @@
 /**
- * time-bound-commitment: a promise of follow-up or action with no time frame
- * ("we'll look into it", "someone will get back to you"). A promise is met by
- * a time ("by Friday", "within 2 business days", "today"), in its own
- * sentence or the next, or by an event after it ("once your return
- * arrives"); "soon" and "as soon as possible" are not time frames. Shares its
- * detector with the care rubric (src/care/rubric.ts, timeFrame).
+ * time-bound-commitment: every promise of follow-up or action ("we'll look
+ * into it", "you'll hear from us", "someone will follow up", "we'll let you
+ * know when…") without a time frame. A time frame is a concrete point or
+ * span ("by noon on Thursday", "later this afternoon", "before your next
+ * bill"); a condition ("once we hear back from the warehouse") or a vague
+ * stand-in ("at the earliest opportunity") is not one. Reads the reply model
+ * (src/reply/promises.ts), as the care rubric does.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
-import { findPromises } from '../../care/rubric.js';
+import { replyModel } from '../../reply/model.js';
 
 export default defineRule({
   id: 'time-bound-commitment',
@@ -15,6 +16,8 @@ export default defineRule({
   description: 'A promise of follow-up with no time frame ("we will look into it")',
   defaultSeverity: 'warning',
   channels: replyChannels,
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   options: { type: 'object', properties: {}, additionalProperties: false },
@@ -22,15 +25,16 @@ export default defineRule({
   messages: {
     noTime: "'{{actual}}' makes a promise with no time frame: say when, such as 'by Friday' or 'within 2 business days'",
     vague: "'{{actual}}' says '{{vague}}', which is not a time frame: say when, such as 'by Friday' or 'within 2 business days'",
+    condition: "'{{actual}}' waits on '{{vague}}', which is not a time frame: say when you will update them even without news, such as 'by Friday'",
   },
   check(doc, ctx) {
-    for (const p of findPromises(doc)) {
+    for (const p of replyModel(doc).promises) {
       if (p.timeFrame) continue;
       ctx.report({
-        messageId: p.vague ? 'vague' : 'noTime',
-        span: p.sentence.block.spanOf(p.first.start, p.last.end),
+        messageId: p.condition ? 'condition' : p.vague ? 'vague' : 'noTime',
+        span: p.line.block.spanOf(p.first.start, p.last.end),
         data: { actual: p.text, vague: p.vague ?? '' },
-        context: p.sentence.span,
+        context: p.line.sentence.span,
       });
     }
   },

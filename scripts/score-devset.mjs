@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Scores the care rules on a development set of support replies (issue 13).
+//
+//   node scripts/score-devset.mjs fixtures/devsets/care/dev [--json] [--verbose]
+//
+// Each YAML file holds {industry, items: [{id, channel, text, expect: [{rule, evidence?}],
+// near_miss: [{rule, why}]}]}. Every item is linted with the built linter (run
+// `npm run build` first) in its channel, then per care rule we print:
+//   recall      expected findings found (with `evidence`, a finding of that rule must
+//               overlap the evidence text in the item)
+//   near-miss   items listing the rule as a near miss on which it fired anyway
+//   clean       items with `expect: []` that got any care finding
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { ConfigResolver } from '../dist/config/resolve.js';
+import { lintSource } from '../dist/engine/lint-source.js';
+
+const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const verbose = args.includes('--verbose') || args.includes('-v');
+const folder = args.find((a) => !a.startsWith('-'));
+if (!folder) {
+  console.error('usage: node scripts/score-devset.mjs <folder> [--json] [--verbose]');
+  process.exit(2);
+}
+const root = resolve(import.meta.dirname, '..');
+
+function filesOf(dir) {
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+/** Offsets of every line start, to turn line/column into an offset. */
+function lineStarts(text) {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  return out;
+}
+
+/** Where the evidence stands in the text (case and spacing relaxed), or undefined. */
+function evidenceSpans(text, evidence) {
+  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  const t = norm(text);
+  const e = norm(evidence).trim();
+  const spans = [];
+  if (!e) return spans;
+  for (let i = t.indexOf(e); i !== -1; i = t.indexOf(e, i + 1)) spans.push([i, i + e.length]);
+  if (!spans.length) {
+    // Spacing may differ (line breaks): match on collapsed whitespace.
+    const map = [];
+    let c = '';
+    for (let i = 0; i < t.length; i++) {
+      if (/\s/.test(t[i])) {
+        if (c.endsWith(' ')) continue;
+        c += ' ';
+      } else c += t[i];
+      map.push(i);
+    }
+    const ee = e.replace(/\s+/g, ' ');
+    for (let i = c.indexOf(ee); i !== -1; i = c.indexOf(ee, i + 1)) spans.push([map[i], map[i + ee.length - 1] + 1]);
+  }
+  return spans;
+}
+
+const stats = Object.fromEntries(CARE.map((r) => [r, { expected: 0, found: 0, foundAnywhere: 0, nearMiss: 0, nearMissFired: 0 }]));
+let clean = 0;
+let cleanViolations = 0;
+let items = 0;
+const misses = [];
+const alarms = [];
+const dirty = [];
+const unplaced = [];
+
+for (const file of filesOf(folder)) {
+  let data;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    console.error(`${file}: ${e.message.split('\n')[0]}`);
+    continue;
+  }
+  for (const item of data?.items ?? []) {
+    if (typeof item?.text !== 'string') continue;
+    items++;
+    const text = item.text;
+    const channel = item.channel ?? 'email';
+    const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
+    const resolver = ConfigResolver.fromData({ channel }, 'score-devset', root);
+    const result = await lintSource({ path: name, absPath: join(root, name), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true });
+    if (result.error) {
+      console.error(`${file} ${item.id}: ${result.error.message ?? result.error}`);
+      continue;
+    }
+    const starts = lineStarts(text);
+    const care = result.findings.filter((f) => CARE.includes(f.ruleId));
+    const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
+    const where = `${file.split('/').pop()}#${item.id}`;
+    for (const ex of item.expect ?? []) {
+      const s = stats[ex.rule];
+      if (!s) continue;
+      s.expected++;
+      const mine = care.filter((f) => f.ruleId === ex.rule);
+      if (mine.length) s.foundAnywhere++;
+      let ok = mine.length > 0;
+      if (ok && ex.evidence) {
+        const ev = evidenceSpans(text, String(ex.evidence));
+        if (ev.length) ok = mine.some((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
+        else unplaced.push(`${where} ${ex.rule}: evidence not in text: ${ex.evidence}`);
+      }
+      if (ok) s.found++;
+      else misses.push({ where, rule: ex.rule, evidence: ex.evidence, channel, text, got: mine.map((f) => f.message) });
+    }
+    for (const nm of item.near_miss ?? []) {
+      const s = stats[nm.rule];
+      if (!s) continue;
+      s.nearMiss++;
+      const fired = care.filter((f) => f.ruleId === nm.rule);
+      if (fired.length) {
+        s.nearMissFired++;
+        alarms.push({ where, rule: nm.rule, why: nm.why, channel, text, got: fired.map((f) => `${f.line}:${f.column} ${f.message}`) });
+      }
+    }
+    if (Array.isArray(item.expect) && item.expect.length === 0) {
+      clean++;
+      if (care.length) {
+        cleanViolations++;
+        dirty.push({ where, channel, text, got: care.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`) });
+      }
+    }
+  }
+}
+
+const round = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+const rows = CARE.map((rule) => {
+  const s = stats[rule];
+  return { rule, expected: s.expected, found: s.found, recall: round(s.found / s.expected), foundAnywhere: s.foundAnywhere, nearMiss: s.nearMiss, nearMissFired: s.nearMissFired, nearMissRate: round(s.nearMissFired / s.nearMiss) };
+});
+const tot = rows.reduce((a, r) => ({ expected: a.expected + r.expected, found: a.found + r.found, nearMiss: a.nearMiss + r.nearMiss, nearMissFired: a.nearMissFired + r.nearMissFired }), { expected: 0, found: 0, nearMiss: 0, nearMissFired: 0 });
+const family = { ...tot, recall: round(tot.found / tot.expected), nearMissRate: round(tot.nearMissFired / tot.nearMiss), cleanItems: clean, cleanViolations, items };
+
+if (json) {
+  console.log(JSON.stringify({ folder, rules: rows, family, ...(verbose ? { misses, alarms, dirty, unplaced } : {}) }, null, 2));
+} else {
+  const pad = (s, n) => String(s).padEnd(n);
+  console.log(`${items} items in ${folder}\n`);
+  console.log(`${pad('rule', 24)}${pad('recall', 16)}${pad('near-miss fired', 18)}`);
+  for (const r of rows) console.log(`${pad(r.rule, 24)}${pad(`${r.found}/${r.expected} ${r.recall ?? '-'}`, 16)}${pad(`${r.nearMissFired}/${r.nearMiss} ${r.nearMissRate ?? '-'}`, 18)}`);
+  console.log(`${pad('care family', 24)}${pad(`${tot.found}/${tot.expected} ${family.recall ?? '-'}`, 16)}${pad(`${tot.nearMissFired}/${tot.nearMiss} ${family.nearMissRate ?? '-'}`, 18)}`);
+  console.log(`clean items with a care finding: ${cleanViolations}/${clean}`);
+  if (verbose) {
+    const show = (t) => t.replace(/\n/g, ' ⏎ ').slice(0, 400);
+    for (const m of misses) console.log(`\nMISS ${m.rule} ${m.where} [${m.channel}] evidence=${JSON.stringify(m.evidence ?? '')}\n  ${show(m.text)}\n  got: ${m.got.join(' | ') || '-'}`);
+    for (const a of alarms) console.log(`\nNEAR-MISS FIRED ${a.rule} ${a.where} [${a.channel}] why=${a.why}\n  ${show(a.text)}\n  got: ${a.got.join(' | ')}`);
+    for (const d of dirty) console.log(`\nCLEAN FIRED ${d.where} [${d.channel}]\n  ${show(d.text)}\n  got: ${d.got.join(' | ')}`);
+    for (const u of unplaced) console.log(`\n${u}`);
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Grammar-aware patterns for the care rules (issue 13): one entry covers
+ * tense, person, contractions, adverbs and a few inserted words.
+ *
+ *   as {i|we} {0-3} <tell|say|explain|mention|state>
+ *
+ * Pattern syntax, token by token (case-insensitive):
+ *   word          the word itself; a contraction in a pattern matches both
+ *                 spellings ("you've" = "you have")
+ *   <tell>        any form of the verb: tell, tells, told, telling
+ *   <tell|say>    any form of either verb
+ *   {a|b c|<d>}   one of the alternatives (each may be several tokens)
+ *   {0-3}         zero to three words of any kind
+ *   [ADV] …       a word class: ADV, NEG, YOU, WE, PRON, DET, PP (past
+ *                 participle), ING, NUM, NAME, PH (placeholder), ANY
+ *   x?            the token is optional ("already?", "[ADV]?")
+ *
+ * Words in quotation marks (the customer's words), code and links never
+ * match; placeholders match only [PH], [NAME], [ANY] and gaps. Matching is
+ * bounded: a pattern has a handful of tokens and gaps of at most 6 words, so
+ * the cost is linear in the sentence.
+ */
+import type { Word } from '../document/prose.js';
+import { expandWord, formsOf } from './lemma.js';
+
+export interface PatternHit<T> {
+  first: Word;
+  last: Word;
+  words: Word[];
+  value: T;
+  /** The pattern as listed. */
+  phrase: string;
+}
+
+/** A run of words to search: a sentence, or part of one (a phone-script line). */
+export interface WordRun {
+  words: readonly Word[];
+  /** The text the words' offsets point into (the block text). */
+  text: string;
+}
+
+interface Tok {
+  alts: string[];
+  word: Word;
+  /** Punctuation (not only spaces) stands between this token and the one before. */
+  punct: boolean;
+  /** The written word (for classes that look at capitals). */
+  index: number;
+}
+
+type Test = (t: Tok) => boolean;
+type Atom = { kind: 'test'; test: Test; opt: boolean; first?: string[]; words?: ReadonlySet<string> } | { kind: 'gap'; min: number; max: number } | { kind: 'alt'; seqs: Atom[][]; opt: boolean };
+
+const ADVERBS = new Set(['already', 'just', 'also', 'even', 'still', 'really', 'before', 'again', 'previously', 'earlier', 'only', 'ever', 'then', 'now', 'all', 'both', 'twice', 'once', 'very', 'so', 'too', 'quite', 'pretty', 'rather', 'perhaps', 'maybe', 'probably', 'definitely', 'certainly', 'always', 'never', 'personally', 'actually', 'simply', 'clearly', 'obviously', 'specifically', 'explicitly', 'originally', 'repeatedly', 'recently', 'kindly', 'honestly', 'truly', 'sincerely', 'deeply', 'greatly', 'genuinely', 'most', 'much']);
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'me', 'us', 'them', 'him', 'her', 'someone', 'somebody']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'my', 'their', 'his', 'her', 'its', 'some', 'any', 'each', 'every', 'all', 'no']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'a', 'an', 'few', 'couple', 'several', 'half']);
+const PARTICIPLES = new Set(['been', 'done', 'gone', 'seen', 'known', 'given', 'taken', 'written', 'gotten', 'got', 'made', 'said', 'told', 'read', 'sent', 'left', 'lost', 'meant', 'kept', 'put', 'set', 'let', 'heard', 'held', 'found', 'felt', 'forgotten', 'paid', 'spent', 'bought', 'brought', 'caught', 'taught', 'understood', 'broken', 'chosen', 'spoken', 'stood', 'fallen', 'run', 'begun', 'cut', 'shut', 'hung', 'sold', 'had', 'thought', 'woken', 'driven', 'dealt', 'led', 'won']);
+
+const CLASSES: Record<string, Test> = {
+  ANY: () => true,
+  ADV: (t) => t.alts.some((a) => ADVERBS.has(a) || (a.length > 4 && a.endsWith('ly'))),
+  NEG: (t) => t.alts.some((a) => a === 'not' || a === 'never' || a === 'no'),
+  YOU: (t) => t.alts.some((a) => a === 'you' || a === 'yourself' || a === 'u'),
+  WE: (t) => t.alts.some((a) => a === 'i' || a === 'we' || a === 'me' || a === 'us'),
+  PRON: (t) => t.alts.some((a) => PRONOUNS.has(a)),
+  DET: (t) => t.alts.some((a) => DETERMINERS.has(a)),
+  PP: (t) => t.alts.some((a) => PARTICIPLES.has(a) || (a.length > 3 && a.endsWith('ed')) || (a.length > 4 && a.endsWith('en') && !a.endsWith('ven'))),
+  ING: (t) => t.alts.some((a) => a.length > 4 && a.endsWith('ing')),
+  NUM: (t) => t.alts.some((a) => /^\d/.test(a) || NUMBER_WORDS.has(a)),
+  PH: (t) => t.word.masked,
+  NAME: (t) => t.word.masked || (t.index > 0 && /^\p{Lu}/u.test(t.word.text)),
+};
+/** Classes that may stand on a placeholder. */
+const MASK_OK = new Set(['ANY', 'PH', 'NAME']);
+
+/** Strips punctuation from both ends of a pattern word, with a loop (no backtracking regex). */
+function trimPunct(s: string): string {
+  const keep = (c: string) => c === "'" || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c > '\u007f' && /[\p{L}\p{N}]/u.test(c));
+  let a = 0;
+  let b = s.length;
+  while (a < b && !keep(s[a])) a++;
+  while (b > a && !keep(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+type TestAtom = Extract<Atom, { kind: 'test' }>;
+
+/** A test for one of a set of words (never a placeholder). */
+function wordTest(set: ReadonlySet<string>, opt: boolean): TestAtom {
+  return { kind: 'test', test: (t) => !t.word.masked && hasAny(t.alts, set), opt, first: [...set], words: set };
+}
+
+function hasAny(alts: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < alts.length; i++) if (set.has(alts[i])) return true;
+  return false;
+}
+
+/** Splits a pattern into tokens, keeping `{…}` and `<…>` groups whole. */
+function lex(src: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const c of src.trim()) {
+    if (c === '{' || c === '<' || c === '[') depth++;
+    if (c === '}' || c === '>' || c === ']') depth--;
+    if ((c === ' ' || c === '\t' || c === '\n') && depth === 0) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Splits on `|` outside nested groups. */
+function splitAlts(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const c of s) {
+    if (c === '{' || c === '<' || c === '[') depth++;
+    if (c === '}' || c === '>' || c === ']') depth--;
+    if (c === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+export class PatternError extends Error {}
+
+/** Compiles one pattern into atoms; throws PatternError naming what is wrong. */
+export function compilePattern(src: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (let tok of lex(src.toLowerCase().replace(/’/g, "'"))) {
+    let opt = false;
+    // Punctuation after a word or group is for readers: "{next time|in future}," matches the words.
+    while (tok.length > 1 && /[,;:.!]$/.test(tok)) tok = tok.slice(0, -1);
+    if (tok.length > 1 && tok.endsWith('?')) {
+      opt = true;
+      tok = tok.slice(0, -1);
+    }
+    const gap = /^\{(\d)-(\d)(?: words?)?\}$/.exec(tok);
+    if (gap) {
+      const min = Number(gap[1]);
+      const max = Number(gap[2]);
+      if (max < min || max > 6) throw new PatternError(`'${tok}': a gap is {min-max} with max at most 6`);
+      atoms.push({ kind: 'gap', min, max });
+      continue;
+    }
+    if (tok.startsWith('{') && tok.endsWith('}')) {
+      const seqs = splitAlts(tok.slice(1, -1)).map((a) => compilePattern(a));
+      if (seqs.some((s) => s.length === 0)) throw new PatternError(`'${tok}': an alternative is empty`);
+      // One word per alternative ({told|said|<explain>}): a single test on the union of their words.
+      if (seqs.every((s) => s.length === 1 && s[0].kind === 'test' && s[0].words && !s[0].opt)) {
+        const set = new Set<string>();
+        for (const s of seqs) for (const w of (s[0] as { words: ReadonlySet<string> }).words) set.add(w);
+        atoms.push(wordTest(set, opt));
+        continue;
+      }
+      atoms.push({ kind: 'alt', seqs, opt });
+      continue;
+    }
+    if (tok.startsWith('<') && tok.endsWith('>')) {
+      const forms = new Set(splitAlts(tok.slice(1, -1)).flatMap((l) => formsOf(l.trim())));
+      atoms.push(wordTest(forms, opt));
+      continue;
+    }
+    if (tok.startsWith('[') && tok.endsWith(']')) {
+      const name = tok.slice(1, -1).toUpperCase();
+      const cls = CLASSES[name];
+      if (!cls) throw new PatternError(`'${tok}' is not a word class: use ${Object.keys(CLASSES).join(', ')}`);
+      const maskOk = MASK_OK.has(name);
+      atoms.push({ kind: 'test', test: (t) => (maskOk || !t.word.masked) && cls(t), opt });
+      continue;
+    }
+    if (/[{}<>[\]|]/.test(tok)) throw new PatternError(`'${tok}' has an unbalanced bracket`);
+    // A literal word; a contraction becomes the words it stands for.
+    const parts = expandWord(trimPunct(tok));
+    parts.forEach((readings, k) => {
+      const set = new Set(readings.filter(Boolean));
+      if (!set.size) return;
+      const a = wordTest(set, opt && parts.length === 1);
+      // Only the first word of a contraction can start a match.
+      atoms.push(k === 0 ? a : { kind: 'test', test: a.test, opt: a.opt, words: set });
+    });
+  }
+  return atoms;
+}
+
+/** The tokens of a run of words: contractions split, quoted words kept out. */
+export function tokensOf(run: WordRun): (Tok | undefined)[] {
+  const toks: (Tok | undefined)[] = [];
+  run.words.forEach((w, i) => {
+    if (w.quoted) {
+      toks.push(undefined);
+      return;
+    }
+    const gap = i > 0 ? run.text.slice(run.words[i - 1].end, w.start) : '';
+    const punct = gap.trim() !== '';
+    if (w.masked) {
+      toks.push({ alts: [], word: w, punct, index: i });
+      return;
+    }
+    expandWord(w.lower).forEach((alts, k) => toks.push({ alts, word: w, punct: k === 0 && punct, index: i }));
+  });
+  return toks;
+}
+
+/** What is left to match after the current sequence (an alternative's continuation). */
+interface Cont {
+  atoms: readonly Atom[];
+  ai: number;
+  next: Cont | undefined;
+}
+
+/** Matches atoms from token `ti`; returns the end (exclusive) of the longest fit, or -1. */
+function matchAt(atoms: readonly Atom[], ai: number, next: Cont | undefined, toks: readonly (Tok | undefined)[], ti: number, loose: boolean, budget: { n: number }): number {
+  if (--budget.n < 0) return -1;
+  if (ai === atoms.length) return next ? matchAt(next.atoms, next.ai, next.next, toks, ti, loose, budget) : ti;
+  const atom = atoms[ai];
+  if (atom.kind === 'gap') {
+    let best = -1;
+    for (let k = atom.min; k <= atom.max; k++) {
+      // Gap words may be anything the customer reads (never quoted words).
+      if (k > 0 && !toks[ti + k - 1]) break;
+      const r = matchAt(atoms, ai + 1, next, toks, ti + k, true, budget);
+      if (r > best) best = r;
+    }
+    return best;
+  }
+  if (atom.kind === 'alt') {
+    let best = -1;
+    const cont: Cont = { atoms, ai: ai + 1, next };
+    for (const seq of atom.seqs) {
+      const r = matchAt(seq, 0, cont, toks, ti, loose, budget);
+      if (r > best) best = r;
+    }
+    if (atom.opt) {
+      const r = matchAt(atoms, ai + 1, next, toks, ti, loose, budget);
+      if (r > best) best = r;
+    }
+    return best;
+  }
+  let best = -1;
+  const t = toks[ti];
+  // Words of a pattern are adjacent: only spaces between them, unless a gap stands between.
+  if (t && (loose || !t.punct) && atom.test(t)) best = matchAt(atoms, ai + 1, next, toks, ti + 1, false, budget);
+  if (atom.opt) {
+    const r = matchAt(atoms, ai + 1, next, toks, ti, loose, budget);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
+/** The words a pattern can start with, when that is a closed set (most patterns): only those are tried at a token. */
+function firstWords(atoms: readonly Atom[]): string[] | undefined {
+  const a = atoms[0];
+  if (!a) return undefined;
+  if (a.kind === 'test') return a.first && !a.opt ? a.first : undefined;
+  if (a.kind === 'alt') {
+    if (a.opt) return undefined;
+    const out: string[] = [];
+    for (const seq of a.seqs) {
+      const f = firstWords(seq);
+      if (!f) return undefined;
+      out.push(...f);
+    }
+    return out;
+  }
+  return undefined;
+}
+
+const tokenCache = new WeakMap<readonly Word[], (Tok | undefined)[]>();
+
+interface Compiled<T> {
+  atoms: Atom[];
+  value: T;
+  phrase: string;
+}
+
+/** Patterns compiled once; `find` returns the longest hits, left to right, never overlapping. */
+export class PatternMatcher<T> {
+  private readonly byFirst = new Map<string, Compiled<T>[]>();
+  private readonly anyFirst: Compiled<T>[] = [];
+  size = 0;
+
+  add(pattern: string, value: T): void {
+    const atoms = compilePattern(pattern);
+    if (!atoms.length) return;
+    const c = { atoms, value, phrase: pattern };
+    this.size++;
+    const first = firstWords(atoms);
+    if (first) {
+      for (const f of new Set(first)) {
+        let list = this.byFirst.get(f);
+        if (!list) this.byFirst.set(f, (list = []));
+        list.push(c);
+      }
+    } else this.anyFirst.push(c);
+  }
+
+  find(run: WordRun): PatternHit<T>[] {
+    let toks = tokenCache.get(run.words);
+    if (!toks) tokenCache.set(run.words, (toks = tokensOf(run)));
+    const hits: PatternHit<T>[] = [];
+    const budget = { n: 0 };
+    for (let i = 0; i < toks.length; ) {
+      const t = toks[i];
+      let best: { end: number; c: Compiled<T> } | undefined;
+      if (t) {
+        const tryAll = (cands: readonly Compiled<T>[] | undefined) => {
+          if (!cands) return;
+          for (let k = 0; k < cands.length; k++) {
+            const c = cands[k];
+            budget.n = 5000;
+            const end = matchAt(c.atoms, 0, undefined, toks, i, true, budget);
+            if (end > i && (!best || end > best.end)) best = { end, c };
+          }
+        };
+        for (let a = 0; a < t.alts.length; a++) tryAll(this.byFirst.get(t.alts[a]));
+        tryAll(this.anyFirst);
+      }
+      if (best) {
+        const words = [...new Set(toks.slice(i, best.end).filter((x): x is Tok => Boolean(x)).map((x) => x.word))];
+        hits.push({ first: words[0], last: words[words.length - 1], words, value: best.c.value, phrase: best.c.phrase });
+        i = best.end;
+      } else i++;
+    }
+    return hits;
+  }
+}
