@@ -21,6 +21,8 @@ export interface ResolvedSettings {
   maxFileSize: number;
   /** Seconds one file may take before it is stopped. */
   timeout: number;
+  /** The content's language from the config (`language: fr`), ISO 639-1; a file's own declaration wins (issue 14). */
+  language?: string;
   /** The preset in force, for unused-disable's severity. */
   preset: 'recommended' | 'strict';
 }

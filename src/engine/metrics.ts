@@ -1,7 +1,8 @@
 /** Per-file metrics for the JSON report (words, sentences, grade, reading time). */
 import type { Doc } from '../document/document.js';
 import type { FileMetrics } from '../types.js';
-import { gradeLevel, statsOf } from '../util/readability.js';
+import { readabilityOf, statsOf } from '../util/readability.js';
+import { knownLanguage } from '../lexicon/language.js';
 import { REPLY_CHANNELS } from '../types.js';
 import { computeCareRubric } from '../care/rubric.js';
 
@@ -11,12 +12,15 @@ const WORDS_PER_MINUTE = 238;
 export function computeMetrics(doc: Doc): FileMetrics {
   // The grade comes from running prose only: headings, cells and alt text are not sentences.
   const running = doc.prose.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'other');
-  const all = statsOf(doc.sentences);
-  const prose = statsOf(running.flatMap((b) => b.sentences));
+  // The grade in the file's language's own formula (issue 14), as a US school grade; `language` says which.
+  const language = knownLanguage(doc) ?? 'en';
+  const all = statsOf(doc.sentences, language);
+  const prose = statsOf(running.flatMap((b) => b.sentences), language);
   return {
     words: all.words,
     sentences: all.sentences,
-    gradeLevel: gradeLevel(prose),
+    gradeLevel: readabilityOf(prose, language).grade,
+    language,
     readingTimeMinutes: all.words ? Math.max(1, Math.ceil(all.words / WORDS_PER_MINUTE)) : 0,
     // The care rubric scores replies only (src/care/rubric.ts); articles and policies have none.
     ...(REPLY_CHANNELS.includes(doc.channel) ? { care: computeCareRubric(doc) } : {}),

@@ -1,25 +1,64 @@
 /**
- * readability: a paragraph whose Flesch–Kincaid grade is above the channel's
- * target. Reported at the paragraph so writers know where to start; the
- * document's grade goes in the report's `metrics` (engine/metrics.ts).
+ * readability: a paragraph that reads above the channel's grade target.
+ * Reported at the paragraph so writers know where to start; the document's
+ * grade goes in the report's `metrics` (engine/metrics.ts).
+ *
+ * The score is that of the file's language (util/readability.ts): the
+ * Flesch–Kincaid grade for English, Amstad for German, Flesch–Douma for Dutch,
+ * Kandel–Moles for French, Fernández-Huerta for Spanish, Flesch–Vacca for
+ * Italian, LIX for any other; the message names the formula.
  *
  * Only running prose is judged (paragraphs and list items, not headings,
- * table cells or alt text), and only paragraphs of `minWords` words or more:
- * the formula swings wildly on a 10-word step ("Select Settings > Security")
- * and a short line is rarely the problem. Quoted blocks are the customer's
- * words, not ours.
+ * table cells or alt text); link text (it names a page) and quoted words
+ * (an error message, the customer's words) do not count.
+ * Quoted blocks are the customer's words, not ours.
+ *
+ * One finding per paragraph for length and grade together (issue 14): a
+ * sentence over the channel's length limit is sentence-length's finding, so
+ * here it counts as the sentences a writer would split it into (each about
+ * 60% of the limit: 15 words for a limit of 25). The paragraph is reported
+ * only when it would still be hard once split: long words, other long-ish
+ * sentences:
+ *   - `minWords` words or more (30) and a grade at least `margin` (2) over
+ *     the target: long sentences and long words together. The formulas
+ *     swing by a grade or two on one paragraph, so a paragraph just over
+ *     the target is not worth a writer's time;
+ *   - a shorter paragraph (from `minShortWords`, 12) only when it ends like
+ *     a sentence and its words are long and technical: a grade at least 4
+ *     over the target and 40% of its words (names left out) of three
+ *     syllables or more ("Eligibility for
+ *     manufacturer-warranty replacement depends on photographic
+ *     documentation…"). A short step such as "Select Settings > Security" is
+ *     not reported: the formula swings wildly on a few words.
+ * Grades above 18 are shown as "above grade 18": past that the number means
+ * nothing to a writer. A section (the text under one heading) with several
+ * hard paragraphs gets one finding, at the first, saying how many more there
+ * are: where to start, not a wall of findings.
  */
 import { defineRule } from '../define-rule.js';
-import { gradeLevel, statsOf } from '../../util/readability.js';
+import { containedInAny } from '../../document/span-index.js';
+import type { Span } from '../../types.js';
+import { addStats, countedWords, EMPTY_STATS, GRADE_CAP, readabilityOf, SENTENCE_MAX, statsOf, type TextStats } from '../../util/readability.js';
 
 interface Options {
-  /** Highest Flesch–Kincaid grade a paragraph may have. */
+  /** Highest grade a paragraph may have. */
   target: number;
-  /** Paragraphs with fewer words than this are not judged. */
+  /** Paragraphs with fewer words than this are judged only for long words. */
   minWords: number;
+  /** Paragraphs with fewer words than this are not judged at all. */
+  minShortWords: number;
+  /** How far over the target a paragraph must be before it is reported. */
+  margin: number;
 }
 
 const RUNNING = new Set(['paragraph', 'list-item', 'other']);
+/** A short paragraph is hard because of its words when it is this far over the target… */
+const SHORT_MARGIN = 4;
+/** …and this share of its words have three syllables or more (English), or more than six letters (other languages). */
+const SHORT_POLYSYLLABLES = 0.4;
+const SHORT_LONG_WORDS = 0.5;
+/** A long sentence split by a writer gives sentences of about this share of the length limit (15 words for 25). */
+const SPLIT_SHARE = 0.6;
 
 export default defineRule<Options>({
   id: 'readability',
@@ -36,10 +75,12 @@ export default defineRule<Options>({
     properties: {
       target: { type: 'number', minimum: 1, maximum: 20 },
       minWords: { type: 'integer', minimum: 1 },
+      minShortWords: { type: 'integer', minimum: 1 },
+      margin: { type: 'number', minimum: 0, maximum: 10 },
     },
     additionalProperties: false,
   },
-  defaults: { target: 8, minWords: 30 },
+  defaults: { target: 8, minWords: 30, minShortWords: 12, margin: 2 },
   channelDefaults: {
     article: { target: 8 },
     policy: { target: 10 },
@@ -50,27 +91,91 @@ export default defineRule<Options>({
     phone: { target: 7 },
   },
   messages: {
-    hard: 'This paragraph reads at grade {{grade}}, above the grade {{target}} target: use shorter sentences and shorter words',
+    hard: 'This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target{{more}}: use shorter sentences and shorter words',
+    hardWords: 'This paragraph reads {{level}} by the {{formula}} formula because of its long words, over the grade {{target}} target{{more}}: use shorter, more common words',
+    hardScore: 'This paragraph scores {{score}} on the {{formula}} scale ({{level}}), over the grade {{target}} target{{more}}: use shorter sentences and shorter words',
   },
   check(doc, ctx) {
-    const { target, minWords } = ctx.options;
+    const { target, minWords, minShortWords, margin } = ctx.options;
+    const language = ctx.language ?? 'en';
+    const limit = sentenceLimit(ctx.settings, ctx.channel);
+    let links: ((span: Span) => boolean) | undefined;
+    const inLink = (span: Span) => {
+      links ??= containedInAny(doc.elements('a').flatMap((el) => (el.position?.start?.offset !== undefined && el.position.end?.offset !== undefined ? [{ start: el.position.start.offset, end: el.position.end.offset }] : [])));
+      return links(span);
+    };
+    // Hard paragraphs of the current section (since the last heading): one finding per section,
+    // at its first hard paragraph, says how many more there are.
+    let section: { span: Span; messageId: string; grade: number; score: number; formula: string }[] = [];
+    const flush = () => {
+      if (!section.length) return;
+      const [first] = section;
+      const more = section.length - 1;
+      ctx.report({
+        messageId: first.messageId,
+        span: first.span,
+        data: { level: levelOf(first.grade), target, score: first.score, formula: first.formula, more: more === 0 ? '' : more === 1 ? ' (one more paragraph in this section is hard too)' : ` (${more} more paragraphs in this section are hard too)` },
+        context: first.span,
+      });
+      section = [];
+    };
     for (const block of doc.prose) {
+      if (block.kind === 'heading') flush();
       if (!RUNNING.has(block.kind) || block.quote) continue;
       const sentences = block.sentences;
       if (!sentences.length) continue;
-      const stats = statsOf(sentences);
-      if (stats.words < minWords) continue;
-      const grade = gradeLevel(stats);
-      if (grade <= target) continue;
-      const first = sentences[0];
-      const last = sentences[sentences.length - 1];
-      const span = block.spanOf(first.start, last.end);
-      ctx.report({
-        messageId: 'hard',
-        span,
-        data: { grade: grade.toFixed(1).replace(/\.0$/, ''), target },
-        context: span,
-      });
+      // A sentence over the length limit is sentence-length's to report: it counts here as the
+      // sentences a writer would split it into, so what is left is how hard its words and the
+      // other sentences are.
+      let stats: TextStats = EMPTY_STATS;
+      let splitAny = false;
+      for (const s of sentences) {
+        // Link text names a page ("Twelve Years Under the DMCA") and quoted words are someone
+        // else's (an error message): not the writer's words to shorten.
+        const own = statsOf([{ words: s.words.filter((w) => !w.quoted && !inLink(w.span)) }], language);
+        const counted = countedWords(s.words);
+        const long = limit !== undefined && counted > limit;
+        splitAny ||= long;
+        stats = addStats(stats, long ? split(own, Math.ceil(counted / (limit * SPLIT_SHARE))) : own);
+      }
+      if (stats.words < minShortWords) continue;
+      const r = readabilityOf(stats, language);
+      let messageId: string;
+      if (stats.words >= minWords) {
+        if (r.grade < target + margin) continue;
+        // With a long sentence counted as split, what is left is mostly the words.
+        messageId = language !== 'en' ? 'hardScore' : splitAny ? 'hardWords' : 'hard';
+      } else {
+        // A short paragraph is judged only when it is running prose: a line of metadata or a list
+        // of links ("Bulletin ID: … Date: …") does not end like a sentence.
+        if (!/[.!?)"”’]\s*$/.test(block.text.slice(0, sentences[sentences.length - 1].end))) continue;
+        // Names ("Australia, Austria, Belgium…", "Arduino > Preferences") are not hard words.
+        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))) })), language);
+        if (!plain.words) continue;
+        const share = language === 'en' ? plain.polysyllables / plain.words : plain.longWords / plain.words;
+        if (r.grade < target + Math.max(margin, SHORT_MARGIN) || share < (language === 'en' ? SHORT_POLYSYLLABLES : SHORT_LONG_WORDS)) continue;
+        messageId = language === 'en' ? 'hardWords' : 'hardScore';
+      }
+      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula });
     }
+    flush();
   },
 });
+
+/** A long sentence's stats as if split into `parts` sentences: the same words, more sentences. */
+function split(s: TextStats, parts: number): TextStats {
+  return { ...s, sentences: s.sentences ? Math.max(1, parts) : 0 };
+}
+
+/** "at grade 12.3", or "above grade 18" past the cap. */
+function levelOf(grade: number): string {
+  return grade > GRADE_CAP ? `above grade ${GRADE_CAP}` : `at grade ${grade.toFixed(1).replace(/\.0$/, '')}`;
+}
+
+/** The sentence-length limit in force, or undefined when that rule is off (then long sentences count here). */
+function sentenceLimit(settings: { rules: Record<string, { severity: string; options: Record<string, unknown> }> }, channel: keyof typeof SENTENCE_MAX): number | undefined {
+  const own = settings.rules['sentence-length'];
+  if (!own || own.severity === 'off') return undefined;
+  const max = own.options.max;
+  return typeof max === 'number' ? max : SENTENCE_MAX[channel] ?? SENTENCE_MAX.default;
+}

@@ -5,12 +5,25 @@
  * Words in quotation marks do not count either (an error message, the
  * customer's words). Headings and alt text are left to their own rules;
  * blockquotes are the customer's words.
+ *
+ * One finding per paragraph, at its first long sentence, naming it by its
+ * first words and saying how many more long sentences the paragraph has, so
+ * a paragraph of legal text is one thing to fix, not five; in the policy
+ * channel, one finding per section (the text under one heading). The
+ * readability rule scores such a sentence as if it were at the limit, so the
+ * two rules never report the same length twice (issue 14); readability still
+ * reports the paragraph when its words are hard too.
+ * Sentence length means the same in every language, so the rule runs on all.
  */
 import { defineRule } from '../define-rule.js';
+import { countedWords, SENTENCE_MAX } from '../../util/readability.js';
+import type { Sentence } from '../../document/prose.js';
 
 interface Options {
   /** Most words a sentence may have. */
   max: number;
+  /** One finding per paragraph, or per section (the text under one heading: policies). */
+  per: 'paragraph' | 'section';
 }
 
 const SKIP = new Set(['heading', 'alt']);
@@ -25,33 +38,56 @@ export default defineRule<Options>({
   status: 'stable',
   options: {
     type: 'object',
-    properties: { max: { type: 'integer', minimum: 3 } },
+    properties: { max: { type: 'integer', minimum: 3 }, per: { enum: ['paragraph', 'section'] } },
     additionalProperties: false,
   },
-  defaults: { max: 25 },
+  defaults: { max: SENTENCE_MAX.default, per: 'paragraph' },
   channelDefaults: {
-    article: { max: 25 },
-    policy: { max: 30 },
-    email: { max: 22 },
-    chat: { max: 20 },
-    macro: { max: 20 },
-    phone: { max: 20 },
-    social: { max: 15 },
+    article: { max: SENTENCE_MAX.article },
+    // Legal text runs long sentence after sentence: one finding per section says where to start.
+    policy: { max: SENTENCE_MAX.policy, per: 'section' },
+    email: { max: SENTENCE_MAX.email },
+    chat: { max: SENTENCE_MAX.chat },
+    macro: { max: SENTENCE_MAX.macro },
+    phone: { max: SENTENCE_MAX.phone },
+    social: { max: SENTENCE_MAX.social },
   },
   messages: {
-    long: 'This sentence has {{count}} words, over the limit of {{max}}: split it or cut words',
+    long: "The sentence '{{start}}' has {{count}} words, over the limit of {{max}}: split it or cut words",
+    longAndOne: "The sentence '{{start}}' has {{count}} words, over the limit of {{max}}, and one more sentence in this {{where}} is too long: split them or cut words",
+    longAndMore: "The sentence '{{start}}' has {{count}} words, over the limit of {{max}}, and {{more}} more sentences in this {{where}} are too long: split them or cut words",
   },
   check(doc, ctx) {
-    const { max } = ctx.options;
+    const { max, per } = ctx.options;
+    // Long sentences of the current paragraph or section; one finding at the first, with how many more there are.
+    let group: { sentence: Sentence; count: number }[] = [];
+    const flush = () => {
+      if (!group.length) return;
+      const { sentence, count } = group[0];
+      const more = group.length - 1;
+      ctx.report({
+        messageId: more === 0 ? 'long' : more === 1 ? 'longAndOne' : 'longAndMore',
+        span: sentence.span,
+        data: { count, max, more, where: per, start: opening(sentence.words.filter((w) => !w.masked).map((w) => w.text)) },
+        context: sentence.span,
+      });
+      group = [];
+    };
     for (const block of doc.prose) {
+      if (per === 'paragraph' || block.kind === 'heading') flush();
       if (SKIP.has(block.kind) || block.quote) continue;
       for (const sentence of block.sentences) {
-        let count = 0;
         // Quoted words are someone else's (an error message, the customer): the writer's own words are what count.
-        for (const w of sentence.words) if (!w.masked && !w.quoted && /[\p{L}\p{N}]/u.test(w.text)) count++;
-        if (count <= max) continue;
-        ctx.report({ messageId: 'long', span: sentence.span, data: { count, max }, context: sentence.span });
+        const count = countedWords(sentence.words);
+        if (count > max) group.push({ sentence, count });
       }
     }
+    flush();
   },
 });
+
+/** The first few words of a sentence, to name it in the message. */
+function opening(words: string[]): string {
+  const head = words.filter((w) => /[\p{L}\p{N}]/u.test(w)).slice(0, 5);
+  return head.join(' ') + '…';
+}

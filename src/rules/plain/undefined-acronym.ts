@@ -30,6 +30,7 @@
  * `vocabulary.accept` silences an acronym for a whole project.
  */
 import { trimEndChars } from '../../util/text.js';
+import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
 import type { Sentence, Word } from '../../document/prose.js';
@@ -42,12 +43,6 @@ const ACRONYM = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,6}$/;
 const ROMAN = /^[IVXLC]+$/;
 const CAPS_WORD = /^[A-Z][A-Z'’]+$/;
 const STOP = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'de', 'du', 'la', 'le', 'und', '&']);
-/** Nouns after a product line's name ("MKR boards", "Nano family"). */
-const PRODUCT_NOUNS = new Set(['board', 'boards', 'family', 'series', 'kit', 'kits', 'shield', 'shields', 'carrier', 'carriers', 'product', 'products', 'range', 'edition', 'app', 'apps', 'chip', 'chips', 'platform', 'platforms', 'core', 'cores', 'architecture', 'form']);
-/** "the RST label", "the SET button": a printed or on-screen label. */
-const LABEL_NOUNS = new Set(['label', 'labels', 'button', 'buttons', 'tab', 'menu', 'icon', 'sticker', 'marking']);
-/** "the button labeled RST": a label printed on the device or screen, not an acronym to spell out. */
-const LABEL_WORDS = new Set(['labeled', 'labelled', 'marked', 'named', 'called', 'reads', 'showing', 'shows', 'says']);
 const NUMBER_INITIALS: Record<string, string> = { '1': 'o', '2': 't', '3': 't', '4': 'f', '5': 'f', '6': 's', '7': 's', '8': 'e', '9': 'n', '0': 'z' };
 
 interface Candidate {
@@ -59,22 +54,38 @@ interface Candidate {
   index: number;
 }
 
-let known: { common: Set<string>; words: Set<string> } | undefined;
-
-function knownSets(): { common: Set<string>; words: Set<string> } {
-  if (known) return known;
-  const common = new Set<string>();
-  const words = new Set<string>();
-  for (const e of table(TABLE).entries) {
-    const set = e.category === 'word' ? words : common;
-    for (const m of e.match) set.add(m.toUpperCase());
-  }
-  known = { common, words };
-  return known;
+interface Known {
+  /** Known to everyone (common) or not acronyms at all (word): never reported. */
+  common: Set<string>;
+  words: Set<string>;
+  /** Pin, port and signal names printed on boards ("GND", "VIN", "TX"). */
+  pins: Set<string>;
+  /** Nouns after a product line's name ("MKR boards", "Nano family"). */
+  productNouns: Set<string>;
+  /** "the RST label", "the GND pin", "the COM port": a printed or on-screen label. */
+  labelNouns: Set<string>;
+  /** "the button labeled RST": a label printed on the device or screen. */
+  labelWords: Set<string>;
+  /** Units written after a number ("5V", "10K", "354KB"). */
+  units: Set<string>;
 }
 
-/** Units written after a number ("5V", "10K", "354KB"): not acronyms. */
-const UNITS = new Set(['KB', 'MB', 'GB', 'TB', 'PB', 'MA', 'MAH', 'AH', 'WH', 'KWH', 'KW', 'MW', 'KV', 'MV', 'VA', 'VAC', 'VDC', 'HZ', 'KHZ', 'MHZ', 'GHZ', 'DB', 'DBM', 'DPI', 'PPI', 'FPS', 'PPM', 'RPM', 'MM', 'CM', 'KM', 'KG', 'MS', 'US', 'NS', 'PF', 'NF', 'UF', 'AM', 'PM', 'TH', 'ST', 'ND', 'RD']);
+let known: Known | undefined;
+
+/** The lists in rules/undefined-acronym.yml, by category. */
+function knownSets(): Known {
+  if (known) return known;
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), labelWords: new Set(), units: new Set() };
+  const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'label-word': k.labelWords };
+  for (const e of table(TABLE).entries) {
+    const cat = String(e.category ?? 'common');
+    if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
+    else for (const m of e.match) (upper[cat] ?? k.common).add(m.toUpperCase());
+  }
+  known = k;
+  return known;
+}
 
 /**
  * The acronym in a word, if any: "IDs" → ID, "USB-C" → USB, "CMSIS-DAP" →
@@ -98,11 +109,18 @@ function candidateOf(word: Word, index: number): Candidate | undefined {
 
 function isAcronym(acro: string): boolean {
   if (!ACRONYM.test(acro) || ROMAN.test(acro)) return false;
-  // Model and version names end in a digit ("ESP32", "R4", "IAL2"); part numbers have several ("BM20B").
+  // Three or more letters and one digit are an acronym with a version ("WPA2", "AAL2"); the
+  // letters alone must not be a label or a known word ("BOOT0", "PWM3", "COM3").
+  const version = /^([A-Z]{3,5})\d$/.exec(acro);
+  if (version) {
+    const k = knownSets();
+    return !k.words.has(version[1]) && !k.pins.has(version[1]) && !k.common.has(version[1]);
+  }
+  // Model names end in digits ("ESP32", "R4", "NB1"); part numbers have several ("BM20B").
   if (/\d$/.test(acro) || /\d.*\d/.test(acro)) return false;
   // A leading number: "2FA" and "3DS" are acronyms; "5V", "10K", "354KB", "2020A" are amounts and models.
   const lead = /^(\d+)([A-Z]+)$/.exec(acro);
-  if (lead) return lead[1].length === 1 && lead[2].length >= 2 && !UNITS.has(lead[2]);
+  if (lead) return lead[1].length === 1 && lead[2].length >= 2 && !knownSets().units.has(lead[2]);
   return true;
 }
 
@@ -231,7 +249,31 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
   }
   // "2FA stands for …", "2FA is short for …", "2FA means …".
   const tail = words.slice(c.index + 1, c.index + 4).map((w) => w.lower).join(' ');
-  return /^(stands for|is short for|is an acronym for|is an abbreviation for|means)\b/.test(tail);
+  if (/^(stands for|is short for|is an acronym for|is an abbreviation for|means)\b/.test(tail)) return true;
+  // "personally identifying information, or PII,", "… (also called SSO)", "… known as DPO": the words before spell it.
+  const prev = words[c.index - 1]?.lower;
+  if (prev && ['or', 'called', 'as', 'aka', 'abbreviated', 'short'].includes(prev)) {
+    const end = prev === 'as' && words[c.index - 2]?.lower === 'known' ? c.index - 2 : c.index - 1;
+    for (let k = end - 1; k >= 0 && k >= end - c.acro.length * 2 - 2; k--) {
+      if (words[k].masked) break;
+      if (spellsExactly(words, k, end, c.acro)) return true;
+    }
+  }
+  // "PII, or personally identifiable information,": the words after "or" spell it.
+  if (words[c.index + 1]?.lower === 'or' && spells(words, c.index + 2, c.acro, false)) return true;
+  return false;
+}
+
+/** Do the words from..end (end excluded) spell the acronym, every letter used? */
+function spellsExactly(words: readonly Word[], from: number, end: number, acro: string): boolean {
+  return spells(words.slice(from, end), 0, acro, false) && !spells(words.slice(from + 1, end), 0, acro, false);
+}
+
+/** "Error: unable to open CMSIS-DAP device" — the words after "error:" or "the message:" quote the software. */
+function afterErrorLabel(text: string, sentenceStart: number, at: number): boolean {
+  const colon = text.lastIndexOf(':', at);
+  if (colon < sentenceStart) return false;
+  return /\b(error|errors|message|messages|warning|alert|says|reads|shows|output|prompt|notice)\b[^:]{0,30}$/i.test(text.slice(Math.max(sentenceStart, colon - 60), colon));
 }
 
 export default defineRule({
@@ -240,25 +282,28 @@ export default defineRule({
   description: 'An acronym used before it is spelled out',
   defaultSeverity: 'warning',
   channels: 'all',
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
+  acceptsVocabulary: true,
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
     undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
   },
   check(doc, ctx) {
-    const { common, words: capsWords } = knownSets();
-    // Bold, kbd and code hold button and key labels ("press **RESET**").
+    const { common, words: capsWords, pins, productNouns, labelNouns, labelWords } = knownSets();
+    // Bold, kbd and code hold button and key labels ("press **RESET**"); link text names a page.
     const labels: Span[] = [];
-    for (const tag of ['strong', 'b', 'kbd', 'code', 'samp']) {
+    for (const tag of ['strong', 'b', 'kbd', 'code', 'samp', 'a']) {
       for (const el of doc.elements(tag)) {
         const s = el.position?.start?.offset;
         const e = el.position?.end?.offset;
         if (s !== undefined && e !== undefined) labels.push({ start: s, end: e });
       }
     }
-    const inLabel = (span: Span) => labels.some((l) => l.start <= span.start && span.end <= l.end);
+    const inLabel = containedInAny(labels);
 
     const sentences = doc.sentences;
     const names = properNouns(sentences);
@@ -270,17 +315,27 @@ export default defineRule({
       const prev = words[index - 1];
       const next = words[index + 1];
       if (prev && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
-      if (next && joined(text, word, next) && (isNamePart(next) || PRODUCT_NOUNS.has(next.lower))) return true;
+      if (next && joined(text, word, next) && (isNamePart(next) || productNouns.has(next.lower))) return true;
       // "the UNO and Mega", "NEXUS, SENTRI, or Global Entry": one of a list of names.
       return listedWithName(words, index, text);
     };
     // An acronym seen even once as part of a product name is that product's name in this file ("the UNO").
     const productNames = new Set<string>();
+    /** Acronyms seen as a pin, port or signal label ("the GND pin", "pin TX", "the COM port"): labels all file long. */
+    const labelled = new Set<string>();
     for (const sentence of sentences) {
-      if (sentence.block.kind === 'heading') continue;
-      sentence.words.forEach((word, index) => {
+      const words = sentence.words;
+      words.forEach((word, index) => {
         const c = word.masked ? undefined : candidateOf(word, index);
-        if (c && besideName(sentence, index)) productNames.add(c.acro);
+        if (!c) return;
+        if (sentence.block.kind !== 'heading' && besideName(sentence, index)) productNames.add(c.acro);
+        const next = words[index + 1];
+        const before = words[index - 1];
+        if ((next && labelNouns.has(next.lower)) || (before && (labelWords.has(before.lower) || labelNouns.has(before.lower) && /^(pin|pins|port|ports)$/.test(before.lower)))) labelled.add(c.acro);
+        // "VID 0x03eb", "TLS 1.2", "HTTP 404": an identifier with its number, not a word to spell out.
+        // "DCS(1800)", "IEC 61131-3", "CVSS v3.1": the same with a band, standard or version number.
+        const gap = next ? sentence.block.text.slice(word.end, next.start).trim() : '';
+        if (next && /^(0x[0-9a-f]+|v?\d[\w.-]*)$/i.test(next.text) && (gap === '' || gap === '(')) labelled.add(c.acro);
       });
     }
 
@@ -301,16 +356,26 @@ export default defineRule({
       words.forEach((word, index) => {
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
-        if (common.has(c.acro) || capsWords.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro)) return;
+        if (common.has(c.acro) || capsWords.has(c.acro) || pins.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro) || labelled.has(c.acro)) return;
         if (definedHere(sentence, c)) {
           defined.add(c.acro);
           return;
         }
         if (!flaggable || word.quoted || reported.has(c.acro)) return;
-        // "the button labeled RST", "the RST label": a printed label.
+        // "WPA/WPA2": a version of an acronym already reported is the same acronym.
+        const base = /^([A-Z]{3,5})\d$/.exec(c.acro)?.[1];
+        if (base && (reported.has(base) || defined.has(base))) return;
+        // "95 RH%", "12 VDC": a unit after an amount.
+        const prevWord = words[index - 1];
+        if (prevWord && /^\d[\d.,-]*$/.test(prevWord.text) && joined(block.text, prevWord, word)) return;
+        // A block that is only the acronym ("* IMU", a menu or tab name) is a label, not prose.
+        if (letterWords.length <= 2) return;
+        // "Error: unable to open CMSIS-DAP device": the words after "error:" are the message.
+        if (afterErrorLabel(block.text, sentence.start, word.start)) return;
         const next = words[index + 1];
-        const before = words[index - 1];
-        if ((before && LABEL_WORDS.has(before.lower)) || (next && LABEL_NOUNS.has(next.lower))) return;
+        // "TX/RX", "SDA and SCL": a pair of which one is a pin label is a pin label too.
+        const pair = [words[index - 1], next, words[index - 2], words[index + 2]].some((w) => w && !w.masked && (pins.has(w.text) || labelled.has(w.text)) && Math.abs(w.start - word.start) < 12);
+        if (pair) return;
         // "San Francisco, CA 94107": a postal address.
         if (next && /^\d{5}(-\d{4})?$/.test(next.text)) return;
         const span = block.spanOf(c.start, c.end);
