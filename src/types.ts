@@ -33,6 +33,10 @@ export interface RawFinding {
   fix?: Fix;
   /** Text the baseline fingerprint is built from (the sentence or element); defaults to the span's lines. */
   context?: Span;
+  /** The rule's message id: stable, for tests and tools (the text may change). */
+  messageId?: string;
+  /** Why it matters (a word list entry's note, or the rule's reason). */
+  note?: string;
 }
 
 /** A finding as reports show it (CONTRACT "JSON report"). */
@@ -50,6 +54,12 @@ export interface Finding {
   docsUrl?: string;
   /** Stable hash of rule id, path and normalised context text (baseline, SARIF). */
   fingerprint?: string;
+  /** For a finding inside a help-desk export: the item it is in (line/column point into the export file). */
+  item?: ExportItem;
+  /** The rule's message id: stable, for tests and tools (the text may change). */
+  messageId?: string;
+  /** Why it matters (a word list entry's note, or the rule's reason). */
+  note?: string;
 }
 
 /** A finding hidden by an inline comment, kept with its reason. */
@@ -65,6 +75,8 @@ export interface FileMetrics {
   sentences: number;
   gradeLevel: number;
   readingTimeMinutes: number;
+  /** The content's language (ISO 639-1): declared by the file, set in the config, or detected (issue 14). */
+  language?: string;
   care?: CareRubric;
 }
 
@@ -91,8 +103,12 @@ export interface FileResult {
   error?: string;
   /** Fixed text when fixes were applied (never serialised to reports). */
   fixedText?: string;
+  /** sha256 (hex) of the bytes `fixedText` was computed from: --fix writes only if the file still holds them (never serialised). */
+  fixedFrom?: string;
   /** Milliseconds per stage and per rule; only with PLAINSPOKE_TIMING=1 (`npm run bench`). */
   timing?: FileTiming;
+  /** Internal (never serialised): what one item shard of a big help-desk export hands over for merging (src/sources/shard.ts). */
+  sourceShard?: unknown;
 }
 
 /** Where one file's time went (PLAINSPOKE_TIMING=1). Stages: read, parse, sentences, hast, rules, finish. */
@@ -108,6 +124,8 @@ export interface Report {
   files: FileResult[];
   summary: Summary;
   baseline?: { hidden: number; fixed: number };
+  /** Set on the report of a `--shard i/n` run, so `merge-reports` can check the set is complete. */
+  shard?: { index: number; total: number };
 }
 
 export interface Summary {
@@ -116,4 +134,25 @@ export interface Summary {
   warnings: number;
   infos: number;
   fixable: number;
+}
+
+/** Help-desk export formats (`--source-format`, config `sources`): src/sources/. */
+export const SOURCE_FORMATS = ['zendesk-articles', 'zendesk-macros', 'intercom-articles', 'intercom-macros', 'freshdesk-articles', 'freshdesk-canned', 'helpscout-articles', 'helpscout-saved-replies'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** Part of a big help-desk export's items, linted side by side with the others (0-based index of count). */
+export interface ItemShard {
+  index: number;
+  count: number;
+}
+
+/** The item of a help-desk export a finding is in (report schema `item`). */
+export interface ExportItem {
+  platform: 'zendesk' | 'intercom' | 'freshdesk' | 'helpscout';
+  kind: string;
+  id: string | number;
+  title?: string;
+  locale?: string;
+  /** The JSON field the text came from, e.g. `body` or `translated_content.fr.body`. */
+  field?: string;
 }

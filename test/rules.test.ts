@@ -1,10 +1,15 @@
-/** Walks fixtures/rules/<id>/* and checks every inline expectation (DESIGN 6.1). */
+/**
+ * Walks fixtures/rules/<id>/* and checks every inline expectation (DESIGN 6.1). A fixture runs only
+ * the rule under test and the rules its markers name (`rulesFor`), so another rule's change never
+ * breaks it; markers name the messageId that must fire (`passive-voice/passive@12`).
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compare, lintFixture, parseExpectations } from './helpers/fixtures.js';
+import { compare, lintFixture, parseExpectations, rulesFor } from './helpers/fixtures.js';
 
-const root = join(import.meta.dirname, '..', 'fixtures', 'rules');
+const repo = join(import.meta.dirname, '..');
+const root = join(repo, 'fixtures', 'rules');
 
 for (const ruleId of readdirSync(root).sort()) {
   const dir = join(root, ruleId);
@@ -16,8 +21,8 @@ for (const ruleId of readdirSync(root).sort()) {
       it(name, async () => {
         const file = join(dir, name);
         const text = readFileSync(file, 'utf8');
-        const expected = parseExpectations(text);
-        const result = await lintFixture(file);
+        const expected = parseExpectations(text, { file: relative(repo, file) });
+        const result = await lintFixture(file, { only: rulesFor(id, expected) });
         expect(result.error).toBeUndefined();
         if (name.startsWith('valid')) expect(expected, 'valid fixtures carry no expect markers').toEqual([]);
         else expect(expected.length, 'invalid fixtures need expect markers').toBeGreaterThan(0);

@@ -161,7 +161,7 @@ export class ConfigResolver {
     };
     note('channel', 'default');
     for (const rule of allRules()) {
-      settings.rules[rule.id] = { severity: presetSeverity(rule.defaultSeverity, rule.id, strict), options: {} };
+      settings.rules[rule.id] = { severity: presetSeverity(rule, strict), options: {} };
       note(`rules.${rule.id}`, preset);
     }
     const apply = (rules: Record<string, RawRuleEntry>, from: string) => {
@@ -251,9 +251,10 @@ export class ConfigResolver {
 }
 
 /** `plainspoke:strict` raises every rule one step: info → warning → error. */
-function presetSeverity(sev: Severity, id: string, strict: boolean): Severity {
+function presetSeverity(rule: { defaultSeverity: Severity; strictSeverity?: Severity }, strict: boolean): Severity {
+  const sev = rule.defaultSeverity;
   if (!strict) return sev;
-  if (id === 'unused-disable') return 'warning';
+  if (rule.strictSeverity) return rule.strictSeverity;
   return sev === 'info' ? 'warning' : 'error';
 }
 

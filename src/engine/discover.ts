@@ -1,5 +1,6 @@
 /** Paths and globs → the sorted list of files to lint. Honours .gitignore and the config's `ignore`. */
 import { statSync } from 'node:fs';
+import { trimEndChars } from '../util/text.js';
 import { basename, dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 // globby loads only when a folder or glob is searched: `plainspoke one-file.md` (a pre-commit hook) never pays for it.
@@ -154,7 +155,7 @@ function existsQuietly(abs: string): boolean {
 function negationMatcher(patterns: string[], cwd: string): (abs: string) => boolean {
   if (!patterns.length) return () => false;
   const globs = patterns.map((p) => {
-    const g = toPosix(isAbsolute(p) ? relative(cwd, p) : p).replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const g = trimEndChars(toPosix(isAbsolute(p) ? relative(cwd, p) : p).replace(/\\/g, '/').replace(/^\.\//, ''), '/');
     return g;
   });
   const test = picomatch(globs.flatMap((g) => [g, `${g}/**`]), { dot: true });

@@ -5,13 +5,14 @@
  * Results come back in report order (sorted by path) whatever order the
  * workers finish in, so the output is byte-identical for any --jobs.
  */
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Channel, FileResult, Report } from '../types.js';
 import { ConfigResolver, type CliOverrides } from '../config/resolve.js';
-import { DEFAULT_TIMEOUT_SECONDS } from '../config/settings.js';
-import { discover, type Discovered } from './discover.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS } from '../config/settings.js';
+import { readFileSafely, readFileSafelySync, type SafeRead } from '../util/read-file-safely.js';
+import { discover, type Discovered, type DiscoverOptions } from './discover.js';
 import type { LintOptions } from './lint-source.js';
 import { failed } from './failed.js';
 import { activeRules } from './run-rules.js';
@@ -19,6 +20,8 @@ import { summarise } from '../report/summary.js';
 import { VERSION } from '../util/version.js';
 import { UsageError } from '../util/errors.js';
 import { lintThroughCache, type LintCache } from './cache.js';
+import { isJsonPath, isListedSource, withSourceSettings } from '../sources/settings.js';
+import { shardExports } from '../sources/shard.js';
 
 export interface RunSettings extends LintOptions {
   cwd: string;
@@ -33,6 +36,12 @@ export interface RunSettings extends LintOptions {
   jobs?: number;
   /** `--shard i/n`: lint only the files whose path hash falls in shard i of n. */
   shard?: string | Shard;
+  /** Called with the files found, before any is linted; may throw to stop the run (`-o` naming an input, issue 20). */
+  beforeLint?: (files: readonly Discovered[]) => void | Promise<void>;
+  /** `--no-ignore`, `--ignore-path`; named inputs that are ignored come back as `warnings`. */
+  discover?: Omit<DiscoverOptions, 'warnings'>;
+  /** Where the engine puts a warning about the run (it prints nothing itself); lintFiles returns them as `warnings`. */
+  warnings?: string[];
 }
 
 export interface Shard {
@@ -46,37 +55,40 @@ export function buildReport(files: FileResult[]): Report {
   return { tool: { name: 'plainspoke', version: VERSION }, files: sorted, summary: summarise(sorted) };
 }
 
-/** Reads a file, turning file-system errors into a one-line reason. */
-export async function readSource(file: Discovered): Promise<Uint8Array | string> {
-  try {
-    return await readFile(file.absPath);
-  } catch (e) {
-    return unreadable(file, e);
-  }
+/**
+ * Reads a file, turning file-system errors into a one-line reason. Safe reads
+ * (issue 20): a FIFO, a device or anything else that is not a regular file is
+ * refused, and a file over `limit` (the config's maxFileSize) is never read.
+ * A file named on the command line may be a symbolic link (folder and glob
+ * searches skip links); only what it leads to is read, and only if regular.
+ */
+export async function readSource(file: Discovered, limit = DEFAULT_MAX_FILE_SIZE): Promise<Uint8Array | string> {
+  return sourceOrReason(file, await readFileSafely(file.absPath, { limit }));
 }
 
 /**
  * The same, blocking: files are linted one after another in each thread, and
  * an async read only added an event-loop round trip per file (issue 6).
  */
-export function readSourceSync(file: Discovered): Uint8Array | string {
-  try {
-    return readFileSync(file.absPath);
-  } catch (e) {
-    return unreadable(file, e);
-  }
+export function readSourceSync(file: Discovered, limit = DEFAULT_MAX_FILE_SIZE): Uint8Array | string {
+  return sourceOrReason(file, readFileSafelySync(file.absPath, { limit }));
 }
 
-/** A file-system error as a one-line reason naming the file. */
-function unreadable(file: Discovered, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)'
-    : code === 'ENOENT' ? 'disappeared before it could be read'
-    : code === 'EISDIR' ? 'is a folder, not a file'
-    : code === 'ELOOP' ? 'is a symbolic link loop'
-    : `cannot be read (${code ?? (e as Error).message})`;
-  return `${file.path}: ${why}`;
+/** The bytes, or a one-line reason naming the file. */
+function sourceOrReason(file: Discovered, read: SafeRead): Uint8Array | string {
+  if (read.ok) return read.bytes;
+  if (read.code === 'ENOENT') return `${file.path}: disappeared before it could be read`;
+  if (read.code === 'TOO_BIG') return `${file.path}: ${read.reason} (raise maxFileSize in the config to lint it)`;
+  return `${file.path}: ${read.reason}`;
+}
+
+/** The file's size limit (config `maxFileSize`); the default when its config cannot be read (that error is reported when it is linted). */
+function limitOf(file: Discovered, resolver: ConfigResolver): number {
+  try {
+    return resolver.resolve(file.absPath).maxFileSize;
+  } catch {
+    return DEFAULT_MAX_FILE_SIZE;
+  }
 }
 
 /** `--shard 2/3` → { index: 2, count: 3 }. */
@@ -105,24 +117,30 @@ export function inShard(path: string, shard: Shard): boolean {
   return pathHash(path) % shard.count === shard.index - 1;
 }
 
-export async function lintFiles(inputs: readonly string[], run: RunSettings): Promise<{ report: Report; files: Discovered[] }> {
+export async function lintFiles(inputs: readonly string[], run: RunSettings): Promise<{ report: Report; files: Discovered[]; warnings: string[] }> {
   const shard = typeof run.shard === 'string' ? parseShard(run.shard) : run.shard;
   const resolver = new ConfigResolver(run.cwd, run.cli);
   const inputErrors: string[] = [];
-  let files = await discover(inputs, run.cwd, (abs) => resolver.isIgnored(abs), inputErrors);
+  const warnings: string[] = [];
+  let files = await discover(inputs, run.cwd, (abs) => resolver.isIgnored(abs), inputErrors, { ...run.discover, warnings, isSource: (abs) => isListedSource(resolver, abs) });
+  await run.beforeLint?.(files);
   if (shard) files = files.filter((f) => inShard(f.path, shard));
   // A path that matches nothing is reported (exit 2) and the other paths are still linted.
   const results: FileResult[] = inputErrors.map((message) => ({ path: message.slice(0, message.indexOf(': ')) || '.', channel: 'article', findings: [], error: message }));
-  results.push(...(await lintDiscovered(files, resolver, run)));
-  return { report: buildReport(results), files };
+  results.push(...(await lintDiscovered(files, resolver, { ...run, warnings })));
+  const report = buildReport(results);
+  if (shard) report.shard = { index: shard.index, total: shard.count };
+  return { report, files, warnings };
 }
 
 let pipeline: Promise<typeof import('./lint-source.js')> | undefined;
 
 /** Lints one file in this thread: read, then the pipeline. Workers call this too. */
 export async function lintPath(file: Discovered, resolver: ConfigResolver, opts: LintOptions, bytes?: Uint8Array): Promise<FileResult> {
+  // `npm run bench` only (issue 19): a run over 100,000 files times discovery and scheduling, with each lint a no-op.
+  if (process.env.PLAINSPOKE_STUB_LINT === '1') return { path: file.path, channel: 'article', findings: [] };
   const started = opts.timing ? performance.now() : 0;
-  const source = bytes ?? readSourceSync(file);
+  const source = bytes ?? readSourceSync(file, limitOf(file, resolver));
   if (typeof source === 'string') return failed(file.path, 'article', source);
   const readMs = opts.timing ? performance.now() - started : 0;
   // The pipeline (parsers, rules' engines) loads only where files are linted: a pooled run's main thread never needs it.
@@ -167,11 +185,11 @@ export async function lintDiscovered(files: readonly Discovered[], resolver: Con
     // and stored by lintThroughCache when they resolve. Files with errors are never stored.
     const cache = run.cache;
     await forEachLimit(files, 32, async (file, i) => {
-      const bytes = await readSource(file);
+      const bytes = await readSource(file, limitOf(file, resolver));
       slots[i] =
         typeof bytes === 'string'
           ? Promise.resolve(failed(file.path, 'article', bytes))
-          : lintThroughCache(cache, file.path, bytes, () => resolver.resolve(file.absPath), run, () => later(i, bytes)).then((r) => fromCache(i, r));
+          : lintThroughCache(cache, file.path, bytes, () => withSourceSettings(resolver, file.absPath, resolver.resolve(file.absPath)), run, () => later(i, bytes)).then((r) => fromCache(i, r));
     });
   } else {
     for (let i = 0; i < files.length; i++) slots[i] = later(i);
@@ -200,10 +218,18 @@ export async function lintDiscovered(files: readonly Discovered[], resolver: Con
 }
 
 async function lintPending(files: readonly Discovered[], pending: Pending[], resolver: ConfigResolver, run: RunSettings): Promise<void> {
+  // A big help-desk export is linted in item shards side by side, like files, then merged (src/sources/shard.ts).
+  if (!run.fix) {
+    const wanted = run.jobs ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
+    ({ files, pending } = shardExports(files, pending, wanted, (index, bytes, done) => {
+      const p: Pending = { index, bytes, done: (r) => ((p.settled = true), done(r)) };
+      return p;
+    }));
+  }
   let threads = await threadsFor(files, pending, resolver, run);
   // A big file can parse for longer than its time budget, and a parse in this thread can't be
   // interrupted: big files always go to a worker, which the budget can stop.
-  const big = threads <= 1 && (await hasBigFile(files, pending));
+  const big = threads <= 1 && (await hasBigFile(files, pending, SLOW_FILE_BYTES));
   if (big) threads = 1;
   const filename = threads > 1 || big ? (await import('./pool.js')).workerFile() : undefined;
   if ((threads <= 1 && !big) || !filename) {
@@ -216,16 +242,23 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     // jsdom makes a worker's heap grow fast: cap it when axe runs (the memory target); otherwise GC time is dearer.
     // A 5 MB page needs more than the cap, so a run with a big file gets a larger one.
     const axe = usesAxe(files[pending[0].index], resolver, run);
-    const heapMb = !axe ? undefined : big || (await hasBigFile(files, pending)) ? BIG_WORKER_HEAP_MB : WORKER_HEAP_MB;
+    // Without axe, a run whose files are all under 1 MB caps the heap too: a 900 KB line of abbreviations
+    // peaked at 760 MiB of uncollected garbage with V8's default, 320 MiB under a 300 MiB cap (issue 20).
+    const heapMb = axe ? ((await hasBigFile(files, pending)) ? BIG_WORKER_HEAP_MB : WORKER_HEAP_MB) : (await hasBigFile(files, pending, SMALL_RUN_BYTES)) ? undefined : SMALL_RUN_HEAP_MB;
+    // Largest files first (issue 19): a long policy handed out last would finish last, with the other
+    // workers idle. Results keep the files' order (slots in lintDiscovered), so the report does not change.
+    await measure(files, pending);
+    const order = largestFirst(pending);
     const pool = await LintPool.start(threads, filename, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, heapMb);
     try {
       // Two tasks per thread in flight, so a worker never waits for this thread to hand it the next file.
       const lane = async () => {
-        while (next < pending.length) {
-          const p = pending[next++];
+        while (next < order.length) {
+          const p = order[next++];
           const file = files[p.index];
           const { timeout, channel } = budgetOf(file, resolver);
-          p.done(await pool.lint(file, timeout, channel, p.bytes, () => lintHere(file, resolver, run, p.bytes)));
+          // Out of a capped heap: lint here, where there is no cap. Out of V8's default heap: here would die too (issue 20).
+          p.done(await pool.lint(file, timeout, channel, p.bytes, heapMb ? () => lintHere(file, resolver, run, p.bytes) : undefined));
         }
       };
       await Promise.all(Array.from({ length: Math.min(pending.length, threads * 2) }, lane));
@@ -234,9 +267,14 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     }
   } catch (e) {
     // No worker threads here (a sandbox, a broken build): say so, and lint what is left in this thread.
-    process.stderr.write(`plainspoke: could not start worker threads (${(e as Error)?.message ?? String(e)}), so the files are linted one at a time\n`);
+    run.warnings?.push(`could not start worker threads (${(e as Error)?.message ?? String(e)}), so the files are linted one at a time`);
     for (const p of pending) if (!p.settled) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
   }
+}
+
+/** The order files go to workers: largest first, ties in path order (issue 19). Linear in memory, n log n in time. */
+export function largestFirst<T extends { index: number; size?: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (b.size ?? 0) - (a.size ?? 0) || a.index - b.index);
 }
 
 async function lintHere(file: Discovered, resolver: ConfigResolver, run: RunSettings, bytes?: Uint8Array): Promise<FileResult> {
@@ -247,10 +285,20 @@ async function lintHere(file: Discovered, resolver: ConfigResolver, run: RunSett
   }
 }
 
+function sizeOf(abs: string): number {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The file's time budget and channel as configured (front matter aside), for a worker that must be stopped. */
 function budgetOf(file: Discovered, resolver: ConfigResolver): { timeout: number; channel: Channel } {
   try {
     const s = resolver.resolve(file.absPath);
+    // A help-desk export holds many documents, each with the whole budget (src/sources/): the file gets one budget per 100 KB.
+    if (isJsonPath(file.absPath)) return { timeout: s.timeout * Math.max(1, Math.ceil(sizeOf(file.absPath) / (100 * 1024))), channel: s.channel };
     return { timeout: s.timeout, channel: s.channel };
   } catch {
     return { timeout: DEFAULT_TIMEOUT_SECONDS, channel: 'article' };
@@ -293,9 +341,20 @@ async function threadsFor(files: readonly Discovered[], pending: Pending[], reso
 /** Files larger than this are linted in a worker even in a small run (see lintPending). */
 const BIG_FILE_BYTES = 512 * 1024;
 
-async function hasBigFile(files: readonly Discovered[], pending: Pending[]): Promise<boolean> {
+/**
+ * Files larger than this go to a worker (which the time budget can stop) even in a small run:
+ * every pathological input that once ran for minutes in this thread was over it (issue 20),
+ * and no file of the support corpus is.
+ */
+const SLOW_FILE_BYTES = 64 * 1024;
+
+/** Without axe, workers of a run whose files are all at most this big get SMALL_RUN_HEAP_MB of heap. */
+const SMALL_RUN_BYTES = 1024 * 1024;
+const SMALL_RUN_HEAP_MB = 512;
+
+async function hasBigFile(files: readonly Discovered[], pending: Pending[], bytes = BIG_FILE_BYTES): Promise<boolean> {
   await measure(files, pending);
-  return pending.some((p) => (p.size ?? 0) > BIG_FILE_BYTES);
+  return pending.some((p) => (p.size ?? 0) > bytes);
 }
 
 /** Fills in each pending file's size, 32 stats at a time, once per run (a vanished file counts 0: its read reports it). */

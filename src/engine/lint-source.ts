@@ -4,21 +4,21 @@
  * run goes on with the other files (DESIGN 5, unified-engine's chunk()).
  */
 import { createHash } from 'node:crypto';
-import { createDoc, frontmatterChannelOf, kindOfPath, type Doc, type DocKind } from '../document/document.js';
+import { createDoc, frontmatterTextOf, kindOfPath, type Doc, type DocKind } from '../document/document.js';
+import { frontSettings } from '../config/front-matter.js';
 import { decode } from '../document/decode.js';
 import type { ConfigResolver } from '../config/resolve.js';
 import type { ResolvedSettings } from '../config/settings.js';
-import { CHANNELS, type Channel, type FileResult, type FileTiming, type Finding, type RawFinding, type Suppressed } from '../types.js';
+import { type FileResult, type FileTiming, type Finding, type RawFinding, type Suppressed } from '../types.js';
 import { activeRules, LintTimeout, runRules, type RunOptions } from './run-rules.js';
-import { applyDirectives, parseDirectives } from './directives.js';
+import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { computeMetrics } from './metrics.js';
-import { getRule } from '../rules/registry.js';
-import { AXE_TWINS } from '../a11y/axe/catalog.js';
+import { allRules, getRule } from '../rules/registry.js';
 import { formatMessage } from '../rules/define-rule.js';
 import { docsUrlFor } from '../rules/docs-url.js';
-import { applyFixes } from './apply-fixes.js';
+import { applyFixes, dropUnsafeFixes } from './apply-fixes.js';
 import { failed } from './failed.js';
-import { ConfigError } from '../util/errors.js';
+import { isJsonPath } from '../sources/settings.js';
 
 export interface SourceInput {
   /** Path shown in reports: relative to the working folder, `/` separators. */
@@ -26,6 +26,8 @@ export interface SourceInput {
   /** Absolute path, for the config cascade. */
   absPath: string;
   bytes: Uint8Array;
+  /** Only these items of a big help-desk export (src/sources/shard.ts). */
+  itemShard?: import('../types.js').ItemShard;
 }
 
 export interface LintOptions extends RunOptions {
@@ -37,18 +39,33 @@ export interface LintOptions extends RunOptions {
   fixPass?: number;
   /** Record milliseconds per stage and per rule in `FileResult.timing` (PLAINSPOKE_TIMING=1). Off: no cost. */
   timing?: boolean;
+  /** `--no-inline-config`: ignore `plainspoke-disable` comments. */
+  noInlineConfig?: boolean;
 }
 
 /** A fix can uncover another (overlaps, nested phrases): re-lint and fix again, at most this many times. */
 export const MAX_FIX_PASSES = 10;
 
-/** Rules whose findings are words `vocabulary.accept` can silence. */
-const WORD_RULES = new Set(['jargon', 'undefined-acronym', 'simpler-words', 'inclusive-language', 'minimizing-language', 'passive-voice']);
+/** Rules whose findings are words `vocabulary.accept` can silence (their `acceptsVocabulary`). */
+let wordRules: ReadonlySet<string> | undefined;
+function acceptsVocabulary(ruleId: string): boolean {
+  wordRules ??= new Set(allRules().filter((r) => r.acceptsVocabulary).map((r) => r.id));
+  return wordRules.has(ruleId);
+}
+
+/** Finding id → the rules whose finding at the same start makes it a duplicate (rules' `yieldsTo`). */
+let yielding: ReadonlyMap<string, readonly string[]> | undefined;
+function yieldsTo(ruleId: string): readonly string[] | undefined {
+  yielding ??= new Map(allRules().flatMap((r) => Object.entries(r.yieldsTo ?? {})));
+  return yielding.get(ruleId);
+}
 
 export async function lintSource(input: SourceInput, resolver: ConfigResolver, opts: LintOptions = {}): Promise<FileResult> {
   const started = performance.now();
   const timing: FileTiming | undefined = opts.timing ? { totalMs: 0, stages: {}, rules: {} } : undefined;
   const result = await lintSourceTimed(input, resolver, opts, started, timing);
+  // What the fix was computed from: --fix writes only if the file still holds exactly these bytes (issue 20).
+  if (result.fixedText !== undefined) result.fixedFrom = createHash('sha256').update(input.bytes).digest('hex');
   if (timing) {
     timing.totalMs = round(performance.now() - started);
     result.timing = timing;
@@ -72,15 +89,15 @@ async function lintSourceTimed(input: SourceInput, resolver: ConfigResolver, opt
   // The file's time budget (config `timeout`), checked between stages; a worker is also stopped from outside (pool.ts).
   const deadline = started + settings.timeout * 1000;
   try {
+    // A help-desk export (issue 16): every item is a document of its own (src/sources/).
+    if (isJsonPath(input.path)) return await (await import('../sources/lint-export.js')).lintExport(input.path, input.absPath, decoded.text, resolver, settings, opts, input.itemShard);
     let doc = createDoc(input.path, decoded.text, kind, settings.channel);
-    const front = frontmatterChannelOf(doc);
-    if (front !== undefined) {
-      if (typeof front !== 'string' || !(CHANNELS as readonly string[]).includes(front)) {
-        throw new ConfigError(input.path, 'plainspoke.channel', `in the front matter must be one of ${CHANNELS.join(', ')} (got ${JSON.stringify(front)})`);
-      }
-      settings = resolver.resolve(input.absPath, front as Channel);
+    // `plainspoke: { channel, rules }` in front matter; broken front matter YAML is an error naming the line (issue 17).
+    const front = frontSettings(frontmatterTextOf(doc), input.path);
+    if (front) {
+      settings = resolver.resolve(input.absPath, front);
       // A view with another channel; the prototype keeps the lazy parts (hast, sentences) lazy.
-      doc = Object.create(doc, { channel: { value: settings.channel, enumerable: true } }) as Doc;
+      if (settings.channel !== doc.channel) doc = Object.create(doc, { channel: { value: settings.channel, enumerable: true } }) as Doc;
     }
     if (timing) timing.stages.parse = round(performance.now() - started);
     if (performance.now() > deadline) throw new LintTimeout(settings.timeout);
@@ -108,28 +125,16 @@ export async function lintDoc(doc: Doc, settings: ResolvedSettings, opts: LintOp
   const finishStarted = timing ? performance.now() : 0;
   if (timing) timing.stages.rules = round(finishStarted - rulesStarted);
   const accept = settings.vocabulary.accept.map((w) => w.toLowerCase());
-  if (accept.length) raw = raw.filter((f) => !(WORD_RULES.has(f.ruleId) && accept.includes(doc.slice(f.span).toLowerCase().trim())));
-  raw = dedupe(raw);
-  const directives = parseDirectives(doc.comments, doc.loc, doc.text.length);
+  if (accept.length) raw = raw.filter((f) => !(acceptsVocabulary(f.ruleId) && accept.includes(doc.slice(f.span).toLowerCase().trim())));
+  // A fix may only change prose the rules read: one reaching code, a URL or an attribute is dropped (issue 20).
+  raw = dropUnsafeFixes(doc, dedupe(raw));
+  // --no-inline-config: disable comments are ignored (and so never reported as unused).
+  const directives = opts.noInlineConfig ? [] : parseDirectives(doc.comments, doc.loc, doc.text.length);
   const { kept, suppressed } = applyDirectives(raw, directives);
-  const unusedSetting = settings.rules['unused-disable'];
-  if (unusedSetting && unusedSetting.severity !== 'off' && !opts.only) {
-    const rule = getRule('unused-disable')!;
-    for (const d of directives) {
-      if (d.used) continue;
-      // A disable for a rule that is off or not run in this channel is not "unused": it may matter elsewhere.
-      if (d.ids.length && d.ids.every((id) => settings.rules[id]?.severity === 'off' || !getRule(id)?.channelList.includes(settings.channel))) continue;
-      kept.push({
-        ruleId: 'unused-disable',
-        severity: unusedSetting.severity,
-        message: formatMessage(rule.messages.unused, { ids: d.ids.length ? d.ids.join(', ') : '' }).replace('no  finding', 'no finding'),
-        span: d.comment,
-        source: 'plainspoke',
-        docsUrl: docsUrlFor('unused-disable'),
-      });
-    }
-  }
-  const findings = kept.map((f) => toFinding(doc, f, opts.fingerprints !== false)).sort(byPosition);
+  // Rules that report on the disable comments themselves (unused-disable), once every rule ran.
+  if (!opts.only) kept.push(...checkDirectives(directives, settings));
+  const contexts: ContextHashes = new Map();
+  const findings = kept.map((f) => rememberRaw(toFinding(doc, f, opts.fingerprints !== false, contexts), f)).sort(byPosition);
   const result: FileResult = { path: doc.path, channel: doc.channel, findings, metrics: computeMetrics(doc) };
   if (suppressed.length) {
     result.suppressed = suppressed.map(({ finding, reason }) => {
@@ -141,7 +146,7 @@ export async function lintDoc(doc: Doc, settings: ResolvedSettings, opts: LintOp
   if (opts.fix) {
     // Fix until nothing changes, so a second --fix run has nothing left to do; the result
     // then shows what is left in the fixed text (issue 5).
-    const fixed = applyFixes(doc.text, kept);
+    const fixed = applyFixes(doc, kept);
     if (fixed !== doc.text) {
       const pass = opts.fixPass ?? 1;
       if (pass >= MAX_FIX_PASSES) return { ...result, fixedText: fixed };
@@ -153,8 +158,8 @@ export async function lintDoc(doc: Doc, settings: ResolvedSettings, opts: LintOp
 }
 
 /**
- * The same rule on the same span once (a rule may meet a span through two blocks), and an axe
- * finding once its content-rule twin flags the same element start (image-alt ↔ axe/image-alt…).
+ * The same rule on the same span once (a rule may meet a span through two blocks), and a finding
+ * whose id another rule's finding at the same start makes a duplicate (the rule's `yieldsTo`).
  */
 function dedupe(findings: RawFinding[]): RawFinding[] {
   const seen = new Set<string>();
@@ -163,11 +168,50 @@ function dedupe(findings: RawFinding[]): RawFinding[] {
     const key = `${f.ruleId}\0${f.span.start}\0${f.span.end}\0${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return !AXE_TWINS[f.ruleId]?.some((twin) => starts.has(`${twin}\0${f.span.start}`));
+    return !yieldsTo(f.ruleId)?.some((twin) => starts.has(`${twin}\0${f.span.start}`));
   });
 }
 
-function toFinding(doc: Doc, f: RawFinding, withFingerprint: boolean): Finding {
+/** Findings of the rules that have `checkDirectives` and are on (unused-disable). */
+function checkDirectives(directives: readonly Directive[], settings: ResolvedSettings): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const rule of allRules()) {
+    if (!rule.checkDirectives) continue;
+    const setting = settings.rules[rule.id];
+    if (!setting || setting.severity === 'off') continue;
+    const severity = setting.severity;
+    rule.checkDirectives(directives, {
+      severity,
+      channel: settings.channel,
+      runs: (id) => settings.rules[id]?.severity !== 'off' && Boolean(getRule(id)?.channelList.includes(settings.channel)),
+      report: (r) => {
+        out.push({
+          ruleId: rule.id,
+          severity: r.severity ?? severity,
+          message: formatMessage(rule.messages[r.messageId], r.data),
+          span: r.span,
+          source: 'plainspoke',
+          docsUrl: docsUrlFor(rule.id),
+          messageId: r.messageId,
+        });
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * The raw finding (offsets, safe fix) behind each reported finding, for the language server's
+ * ranges and code actions (src/lsp). A WeakMap: nothing is added to the report or its JSON.
+ */
+export const rawFindingOf = new WeakMap<Finding, RawFinding>();
+
+function rememberRaw(finding: Finding, raw: RawFinding): Finding {
+  rawFindingOf.set(finding, raw);
+  return finding;
+}
+
+function toFinding(doc: Doc, f: RawFinding, withFingerprint: boolean, contexts: ContextHashes = new Map()): Finding {
   const start = doc.loc.point(f.span.start);
   const end = doc.loc.point(Math.max(f.span.end, f.span.start));
   const finding: Finding = {
@@ -182,23 +226,37 @@ function toFinding(doc: Doc, f: RawFinding, withFingerprint: boolean): Finding {
     ...(f.suggestions?.length ? { suggestions: f.suggestions } : {}),
     fixable: Boolean(f.fix),
     ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}),
+    ...(f.messageId ? { messageId: f.messageId } : {}),
+    ...(f.note ? { note: f.note } : {}),
   };
-  if (withFingerprint) finding.fingerprint = fingerprint(doc, f, start.line, end.line);
+  if (withFingerprint) finding.fingerprint = fingerprint(doc, f, start.line, end.line, contexts);
   return finding;
 }
 
+/**
+ * Hash states after rule id, path and context, by rule and context: many findings in one long
+ * sentence (a 500 KB line of abbreviations) then hash and normalise it once, not once each (issue 20).
+ */
+type ContextHashes = Map<string, ReturnType<typeof createHash>>;
+
 /** Rule id + path + the normalised sentence or element text — never the line number (CONTRACT "Baseline"). */
-function fingerprint(doc: Doc, f: RawFinding, startLine: number, endLine: number): string {
-  let context: string;
-  if (f.context) context = doc.slice(f.context);
-  else {
-    const lines: string[] = [];
-    for (let l = startLine; l <= Math.min(endLine, startLine + 20); l++) lines.push(doc.loc.lineText(l));
-    context = lines.join('\n');
+function fingerprint(doc: Doc, f: RawFinding, startLine: number, endLine: number, contexts: ContextHashes): string {
+  const key = f.context ? `${f.ruleId}\0s${f.context.start}:${f.context.end}` : `${f.ruleId}\0l${startLine}:${Math.min(endLine, startLine + 20)}`;
+  let base = contexts.get(key);
+  if (!base) {
+    let context: string;
+    if (f.context) context = doc.slice(f.context);
+    else {
+      const lines: string[] = [];
+      for (let l = startLine; l <= Math.min(endLine, startLine + 20); l++) lines.push(doc.loc.lineText(l));
+      context = lines.join('\n');
+    }
+    const normalised = context.replace(/\s+/g, ' ').trim().toLowerCase();
+    base = createHash('sha256').update(`${f.ruleId}\0${doc.path}\0${normalised}\0`);
+    contexts.set(key, base);
   }
-  const normalised = context.replace(/\s+/g, ' ').trim().toLowerCase();
   const quoted = doc.slice(f.span).replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha256').update(`${f.ruleId}\0${doc.path}\0${normalised}\0${quoted}`).digest('hex').slice(0, 32);
+  return base.copy().update(quoted).digest('hex').slice(0, 32);
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -5,10 +5,14 @@ import type { RawFinding, Severity } from '../types.js';
 import { allRules } from '../rules/registry.js';
 import { formatMessage, type ReportInput, type Rule } from '../rules/define-rule.js';
 import { docsUrlFor } from '../rules/docs-url.js';
+import { languageOf } from '../lexicon/language.js';
+import { useBrowser } from '../a11y/axe/browser-path.js';
 
 export interface RunOptions {
   /** Skip rules that need axe-core (and never load jsdom). */
   noAxe?: boolean;
+  /** `--browser`: the Chromium program the axe rule runs in (issue 19); jsdom when undefined. */
+  browser?: string;
   /** Only these rule ids (tests, `explain` examples). */
   only?: readonly string[];
   /** `performance.now()` after which the file is given up (the config's `timeout`); checked between rules. */
@@ -53,7 +57,11 @@ export function activeRules(settings: ResolvedSettings, opts: RunOptions = {}): 
 
 export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOptions = {}, ruleTimes?: Record<string, number>): Promise<RawFinding[]> {
   const findings: RawFinding[] = [];
+  useBrowser(opts.browser);
+  // The file's language (issue 14): rules that declare the languages they understand skip the others.
+  const language = await languageOf(doc, settings.language);
   for (const rule of activeRules(settings, opts)) {
+    if (rule.languages && !rule.languages.includes(language)) continue;
     if (opts.deadline !== undefined && performance.now() > opts.deadline) throw new LintTimeout(settings.timeout);
     const started = ruleTimes ? performance.now() : 0;
     const severity = settings.rules[rule.id].severity as Severity;
@@ -62,6 +70,7 @@ export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOp
       severity,
       channel: settings.channel,
       settings,
+      language,
       report(r: ReportInput) {
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new Error(`rule '${rule.id}' has no message '${r.messageId}'`);
@@ -77,11 +86,14 @@ export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOp
           severity: own ?? (sub && r.severity ? r.severity : r.severity && rank(r.severity) < rank(severity) ? r.severity : severity),
           message: formatMessage(template, r.data),
           span,
-          source: r.source ?? (rule.family === 'a11y' && r.ruleId?.startsWith('axe/') ? 'axe-core' : 'plainspoke'),
+          // A rule that wraps another engine names it (the axe rule reports `source: 'axe-core'`).
+          source: r.source ?? 'plainspoke',
           docsUrl: r.docsUrl ?? docsUrlFor(rule.id),
           ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
           ...(r.fix && rule.fixable ? { fix: r.fix } : {}),
           ...(r.context ? { context: r.context } : {}),
+          messageId: r.messageId,
+          ...(noteOf(r) ? { note: noteOf(r) } : {}),
         });
       },
     };
@@ -94,6 +106,13 @@ export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOp
   }
   if (opts.deadline !== undefined && performance.now() > opts.deadline) throw new LintTimeout(settings.timeout);
   return findings;
+}
+
+/** The why of a finding: the rule's own note, else the word list entry's note it quoted. */
+function noteOf(r: ReportInput): string | undefined {
+  if (r.note) return r.note;
+  const n = r.data?.note;
+  return typeof n === 'string' && n ? n : undefined;
 }
 
 function rank(s: Severity): number {

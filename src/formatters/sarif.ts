@@ -84,7 +84,13 @@ function docSection(id: string, heading: string): string | undefined {
 
 /** The first paragraph of a Markdown section, on one line. */
 function firstParagraph(md: string): string {
-  return md.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ').trim();
+  // Line by line, no regex: lines up to the first blank one, each trimmed, joined by one space.
+  const lines = md.split('\n');
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '');
+  return (end === -1 ? lines : lines.slice(0, end))
+    .map((l) => l.trim())
+    .join(' ')
+    .trim();
 }
 
 /**
@@ -206,6 +212,8 @@ export const sarif: Formatter = (report, ctx) => {
         result.partialFingerprints = { [FINGERPRINT_KEY]: n === 1 ? f.fingerprint : `${f.fingerprint}:${n}` };
       }
       if (f.source !== 'plainspoke') result.properties = { source: f.source };
+      // Which message fired and why it matters (issue 12): the messageId and the word list entry's or rule's note.
+      if (f.messageId || f.note) result.properties = { ...((result.properties as Record<string, unknown> | undefined) ?? {}), ...(f.messageId ? { messageId: f.messageId } : {}), ...(f.note ? { note: f.note } : {}) };
       // A finding inside a help-desk export names its item (issue 16): in the message and as a logical location.
       if (f.item) {
         const label = itemLabel(f.item);

@@ -27,6 +27,8 @@ export interface ReportInput {
   docsUrl?: string;
   /** Report under another id (the axe adapter reports `axe/<id>`). */
   ruleId?: string;
+  /** Why this matters, for the reader of the report; defaults to `data.note` (a word list entry's note). */
+  note?: string;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {
@@ -34,6 +36,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly severity: Severity;
   readonly channel: Channel;
   readonly settings: ResolvedSettings;
+  /** The file's language (ISO 639-1, e.g. 'en', 'fr'): declared, configured or detected (issue 14). */
+  readonly language?: string;
   report(r: ReportInput): void;
 }
 
@@ -55,8 +59,46 @@ export interface RuleMeta<O> {
   messages: Record<string, string>;
   /** Heavy engines the rule needs, so runs without it never load them. */
   needs?: readonly ('dom' | 'axe')[];
+  /** Languages (ISO 639-1) the rule understands; left out, it runs on every language. The engine skips it on others. */
+  languages?: readonly string[];
   /** WCAG success criteria (a11y rules). */
   wcag?: readonly string[];
+  /** The severity `plainspoke:strict` gives it; left out, one step above `defaultSeverity`. */
+  strictSeverity?: Severity;
+  /** Its findings are words: the config's `vocabulary.accept` silences a finding whose text is an accepted word. */
+  acceptsVocabulary?: boolean;
+  /**
+   * Findings it reports under another id that another rule also makes: `{ 'axe/image-alt': ['image-alt'] }`
+   * drops an `axe/image-alt` finding where `image-alt` flags the same start (the clearer message wins).
+   */
+  yieldsTo?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Reports on the disable comments after every rule ran and the comments were applied (unused-disable).
+   * Runs only when every rule ran (no `only` list): a comment for a rule that did not run looks unused.
+   */
+  checkDirectives?(directives: readonly DirectiveInfo[], ctx: DirectiveContext): void;
+}
+
+/** A `plainspoke-disable…` comment after the findings were matched against it. */
+export interface DirectiveInfo {
+  /** Rule ids it names; empty: every rule. */
+  readonly ids: readonly string[];
+  /** The comment itself. */
+  readonly comment: Span;
+  /** Whether it hid at least one finding. */
+  readonly used: boolean;
+  /** Ids that name no rule, each with a "did you mean" hint (may be empty). */
+  readonly unknown?: readonly { id: string; hint: string }[];
+}
+
+export interface DirectiveContext {
+  /** The rule's configured severity. */
+  readonly severity: Severity;
+  readonly channel: Channel;
+  /** Whether the rule runs on this file: on in the config and meant for this channel. */
+  runs(ruleId: string): boolean;
+  /** Like `RuleContext.report`; `severity` here may also raise the configured one. */
+  report(r: Pick<ReportInput, 'messageId' | 'span' | 'data' | 'severity'>): void;
 }
 
 export interface Rule<O = Record<string, unknown>> extends RuleMeta<O> {

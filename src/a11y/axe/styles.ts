@@ -35,6 +35,12 @@
  * past MAX_STYLE_KEYS keys. test/axe.test.ts checks that findings are the
  * same with and without the memo, and scripts/axe-stage.mjs --compare-fresh
  * does so on a whole corpus.
+ *
+ * seedAncestors writes into jsdom's private per-document `_styleCache`, so
+ * jsdom is pinned to one exact version in package.json; test/axe-style-memo.test.ts
+ * checks the pin, that those private parts are still there and that the memo
+ * gets hits. The CSS read here is jsdom's default style sheet only (once per
+ * process): css-tree parses it 2-3 times slower than this scanner (issue 12).
  */
 
 /** The DOM members the memo reads. */

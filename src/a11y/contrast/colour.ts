@@ -70,5 +70,5 @@ export function hex(c: Rgba): string {
 
 /** Rounded down to two decimals, so 4.499 never shows as a passing 4.5. */
 export function formatRatio(r: number): string {
-  return (Math.floor(r * 100) / 100).toFixed(2).replace(/\.?0+$/, '');
+  return String(Number((Math.floor(r * 100) / 100).toFixed(2)));
 }

@@ -12,10 +12,11 @@ import { trimEndChars } from '../../util/text.js';
 import { defineRule, type RuleContext } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Severity } from '../../types.js';
-import { AXE_RULES } from '../../a11y/axe/catalog.js';
+import { AXE_RULES, AXE_TWINS } from '../../a11y/axe/catalog.js';
 // Type only (erased): the engine itself, with jsdom and axe-core, loads when the rule runs.
 import type { AxeFinding } from '../../a11y/axe/engine.js';
 import { markdownParseStarted } from '../../document/parse-markdown.js';
+import { BROWSER_RULES, browserInUse } from '../../a11y/axe/browser-path.js';
 
 type Options = Record<string, never>;
 
@@ -29,12 +30,13 @@ export function severityOfImpact(impact: string | null | undefined): Severity {
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** The axe rules to run on this file: the catalog's choice, then the config's `axe/<id>` entries. */
-export function axeRulesFor(doc: Pick<Doc, 'fragment'>, settings: RuleContext['settings']): string[] {
+export function axeRulesFor(doc: Pick<Doc, 'fragment'>, settings: RuleContext['settings'], browser = false): string[] {
   const out: string[] = [];
   for (const [id, entry] of Object.entries(AXE_RULES)) {
     const own = settings.rules[`axe/${id}`]?.severity;
     if (own === 'off') continue;
-    if (own !== undefined || entry.mode === 'content' || (entry.mode === 'page' && !doc.fragment)) out.push(id);
+    // In a real browser (--browser) the rules that need a layout run too.
+    if (own !== undefined || entry.mode === 'content' || (entry.mode === 'page' && !doc.fragment) || (browser && BROWSER_RULES.includes(id))) out.push(id);
   }
   return out;
 }
@@ -65,10 +67,15 @@ export default defineRule<Options>({
   fixable: false,
   status: 'stable',
   needs: ['axe'],
+  // Where a content rule flags the same element, its clearer finding is kept (image-alt ↔ axe/image-alt…).
+  yieldsTo: AXE_TWINS,
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
     violation: '{{help}}',
+    violationCounted: '{{help}} ({{count}} elements like this in one {{container}})',
+    review: 'Needs review: {{help}} (the browser check could not decide, so check it by eye)',
+    reviewCounted: 'Needs review: {{help}} ({{count}} elements like this in one {{container}}; the browser check could not decide, so check them by eye)',
     budget: 'The accessibility checks took over {{seconds}} s, so {{count}} of them did not run: split the file or raise the timeout in the config',
     tooDeep: 'This file has tags nested more than {{limit}} levels deep, so the axe-core accessibility checks did not run on it',
     tooManyFrames: 'This file has more than {{limit}} frames, so the axe-core accessibility checks did not run on it',
@@ -76,7 +83,8 @@ export default defineRule<Options>({
     noTime: 'Reading this file took most of its {{seconds}} s time limit, so the axe-core accessibility checks did not run on it: split the file or raise the timeout in the config',
   },
   async check(doc, ctx) {
-    const rules = axeRulesFor(doc, ctx.settings);
+    const browserPath = browserInUse();
+    const rules = axeRulesFor(doc, ctx.settings, browserPath !== undefined);
     if (!rules.length) return;
     const timeoutMs = ctx.settings.timeout * 1000;
     const started = markdownParseStarted(doc.mdast);
@@ -86,22 +94,39 @@ export default defineRule<Options>({
       ctx.report({ messageId: 'noTime', span: { start: 0, end: 0 }, data: { seconds: ctx.settings.timeout }, severity: 'info' });
       return;
     }
-    const { runAxe } = await import('../../a11y/axe/engine.js');
-    const report = (f: AxeFinding) => {
-      let severity = severityOfImpact(f.impact);
-      // `axe: warn` in a config lowers every axe finding to at most a warning; `axe/<id>: …` sets one rule (run-rules.ts).
-      if (RANK[ctx.severity] < RANK[severity]) severity = ctx.severity;
-      const span = headSpan(doc.text, f.start, f.end);
-      ctx.report({
-        messageId: 'violation',
-        ruleId: `axe/${f.id}`,
-        span,
-        context: span,
-        data: { help: trimEndChars(f.help.trim(), '.') },
-        severity,
-        source: 'axe-core',
-        docsUrl: f.helpUrl,
-      });
+    // --browser (issue 19): the same page in headless Chromium; playwright-core loads only then.
+    const runAxe = browserPath !== undefined ? ((await import('../../a11y/axe/browser.js')).runAxeInBrowserWith(browserPath)) : (await import('../../a11y/axe/engine.js')).runAxe;
+    // One finding per repeated element (issue 14): the same axe rule failing on many elements of one table,
+    // list or form (57 list items in one table) is reported once, at the first, with the count.
+    const groups = new Map<string, { f: AxeFinding & { review?: boolean }; count: number; container: string }>();
+    let containers: Map<number, { start: number; tag: string }> | undefined;
+    const report = (f: AxeFinding & { review?: boolean }) => {
+      const c = (containers ??= containerIndex(doc.hast)).get(f.start);
+      const id = f.review ? `${f.id}?` : f.id;
+      const key = c ? `${id}\0${c.start}` : `${id}\0@${f.start}:${groups.size}`;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { f, count: 1, container: c ? CONTAINER_NAMES[c.tag] ?? 'block' : 'block' });
+    };
+    const flush = () => {
+      for (const { f, count, container } of groups.values()) {
+        // axe's "incomplete" (browser only): it could not decide, so a person should look (info).
+        let severity = f.review ? 'info' : severityOfImpact(f.impact);
+        // `axe: warn` in a config lowers every axe finding to at most a warning; `axe/<id>: …` sets one rule (run-rules.ts).
+        if (RANK[ctx.severity] < RANK[severity]) severity = ctx.severity;
+        const span = headSpan(doc.text, f.start, f.end);
+        ctx.report({
+          messageId: f.review ? (count > 1 ? 'reviewCounted' : 'review') : count > 1 ? 'violationCounted' : 'violation',
+          ruleId: `axe/${f.id}`,
+          span,
+          context: span,
+          data: { help: trimEndChars(f.help.trim(), '.'), count, container },
+          severity,
+          source: 'axe-core',
+          docsUrl: f.helpUrl,
+        });
+      }
+      groups.clear();
     };
     const seconds = Math.round(budgetMs / 100) / 10;
     const base = { fragment: doc.fragment, text: doc.text, markdown: doc.kind === 'markdown', placeholders: doc.placeholders, rules };
@@ -113,6 +138,7 @@ export default defineRule<Options>({
         return;
       }
       for (const f of outcome.findings) report(f);
+      flush();
       if (outcome.skipped.length) {
         ctx.report({ messageId: 'budget', span: { start: 0, end: 0 }, data: { seconds, count: outcome.skipped.length }, severity: 'info' });
       }
@@ -132,6 +158,7 @@ export default defineRule<Options>({
         continue;
       }
       if (outcome) for (const f of outcome.findings) report(f);
+      flush();
       if (!outcome || outcome.skipped.length) {
         const at = { start: section.start, end: section.start };
         ctx.report({ messageId: 'stopped', span: at, data: { seconds, line: doc.loc.point(section.start).line }, severity: 'info' });
@@ -140,6 +167,26 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** Elements whose repeated failures are one problem ("57 list items in one table"). */
+const CONTAINER_NAMES: Record<string, string> = { table: 'table', ul: 'list', ol: 'list', dl: 'list', menu: 'list', form: 'form', fieldset: 'form', select: 'list', nav: 'navigation block', figure: 'figure' };
+
+/** Source offset of each element → the nearest table, list or form holding it (itself included). Iterative: deep trees must not overflow the stack. */
+function containerIndex(root: HastRoot): Map<number, { start: number; tag: string }> {
+  const out = new Map<number, { start: number; tag: string }>();
+  const stack: { node: HastRoot | RootContent; box?: { start: number; tag: string } }[] = [{ node: root }];
+  while (stack.length) {
+    const { node, box } = stack.pop()!;
+    let here = box;
+    if (node.type === 'element') {
+      const start = node.position?.start?.offset;
+      if (start !== undefined && node.tagName in CONTAINER_NAMES) here = { start, tag: node.tagName };
+      if (start !== undefined && here && !out.has(start)) out.set(start, here);
+    }
+    if ('children' in node) for (const child of node.children) stack.push({ node: child as RootContent, box: here });
+  }
+  return out;
+}
 
 interface Section {
   root: HastRoot;

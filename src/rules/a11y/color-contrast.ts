@@ -7,6 +7,11 @@
  * set is the configured `theme.background` (default white), and the message
  * says so. We stay silent when a colour cannot be known: a background image,
  * `var(…)`, a selector we do not evaluate, a link's or button's own colours.
+ *
+ * Not flagged:
+ * - light text on a dark page background set in a style sheet (`body { background: #121212; color: #e0e0e0; }`)
+ * - print-only colours (`@media print { body { color: #000; background: #fff; } }`)
+ * - a link's own colour (`<p><a href="/refunds">Refund policy</a></p>`)
  */
 import type { Element } from 'hast';
 import { defineRule } from '../define-rule.js';

@@ -6,6 +6,13 @@
  * The first heading may be any level: help-centre articles keep their title in
  * front matter or the page template and start at `##`. Going back up any
  * number of levels (h4 → h2) is how sections end, so it is fine.
+ *
+ * Not flagged:
+ * - a first heading at any level (`### Start at any level`)
+ * - going back up more than one level (`## Back up two levels`)
+ * - a `#` line in an indented code block (`    # An indented code block, not a heading`)
+ * - `#` signs inside a sentence (`Some text with a # sign and ## two of them.`)
+ * - a heading inside a template element (`<template><h6>Inside a template</h6></template>`)
  */
 import type { Element } from 'hast';
 import { defineRule } from '../define-rule.js';
