@@ -10,6 +10,7 @@ import { docsUrlFor } from '../rules/docs-url.js';
 import { packageRoot } from '../util/package-root.js';
 import { UsageError } from '../util/errors.js';
 import type { Channel, Severity } from '../types.js';
+import { trimEndChars } from '../util/text.js';
 
 /** One rule as `plainspoke rules --json` lists it. */
 export interface RuleInfo {
@@ -97,7 +98,7 @@ function splitSections(markdown: string): Map<string, string> {
   };
   for (const line of markdown.split(/\r?\n/)) {
     if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    const m = fence ? null : /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    const m = fence ? null : sectionTitle(line);
     if (m) {
       flush();
       title = m[1].toLowerCase();
@@ -106,4 +107,11 @@ function splitSections(markdown: string): Map<string, string> {
   }
   flush();
   return out;
+}
+
+/** The title of a `## Title` line (closing #s and spaces dropped), without a backtracking regex. */
+function sectionTitle(line: string): [string, string] | null {
+  if (!/^##\s/.test(line)) return null;
+  const title = trimEndChars(trimEndChars(line.slice(3), ' \t#'), ' \t').trim();
+  return title ? [line, title] : null;
 }

@@ -2,11 +2,13 @@
  * Validation of a config file's shape. Hand-written rather than a JSON Schema
  * so each message can name the exact key a writer has to change.
  */
-import { CHANNELS, type Channel } from '../types.js';
+import { CHANNELS, SOURCE_FORMATS, type Channel, type SourceFormat } from '../types.js';
 import { ConfigError } from '../util/errors.js';
 import { parseSeverity, type SeveritySetting } from './settings.js';
 import { getRule, ruleIds } from '../rules/registry.js';
 import { validateOptions } from './options.js';
+import { didYouMean } from '../util/suggest.js';
+import { axeRuleIds } from '../a11y/axe/catalog.js';
 
 export interface RawRuleEntry {
   severity: SeveritySetting;
@@ -35,10 +37,23 @@ export interface ConfigLayer {
   theme: { background?: string };
   maxFileSize?: number;
   timeout?: number;
+  /** `language: fr`: the content's language when a file does not declare one (ISO 639-1 code, lower case). */
+  language?: string;
   overrides: ConfigOverride[];
+  /** Content groups for the insights report (issue 18): group name → globs relative to the config's folder. */
+  groups?: Record<string, string[]>;
+  /** Help-desk exports (issue 16): which `.json` files are exports, their format, and their items' channel. */
+  sources?: SourceEntry[];
 }
 
-const TOP_KEYS = ['$schema', 'root', 'extends', 'channel', 'ignore', 'rules', 'vocabulary', 'placeholders', 'theme', 'maxFileSize', 'timeout', 'overrides'];
+/** `sources: [{ files: "exports/*.json", format: zendesk-macros, channel: chat }]`; an entry without files sets the channel for that format everywhere. */
+export interface SourceEntry {
+  files?: string[];
+  format?: SourceFormat;
+  channel?: Channel;
+}
+
+const TOP_KEYS = ['$schema', 'root', 'extends', 'channel', 'language', 'ignore', 'rules', 'vocabulary', 'placeholders', 'theme', 'maxFileSize', 'timeout', 'overrides', 'sources', 'groups'];
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -101,8 +116,12 @@ export function parseRules(v: unknown, file: string, key: string): Record<string
 }
 
 function suggestId(id: string): string {
-  const near = ruleIds().find((r) => r.includes(id) || id.includes(r));
-  return near ? ` (did you mean '${near}'?)` : '';
+  return didYouMean(id, knownRuleIds());
+}
+
+/** Every id a config, `--rule` or a disable comment may name: plainspoke's rules and `axe/<id>`. */
+export function knownRuleIds(): string[] {
+  return [...ruleIds(), ...axeRuleIds()];
 }
 
 function vocabulary(v: unknown, file: string, key: string): { accept: string[]; reject: string[] } {
@@ -118,7 +137,7 @@ function vocabulary(v: unknown, file: string, key: string): { accept: string[]; 
 /** Accepts bytes as a number or a size such as "5 MB". */
 function size(v: unknown, file: string, key: string): number {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return Math.floor(v);
-  const m = typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(v) : null;
+  const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?) ?(b|kb|mb|gb)?$/i.exec(v.trim()) : null;
   if (!m) throw new ConfigError(file, key, `must be a size in bytes or like "5 MB" (got ${JSON.stringify(v)})`);
   const mult = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
   return Math.floor(Number(m[1]) * mult);
@@ -130,7 +149,7 @@ export function validateConfig(data: unknown, file: string, dir: string): Config
   if (!isObject(data)) throw new ConfigError(file, '', 'must hold a map of settings');
   assertNoPrototypeKeys(data, file);
   for (const k of Object.keys(data)) {
-    if (!TOP_KEYS.includes(k)) throw new ConfigError(file, k, `is not a known key (known keys: ${TOP_KEYS.slice(1).join(', ')})`);
+    if (!TOP_KEYS.includes(k)) throw new ConfigError(file, k, `is not a known key${didYouMean(k, TOP_KEYS.slice(1))} (known keys: ${TOP_KEYS.slice(1).join(', ')})`);
   }
   if (data.root !== undefined && typeof data.root !== 'boolean') throw new ConfigError(file, 'root', 'must be true or false');
   const layer: ConfigLayer = {
@@ -160,6 +179,11 @@ export function validateConfig(data: unknown, file: string, dir: string): Config
     }
   }
   if (data.maxFileSize !== undefined) layer.maxFileSize = size(data.maxFileSize, file, 'maxFileSize');
+  if (data.language !== undefined) {
+    const m = typeof data.language === 'string' ? /^\s*([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*\s*$/i.exec(data.language) : null;
+    if (!m) throw new ConfigError(file, 'language', `must be a language code such as en, fr or de-CH (got ${JSON.stringify(data.language)})`);
+    layer.language = m[1].toLowerCase();
+  }
   if (data.timeout !== undefined) {
     if (typeof data.timeout !== 'number' || !(data.timeout > 0)) throw new ConfigError(file, 'timeout', 'must be a number of seconds above 0');
     layer.timeout = data.timeout;
@@ -168,7 +192,30 @@ export function validateConfig(data: unknown, file: string, dir: string): Config
     if (!Array.isArray(data.overrides)) throw new ConfigError(file, 'overrides', 'must be a list');
     layer.overrides = data.overrides.map((o, i) => override(o, file, `overrides[${i}]`));
   }
+  if (data.sources !== undefined) {
+    if (!Array.isArray(data.sources)) throw new ConfigError(file, 'sources', 'must be a list of { files, format, channel } entries');
+    layer.sources = data.sources.map((o, i) => sourceEntry(o, file, `sources[${i}]`));
+  }
+  if (data.groups !== undefined) {
+    if (!isObject(data.groups)) throw new ConfigError(file, 'groups', 'must be a map of group names to lists of globs');
+    layer.groups = {};
+    for (const [name, globs] of Object.entries(data.groups)) layer.groups[name] = stringList(globs, file, `groups.${name}`);
+  }
   return layer;
+}
+
+function sourceEntry(o: unknown, file: string, key: string): SourceEntry {
+  if (!isObject(o)) throw new ConfigError(file, key, 'must be a map with files, format or channel');
+  for (const k of Object.keys(o)) if (!['files', 'format', 'channel'].includes(k)) throw new ConfigError(file, `${key}.${k}`, 'is not a known key (use files, format or channel)');
+  const out: SourceEntry = {};
+  if (o.files !== undefined) out.files = stringList(o.files, file, `${key}.files`);
+  if (o.format !== undefined) {
+    if (typeof o.format !== 'string' || !(SOURCE_FORMATS as readonly string[]).includes(o.format)) throw new ConfigError(file, `${key}.format`, `must be one of ${SOURCE_FORMATS.join(', ')} (got ${JSON.stringify(o.format)})`);
+    out.format = o.format as SourceFormat;
+  }
+  if (o.channel !== undefined) out.channel = channelOf(o.channel, file, `${key}.channel`);
+  if (!out.files && !(out.format && out.channel)) throw new ConfigError(file, key, 'needs files (the exports to read), or a format and the channel its items get');
+  return out;
 }
 
 function override(o: unknown, file: string, key: string): ConfigOverride {

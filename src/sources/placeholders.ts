@@ -58,7 +58,7 @@ export function restoreMessage(message: string, rewrites: readonly Rewrite[], pl
   let hit: Rewrite | undefined;
   for (const r of rewrites) {
     // Messages quote placeholders with their spaces collapsed.
-    for (const shown of [r.replaced, r.replaced.replace(/\s+/g, ' '), r.replaced.replace(/\s+\}\}$/, '}}')]) {
+    for (const shown of [r.replaced, r.replaced.replace(/\s+/g, ' '), r.replaced.endsWith('}}') ? `${r.replaced.slice(0, -2).trimEnd()}}}` : r.replaced]) {
       if (!out.includes(shown)) continue;
       out = out.split(shown).join(r.original);
       hit ??= r;

@@ -12,6 +12,7 @@ import { UsageError } from '../../util/errors.js';
 import { summarise } from '../summary.js';
 import type { FileResult, Report } from '../../types.js';
 import type { EarlierReport } from './compute.js';
+import { trimEndChars } from '../../util/text.js';
 
 /** An earlier report bigger than this is refused (a run of 100,000 files is far below). */
 export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
@@ -29,7 +30,7 @@ export function readHistory(folder: string, cwd: string): EarlierReport[] {
     throw new UsageError(`--history ${folder}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   names.sort();
-  return names.slice(-MAX_HISTORY_REPORTS).map((name) => ({ label: name.replace(/\.json$/i, ''), report: readReport(join(abs, name), `${folder.replace(/\/+$/, '')}/${name}`) }));
+  return names.slice(-MAX_HISTORY_REPORTS).map((name) => ({ label: name.replace(/\.json$/i, ''), report: readReport(join(abs, name), `${trimEndChars(folder, '/')}/${name}`) }));
 }
 
 function readReport(abs: string, shown: string): Report {
