@@ -4,6 +4,13 @@
  * quote the text point at that text; linting is deterministic.
  * `npm test` runs a bounded number of cases with a fixed seed; `npm run fuzz`
  * runs 20,000 (FUZZ_RUNS).
+ *
+ * Pathological inputs (issue 20, test/helpers/pathological.ts): every
+ * generator at a small size in `npm test` (in this thread: no crash, findings
+ * inside the file), and under `npm run fuzz` (FUZZ_RUNS set) also at full
+ * size through the engine as the CLI runs it (workers, time limit, big-stack
+ * retry): no error, no finding past the file's end. Times are measured by
+ * scripts/pathological.mjs, never asserted here.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +18,18 @@ import { join } from 'node:path';
 import { createDoc, type DocKind } from '../src/document/document.js';
 import { ConfigResolver } from '../src/config/resolve.js';
 import { lintDoc } from '../src/engine/lint-source.js';
-import { buildReport } from '../src/engine/lint-files.js';
+import { buildReport, lintFiles } from '../src/engine/lint-files.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { PATHOLOGICAL, pathologicalDoc } from './helpers/pathological.js';
+import { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells } from '../src/document/bound-markdown.js';
+import { boundTokens } from '../src/document/prose.js';
 import { getFormatter, formatNames } from '../src/formatters/index.js';
 import { CHANNELS, type Channel, type FileResult } from '../src/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+/** `npm run fuzz` sets FUZZ_RUNS: then the pathological generators also run at full size. */
+const FUZZ = process.env.FUZZ_RUNS !== undefined;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const root = join(import.meta.dirname, '..');
 
@@ -72,4 +86,106 @@ describe('property: any input', () => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
   }, 600_000);
+});
+
+/** Every finding starts and ends inside the text: a real line, a column at most one past its end. */
+function expectInside(text: string, r: FileResult): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  // Each line measured once: 80,000 findings on one 500 KB line must not spread it 80,000 times.
+  const widths = new Map<number, number>();
+  const width = (line: number) => {
+    let w = widths.get(line);
+    if (w === undefined) widths.set(line, (w = [...lines[line - 1]].length));
+    return w;
+  };
+  for (const f of r.findings) {
+    expect(f.line).toBeGreaterThanOrEqual(1);
+    expect(f.line).toBeLessThanOrEqual(lines.length);
+    expect(f.column).toBeGreaterThanOrEqual(1);
+    expect(f.column).toBeLessThanOrEqual(width(f.line) + 1);
+    expect(f.endLine).toBeGreaterThanOrEqual(f.line);
+    expect(f.endLine).toBeLessThanOrEqual(lines.length);
+    expect(f.endColumn).toBeLessThanOrEqual(width(f.endLine) + 1);
+  }
+}
+
+describe('property: pathological inputs (issue 20)', () => {
+  it.each(PATHOLOGICAL.map((p) => [p.name, p] as const))('%s at a small size lints without a crash, findings inside the file', async (_name, p) => {
+    const text = pathologicalDoc(p, 'small');
+    const r = await lint(text, p.ext === 'html' ? 'html' : 'markdown', p.channel ?? 'article');
+    expect(r.error).toBeUndefined();
+    expectInside(text, r);
+  });
+
+  it.skipIf(!FUZZ).each(PATHOLOGICAL.map((p) => [p.name, p] as const))(
+    '%s at full size lints through the engine with no error and findings inside the file',
+    async (_name, p) => {
+      const dir = mkdtempSync(join(tmpdir(), 'plainspoke-pathological-'));
+      try {
+        // No time limit is under test (scripts/pathological.mjs measures times): a busy machine must not fail it.
+        mkdirSync(join(dir, '.git'));
+        writeFileSync(join(dir, '.plainspoke.yml'), 'timeout: 600\n');
+        const file = join(dir, `${p.name}.${p.ext}`);
+        const text = pathologicalDoc(p, 'full');
+        writeFileSync(file, text);
+        // The CSS cases are about axe: run it there.
+        const axe = p.name.startsWith('nested-css');
+        const { report } = await lintFiles([file], { cwd: dir, cli: p.channel ? { channel: p.channel } : {}, noAxe: !axe, jobs: 1 });
+        const r = report.files[0];
+        expect(r.error).toBeUndefined();
+        expectInside(text, r);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    600_000,
+  );
+});
+
+describe('property: the parser bounds keep every offset (issue 20)', () => {
+  const bounds = { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells, boundTokens };
+  it('never change the length, and change nothing in an ordinary document', () => {
+    fc.assert(
+      fc.property(doc, (text) => {
+        for (const [name, bound] of Object.entries(bounds)) {
+          const out = bound(text);
+          expect(out.length, name).toBe(text.length);
+          // The random documents are small: far below every cap.
+          expect(out, name).toBe(text);
+        }
+      }),
+      { numRuns: Math.min(RUNS, 2000), seed: SEED },
+    );
+  });
+
+  // Tiny caps, so the small documents cross them.
+  const tight: ((text: string) => string)[] = [
+    (t) => boundContainerMarkers(t, 3),
+    (t) => boundInlineMarkers(t, { attention: 2, bracket: 2, backtick: 1 }),
+    (t) => boundParagraphLines(t, 3),
+    (t) => boundTableCells(t, 5),
+    boundTokens,
+  ];
+
+  it.each(PATHOLOGICAL.map((p) => [p.name, p] as const))('%s: the bounds keep the length and every line break', (_name, p) => {
+    const text = pathologicalDoc(p, 'small');
+    for (const bound of tight) {
+      const out = bound(text);
+      expect(out.length).toBe(text.length);
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') expect(out[i]).toBe(text[i]);
+    }
+  });
+
+  it('turn only what is past a cap into no-break spaces', () => {
+    expect(boundContainerMarkers('> > > > x\n- - - y\n', 2)).toBe('> > \u00a0 \u00a0 x\n- - \u00a0 y\n');
+    expect(boundInlineMarkers('a*b*c*d ] ] ] `x `y ``z ```w\n\n*e*', { attention: 2, bracket: 1, backtick: 1 })).toBe('a*b*c\u00a0d ] \u00a0 \u00a0 `x `y ``z \u00a0\u00a0\u00a0w\n\n*e*');
+    // Links and closed code spans are never touched.
+    expect(boundInlineMarkers('[a](b) [c](d) `e` `f`', { attention: 0, bracket: 0, backtick: 0 })).toBe('[a](b) [c](d) `e` `f`');
+    expect(boundParagraphLines('a\nb\nc\nd\n', 2)).toBe('a\nb\n \nd\n');
+    const comments = `x ${'<!-- '.repeat(40)}\n`;
+    expect(boundInlineMarkers(comments)).toBe(`x ${'<!-- '.repeat(32)}${'\u00a0!-- '.repeat(8)}\n`);
+    expect(boundInlineMarkers(`x ${'<!-- a --> '.repeat(40)}\n`)).toBe(`x ${'<!-- a --> '.repeat(40)}\n`);
+    expect(boundTableCells('|a|b|\n|-|-|\n|1|2|\n|3|4|\n', 9)).toBe('|a|b|\n|-|-|\n|1|2|\n\u00a03\u00a04\u00a0\n');
+    expect(boundTokens('x'.repeat(2050))).toBe(`${'x'.repeat(1024)} ${'x'.repeat(1024)} `);
+  });
 });

@@ -319,7 +319,19 @@ function fallbackFor(p: Placeholder): string {
 
 /** A fallback for a blank name: `| default: "there"`, `| fallback: "there"`, `,fallback=there`, `|| "there"`. */
 function hasFallback(inner: string): boolean {
-  return /\|\s*(?:default|fallback)\s*:/.test(inner) || /,\s*fallback\s*=/.test(inner) || inner.includes('||');
+  // An empty fallback (`| default: }}`, `| fallback: ""`, `,fallback=`) still greets "Hi ,".
+  const filter = /\|\s*(?:default|fallback)\s*:\s*(\S[^|]*)?/.exec(inner);
+  if (filter) return nonEmpty(filter[1]);
+  const scout = /,\s*fallback\s*=\s*([^,%]*)/.exec(inner);
+  if (scout) return nonEmpty(scout[1]);
+  const bars = inner.indexOf('||');
+  return bars !== -1 && nonEmpty(inner.slice(bars + 2));
+}
+
+/** A fallback value with something in it: not blank, not an empty string literal. */
+function nonEmpty(v: string | undefined): boolean {
+  const t = (v ?? '').trim();
+  return t !== '' && t !== '""' && t !== "''";
 }
 
 /** The start of an unclosed placeholder: up to a tag ("<") or a run of spaces, without trailing spaces. */

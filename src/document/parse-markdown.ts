@@ -8,6 +8,7 @@ import { BlockBuilder, type BlockKind, type ProseBlock } from './prose.js';
 import { placeholdersIn, type Placeholder } from './placeholders.js';
 import type { CommentNode } from './comments.js';
 import { parseMaybeChunked, type ChunkOptions } from './markdown-chunks.js';
+import { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells, flattenDeepNodes } from './bound-markdown.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -29,9 +30,20 @@ export const markdownChunking: ChunkOptions = {};
 
 const parseWhole = (text: string) => processor.parse(text) as MdRoot;
 
-/** The mdast of a Markdown text: whole, or in chunks when it is big (the same tree). */
+/**
+ * The mdast of a Markdown text: whole, or in chunks when it is big (the same tree).
+ * Work is bounded (bound-markdown.ts): container markers past the limit on a line, inline
+ * markers past a cap per paragraph and table cells past a cap per table are parsed as
+ * text, a paragraph is broken every 2,000 lines (same offsets), and the tree is
+ * flattened below a fixed depth.
+ */
 export function parseMdast(text: string, opts: ChunkOptions = markdownChunking): MdRoot {
-  return parseMaybeChunked(text, parseWhole, opts);
+  return flattenDeepNodes(parseMaybeChunked(boundMarkdown(text), parseWhole, opts));
+}
+
+/** Every bound of bound-markdown.ts; the same text (and string) for an ordinary document. */
+function boundMarkdown(text: string): string {
+  return boundParagraphLines(boundTableCells(boundInlineMarkers(boundContainerMarkers(text))));
 }
 
 /** When each tree's parse began (performance.now()), so later stages can tell how much of the file's time is left. */

@@ -44,6 +44,107 @@ export interface Sentence {
 
 const parser = new ParseEnglish();
 
+/** Blocks longer than this are read by parse-english in pieces (see parseProse). */
+export const PROSE_PIECE = 16 * 1024;
+
+/**
+ * The nlcst tree of a block's text. parse-english is quadratic in the length
+ * of one sentence (its merge steps splice the sentence's node list once per
+ * merge: "e.g. i.e. Mr." repeated over 500 KB never ends a sentence and ran
+ * for minutes, issue 20). A block up to 2 × PROSE_PIECE is parsed whole, as
+ * before; a longer one in pieces of about PROSE_PIECE, cut after a sentence
+ * end that parse-english also reads as one (a full stop after a lower-case
+ * word of three letters or more, then a capital), else at a line break, else
+ * at any white space. Offsets in the pieces' trees are shifted to the block.
+ */
+export function parseProse(text: string): NlcstRoot {
+  const root: NlcstRoot = { type: 'RootNode', children: [] };
+  forEachProsePiece(text, (piece) => {
+    if (!root.children.length) root.children = piece.children;
+    else for (const k of piece.children) root.children.push(k);
+  });
+  return root;
+}
+
+/** Calls `fn` with the nlcst tree of each piece of the text in turn (see parseProse), so only one piece is held at a time. */
+export function forEachProsePiece(text: string, fn: (tree: NlcstRoot) => void): void {
+  const bounded = boundTokens(text);
+  if (bounded.length <= 2 * PROSE_PIECE) {
+    fn(parser.parse(bounded) as NlcstRoot);
+    return;
+  }
+  let start = 0;
+  while (start < bounded.length) {
+    const end = bounded.length - start <= 2 * PROSE_PIECE ? bounded.length : proseCut(bounded, start + PROSE_PIECE);
+    const piece = parser.parse(bounded.slice(start, end)) as NlcstRoot;
+    if (start) shiftOffsets(piece, start);
+    fn(piece);
+    start = end;
+  }
+}
+
+/** Where to end a piece at or after `from` (see parseProse). */
+function proseCut(text: string, from: number): number {
+  const limit = Math.min(text.length, from + PROSE_PIECE);
+  let line = -1;
+  let space = -1;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) continue;
+    if (c === 10 && line === -1) line = i + 1;
+    if (space === -1) space = i + 1;
+    if (text.charCodeAt(i - 1) === 46 /* . */ && /^\p{Lu}/u.test(text.slice(i + 1, i + 3)) && /[^\p{L}][a-z]{3,}\.$/u.test(text.slice(Math.max(0, i - 40), i))) return i + 1;
+  }
+  // boundTokens left no run without white space longer than MAX_TOKEN, so there is always a space.
+  return line !== -1 ? line : space !== -1 ? space : limit;
+}
+
+/** Adds `by` to every offset in an nlcst tree (iteratively: trees can be wide). */
+function shiftOffsets(root: NlcstRoot, by: number): void {
+  const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [root];
+  // parse-english shares point objects between nodes (a merged word takes its last part's end): shift each once.
+  const done = new Set<object>();
+  const shift = (p: { offset?: number }) => {
+    if (done.has(p)) return;
+    done.add(p);
+    if (p.offset !== undefined) p.offset += by;
+  };
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.position) {
+      shift(n.position.start);
+      shift(n.position.end);
+    }
+    if (n.children) for (const k of n.children) stack.push(k as (typeof stack)[number]);
+  }
+}
+
+/** Longest run without white space that parse-english reads whole; see boundTokens. */
+export const MAX_TOKEN = 1024;
+
+/**
+ * The text parse-english reads: a run without white space longer than
+ * MAX_TOKEN gets a space every MAX_TOKEN characters (same length, so every
+ * offset holds). parse-english merges the parts of such a run ("1.1.1…",
+ * "a@a@a@…") with one spread call per run, which overflows the stack past
+ * about 100,000 parts (issue 20); no real word comes near the limit.
+ */
+export function boundTokens(text: string): string {
+  let chars: string[] | undefined;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0) run = 0;
+    else if (++run > MAX_TOKEN) {
+      // Never between the halves of a surrogate pair.
+      if (c >= 0xdc00 && c <= 0xdfff) continue;
+      (chars ??= text.split(''))[i] = ' ';
+      run = 0;
+    }
+  }
+  return chars ? chars.join('') : text;
+}
+
 /** One block of prose (a paragraph, heading, list item, cell, alt text…). */
 export class ProseBlock {
   readonly text: string;
@@ -115,7 +216,7 @@ export class ProseBlock {
 
   /** The nlcst tree of this block, parsed once and shared by every prose rule. */
   get tree(): NlcstRoot {
-    this._tree ??= parser.parse(this.text) as NlcstRoot;
+    this._tree ??= parseProse(this.text);
     return this._tree;
   }
 
@@ -129,14 +230,17 @@ export class ProseBlock {
     const out: Sentence[] = [];
     // The nlcst tree is not kept once the sentences are built: it is three times their size
     // (370 MB on a 5 MB file, issue 7), and no rule reads it.
-    const tree = this._tree ?? (parser.parse(this.text) as NlcstRoot);
-    for (const para of tree.children) {
-      if (para.type !== 'ParagraphNode') continue;
-      for (const node of para.children) {
-        if (node.type !== 'SentenceNode') continue;
-        for (const sentence of this.sentencesOf(node)) if (sentence.words.length) out.push(sentence);
+    const read = (tree: NlcstRoot) => {
+      for (const para of tree.children) {
+        if (para.type !== 'ParagraphNode') continue;
+        for (const node of para.children) {
+          if (node.type !== 'SentenceNode') continue;
+          for (const sentence of this.sentencesOf(node)) if (sentence.words.length) out.push(sentence);
+        }
       }
-    }
+    };
+    if (this._tree) read(this._tree);
+    else forEachProsePiece(this.text, read);
     return out;
   }
 

@@ -32,15 +32,17 @@ export interface WorkerTask {
 }
 
 /** The lint options that cross to a worker (no callbacks, no cache object). */
-export type WorkerLintOptions = Pick<LintOptions, 'noAxe' | 'only' | 'fix' | 'fingerprints' | 'timing'>;
+export type WorkerLintOptions = Pick<LintOptions, 'noAxe' | 'browser' | 'only' | 'fix' | 'fingerprints' | 'timing' | 'noInlineConfig'>;
 
 export function workerOptions(opts: LintOptions): WorkerLintOptions {
   const out: WorkerLintOptions = {};
   if (opts.noAxe !== undefined) out.noAxe = opts.noAxe;
+  if (opts.browser !== undefined) out.browser = opts.browser;
   if (opts.only !== undefined) out.only = [...opts.only];
   if (opts.fix !== undefined) out.fix = opts.fix;
   if (opts.fingerprints !== undefined) out.fingerprints = opts.fingerprints;
   if (opts.timing !== undefined) out.timing = opts.timing;
+  if (opts.noInlineConfig !== undefined) out.noInlineConfig = opts.noInlineConfig;
   return out;
 }
 
@@ -116,7 +118,10 @@ export class LintPool {
       return (await this.pool.run(task, { signal: abort.signal, transferList: [port2] })) as FileResult;
     } catch (e) {
       if (abort.signal.aborted) return failed(file.path, channel, new LintTimeout(timeoutSeconds));
-      if ((e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY' && outOfMemory) return outOfMemory();
+      if ((e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        if (outOfMemory) return outOfMemory();
+        return failed(file.path, channel, `${file.path}: needed more memory than a file may use, so it was stopped (split the file to lint it)`);
+      }
       return failed(file.path, channel, `${file.path}: internal error in a worker thread: ${(e as Error)?.message ?? String(e)}`);
     } finally {
       clearTimeout(timer);

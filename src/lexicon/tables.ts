@@ -32,15 +32,19 @@ export function tableMatcher(name: string, select?: { category?: string; filter?
 export function inException(sentence: Sentence, hit: PhraseHit<PhraseEntry>): boolean {
   const exceptions = hit.value.exceptions;
   if (!exceptions?.length) return false;
-  const text = sentence.block.text.toLowerCase();
+  const text = sentence.block.text;
   const from = hit.first.start;
   const to = hit.last.end;
   for (const ex of exceptions) {
     const e = ex.toLowerCase();
-    let i = text.indexOf(e, Math.max(0, from - e.length));
-    while (i !== -1 && i <= from) {
-      if (i + e.length >= to) return true;
-      i = text.indexOf(e, i + 1);
+    // Only the stretch an exception holding the hit can cover: a long block with many hits must not be
+    // lower-cased and searched once per hit (issue 20).
+    const ws = Math.max(0, from - e.length);
+    const win = text.slice(ws, Math.min(text.length, to + e.length)).toLowerCase();
+    let i = win.indexOf(e);
+    while (i !== -1 && ws + i <= from) {
+      if (ws + i + e.length >= to) return true;
+      i = win.indexOf(e, i + 1);
     }
   }
   return false;
@@ -71,6 +75,20 @@ export function literalPhrases(name: string): LiteralPhrase[] {
  * Only the sentence is lower-cased and searched: a block can hold thousands of sentences (a long
  * HTML page), and reading the whole block for each made the rule quadratic.
  */
+/** The words (sorted, not overlapping) that overlap [start, end): a binary search, so a long sentence with many hits stays linear (issue 20). */
+function wordsIn<W extends { start: number; end: number }>(words: readonly W[], start: number, end: number): W[] {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: W[] = [];
+  for (let i = lo; i < words.length && words[i].start < end; i++) if (start < words[i].end) out.push(words[i]);
+  return out;
+}
+
 export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
   const text = sentence.block.text;
   const base = sentence.start;
@@ -84,7 +102,7 @@ export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[])
       const before = j > 0 ? lower[j - 1] : start > 0 ? text[start - 1] : ' ';
       const after = j + phrase.length < lower.length ? lower[j + phrase.length] : end < text.length ? text[end] : ' ';
       const bounded = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
-      const touched = sentence.words.filter((w) => w.start < end && start < w.end);
+      const touched = wordsIn(sentence.words, start, end);
       if (bounded && touched.length && !touched.some((w) => w.masked || w.quoted)) hits.push({ start, end, entry });
       j = lower.indexOf(phrase, j + 1);
     }

@@ -84,6 +84,11 @@ export function prepareForAxe({ hast: root, fragment, text, markdown, placeholde
         // A template tag such as `{% for … %}` between list items is not text the page shows: without
         // it a list of `{% for %}<li>` reads as a list holding text (axe's list rule).
         if (node.type === 'text' && silent.length && onlySilent(node, text, silent)) continue;
+        // A style sheet nested past MAX_CSS_DEPTH overflows jsdom's CSS parser (issue 20): axe gets none.
+        if (node.type === 'text' && src.type === 'element' && src.tagName === 'style' && cssTooDeep(node.value)) {
+          out.push({ type: 'text', value: '' });
+          continue;
+        }
         // `raw` nodes stay escaped text (hast-util-to-html's default), as they did for every other rule.
         if (node.type !== 'doctype') out.push(node);
         continue;
@@ -95,6 +100,7 @@ export function prepareForAxe({ hast: root, fragment, text, markdown, placeholde
       }
       if ((node.tagName === 'iframe' || node.tagName === 'frame') && ++frames > MAX_FRAMES) return { skip: 'frames', limit: MAX_FRAMES };
       const properties: Properties = { ...node.properties };
+      if (typeof properties.style === 'string' && cssTooDeep(properties.style)) delete properties.style;
       const start = node.position?.start?.offset;
       if (start !== undefined) {
         properties[OFFSET_PROPERTY] = String(start);
@@ -117,6 +123,21 @@ export function prepareForAxe({ hast: root, fragment, text, markdown, placeholde
     else dst.children = out;
   }
   return { tree: copyRoot, fragment, ends, elements };
+}
+
+/** Nesting of CSS blocks, brackets and functions past which a style is dropped: real sheets nest a few levels. */
+export const MAX_CSS_DEPTH = 64;
+
+/** Whether CSS nests `{`, `(` or `[` more than MAX_CSS_DEPTH deep (a plain count: strings and comments count too). */
+export function cssTooDeep(css: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css.charCodeAt(i);
+    if (c === 123 || c === 40 || c === 91) {
+      if (++depth > MAX_CSS_DEPTH) return true;
+    } else if ((c === 125 || c === 41 || c === 93) && depth > 0) depth--;
+  }
+  return false;
 }
 
 /** True when a text node holds only silent placeholders and white space. */
