@@ -86,7 +86,8 @@ export default defineRule<Options>({
         report('caption', { actual: short(clean) });
         continue;
       }
-      if ([...clean].length > ctx.options.maxLength) report('tooLong', { length: [...clean].length, max: ctx.options.maxLength });
+      // Long alt text that says what the image shows is still good alt text: a hint (info), not a defect.
+      if ([...clean].length > ctx.options.maxLength) ctx.report({ messageId: 'tooLong', span, data: { length: [...clean].length, max: ctx.options.maxLength }, context: headSpan(doc, img) ?? span, severity: 'info' });
     }
   },
 });

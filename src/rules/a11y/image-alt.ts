@@ -32,16 +32,29 @@ export default defineRule<Options>({
   defaults: { markdownEmptyAlt: 'missing' },
   messages: {
     missing: "Image '{{name}}' has no alt text: add alt=\"…\" saying what it shows, or alt=\"\" if it is only decoration",
+    missingCounted: "Image '{{name}}' has no alt text ({{count}} times in this file): add alt=\"…\" saying what it shows, or alt=\"\" if it is only decoration",
     markdownEmpty: "Image '{{name}}' has no alt text: say what it shows inside the brackets, as in ![what it shows]({{src}})",
     inputImage: "Image button '{{name}}' has no alt text: add alt=\"…\" saying what the button does",
     area: "Image map area '{{name}}' has no alt text: add alt=\"…\" saying where the link goes",
   },
   check(doc, ctx) {
+    // The same picture with no alt, used again and again (an icon in every card of a hub page), is one
+    // finding at its first use with a count (issue 14); different pictures are each their own finding.
+    const repeats = new Map<string, { span: { start: number; end: number }; messageId: string; src: string; count: number }>();
     const report = (el: Element, messageId: string) => {
       const span = headSpan(doc, el);
       if (!span) return;
       const src = attr(el, 'src') ?? attr(el, 'href') ?? '';
-      ctx.report({ messageId, span, data: { name: fileName(src), src: !src ? 'image.png' : src.length > 60 ? fileName(src) : src }, context: span });
+      const key = messageId === 'missing' && src.trim() ? `${messageId}\0${src.trim()}` : `${messageId}\0@${span.start}`;
+      const seen = repeats.get(key);
+      if (seen) seen.count++;
+      else repeats.set(key, { span, messageId, src, count: 1 });
+    };
+    const flush = () => {
+      for (const { span, messageId, src, count } of repeats.values()) {
+        const counted = messageId === 'missing' && count > 1;
+        ctx.report({ messageId: counted ? 'missingCounted' : messageId, span, data: { name: fileName(src), src: !src ? 'image.png' : src.length > 60 ? fileName(src) : src, count }, context: span });
+      }
     };
     for (const img of shown(doc, 'img')) {
       if (isPresentational(img) || isHidden(img) || hasOtherName(img)) continue;
@@ -58,6 +71,7 @@ export default defineRule<Options>({
       if (!hasAttr(area, 'href') || isHidden(area)) continue;
       if (!attr(area, 'alt')?.trim() && !hasOtherName(area)) report(area, 'area');
     }
+    flush();
   },
 });
 

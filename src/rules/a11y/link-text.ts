@@ -20,8 +20,23 @@ interface Options {
 
 let generic: Set<string> | undefined;
 function genericWords(): Set<string> {
-  generic ??= new Set(table('link-text').entries.flatMap((e) => e.match.map(normalise)));
+  generic ??= new Set(table('link-text').entries.filter((e) => e.category !== 'filler').flatMap((e) => e.match.map(normalise)));
   return generic;
+}
+
+let filler: Set<string> | undefined;
+/** Words that say nothing about a destination; link text made only of them ("click here to learn more") is generic. */
+function fillerWords(): Set<string> {
+  filler ??= new Set(table('link-text').entries.filter((e) => e.category === 'filler').flatMap((e) => e.match.map((m) => m.toLowerCase())));
+  return filler;
+}
+
+/** "Click here to read more", "see this page for details": every word is filler, and there are at most eight. */
+function onlyFiller(n: string): boolean {
+  const words = n.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  if (words.length < 2 || words.length > 8) return false;
+  const f = fillerWords();
+  return words.every((w) => f.has(w));
 }
 
 export default defineRule<Options>({
@@ -41,6 +56,7 @@ export default defineRule<Options>({
   defaults: { bareUrls: true, ambiguous: true },
   messages: {
     generic: "Link text '{{actual}}' does not say where it goes: use words that name the page, such as 'refund policy'",
+    genericCounted: "Link text '{{actual}}' does not say where it goes ({{count}} links in this file): use words that name the page, such as 'refund policy'",
     empty: 'This link has no text a screen reader can read: put words inside it, or alt text on its image',
     bareUrl: "Link text '{{actual}}' is a web address, which screen readers read out letter by letter: use words that name the page",
     ambiguous: "Link text '{{actual}}' leads somewhere else on line {{line}}, with the same words around it: make each link's text say where it goes",
@@ -48,6 +64,8 @@ export default defineRule<Options>({
   check(doc, ctx) {
     const words = genericWords();
     const seen = new Map<string, { href: string; line: number }>();
+    // The same generic text is one finding a file, at its first link, with the number of links (issue 14).
+    const generic = new Map<string, { span: { start: number; end: number }; actual: string; count: number }>();
     let map: ParentMap | undefined;
     for (const a of shown(doc, 'a')) {
       const href = attr(a, 'href');
@@ -70,8 +88,10 @@ export default defineRule<Options>({
       }
       const n = normalise(raw);
       if (!n) continue;
-      if (words.has(n)) {
-        report('generic', { actual: short(raw) });
+      if (words.has(n) || onlyFiller(n)) {
+        const g = generic.get(n);
+        if (g) g.count++;
+        else generic.set(n, { span, actual: short(raw), count: 1 });
         continue;
       }
       if (isUrl(raw)) {
@@ -89,6 +109,9 @@ export default defineRule<Options>({
       if (!first) seen.set(key, { href: dest, line });
       else if (first.href !== dest) report('ambiguous', { actual: short(raw), line: first.line });
     }
+    for (const g of generic.values()) {
+      ctx.report({ messageId: g.count > 1 ? 'genericCounted' : 'generic', span: g.span, data: { actual: g.actual, count: g.count }, context: g.span });
+    }
   },
 });
 
@@ -100,8 +123,14 @@ function contextOf(a: Element, map: ParentMap): string {
   const block = closest(map, a, (e) => CONTEXT.has(e.tagName));
   if (!block) return '';
   const row = block.tagName === 'td' || block.tagName === 'th' ? closest(map, block, (e) => e.tagName === 'tr') : undefined;
-  return normalise(textOf(row ?? block));
+  const el = row ?? block;
+  // Once per block: 20,000 links in one paragraph must not read it 20,000 times (issue 20).
+  let text = blockTexts.get(el);
+  if (text === undefined) blockTexts.set(el, (text = normalise(textOf(el))));
+  return text;
 }
+
+const blockTexts = new WeakMap<Element, string>();
 
 function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
@@ -129,7 +158,12 @@ function longUrl(s: string): boolean {
 /** The same place written two ways still counts as one: case of the host, a trailing slash, a default index page. */
 function normaliseHref(href: string): string {
   let h = href.trim();
-  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/i.exec(h);
-  if (m) h = m[1].toLowerCase().replace(/^http:/, 'https:').replace('://www.', '://') + m[2];
+  // Scheme and host, found by index (no regex over the whole address).
+  const sep = h.indexOf('://');
+  if (sep > 0 && /^[a-z][a-z0-9+.-]*$/i.test(h.slice(0, sep))) {
+    let end = sep + 3;
+    while (end < h.length && h[end] !== '/' && h[end] !== '?' && h[end] !== '#') end++;
+    h = h.slice(0, end).toLowerCase().replace(/^http:/, 'https:').replace('://www.', '://') + h.slice(end);
+  }
   return h.replace(/\/(?:index\.html?)?(?=$|[?#])/i, '').replace(/\/$/, '');
 }

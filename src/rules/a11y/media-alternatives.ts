@@ -7,7 +7,7 @@
  */
 import type { Element } from 'hast';
 import { defineRule } from '../define-rule.js';
-import { ariaLabel, attr, childElements, closest, descendants, hasAttr, headSpan, isHidden, type ParentMap, parents, shown, textOf } from '../../a11y/content/hast.js';
+import { ariaLabel, attr, childElements, closest, descendants, hasAttr, headSpan, isHidden, type ParentMap, sourceSpan, parents, shown, textOf } from '../../a11y/content/hast.js';
 
 /** Hosts of embedded video players, matched on the end of the iframe's host name. */
 const VIDEO_HOSTS: [string, string][] = [
@@ -22,6 +22,9 @@ const VIDEO_HOSTS: [string, string][] = [
   ['vidyard.com', 'Vidyard'],
   ['brightcove.net', 'Brightcove'],
 ];
+
+/** Blocks that may hold a transcript written out in full. */
+const TEXT_BLOCKS = new Set(['p', 'div', 'section', 'details', 'blockquote', 'figcaption', 'pre']);
 
 /** Blocks that hold a video and its transcript link together. */
 const BLOCKS = new Set(['p', 'figure', 'div', 'li', 'td', 'dd', 'details', 'section', 'article', 'aside', 'blockquote']);
@@ -51,8 +54,10 @@ export default defineRule({
         // A muted video has no sound to caption (a silent screen recording).
         if (tag === 'video' && hasAttr(el, 'muted')) continue;
         if (descendants(el).some(isCaptionTrack) || near(el)) continue;
-        const span = headSpan(doc, el);
-        if (span) ctx.report({ messageId: tag, span, context: span });
+        const head = headSpan(doc, el);
+        // The finding covers the whole player, its <source> and <track> children included.
+        const whole = sourceSpan(doc, el);
+        if (head) ctx.report({ messageId: tag, span: whole && whole.end > head.end ? { start: head.start, end: whole.end } : head, context: head });
       }
     }
     for (const frame of shown(doc, 'iframe')) {
@@ -109,6 +114,8 @@ function siblingsOf(parent: Parameters<typeof childElements>[0]): { list: Elemen
 }
 
 function mentionsTranscript(root: Element): boolean {
+  // The transcript itself, right there: "<p>Transcript: three short tones mean…</p>".
+  if (TEXT_BLOCKS.has(root.tagName) && /^\W*transcript\b/i.test(textOf(root).trimStart().slice(0, 40))) return true;
   const candidates = [root, ...descendants(root)];
   for (const e of candidates) {
     if (!['a', 'summary', 'h2', 'h3', 'h4', 'h5', 'h6', 'button'].includes(e.tagName)) continue;

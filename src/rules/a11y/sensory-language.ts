@@ -18,6 +18,8 @@ import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js'
 const LABEL_TAGS = ['strong', 'b', 'em', 'i', 'kbd', 'code', 'samp', 'var', 'img'];
 /** Emphasis on a look word ("the *green* button") is not a label. */
 const SENSORY_ONLY = /^(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown|round|square|big|small|large|left|right|top|bottom|above|below)$/i;
+/** First words of a sentence that refer back to the thing named in the sentence before. */
+const REFERS_BACK = new Set(['it', "it's", 'its', 'this', 'that', 'they', 'these', 'those', 'there', "there's"]);
 /** Bold lead-ins that are not labels. */
 const NOT_LABELS = new Set(['note', 'tip', 'important', 'warning', 'caution', 'example', 'step']);
 
@@ -27,6 +29,8 @@ export default defineRule({
   description: 'Instructions that rely on colour, shape or position ("click the green button")',
   defaultSeverity: 'warning',
   channels: 'all',
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
   wcag: ['1.3.3', '1.4.1'],
@@ -39,6 +43,8 @@ export default defineRule({
     position: "'{{actual}}' finds something by where it sits on screen, which screen readers do not say and small screens change: also give its label",
     visual: "'{{actual}}' only helps people who can see the image: say in the text what it shows",
     colourVerb: "'{{actual}}' uses colour alone to mark something: also mark it with words or a symbol",
+    colourState: "'{{actual}}' tells the reader when to act by a colour alone: also say what else changes, such as a message or a blink pattern",
+    sound: "'{{actual}}' relies on hearing alone: also say what the reader can see, such as a light or a message on screen",
   },
   check(doc, ctx) {
     let labels: Span[] | undefined;
@@ -50,10 +56,19 @@ export default defineRule({
       const hits = findSensory(s);
       if (!hits.length) continue;
       let labelled: boolean | undefined;
+      // "the grid icon in the top-left corner": a look and a place next to each other are one finding.
+      const merged: typeof hits = [];
       for (const hit of hits) {
+        const prev = merged[merged.length - 1];
+        if (prev && hit.first - prev.last <= 2 && prev.labelExcuses === hit.labelExcuses) merged[merged.length - 1] = { ...prev, last: Math.max(prev.last, hit.last) };
+        else merged.push(hit);
+      }
+      for (const hit of merged) {
         if (hit.labelExcuses) {
-          // The label may be in the sentence before, in the same block: "Select **Pay**. It is the green button."
-          const before = si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined;
+          // The label may be in the sentence before, in the same block, when this one refers back to it:
+          // "Select **Pay**. It is the green button." Another sentence's label does not name this thing.
+          const refersBack = REFERS_BACK.has(s.words[0]?.lower ?? '');
+          const before = refersBack && si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined;
           labelled ??= hasLabel(doc, s, (labels ??= labelSpans(doc))) || (before !== undefined && hasLabel(doc, before, labels));
           if (labelled) continue;
         }

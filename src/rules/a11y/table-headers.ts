@@ -10,7 +10,7 @@
  */
 import type { Element } from 'hast';
 import { defineRule } from '../define-rule.js';
-import { ariaLabel, attr, descendants, fromMarkdownSyntax, headSpan, isHidden, isPresentational, role, shown, textOf, textWithoutImages } from '../../a11y/content/hast.js';
+import { ariaLabel, attr, descendants, fromMarkdownSyntax, headSpan, isHidden, isPresentational, role, shown, sourceSpan, textOf, textWithoutImages } from '../../a11y/content/hast.js';
 
 export default defineRule({
   id: 'table-headers',
@@ -39,7 +39,9 @@ export default defineRule({
       if (!span) continue;
       if (headers.length === 0) {
         if (rows.length < 2 || maxColumns(rows) < 2 || imageRow(rows)) continue;
-        ctx.report({ messageId: 'noHeaders', span, context: span });
+        // The finding runs to the end of the first row, the one that should hold the headers.
+        const first = sourceSpan(doc, rows[0]);
+        ctx.report({ messageId: 'noHeaders', span: first && first.end > span.end ? { start: span.start, end: first.end } : span, context: span });
         continue;
       }
       if (headers.every((h) => isEmpty(h))) {

@@ -106,19 +106,80 @@ function pairedHits(sentence: Sentence, hits: PhraseHit<Entry>[]): Set<PhraseHit
   return paired;
 }
 
+interface GenericLists {
+  persons: Set<string>;
+  determiners: Set<string>;
+  pronouns: Map<string, string>;
+}
+let generic: GenericLists | undefined;
+/** Channels where "the customer" is one known person. */
+const SPECIFIC_CHANNELS = new Set(['chat', 'email', 'phone', 'social']);
+
+function genericLists(): GenericLists {
+  if (generic) return generic;
+  const t = table(TABLE);
+  const list = (k: string) => new Set((Array.isArray(t[k]) ? (t[k] as unknown[]) : []).map((x) => String(x).toLowerCase()));
+  const pron = (t.genericPronouns ?? {}) as Record<string, string>;
+  generic = { persons: list('genericPersons'), determiners: list('genericDeterminers'), pronouns: new Map(Object.entries(pron).map(([k, v]) => [k.toLowerCase(), String(v)])) };
+  return generic;
+}
+
+/**
+ * "Each user can change his password": a generic person, then a gendered pronoun in the same
+ * sentence with no name or other person between them. "he or she" and "his/her" are table entries.
+ */
+function genericPronouns(sentence: Sentence, channel: string): { start: number; end: number; replace: string; person: string }[] {
+  const { persons, determiners, pronouns } = genericLists();
+  const w = sentence.words;
+  const out: { start: number; end: number; replace: string; person: string }[] = [];
+  const text = sentence.block.text;
+  let person = -1;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    if (x.masked || x.quoted) continue;
+    const lower = x.lower;
+    if (persons.has(lower)) {
+      const d1 = w[i - 1]?.lower ?? '';
+      const d2 = w[i - 2]?.lower ?? '';
+      // "a user", "each new customer", "the account holder".
+      // In a reply, "the driver" or "the agent" is usually one known person; "a driver" is still anyone.
+      const det = (d: string) => determiners.has(d) && !(d === 'the' && SPECIFIC_CHANNELS.has(channel));
+      if (det(d1) || det(d2) || (d1 === 'account' && det(d2))) person = i;
+      else person = -1;
+      continue;
+    }
+    // A name in between ("a user named Sam… his") may be whom the pronoun means.
+    if (person !== -1 && i > 0 && /^\p{Lu}/u.test(x.text) && !pronouns.has(lower)) person = -1;
+    if (person === -1 || !pronouns.has(lower)) continue;
+    // Pairs are table entries ("he or she", "his/her").
+    const before = text.slice(w[i - 1]?.end ?? x.start, x.start).trim();
+    const after = text.slice(x.end, w[i + 1]?.start ?? x.end).trim();
+    if (before === '/' || after === '/' || w[i - 1]?.lower === 'or' || w[i + 1]?.lower === 'or') continue;
+    // "her" before a noun is "their"; as an object ("ask her") it is "them".
+    let replace = pronouns.get(lower)!;
+    if (lower === 'her' && (!w[i + 1] || /[.,;:!?]/.test(after) || ['to', 'for', 'with', 'and', 'if', 'when', 'that', 'about'].includes(w[i + 1].lower))) replace = 'them';
+    out.push({ start: x.start, end: x.end, replace, person: w[person].text });
+  }
+  return out;
+}
+
 export default defineRule({
   id: 'inclusive-language',
   family: 'plain',
   description: 'Gendered, ableist or othering words, and assumptions about family, titles and holidays',
   defaultSeverity: 'warning',
   channels: 'all',
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
+  acceptsVocabulary: true,
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
     swap: "'{{actual}}' may exclude some readers: use {{expected}}",
     reword: "'{{actual}}' may exclude some readers: reword it",
+    genericPronoun: "'{{actual}}' guesses the gender of '{{person}}': use '{{expected}}'",
   },
   check(doc, ctx) {
     const m = matcher();
@@ -136,6 +197,18 @@ export default defineRule({
       for (const h of findLiterals(sentence, literals)) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push({ ...h, source: 'plainspoke' });
+      }
+      for (const g of genericPronouns(sentence, ctx.channel)) {
+        if (found.some((f) => f.start < g.end && g.start < f.end)) continue;
+        const actual = sentence.block.text.slice(g.start, g.end);
+        const expected = matchCase(g.replace, actual);
+        ctx.report({
+          messageId: 'genericPronoun',
+          span: sentence.block.spanOf(g.start, g.end),
+          data: { actual, person: g.person, expected },
+          suggestions: [expected],
+          context: sentence.span,
+        });
       }
       for (const f of found) {
         const actual = sentence.block.text.slice(f.start, f.end);

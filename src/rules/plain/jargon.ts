@@ -27,9 +27,52 @@ interface Options {
 interface Hit {
   sentence: Sentence;
   span: Span;
+  /** Block offsets of the match. */
+  from: number;
+  to: number;
   actual: string;
   entry: PhraseEntry;
   suggestions: string[];
+}
+
+/** "leverage means…", "What is leverage?", "…indemnify us. This means you cover our costs." */
+const MEANS = new Set(['means', 'meaning', 'refers', 'describes']);
+const BACK_REFS = new Set(['this', 'that', 'it', 'which']);
+
+function definedTerms(sentences: readonly Sentence[], hits: readonly Hit[]): Set<PhraseEntry> {
+  const out = new Set<PhraseEntry>();
+  if (!hits.length) return out;
+  const index = new Map<Sentence, number>();
+  sentences.forEach((x, i) => index.set(x, i));
+  for (const h of hits) {
+    const w = h.sentence.words;
+    const first = w.findIndex((x) => x.start >= h.from);
+    const lastWord = w.findIndex((x) => x.end >= h.to);
+    const a = first === -1 ? 0 : first;
+    const b = lastWord === -1 ? w.length - 1 : lastWord;
+    const nextWords = w.slice(b + 1, b + 3).map((x) => x.lower);
+    const prevWords = w.slice(Math.max(0, a - 2), a).map((x) => x.lower);
+    let yes = MEANS.has(nextWords[0] ?? '') || (nextWords[0] === 'is' && ['when', 'a', 'an', 'the', 'how'].includes(nextWords[1] ?? ''));
+    yes ||= prevWords.join(' ') === 'what is' || prevWords.join(' ') === 'what does' || prevWords[prevWords.length - 1] === "what's";
+    if (!yes) {
+      // The next sentence explains it: "You agree to indemnify us. This means you cover our costs."
+      const i = index.get(h.sentence);
+      const next = i === undefined ? undefined : sentences[i + 1];
+      if (next && next.block === h.sentence.block) {
+        const n = next.words.slice(0, 3).map((x) => x.lower);
+        yes = (BACK_REFS.has(n[0] ?? '') && MEANS.has(n[1] ?? '')) || (n[0] === 'in' && n[1] === 'other' && n[2] === 'words');
+      }
+    }
+    if (yes) out.add(h.entry);
+  }
+  return out;
+}
+
+/** A capital in mid-sentence: a product or a defined term ("the Synergy Pro mouse"). */
+function isName(h: Hit): boolean {
+  const w = h.sentence.words;
+  const i = w.findIndex((x) => x.start === h.from);
+  return i > 0 && /^\p{Lu}/u.test(w[i].text) && !/^\p{Lu}+$/u.test(w[i].text);
 }
 
 const rejectMatchers = new Map<string, PhraseMatcher<string>>();
@@ -51,8 +94,11 @@ export default defineRule<Options>({
   description: 'Legalese, corporate jargon and the config’s rejected terms',
   defaultSeverity: 'warning',
   channels: 'all',
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
+  acceptsVocabulary: true,
   options: {
     type: 'object',
     properties: { onePerFile: { type: 'boolean' } },
@@ -85,7 +131,7 @@ export default defineRule<Options>({
 
     const hits: Hit[] = [];
     eachPhrase(doc, TABLE, ({ sentence, hit, actual, suggestions }) => {
-      hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
+      hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), from: hit.first.start, to: hit.last.end, actual, entry: hit.value, suggestions });
     });
     const literals = literalPhrases(TABLE);
     if (literals.length) {
@@ -93,13 +139,15 @@ export default defineRule<Options>({
         if (sentence.block.quote) continue;
         for (const h of findLiterals(sentence, literals)) {
           const actual = sentence.block.text.slice(h.start, h.end);
-          hits.push({ sentence, span: sentence.block.spanOf(h.start, h.end), actual, entry: h.entry, suggestions: (h.entry.replace ?? []).map((r) => matchCase(r, actual)) });
+          hits.push({ sentence, span: sentence.block.spanOf(h.start, h.end), from: h.start, to: h.end, actual, entry: h.entry, suggestions: (h.entry.replace ?? []).map((r) => matchCase(r, actual)) });
         }
       }
       hits.sort((a, b) => a.span.start - b.span.start);
     }
 
-    const kept = hits.filter((h) => !rejected.has(`${h.span.start}:${h.span.end}`));
+    // A capital in mid-sentence is a name ("the Synergy Pro mouse"); a term the file defines is the reader's to learn.
+    const defined = definedTerms(doc.sentences, hits);
+    const kept = hits.filter((h) => !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && !isName(h));
     const counts = new Map<PhraseEntry, number>();
     for (const h of kept) counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
     const seen = new Set<PhraseEntry>();

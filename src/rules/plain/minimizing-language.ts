@@ -51,8 +51,11 @@ export default defineRule({
   description: 'Words that call a task easy or obvious ("just", "simply", "of course")',
   defaultSeverity: 'warning',
   channels: 'all',
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: false,
   status: 'stable',
+  acceptsVocabulary: true,
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
@@ -65,6 +68,11 @@ export default defineRule({
       const index = words.indexOf(hit.first);
       // A name: "Just Eat" in mid-sentence, or "Easy Setup" in a Title Case heading.
       if (index > 0 && isCapitalised(hit.first)) return;
+      // "Easy Returns is our pick-up service": a capitalised word right after a sentence-initial match makes a name.
+      if (index === 0) {
+        const follower = words[words.indexOf(hit.last) + 1];
+        if (follower && isCapitalised(follower) && follower.text !== 'I' && !/^\p{Lu}+$/u.test(follower.text) && sentence.block.text.slice(hit.last.end, follower.start).trim() === '') return;
+      }
       if (sentence.block.kind === 'heading' && isCapitalised(hit.first)) {
         const after = words[words.indexOf(hit.last) + 1];
         if (after && isCapitalised(after)) return;

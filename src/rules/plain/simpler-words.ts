@@ -4,8 +4,17 @@
  * Only entries marked `fix: safe` are applied by --fix; the rest are
  * suggestions, because the right word depends on the sentence.
  *
+ * A swap must keep the meaning, so an entry can narrow where it counts
+ * (the fields are described at the top of the table): `quietIn` leaves a
+ * term of art alone in a channel ("terminate the agreement" in a policy),
+ * `onlyAfter` keeps participles to the active past ("you obtained", not
+ * "information obtained otherwise"), `subject: person` keeps "ensure" →
+ * "make sure" to sentences where a person acts, and `needsClause` to
+ * sentences where a clause follows ("make sure a point" is not English).
+ *
  * A match written with a capital in mid-sentence is a name or a defined
- * term ("the Modification" in a contract) and is left alone.
+ * term ("the Modification" in a contract) and is left alone. In the policy
+ * channel each entry is reported once a file, at its first use, with a count.
  *
  * The shared phrase matcher works on words, so table phrases that hold
  * punctuation ("e.g.", "and/or") are found here by their literal text, still
@@ -15,55 +24,159 @@ import { defineRule } from '../define-rule.js';
 import { eachPhrase } from '../kinds/phrase-rule.js';
 import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase } from '../../lexicon/phrase-matcher.js';
+import { table, type PhraseEntry } from '../../lexicon/data.js';
+import type { Sentence, Word } from '../../document/prose.js';
+import type { Span } from '../../types.js';
 
 const TABLE = 'simpler-words';
 
-export default defineRule({
+interface Options {
+  /** Report each entry once per file (first use, with a count) instead of every use. */
+  onePerFile: boolean;
+}
+
+/** Marks that start a clause: after them the previous word counts as ",". */
+const CLAUSE_BREAK = /[,;:(—–]/;
+
+interface Lists {
+  persons: Set<string>;
+  modals: Set<string>;
+  clauseWords: Set<string>;
+}
+let lists: Lists | undefined;
+function words(): Lists {
+  if (lists) return lists;
+  const t = table(TABLE);
+  const set = (k: string) => new Set((Array.isArray(t[k]) ? (t[k] as unknown[]) : []).map((x) => String(x).toLowerCase().replace(/’/g, "'")));
+  lists = { persons: set('persons'), modals: set('modals'), clauseWords: set('clauseWords') };
+  return lists;
+}
+
+function strings(entry: PhraseEntry, key: string): string[] | undefined {
+  const v = entry[key];
+  return Array.isArray(v) ? v.map((x) => String(x).toLowerCase().replace(/’/g, "'")) : undefined;
+}
+
+/** The word before index i: "^" at the start of the sentence, "," at the start of a clause. */
+function before(s: Sentence, i: number): string {
+  if (i <= 0) return '^';
+  const prev = s.words[i - 1];
+  if (CLAUSE_BREAK.test(s.block.text.slice(prev.end, s.words[i].start))) return ',';
+  return prev.masked ? '' : prev.lower.replace(/’/g, "'");
+}
+
+function capitalised(w: Word | undefined): boolean {
+  return !!w && /^\p{Lu}/u.test(w.text);
+}
+
+/** A person acts: an instruction, "you/we/I ensure", "you must ensure", "Developer must ensure", "to ensure" after a person. */
+function personActs(s: Sentence, i: number): boolean {
+  const { persons, modals } = words();
+  const p = before(s, i);
+  if (p === '^' || p === ',' || persons.has(p)) return true;
+  if (!modals.has(p)) return false;
+  // Walk back over modals and adverbs ("you will also need to ensure"), within the clause.
+  let k = i - 1;
+  while (k > 0 && modals.has(before(s, k)) && before(s, k) !== ',') k--;
+  const q = before(s, k);
+  if (q === '^' || q === ',' || persons.has(q)) return true;
+  // A name before the modal: "Developer must ensure", "GitHub will ensure".
+  if (k >= 1 && capitalised(s.words[k - 1])) return true;
+  // "…to ensure": a person earlier in the sentence ("We use cookies to ensure that…").
+  if (p === 'to') return s.words.slice(0, i).some((w) => persons.has(w.lower));
+  return false;
+}
+
+/** "ensure that…", "ensure the cable is in": a clause follows, so "make sure" fits. */
+function clauseFollows(s: Sentence, last: number): boolean {
+  const { clauseWords } = words();
+  const w = s.words;
+  for (let k = last + 1; k < w.length && k <= last + 8; k++) {
+    if (k > last + 1 && CLAUSE_BREAK.test(s.block.text.slice(w[k - 1].end, w[k].start))) return false;
+    if (clauseWords.has(w[k].lower.replace(/’/g, "'"))) return true;
+  }
+  return false;
+}
+
+/** Whether the entry's limits let this use through. */
+function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel: string): boolean {
+  if (strings(entry, 'quietIn')?.includes(channel)) return false;
+  const i = s.words.indexOf(first);
+  const only = strings(entry, 'onlyAfter');
+  if (only && !only.includes(before(s, i))) return false;
+  if (entry.subject === 'person' && !personActs(s, i)) return false;
+  if (entry.needsClause === true && !clauseFollows(s, s.words.indexOf(last))) return false;
+  return true;
+}
+
+interface Hit {
+  sentence: Sentence;
+  span: Span;
+  actual: string;
+  entry: PhraseEntry;
+  suggestions: string[];
+}
+
+export default defineRule<Options>({
   id: 'simpler-words',
   family: 'plain',
   description: 'A word or phrase with a plainer alternative',
   // A plainer word is a suggestion, not a defect: info keeps CI green; plainspoke:strict raises it.
   defaultSeverity: 'info',
   channels: 'all',
+  // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
+  languages: ['en'],
   fixable: true,
   status: 'stable',
-  options: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
+  acceptsVocabulary: true,
+  options: { type: 'object', properties: { onePerFile: { type: 'boolean' } }, additionalProperties: false },
+  defaults: { onePerFile: false },
+  channelDefaults: { policy: { onePerFile: true } },
   messages: {
     simpler: "Use {{expected}} instead of '{{actual}}'",
+    simplerCounted: "Use {{expected}} instead of '{{actual}}' (used {{count}} times in this file)",
   },
   check(doc, ctx) {
+    const hits: Hit[] = [];
     eachPhrase(doc, TABLE, ({ sentence, hit, actual, suggestions }) => {
       // A capital in mid-sentence marks a name or a defined term ("the Modification", "Termination Assistance"):
       // swapping it would break the definition.
       if (sentence.words.indexOf(hit.first) > 0 && /^\p{Lu}/u.test(hit.first.text)) return;
-      const span = sentence.block.spanOf(hit.first.start, hit.last.end);
-      ctx.report({
-        messageId: 'simpler',
-        span,
-        data: { actual, expected: suggestions.map((x) => `'${x}'`).join(' or ') },
-        suggestions,
-        ...(hit.value.fix === 'safe' && suggestions.length ? { fix: { span, text: suggestions[0] } } : {}),
-        context: sentence.span,
-      });
+      if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
+      hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
     });
     const list = literalPhrases(TABLE);
-    if (!list.length) return;
-    for (const sentence of doc.sentences) {
-      if (sentence.block.quote) continue;
-      for (const hit of findLiterals(sentence, list)) {
-        const actual = sentence.block.text.slice(hit.start, hit.end);
-        const suggestions = (hit.entry.replace ?? []).map((r) => matchCase(r, actual));
-        const span = sentence.block.spanOf(hit.start, hit.end);
-        ctx.report({
-          messageId: 'simpler',
-          span,
-          data: { actual, expected: suggestions.map((s) => `'${s}'`).join(' or ') },
-          suggestions,
-          ...(hit.entry.fix === 'safe' && suggestions.length ? { fix: { span, text: suggestions[0] } } : {}),
-          context: sentence.span,
-        });
+    if (list.length) {
+      for (const sentence of doc.sentences) {
+        if (sentence.block.quote) continue;
+        for (const hit of findLiterals(sentence, list)) {
+          if (strings(hit.entry, 'quietIn')?.includes(ctx.channel)) continue;
+          const actual = sentence.block.text.slice(hit.start, hit.end);
+          hits.push({ sentence, span: sentence.block.spanOf(hit.start, hit.end), actual, entry: hit.entry, suggestions: (hit.entry.replace ?? []).map((r) => matchCase(r, actual)) });
+        }
       }
+      hits.sort((a, b) => a.span.start - b.span.start);
+    }
+    const counts = new Map<PhraseEntry, number>();
+    for (const h of hits) counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
+    const seen = new Set<PhraseEntry>();
+    for (const h of hits) {
+      const count = counts.get(h.entry) ?? 1;
+      let counted = false;
+      if (ctx.options.onePerFile) {
+        if (seen.has(h.entry)) continue;
+        seen.add(h.entry);
+        counted = count > 1;
+      }
+      ctx.report({
+        messageId: counted ? 'simplerCounted' : 'simpler',
+        span: h.span,
+        data: { actual: h.actual, expected: h.suggestions.map((x) => `'${x}'`).join(' or '), count },
+        suggestions: h.suggestions,
+        // One use reported for many would fix only the first: leave counted findings to the writer.
+        ...(h.entry.fix === 'safe' && h.suggestions.length && !counted ? { fix: { span: h.span, text: h.suggestions[0] } } : {}),
+        context: h.sentence.span,
+      });
     }
   },
 });
