@@ -21,6 +21,13 @@ describe('inline directives', () => {
     const r = await lint('a.md', `${P}\n\n<!-- plainspoke-disable passive-voice, jargon -->\n\n${P}\n\n${P}\n\n<!-- plainspoke-enable -->\n\n${P}\n`);
     expect(r.found).toEqual(['1:11 passive-voice', '11:11 passive-voice']);
   });
+  it('a disable for an English-only rule in a file of another language is not unused', async () => {
+    const fr = `---\nlang: fr\n---\n# Mot de passe\n\n<!-- plainspoke-disable-next-line passive-voice -- phrase citée -->\nVotre mot de passe a été changé par notre équipe hier soir.\n`;
+    const r = await lint('a.md', fr);
+    expect(r.found).toEqual([]);
+    const en = await lint('b.md', `# Password\n\n<!-- plainspoke-disable-next-line passive-voice -->\nWe changed your password last night.\n`);
+    expect(en.found).toEqual(['3:1 unused-disable']);
+  });
   it('disable without ids covers every rule', async () => {
     const r = await lint('a.md', `<!-- plainspoke-disable -->\n\n${P}\n`);
     expect(r.found).toEqual([]);

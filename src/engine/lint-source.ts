@@ -19,6 +19,7 @@ import { docsUrlFor } from '../rules/docs-url.js';
 import { applyFixes, dropUnsafeFixes } from './apply-fixes.js';
 import { failed } from './failed.js';
 import { isJsonPath } from '../sources/settings.js';
+import { knownLanguage } from '../lexicon/language.js';
 
 export interface SourceInput {
   /** Path shown in reports: relative to the working folder, `/` separators. */
@@ -132,7 +133,7 @@ export async function lintDoc(doc: Doc, settings: ResolvedSettings, opts: LintOp
   const directives = opts.noInlineConfig ? [] : parseDirectives(doc.comments, doc.loc, doc.text.length);
   const { kept, suppressed } = applyDirectives(raw, directives);
   // Rules that report on the disable comments themselves (unused-disable), once every rule ran.
-  if (!opts.only) kept.push(...checkDirectives(directives, settings));
+  if (!opts.only) kept.push(...checkDirectives(directives, settings, knownLanguage(doc)));
   const contexts: ContextHashes = new Map();
   const findings = kept.map((f) => rememberRaw(toFinding(doc, f, opts.fingerprints !== false, contexts), f)).sort(byPosition);
   const result: FileResult = { path: doc.path, channel: doc.channel, findings, metrics: computeMetrics(doc) };
@@ -173,7 +174,7 @@ function dedupe(findings: RawFinding[]): RawFinding[] {
 }
 
 /** Findings of the rules that have `checkDirectives` and are on (unused-disable). */
-function checkDirectives(directives: readonly Directive[], settings: ResolvedSettings): RawFinding[] {
+function checkDirectives(directives: readonly Directive[], settings: ResolvedSettings, language: string | undefined): RawFinding[] {
   const out: RawFinding[] = [];
   for (const rule of allRules()) {
     if (!rule.checkDirectives) continue;
@@ -183,7 +184,12 @@ function checkDirectives(directives: readonly Directive[], settings: ResolvedSet
     rule.checkDirectives(directives, {
       severity,
       channel: settings.channel,
-      runs: (id) => settings.rules[id]?.severity !== 'off' && Boolean(getRule(id)?.channelList.includes(settings.channel)),
+      // A rule skipped for this file (off, another channel, or a language it does not understand) did not run.
+      runs: (id) => {
+        const r = getRule(id);
+        if (!r || settings.rules[id]?.severity === 'off' || !r.channelList.includes(settings.channel)) return false;
+        return !r.languages || language === undefined || r.languages.includes(language);
+      },
       report: (r) => {
         out.push({
           ruleId: rule.id,
