@@ -13,17 +13,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { commandLine, lintFixture, repo } from './lib/lint-fixture.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => pathToFileURL(join(repo, 'dist', p)).href;
-const { ConfigResolver } = await import(dist('config/resolve.js'));
-const { lintSource } = await import(dist('engine/lint-source.js'));
-
-const args = process.argv.slice(2);
-const force = args.includes('--force');
-const dryRun = args.includes('--dry-run');
-let files = args.filter((a) => !a.startsWith('--')).map((a) => resolve(a));
+const { flag, paths } = commandLine();
+const force = flag('--force');
+const dryRun = flag('--dry-run');
+let files = paths.map((a) => resolve(a));
 const rulesDir = join(repo, 'rules');
 if (!files.length) files = readdirSync(rulesDir).filter((n) => n.endsWith('.md')).sort().map((n) => join(rulesDir, n));
 
@@ -40,13 +35,15 @@ for (const file of files) {
     if (kind !== 'bad' || (/\bexpect="/.test(attrs) && !force)) continue;
     const channel = /channel=([\w-]+)/.exec(attrs)?.[1];
     const path = `example.${lang === 'html' ? 'html' : 'md'}`;
-    const resolver = ConfigResolver.fromData(channel ? { channel } : {}, `rules/${basename(file)}`, dirname(file));
-    const result = await lintSource({ path, absPath: join(dirname(file), path), bytes: new TextEncoder().encode(`${code}\n`) }, resolver, {});
-    if (result.error) {
-      console.error(`${basename(file)}: a bad example cannot be linted: ${result.error}`);
-      process.exitCode = 1;
-      continue;
-    }
+    const result = await lintFixture({
+      path,
+      absPath: join(dirname(file), path),
+      bytes: new TextEncoder().encode(`${code}\n`),
+      config: channel ? { channel } : {},
+      origin: `rules/${basename(file)}`,
+      failure: `${basename(file)}: a bad example cannot be linted`,
+    });
+    if (!result) continue;
     const hits = result.findings.filter((f) => f.ruleId === id || (id === 'axe' && f.ruleId.startsWith('axe/')));
     if (!hits.length) {
       console.log(`${basename(file)}: a bad example gives no ${id} finding: left alone`);

@@ -14,18 +14,12 @@
  * messageId are kept as they are.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join, relative, resolve } from 'node:path';
+import { commandLine, lintFixture, repo } from './lib/lint-fixture.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => pathToFileURL(join(repo, 'dist', p)).href;
-const { ConfigResolver } = await import(dist('config/resolve.js'));
-const { lintSource } = await import(dist('engine/lint-source.js'));
-
-const args = process.argv.slice(2);
-const check = args.includes('--check');
-const dryRun = args.includes('--dry-run');
-const targets = args.filter((a) => !a.startsWith('--'));
+const { flag, paths: targets } = commandLine();
+const check = flag('--check');
+const dryRun = flag('--dry-run');
 if (!targets.length) targets.push(join(repo, 'fixtures', 'rules'));
 
 const MARKER = /<!--\s*expect(-next-line)?\s+([^>]*?)\s*-->/g;
@@ -85,13 +79,16 @@ for (const file of targets.flatMap(files)) {
   const ruleId = ruleOf(file);
   const all = ruleId === 'unused-disable' || items.some((it) => it.ruleId === 'unused-disable');
   const only = all ? undefined : [...new Set([...(ruleId ? [reporting(ruleId)] : []), ...items.map((it) => reporting(it.ruleId))])];
-  const resolver = ConfigResolver.fromData(fixtureConfig(text), `${basename(file)} (plainspoke-config)`, dirname(file));
-  const result = await lintSource({ path: basename(file), absPath: file, bytes: readFileSync(file) }, resolver, { ...(only ? { only } : {}) });
-  if (result.error) {
-    console.error(`${rel}: cannot lint it: ${result.error}`);
-    process.exitCode = 1;
-    continue;
-  }
+  const result = await lintFixture({
+    path: basename(file),
+    absPath: file,
+    bytes: readFileSync(file),
+    config: fixtureConfig(text),
+    origin: `${basename(file)} (plainspoke-config)`,
+    options: { ...(only ? { only } : {}) },
+    failure: `${rel}: cannot lint it`,
+  });
+  if (!result) continue;
   // Pinned markers first, so an unpinned one on the same line takes a finding they leave.
   const used = new Set();
   const replace = new Map(); // item → new text

@@ -22,6 +22,7 @@ import { buildReport, lintFiles } from '../src/engine/lint-files.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PATHOLOGICAL, pathologicalDoc } from './helpers/pathological.js';
+import { expectInside } from './helpers/expect-inside.js';
 import { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells } from '../src/document/bound-markdown.js';
 import { boundTokens } from '../src/document/prose.js';
 import { getFormatter, formatNames } from '../src/formatters/index.js';
@@ -88,33 +89,12 @@ describe('property: any input', () => {
   }, 600_000);
 });
 
-/** Every finding starts and ends inside the text: a real line, a column at most one past its end. */
-function expectInside(text: string, r: FileResult): void {
-  const lines = text.split(/\r\n|\r|\n/);
-  // Each line measured once: 80,000 findings on one 500 KB line must not spread it 80,000 times.
-  const widths = new Map<number, number>();
-  const width = (line: number) => {
-    let w = widths.get(line);
-    if (w === undefined) widths.set(line, (w = [...lines[line - 1]].length));
-    return w;
-  };
-  for (const f of r.findings) {
-    expect(f.line).toBeGreaterThanOrEqual(1);
-    expect(f.line).toBeLessThanOrEqual(lines.length);
-    expect(f.column).toBeGreaterThanOrEqual(1);
-    expect(f.column).toBeLessThanOrEqual(width(f.line) + 1);
-    expect(f.endLine).toBeGreaterThanOrEqual(f.line);
-    expect(f.endLine).toBeLessThanOrEqual(lines.length);
-    expect(f.endColumn).toBeLessThanOrEqual(width(f.endLine) + 1);
-  }
-}
-
 describe('property: pathological inputs (issue 20)', () => {
   it.each(PATHOLOGICAL.map((p) => [p.name, p] as const))('%s at a small size lints without a crash, findings inside the file', async (_name, p) => {
     const text = pathologicalDoc(p, 'small');
     const r = await lint(text, p.ext === 'html' ? 'html' : 'markdown', p.channel ?? 'article');
     expect(r.error).toBeUndefined();
-    expectInside(text, r);
+    expectInside(text, r.findings);
   });
 
   it.skipIf(!FUZZ).each(PATHOLOGICAL.map((p) => [p.name, p] as const))(
@@ -133,7 +113,7 @@ describe('property: pathological inputs (issue 20)', () => {
         const { report } = await lintFiles([file], { cwd: dir, cli: p.channel ? { channel: p.channel } : {}, noAxe: !axe, jobs: 1 });
         const r = report.files[0];
         expect(r.error).toBeUndefined();
-        expectInside(text, r);
+        expectInside(text, r.findings);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -11,7 +11,7 @@
  */
 import type { SourceFormat } from '../types.js';
 import type { JsonObject } from './json-map.js';
-import { has, idOf, itemName, stringValue, textField, type PlatformReader, type SourceItem } from './model.js';
+import { has, htmlOrText, idOf, itemName, stringValue, type PlatformReader, type SourceItem } from './model.js';
 
 export const freshdesk: PlatformReader = {
   platform: 'freshdesk',
@@ -30,12 +30,11 @@ export const freshdesk: PlatformReader = {
       const id = idOf(obj, index);
       const title = stringValue(obj, 'title');
       const [htmlKey, textKey] = canned ? ['content_html', 'content'] : ['description', 'description_text'];
-      const html = textField(obj, htmlKey, itemName(id));
-      const text = html ? undefined : textField(obj, textKey, itemName(id));
+      const fields = htmlOrText(obj, htmlKey, textKey, itemName(id));
       const language = stringValue(obj, 'language');
       return {
         ref: { platform: 'freshdesk', kind: canned ? 'canned-response' : 'article', id, ...(title !== undefined ? { title } : {}), ...(language ? { locale: language } : {}) },
-        fields: html ? [{ name: htmlKey, node: html, html: true }] : text ? [{ name: textKey, node: text, html: false }] : [],
+        fields,
       };
     });
   },

@@ -11,7 +11,7 @@
  */
 import type { SourceFormat } from '../types.js';
 import { get, type JsonObject } from './json-map.js';
-import { has, idOf, itemName, stringValue, textField, type PlatformReader, type SourceField, type SourceItem } from './model.js';
+import { has, htmlOrText, idOf, itemName, stringValue, textField, type PlatformReader, type SourceField, type SourceItem } from './model.js';
 
 export const intercom: PlatformReader = {
   platform: 'intercom',
@@ -56,9 +56,7 @@ function article(obj: JsonObject, index: number): SourceItem {
 function macro(obj: JsonObject, index: number): SourceItem {
   const id = idOf(obj, index);
   const title = stringValue(obj, 'name') ?? stringValue(obj, 'title');
-  const body = textField(obj, 'body', itemName(id));
   // body and body_text hold the same reply: lint the HTML one, the text one only when it is alone.
-  const text = body ? undefined : textField(obj, 'body_text', itemName(id));
-  const fields: SourceField[] = body ? [{ name: 'body', node: body, html: true }] : text ? [{ name: 'body_text', node: text, html: false }] : [];
+  const fields = htmlOrText(obj, 'body', 'body_text', itemName(id));
   return { ref: { platform: 'intercom', kind: 'macro', id, ...(title !== undefined ? { title } : {}) }, fields };
 }

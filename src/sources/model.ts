@@ -44,6 +44,17 @@ export function textField(obj: JsonObject, key: string, what: string): JsonStrin
   return v;
 }
 
+/**
+ * An item's HTML field, or its plain-text twin only when the HTML one is missing: both hold the
+ * same text, so only one is linted. No field when neither is there.
+ */
+export function htmlOrText(obj: JsonObject, htmlKey: string, textKey: string, what: string): SourceField[] {
+  const html = textField(obj, htmlKey, what);
+  if (html) return [{ name: htmlKey, node: html, html: true }];
+  const text = textField(obj, textKey, what);
+  return text ? [{ name: textKey, node: text, html: false }] : [];
+}
+
 export function describe(v: JsonNode): string {
   switch (v.type) {
     case 'object':

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PATHOLOGICAL, pathologicalDoc, type Pathological } from '../helpers/pathological.js';
+import { expectInside } from '../helpers/expect-inside.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin/plainspoke.js');
@@ -43,23 +44,6 @@ function cli(args: string[], killAfter = 170_000): Promise<{ code: number | null
       done({ code, out, err });
     });
   });
-}
-
-/** Every finding on a real line, its columns at most one past the line's end (code points, measured once a line). */
-function expectInside(text: string, findings: Report['files'][number]['findings']): void {
-  const lines = text.split(/\r\n|\r|\n/);
-  const widths = new Map<number, number>();
-  const width = (line: number) => {
-    let w = widths.get(line);
-    if (w === undefined) widths.set(line, (w = [...lines[line - 1]].length));
-    return w;
-  };
-  for (const f of findings) {
-    expect(f.line).toBeGreaterThanOrEqual(1);
-    expect(f.endLine).toBeLessThanOrEqual(lines.length);
-    expect(f.column).toBeLessThanOrEqual(width(f.line) + 1);
-    expect(f.endColumn).toBeLessThanOrEqual(width(f.endLine) + 1);
-  }
 }
 
 /** The cases of items 8, 9 and 11 and the heaviest of item 10; the fuzz tier runs them all in-process. */

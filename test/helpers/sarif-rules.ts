@@ -3,8 +3,11 @@
  * Microsoft's `Sarif.Multitool validate --rule-kind "Gh;Ghas"` needs .NET,
  * which cannot be installed here (issue 17). Two parts:
  *
- * 1. `sarifSchemaErrors`: the SARIF 2.1.0 JSON schema (rtm.5, as shipped by
- *    @microsoft/jest-sarif) through ajv, as in test/formatters.test.ts.
+ * 1. `sarifSchemaErrors`: the SARIF 2.1.0 JSON schema (rtm.5, the one GitHub
+ *    code scanning validates against, as shipped by Microsoft's
+ *    @microsoft/jest-sarif, MIT) through ajv. The schema is draft-04 and one of
+ *    its patterns is not valid with the `u` flag; ajv 8 reads it without
+ *    `id`/`$schema`, with `unicodeRegExp: false` and the three formats it uses.
  * 2. `githubSarifProblems`: the rules of Sarif.Multitool's GitHub rule kind
  *    (GH1001–GH1007) and the rule-metadata checks GitHub's upload reports
  *    (SARIF2012: a rule `name` distinct from its id, `fullDescription`,

@@ -5,10 +5,9 @@
  * channel (sentence-length limits, readability targets).
  */
 import type { CliIO } from '../io.js';
-import { allRules } from '../../rules/registry.js';
-import { docsUrlFor } from '../../rules/docs-url.js';
+import { listRules, type RuleInfo } from '../../api/rules.js';
 import { CHANNELS, REPLY_CHANNELS, type Channel } from '../../types.js';
-import type { Family, Rule } from '../../rules/define-rule.js';
+import type { Family } from '../../rules/define-rule.js';
 
 const FAMILIES: readonly [Family, string][] = [
   ['plain', 'Plain language'],
@@ -18,26 +17,16 @@ const FAMILIES: readonly [Family, string][] = [
 ];
 
 export function runRulesCommand(opts: { json?: boolean }, io: CliIO): number {
-  const rules = allRules();
-  const rows = rules.map((r) => ({
-    id: r.id,
-    family: r.family,
-    severity: r.defaultSeverity,
-    channels: [...r.channelList],
-    fixable: r.fixable,
-    status: r.status,
-    description: r.description,
-    docs: docsUrlFor(r.id),
-    ...(r.channelDefaults && Object.keys(r.channelDefaults).length ? { channelDefaults: r.channelDefaults } : {}),
-  }));
+  // The Node API's listing (src/api/rules.ts) is the one source of these rows.
+  const rules = listRules();
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return 0;
   }
   const w = Math.max(...rules.map((r) => r.id.length));
   const out: string[] = [];
-  const known = new Set(FAMILIES.map(([f]) => f));
-  const groups: [string, Rule<object>[]][] = FAMILIES.map(([f, title]) => [title, rules.filter((r) => r.family === f)]);
+  const known = new Set<string>(FAMILIES.map(([f]) => f));
+  const groups: [string, RuleInfo[]][] = FAMILIES.map(([f, title]) => [title, rules.filter((r) => r.family === f)]);
   const other = rules.filter((r) => !known.has(r.family));
   if (other.length) groups.push(['Other', other]);
   for (const [title, list] of groups) {
@@ -45,7 +34,7 @@ export function runRulesCommand(opts: { json?: boolean }, io: CliIO): number {
     out.push(title);
     for (const r of list) {
       const flags = [r.fixable ? 'fixable' : '', r.status === 'experimental' ? 'experimental' : ''].filter(Boolean).join(', ');
-      out.push(`  ${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${channelsText(r.channelList)}${flags ? `  (${flags})` : ''}`);
+      out.push(`  ${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${channelsText(r.channels)}${flags ? `  (${flags})` : ''}`);
       out.push(`  ${' '.repeat(w)}  ${r.description}`);
       const per = perChannelText(r);
       if (per) out.push(`  ${' '.repeat(w)}  per channel: ${per}`);
@@ -65,13 +54,13 @@ function channelsText(list: readonly Channel[]): string {
 }
 
 /** Option values that differ by channel: "article max 25, email max 22, chat max 20". */
-function perChannelText(r: Rule<object>): string {
+function perChannelText(r: RuleInfo): string {
   const per = r.channelDefaults;
   if (!per) return '';
   const parts: string[] = [];
   for (const c of CHANNELS) {
-    const o = per[c] as Record<string, unknown> | undefined;
-    if (!o || !r.channelList.includes(c)) continue;
+    const o = per[c];
+    if (!o || !r.channels.includes(c)) continue;
     const vals = Object.entries(o).map(([k, v]) => (typeof v === 'boolean' ? (v ? k : `no ${k}`) : `${k} ${String(v)}`));
     if (vals.length) parts.push(`${c} ${vals.join(', ')}`);
   }
