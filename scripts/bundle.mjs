@@ -14,7 +14,7 @@
 //    (src/boot/v8-flags.ts): V8 accepts a cache only under the flags it was
 //    made with, so workers get their own (`--worker-cache` runs only this step).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,66 @@ if (forWorkers) {
     output: { file: join(root, 'dist', 'bundle', 'plainspoke.cjs'), format: 'cjs', codeSplitting: false, dynamicImportInCjs: false },
     logLevel: 'warn',
   });
+  lazyBuiltins(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  bundleYaml(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+}
+
+/** The sources' `createRequire(import.meta.url)('yaml')` → the bundled copy (src/boot/bundled-yaml.ts). */
+function bundleYaml(file) {
+  let code = readFileSync(file, 'utf8');
+  if (!/\nfunction bundledYaml\(\) \{/.test(code)) throw new Error('bundle: bundledYaml() not found in the bundle (src/boot/bundled-yaml.ts)');
+  const call = '(0, node_module.createRequire)(require("url").pathToFileURL(__filename).href)("yaml")';
+  const count = code.split(call).length - 1;
+  if (count === 0) throw new Error("bundle: no createRequire(import.meta.url)('yaml') calls found; update bundleYaml in scripts/bundle.mjs");
+  code = code.split(call).join('bundledYaml()');
+  writeFileSync(file, code);
+}
+
+/**
+ * rolldown hoists every `require("node:…")` of the bundle to its top, so each run loaded
+ * child_process (with net and perf_hooks), crypto, worker_threads, readline and stream before
+ * linting, most of them for nothing (issue 19: a one-file run used them only for a hash).
+ * Those bindings become proxies that load the module on first use. A binding is only read as
+ * `node_x.member` (or `node_x.default` after __toESM), which the proxy answers.
+ */
+function lazyBuiltins(file) {
+  const LAZY = ['child_process', 'crypto', 'worker_threads', 'v8', 'readline', 'stream', 'stream/promises'];
+  let code = readFileSync(file, 'utf8');
+  let count = 0;
+  for (const id of LAZY) {
+    const name = `node_${id.replace('/', '_')}`;
+    const line = `let ${name} = require("node:${id}");\n`;
+    const esm = `${name} = __toESM(${name}, 1);\n`;
+    if (!code.includes(line)) continue;
+    code = code.replace(line, `let ${name} = __plainspokeLazy("node:${id}");\n`).replace(esm, '');
+    count++;
+  }
+  // commander loads child_process for subcommands that are programs of their own; plainspoke has none.
+  const commander = 'const childProcess = require("node:child_process");';
+  if (code.includes(commander)) code = code.replace(commander, 'const childProcess = __plainspokeLazy("node:child_process");');
+  const helper = [
+    '// scripts/bundle.mjs: a built-in module loaded on first use (`default` is the module, as __toESM gives it).',
+    'var __plainspokeLazy = (id) => {',
+    '\tlet mod;',
+    '\tconst load = () => (mod ??= require(id));',
+    '\treturn new Proxy({}, {',
+    "\t\tget: (_, key) => (key === 'default' ? load() : load()[key]),",
+    '\t\thas: (_, key) => key in load(),',
+    '\t\townKeys: () => Reflect.ownKeys(load()),',
+    '\t\tgetOwnPropertyDescriptor: (_, key) => {',
+    '\t\t\tconst found = Object.getOwnPropertyDescriptor(load(), key);',
+    '\t\t\treturn found && { ...found, configurable: true };',
+    '\t\t}',
+    '\t});',
+    '};',
+    '',
+  ].join('\n');
+  const marker = 'rolldown/runtime.js\n';
+  const at = code.indexOf(marker);
+  if (at < 0) throw new Error('bundle: the rolldown runtime marker moved; update lazyBuiltins in scripts/bundle.mjs');
+  code = code.slice(0, at + marker.length) + helper + code.slice(at + marker.length);
+  writeFileSync(file, code);
+  if (count < 3) throw new Error(`bundle: only ${count} built-in modules made lazy; the bundle's require lines changed (scripts/bundle.mjs)`);
 }
 
 const { loadBundle, CODE_CACHE_FILE, WORKER_CODE_CACHE_FILE } = await import('../dist/boot/bundle.js');

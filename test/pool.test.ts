@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { project } from './helpers/cli.js';
 import { LintPool } from '../src/engine/pool.js';
-import { lintFiles } from '../src/engine/lint-files.js';
+import { largestFirst, lintFiles } from '../src/engine/lint-files.js';
 import { corpus, SENTENCES } from './helpers/generated-corpus.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -53,6 +53,24 @@ describe('--jobs', () => {
     const { report } = await lintFiles(['.'], { cwd: dir, noAxe: true, jobs: 2, onResult: (r) => seen.push(r.path) });
     expect(seen).toEqual(report.files.map((f) => f.path));
     expect(seen[0]).toBe('0-big.md');
+  });
+});
+
+describe('largest files first (issue 19)', () => {
+  it('hands files to workers by size, largest first, ties in path order', () => {
+    const items = [10, 300, 0, 300, 5000, 7].map((size, index) => ({ index, size }));
+    expect(largestFirst(items).map((p) => p.index)).toEqual([4, 1, 3, 0, 5, 2]);
+    // A file not measured yet counts as empty; the input is not reordered.
+    expect(largestFirst([{ index: 0 }, { index: 1, size: 3 }]).map((p) => p.index)).toEqual([1, 0]);
+    expect(items.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('keeps the report byte-identical for --jobs 1, 2 and 3 with one big file among small ones', () => {
+    const dir = project(corpus(12));
+    writeFileSync(join(dir, 'm-big.md'), `# Big\n\n${SENTENCES.join(' ').repeat(120)}\n`);
+    const one = cli(['--no-axe', '--format', 'json', '--jobs', '1', '.'], dir);
+    expect(one.err).toBe('');
+    for (const jobs of ['2', '3']) expect(cli(['--no-axe', '--format', 'json', '--jobs', jobs, '.'], dir).out).toBe(one.out);
   });
 });
 

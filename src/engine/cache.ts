@@ -54,7 +54,7 @@ export function stableStringify(value: unknown): string {
 }
 
 /** sha256 of the file's bytes, its effective settings, the plainspoke version and build, and the run options. */
-export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: { noAxe?: boolean; noInlineConfig?: boolean }): string {
+export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: { noAxe?: boolean; noInlineConfig?: boolean; browser?: string }): string {
   return createHash('sha256')
     .update(bytes)
     .update('\0')
@@ -62,7 +62,7 @@ export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptio
     .update('\0')
     .update(BUILD_ID)
     .update('\0')
-    .update(stableStringify({ noAxe: Boolean(runOptions.noAxe), ...(runOptions.noInlineConfig ? { noInlineConfig: true } : {}) }))
+    .update(stableStringify({ noAxe: Boolean(runOptions.noAxe), ...(runOptions.noInlineConfig ? { noInlineConfig: true } : {}), ...(runOptions.browser && !runOptions.noAxe ? { browser: true } : {}) }))
     .digest('hex');
 }
 
