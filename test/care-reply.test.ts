@@ -137,3 +137,47 @@ describe('rules and rubric agree', () => {
     expect(has('confirm-understanding')).toBe(!care.confirmsUnderstanding.met);
   });
 });
+
+describe('reply model: shapes found on unseen replies', () => {
+  it('reads an unlabelled lower-case action line in a labelled script as a stage direction', () => {
+    const { m } = model(['Agent: One moment.', '*puts caller on hold*', 'Agent: Thanks for waiting.', ''].join('\n'));
+    expect(m.lines.filter((l) => l.stage).map((l) => l.block.text.slice(l.start, l.end))).toEqual(['puts caller on hold']);
+    expect(m.holds.map((h) => [h.asked, h.duration])).toEqual([[false, false]]);
+  });
+
+  it('joins an asked hold and the stage direction after the customer answers', () => {
+    const { m } = model(['Agent: Is it okay if I put you on hold for two minutes?', 'Customer: Yes.', '(caller on hold)', 'Agent: Thanks.', ''].join('\n'));
+    expect(m.holds).toHaveLength(1);
+    expect(m.holds[0].text).toBe('caller on hold');
+    expect(m.holds[0].first.text).toBe('put');
+    expect([m.holds[0].asked, m.holds[0].duration]).toEqual([true, true]);
+  });
+
+  it('takes the time frame of the event an update waits on', () => {
+    const { m } = model('The lab has promised a decision by 3pm today. I’ll message you the moment I have it.', 'chat');
+    expect(m.promises.map((p) => [p.text, Boolean(p.timeFrame)])).toEqual([['I’ll message you', true]]);
+  });
+
+  it('lets a vague phrase after the promise win over a time said about something else', () => {
+    const { m } = model('It can take a few days to set up, and we will be in touch at the earliest opportunity.', 'email');
+    expect(m.promises.map((p) => [p.text, Boolean(p.timeFrame), p.vague])).toEqual([['we will be in touch', false, 'at the earliest opportunity']]);
+  });
+
+  it('treats a price as a fact and a fee that happened as news', () => {
+    expect(model('The call-out fee is £40 and covers the first half hour.', 'email').m.impact.needs).toEqual([]);
+    expect(model('A late fee was added to your account on 2 June.', 'email').m.impact.needs.map((n) => n.kind)).toEqual(['bad-news']);
+    expect(model('I’ve turned auto-renew off, so you won’t be charged again next month.', 'email').m.impact.needs).toEqual([]);
+  });
+
+  it('does not count a stock line of sympathy or the news itself as the impact', () => {
+    const stock = model('Sorry to hear your class was cancelled. We know this is frustrating.', 'macro').m.impact;
+    expect([stock.needs.length, stock.impact]).toEqual([1, undefined]);
+    const named = model('Sorry your class was cancelled, especially when you had booked the day off for it.', 'macro').m.impact;
+    expect(named.impact).toBeDefined();
+  });
+
+  it('reads the statement before a closing question', () => {
+    const { m } = model('so the fee kicked in on 1 June, it was in the email. want me to send the link?', 'chat');
+    expect(m.impact.needs.map((n) => n.trigger)).toEqual(['fee kicked in']);
+  });
+});

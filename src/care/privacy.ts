@@ -102,7 +102,9 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
     const before = wordsBefore(words, i, 4);
     const start = extendLeft(block.text, w.start);
     const span = block.spanOf(start, last.end);
-    const kind = classify(run.digits, run.words, before, block.text[w.start - 1] === '#');
+    let kind = classify(run.digits, run.words, before, block.text[w.start - 1] === '#');
+    // A line with opening hours after it ("0161 496 0192 (9am–6pm daily)") or "the box office is on …" is the business's own number.
+    if ((kind === 'phone' || (kind === 'order' && run.digits.length >= 10 && run.words.length > 1)) && (openingHours(block.text.slice(last.end, last.end + 40)) || listedAs(before))) kind = undefined;
     if (kind) add({ kind, span, text: doc.slice(span), context });
     i = run.end;
   }
@@ -138,6 +140,18 @@ function wordsBefore(words: Word[], i: number, n: number): string[] {
 }
 
 /** "A-1234", "ORD12345", "1234-5678", "12AB": up to five letters, a dash, a digit, then digits and dashes, then letters and digits (a scan, no backtracking regex). */
+/** Opening hours right after a number: "(9am–6pm daily)", "(open 10am-6pm)", ", Monday to Friday". */
+function openingHours(after: string): boolean {
+  const t = after.trimStart().replace(/^[(,–-]\s*/, '').toLowerCase();
+  return /^(?:open\s+|lines open\s+|from\s+)?\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)?\s?(?:[–-]|to)\s?\d{1,2}/.test(t) || /^(?:open\s+)?(?:mon|tue|wed|thu|fri|sat|sun|daily|weekdays|24\/7|24 hours)/.test(t);
+}
+
+/** "They're on 0161 …", "the box office is on …": a number given as where to reach someone, not the customer's. */
+function listedAs(before: string[]): boolean {
+  const k = before.length;
+  return before[k - 1] === 'on' && ['is', 'are', "they're", "we're", 'they’re', 'we’re', "it's", 'it’s'].includes(before[k - 2] ?? '');
+}
+
 function isIdLike(s: string): boolean {
   let i = 0;
   while (i < s.length && i < 5 && /[a-z]/i.test(s[i])) i++;
@@ -161,6 +175,8 @@ function classify(digits: string, parts: string[], before: string[], hash: boole
   if ((near(list('order-word')) || (hash && n >= 6)) && n >= 4 && !year && idLike) return 'order';
   // Booking codes mix capitals and digits ("ABC123", "1Z999AA1").
   if (near(list('order-word')) && n >= 2 && /^(?=.*[A-Z])[A-Z0-9-]{5,}$/.test(single)) return 'order';
+  // A tracking or reference number: capitals then eight or more digits ("JD0002211458").
+  if (/^[A-Z]{1,4}\d{8,}[A-Z]{0,3}$/.test(single)) return 'order';
   if (hasLetters) return undefined;
   if (n >= 13 && n <= 19 && (parts.every((p) => /^\d{4}$/.test(p) || /^\d{3,6}$/.test(p)) || /^\d{13,19}$/.test(single)) && !/[.]/.test(parts.join(''))) {
     // Grouped in fours or one long run: a card number.

@@ -31,12 +31,21 @@ export interface HoldInfo {
 /** Every hold or transfer in the reply (all lines, so the customer's "Sure" can stand between). */
 export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
   const out: HoldInfo[] = [];
+  let askedAt = -10;
+  let askedHit: Word | undefined;
   lines.forEach((line, i) => {
-    if (line.speaker !== 'agent') return;
+    // A stage direction after a customer's turn is the hold the agent just asked about ("Customer: Yeah." then "(caller on hold)").
+    if (line.speaker !== 'agent' && !(line.stage && askedAt >= i - 3)) return;
     const hits = line.stage ? [...hitsIn(line, TABLE, 'stage'), ...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')] : [...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')];
     hits.sort((a, b) => a.first.start - b.first.start);
     const hit = hits[0];
     if (!hit) return;
+    // "Is it okay if I put you on hold?" followed by "(caller on hold)": the question asks, the stage direction is the hold.
+    if (line.question && !line.stage && lines.slice(i + 1, i + 4).some((l) => l.stage && hitsIn(l, TABLE, 'stage').length + hitsIn(l, TABLE, 'hold').length > 0)) {
+      askedAt = i;
+      askedHit = hit.first;
+      return;
+    }
     // "Bear with me, I'm putting you on hold": one hold, quoted whole; a stage direction quoted whole too.
     const live = line.words.filter((w) => !w.masked);
     const start = line.stage && live.length ? live[0] : hit.first;
@@ -54,8 +63,13 @@ export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
     const agent = window.filter((l) => l.speaker === 'agent');
     // The hold's own line and the question right after it ("Is that OK?") ask about this hold.
     const asked = agent.some((l) => asks(l, l === line || l === next));
-    const duration = agent.some((l) => hitsIn(l, TABLE, 'duration').length > 0);
-    out.push({ line, first: start, last: end, text: hitText(line, start, end), kind: hits.some((h) => h.value.category === 'transfer') || (line.stage && /transfer|connect|through/i.test(hitText(line, start, end))) ? 'transfer' : 'hold', asked, duration });
+    // The wait may come a line or two after the ask: "Would that be alright? It's usually under a minute's wait."
+    const after = [lines[i + 1], lines[i + 2]].filter((l): l is ReplyLine => Boolean(l) && l.speaker === 'agent' && !l.stage && l.block === line.block);
+    const duration = [...agent, ...after].some((l) => hitsIn(l, TABLE, 'duration').length > 0);
+    // The hold asked about in an earlier question: its span runs from the question to the stage direction, so either reads as the hold.
+    const from = line.stage && askedHit && askedAt >= i - 3 && lines[askedAt].block === line.block ? askedHit : start;
+    if (line.stage) askedHit = undefined;
+    out.push({ line, first: from, last: end, text: hitText(line, start, end), kind: hits.some((h) => h.value.category === 'transfer') || (line.stage && /transfer|connect|through/i.test(hitText(line, start, end))) ? 'transfer' : 'hold', asked, duration });
   });
   return out;
 }

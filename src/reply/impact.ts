@@ -37,16 +37,31 @@ export function impactOf(lines: ReplyLine[]): ImpactCheck {
   let impact: ReplyLine | undefined;
   for (const l of lines) {
     if (!impact && namesImpact(l)) impact = l;
-    // "Sorry, could you resend the file?" is a polite ask, not an apology.
-    if (l.question) continue;
-    const apology = hitsIn(l, IMPACT, 'apology')[0];
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => h.value.event !== true || !possibility(l, h.first));
+    // "Sorry, could you resend the file?" is a polite ask, not an apology; but a line that
+    // only ends in a question ("the fee kicked in on 1 June. want the link?") still gives its news.
+    if (l.question && !statedBefore(l, l.words[l.words.length - 1])) continue;
+    const apology = hitsIn(l, IMPACT, 'apology').find((h) => !inQuestion(l, h.last));
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && (h.value.event !== true || !possibility(l, h.first)));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) continue;
     const vague = hitsIn(l, IMPACT, 'vague')[0];
     needs.push({ line: l, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: hit === apology ? 'apology' : 'bad-news', ...(vague ? { vague: hitText(l, vague.first, vague.last) } : {}) });
   }
   return { needs, ...(impact ? { impact } : {}) };
+}
+
+/** Whether a sentence end (". ", "! ") stands in the line before this word: the line holds a statement before its question. */
+function statedBefore(l: ReplyLine, w: Word | undefined): boolean {
+  if (!w) return false;
+  const text = l.block.text.slice(l.words[0]?.start ?? w.start, w.start);
+  return /[.!;]\s/.test(text);
+}
+
+/** Whether a word stands in the question part of a line (no sentence end between it and the question mark). */
+function inQuestion(l: ReplyLine, w: Word): boolean {
+  if (!l.question) return false;
+  const end = l.words[l.words.length - 1]?.end ?? w.end;
+  return !/[.!;]\s/.test(l.block.text.slice(w.end, end));
 }
 
 function conditional(l: ReplyLine): boolean {
@@ -67,9 +82,12 @@ function possibility(l: ReplyLine, first: Word): boolean {
 /** Impact words in a line; those marked `needsYou` count only in a line about the customer. */
 export function namesImpact(l: ReplyLine): boolean {
   // A question ("Anything you'd like me to go over again?") or a condition ("If you have questions about what this means for you") names nothing.
-  if (l.question || conditional(l)) return false;
+  if ((l.question && !statedBefore(l, l.words[l.words.length - 1])) || conditional(l)) return false;
   const you = mentionsYou(l);
   // "Let me know if you get stuck": impact words in an "if" clause are a hypothetical.
   const hypothetical = (h: { first: { start: number } }) => l.words.some((w) => w.start < h.first.start && ['if', 'unless', 'whether'].includes(w.lower));
-  return hitsIn(l, IMPACT, 'impact').some((h) => (you || h.value.needsYou !== true) && !hypothetical(h));
+  // A stock line of sympathy ("We know this is frustrating") sounds like impact but names nothing.
+  const stock = hitsIn(l, 'robotic-phrase');
+  const isStock = (h: { first: Word; last: Word }) => stock.some((x) => x.first.start <= h.last.start && h.first.start <= x.last.start);
+  return hitsIn(l, IMPACT, 'impact').some((h) => (you || h.value.needsYou !== true) && !hypothetical(h) && !inQuestion(l, h.last) && !isStock(h));
 }

@@ -68,6 +68,7 @@ export function replyLines(doc: Doc): ReplyLine[] {
     const flush = (endAt: number, nextGap: string) => {
       if (!group.length) return;
       let ws = group;
+      let ownLabel = false;
       // "Agent: …" / "**Customer:** …": a label sets the speaker.
       const first = ws[0];
       const gap = ws.length > 1 ? text.slice(first.end, ws[1].start) : text.slice(first.end, endAt);
@@ -76,6 +77,7 @@ export function replyLines(doc: Doc): ReplyLine[] {
         if (AGENT_LABELS.has(l) || CUSTOMER_LABELS.has(l) || (/^\p{Lu}/u.test(first.text) && ws.length > 1 && first.text.length <= 20 && !/[.?!]/.test(gap))) {
           speaker = CUSTOMER_LABELS.has(l) ? 'customer' : 'agent';
           labelled = true;
+          ownLabel = true;
           turn++;
           ws = ws.slice(1);
         }
@@ -88,7 +90,11 @@ export function replyLines(doc: Doc): ReplyLine[] {
         let end = last.end;
         const m = /^[^\p{L}\p{N}\s]*/u.exec(tail);
         if (m) end += m[0].length;
-        out.push({ sentence: s, block: s.block, words: ws, start, end, span: s.block.spanOf(start, end), speaker, labelled, stage, question, opens, index: out.length, turn: Math.max(0, turn) });
+        // "*puts customer on hold*" in a labelled script (the asterisks rendered away): an unlabelled line
+        // opening with a lower-case action word ("puts", "transfers", "holding") is a stage direction.
+        const w0 = ws[0].text;
+        const action = !stage && opens && labelled && !ownLabel && ws.length <= 8 && /^\p{Ll}/u.test(w0) && /(?:s|ing)$/.test(w0) && !question;
+        out.push({ sentence: s, block: s.block, words: ws, start, end, span: s.block.spanOf(start, end), speaker, labelled, stage: stage || action, question, opens, index: out.length, turn: Math.max(0, turn) });
       }
       group = [];
     };

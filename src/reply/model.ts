@@ -75,7 +75,7 @@ function build(doc: Doc): ReplyModel {
   const robotic = phrases('robotic-phrase');
   const impact = lazy(() => impactOf(spoken()));
   const holds = lazy(() => holdsOf(lines()));
-  const confirmation = lazy(() => confirmationOf(spoken()));
+  const confirmation = lazy(() => confirmationOf(spoken(), lines()));
   const confirmNeeded = lazy(() => {
     const s = spoken();
     return !(s.length <= 4 && impact().needs.length === 0 && s.some((l) => hitsIn(l, 'confirm-understanding', 'praise').length > 0));

@@ -63,13 +63,20 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
   for (const { idx, p } of found) {
     const line = lines[idx];
     const next = lines[idx + 1];
-    if (hasTimeFrame(line, p.first.start)) p.timeFrame = line;
+    const prev = lines[idx - 1];
+    // "it may take a few days, and we will be in touch at the earliest opportunity": the vague words after the promise are its time.
+    const vagueAfter = hitsIn(line, COMMIT, 'vague').some((v) => v.first.start > p.first.start);
+    if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start)) p.timeFrame = line;
     else if (next && !promised.has(idx + 1) && !next.question && next.block === line.block && hasTimeFrame(next)) p.timeFrame = next;
-    else {
+    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev)) {
+      // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
+      p.timeFrame = prev;
+    } else {
       const vague = hitsIn(line, COMMIT, 'vague')[0];
       if (vague) p.vague = hitText(line, vague.first, vague.last);
       else {
-        const cond = hitsIn(line, COMMIT, 'event').find((e) => e.first.start > p.first.start);
+        // "including when to book the check-up": "when to" asks, it names no event.
+        const cond = hitsIn(line, COMMIT, 'event').find((e) => e.first.start > p.first.start && line.words[line.words.indexOf(e.last) + 1]?.lower !== 'to');
         if (cond) {
           const words = line.words;
           const at = words.indexOf(cond.first);
@@ -83,12 +90,23 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
   return found.map((f) => f.p);
 }
 
+/** The promise waits on an event named after it ("as soon as I have it", "the moment they land"), not on a vague time. */
+function tiedToEvent(line: ReplyLine, p: PromiseInfo): boolean {
+  // "as soon as possible", "shortly": vague, whatever came before. "as soon as we have an update": an event.
+  const news = /^(?:as soon as|once|when) (?:we|i) (?:have|know|hear|get)/;
+  if (hitsIn(line, COMMIT, 'vague').some((v) => v.first.start > p.first.start && !news.test(v.phrase))) return false;
+  return hitsIn(line, COMMIT, 'event').some((e) => e.first.start > p.first.start);
+}
+
 /** "If you'd like, we'll …" is an offer; "if that's OK, I'll …" still promises. Only "if you want/need/prefer" before the marker makes it an offer. */
 function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   const words = line.words;
   const at = words.indexOf(marker);
   const before = words.slice(0, at).map((w) => w.lower);
   const i = before.lastIndexOf('if');
+  // "If anything changes, ring me and we'll adjust it": they call, and it is done on that call.
+  const CONTACT = ['ring', 'call', 'phone', 'email', 'e-mail', 'reply', 'contact', 'message', 'tell', 'text', 'dm', 'let'];
+  if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then'].includes(before[before.length - 1] ?? '')) return true;
   return i !== -1 && ['you', "you'd", 'you’d'].includes(before[i + 1] ?? '') && ['want', 'need', 'prefer', 'like', 'would', "'d", 'wish', 'ever', "d"].some((x) => before.slice(i + 1, i + 4).some((b) => b === x || b.endsWith(x)));
 }
 
@@ -112,7 +130,9 @@ function futureMarker(line: ReplyLine, hit: Hit): Word | undefined {
   const at = words.indexOf(hit.first);
   const passive = hit.phrase.toLowerCase().startsWith('be ');
   const customerIsSubject = hit.value.category === 'promise-you';
-  for (let j = at - 1; j >= 0 && at - j <= MAX_GAP + 1; j--) {
+  // "I'll ask the parts team whether they have one in stock and get back to you": a second verb joined by "and" shares the first one's "will".
+  const reach = ['and', 'then'].includes(words[at - 1]?.lower ?? '') ? 2 * MAX_GAP + 2 : MAX_GAP + 1;
+  for (let j = at - 1; j >= 0 && at - j <= reach; j--) {
     const w = words[j];
     if (w.quoted) return undefined;
     let subject: Subject | undefined;
@@ -123,6 +143,12 @@ function futureMarker(line: ReplyLine, hit: Hit): Word | undefined {
       subject = { word: w, start: w, person: human.has(who) || isName(w), you: who === 'you' };
     } else if (l === 'will' || l === 'shall') {
       subject = subjectOf(words, j, text, human);
+    } else if (l === 'gonna') {
+      // "Gonna get a new one out to you": a chatty future; no subject means the writer.
+      const sw = words[j - 1];
+      const who = sw?.lower.replace(/’/g, "'").replace(/'(re|m|s)$/, '');
+      subject = sw && !['is', 'are', "'s", 'it', 'this', 'that'].includes(who ?? '') ? { word: sw, start: sw, person: human.has(who ?? '') || isName(sw), you: who === 'you' } : sw ? undefined : { word: w, start: w, person: true, you: false };
+      if (!subject) return undefined;
     } else if (l === 'to' && words[j - 1]?.lower === 'going') {
       let k = j - 2;
       if (k >= 0 && ['am', 'are', 'is'].includes(words[k].lower)) k--;
@@ -193,11 +219,12 @@ const CLOCK_SUFFIX = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.', "o'clock
 const SPAN_LEADS = new Set(['within', 'in', 'by', 'takes', 'take', 'taking', 'about', 'around', 'roughly', 'approximately', 'up', 'under', 'than', 'next', 'another', 'allow', 'before', 'inside', 'usually', 'normally', 'typically', 'latest', 'expect']);
 
 /** Whether a line says when: a time-frame pattern, a number with a unit, a clock time or a date. `from`: only words at or after this offset count for bare numbers. */
-export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY): boolean {
-  if (hitsIn(line, COMMIT, 'time-frame').length) return true;
+export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, onlyAfter = false): boolean {
+  if (hitsIn(line, COMMIT, 'time-frame').some((h) => !onlyAfter || h.first.start >= from)) return true;
   const words = line.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
+    if (onlyAfter && w.start < from) continue;
     if (w.masked || w.quoted) continue;
     const l = w.lower;
     const isNumber = /^\d+(?:[.,]\d+)?$/.test(l) || /^\d+[-–]\d+$/.test(l) || NUMBER_WORDS.has(l);
@@ -217,7 +244,7 @@ export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY): 
     if (/^\d{1,2}(?:st|nd|rd|th)$/.test(l)) return true;
     if (/^\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?$/.test(l) && l.includes('/')) return true;
     if (/^\d{4}-\d{2}-\d{2}$/.test(l)) return true;
-    if (w.text === 'May' && /^\d/.test(words[i + 1]?.lower ?? '')) return true;
+    if (w.text === 'May' && (/^\d/.test(words[i + 1]?.lower ?? '') || /^\d{1,2}(?:st|nd|rd|th)?$/.test(words[i - 1]?.lower ?? ''))) return true;
   }
   return false;
 }
