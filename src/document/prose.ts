@@ -298,7 +298,8 @@ export class ProseBlock {
       }
       stopEnd = -1;
       let split = false;
-      const gluedAbbreviation = GLUED_WORDS.has(text) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
+      // "photo ID. You", "in CA. Then": capitals read as an abbreviation (idem, circa) end the sentence before a capital too.
+      const gluedAbbreviation = (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text)) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
       // "under 13. If you are" is glued the same way: a number ending a sentence.
       const gluedNumber = words.length > 0 && /^\d{1,6}\.$/.test(text);
       // A lower-case start joins the full stop to this word ("errors. xxx"): code after it starts a sentence.

@@ -23,10 +23,11 @@
  *     the target: long sentences and long words together. The formulas
  *     swing by a grade or two on one paragraph, so a paragraph just over
  *     the target is not worth a writer's time;
- *   - a shorter paragraph (from `minShortWords`, 12) only when it ends like
+ *   - a shorter paragraph (from `minShortWords`, 8) only when it ends like
  *     a sentence and its words are long and technical: a grade at least 4
  *     over the target and 40% of its words (names left out) of three
- *     syllables or more ("Eligibility for
+ *     syllables or more; under 12 words, 60% and only in a paragraph, not
+ *     a list item ("Eligibility for
  *     manufacturer-warranty replacement depends on photographic
  *     documentation…"). A short step such as "Select Settings > Security" is
  *     not reported: the formula swings wildly on a few words.
@@ -56,6 +57,13 @@ const RUNNING = new Set(['paragraph', 'list-item', 'other']);
 const SHORT_MARGIN = 4;
 /** …and this share of its words have three syllables or more (English), or more than six letters (other languages). */
 const SHORT_POLYSYLLABLES = 0.4;
+/**
+ * A paragraph of fewer than 12 words ("Unfortunately, the identification documentation you uploaded
+ * appears insufficiently legible for verification.") needs three words in five long, and is judged only
+ * as a paragraph: a list item that short is a step ("Follow the installation instructions provided…").
+ */
+const TINY_WORDS = 12;
+const TINY_POLYSYLLABLES = 0.6;
 const SHORT_LONG_WORDS = 0.5;
 /** A long sentence split by a writer gives sentences of about this share of the length limit (15 words for 25). */
 const SPLIT_SHARE = 0.6;
@@ -80,7 +88,7 @@ export default defineRule<Options>({
     },
     additionalProperties: false,
   },
-  defaults: { target: 8, minWords: 30, minShortWords: 12, margin: 2 },
+  defaults: { target: 8, minWords: 30, minShortWords: 8, margin: 2 },
   channelDefaults: {
     article: { target: 8 },
     policy: { target: 10 },
@@ -153,7 +161,10 @@ export default defineRule<Options>({
         const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))) })), language);
         if (!plain.words) continue;
         const share = language === 'en' ? plain.polysyllables / plain.words : plain.longWords / plain.words;
-        if (r.grade < target + Math.max(margin, SHORT_MARGIN) || share < (language === 'en' ? SHORT_POLYSYLLABLES : SHORT_LONG_WORDS)) continue;
+        const tiny = stats.words < TINY_WORDS;
+        if (tiny && block.kind !== 'paragraph') continue;
+        const needed = language === 'en' ? (tiny ? TINY_POLYSYLLABLES : SHORT_POLYSYLLABLES) : SHORT_LONG_WORDS;
+        if (r.grade < target + Math.max(margin, SHORT_MARGIN) || share < needed) continue;
         messageId = language === 'en' ? 'hardWords' : 'hardScore';
       }
       section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula });

@@ -9,8 +9,14 @@
  *   - "Personal Identity Verification" earlier, in Title Case, whose
  *     initials spell it;
  *   - "2FA stands for / is short for / means …";
- *   - "device identifiers (IMSI and IMEI)": brackets of acronyms only.
- * Only the first undefined use of each acronym in a file is reported.
+ *   - "device identifiers (IMSI and IMEI)": brackets of acronyms only;
+ *   - "the RTC clock (real time clock)": brackets after the acronym's noun;
+ *   - "The CVV is the three-digit code…", "the CVV, the three digits on the
+ *     back": a definition by "is a/the" or a description after a comma;
+ *   - "… in HCF. This is the …": the next sentence says what it is;
+ *   - <abbr title="…">.
+ * Only the first undefined use of each acronym in a file is reported
+ * ("WEP" after "WEP2" is the same one).
  *
  * Left alone, because they are not acronyms a reader must decode:
  *   - common ones (FAQ, PDF, USB, ID…) and capitalised words (NOTE, RESET,
@@ -22,7 +28,11 @@
  *     the file ("NINA" and "Nina"); once seen as a name, it is one all file long;
  *   - bold, kbd and code: button and key labels ("press **RESET**"), and
  *     "labeled RST", "the RST label";
- *   - amounts with units ("5V", "354KB") and part numbers ("BM20B");
+ *   - amounts with units ("5V", "354KB") and part numbers ("BM20B"); an
+ *     amount is not a product name, so "4 to 8 CCF" still reports CCF;
+ *   - short italics and menu paths ("_File > Examples > MKRGSM_"), a model
+ *     with its revision in brackets ("UNO (Rev3)"), capitals ending a
+ *     mixed-case name ("megaAVR"), two common acronyms as one ("DCDC");
  *   - headings and alt text: titles are short and the body spells the
  *     acronym out right after; flagging the title would push writers to put
  *     long expansions in headings. An acronym used only in a heading is
@@ -33,6 +43,7 @@ import { trimEndChars } from '../../util/text.js';
 import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
+import { attr, textOf } from '../../a11y/content/hast.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Span } from '../../types.js';
 
@@ -145,7 +156,11 @@ function properNouns(sentences: readonly Sentence[]): Set<string> {
   const names = new Set<string>();
   for (const s of sentences) {
     s.words.forEach((w, i) => {
-      if (w.masked || !/^\p{Lu}/u.test(w.text) || !/\p{Ll}/u.test(w.text)) return;
+      if (w.masked || !/\p{Ll}/u.test(w.text)) return;
+      // "megaAVR", "WiFiNINA": capitals at the end of a name written in mixed case are part of that name.
+      const tail = /\p{Ll}(\p{Lu}{2,6})$/u.exec(w.text);
+      if (tail) names.add(tail[1]);
+      if (!/^\p{Lu}/u.test(w.text)) return;
       if (i > 0 && s.block.kind !== 'heading') names.add(w.text);
       if (/^\p{Lu}\p{Ll}+$/u.test(w.text)) names.add(w.text.toUpperCase());
     });
@@ -178,10 +193,12 @@ function joined(text: string, a: Word, b: Word): boolean {
 
 /** "Personal Identity Verification" → does a run of words here spell the acronym by initials? */
 function spells(words: readonly Word[], from: number, acro: string, titleCase: boolean): boolean {
-  const units: { text: string; cap: boolean }[] = [];
+  const units: { text: string; cap: boolean; tail: boolean }[] = [];
   for (let i = from; i < words.length && units.length < acro.length * 3 + 4; i++) {
     if (words[i].masked) break;
-    for (const p of words[i].text.split(/[-–]/)) if (p) units.push({ text: p.toLowerCase(), cap: /^\p{Lu}/u.test(p) });
+    words[i].text.split(/[-–]/).forEach((p, k) => {
+      if (p) units.push({ text: p.toLowerCase(), cap: /^\p{Lu}/u.test(p), tail: k > 0 });
+    });
   }
   const letters = acro.toLowerCase();
   // "A Personal Identity…" does not spell API: an expansion starts with a word that counts.
@@ -192,6 +209,8 @@ function spells(words: readonly Word[], from: number, acro: string, titleCase: b
     const unit = units[u];
     const ch = letters[l];
     if (l > 0 && STOP.has(unit.text) && go(u + 1, l)) return true;
+    // "Wi-Fi Protected Access" spells WPA: the second half of a hyphenated word may give no letter.
+    if (unit.tail && go(u + 1, l)) return true;
     if (/\d/.test(ch)) {
       if ((unit.text.startsWith(ch) || unit.text[0] === NUMBER_INITIALS[ch]) && go(u + 1, l + 1)) return true;
       // "I2C" = IIC: the digit repeats the letter before it.
@@ -247,9 +266,26 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
     }
     if (n >= 2 && !digits) return true;
   }
+  // "the RTC clock (Real Time Clock)", "a TS fault (temperature fault)": brackets after the acronym and
+  // its noun that spell the acronym or describe the two words together (they end with the same noun).
+  const noun = words[c.index + 1];
+  const open2 = words[c.index + 2];
+  if (noun && open2 && joined(text, c.word, noun) && /^\(["“'‘]?$/.test(text.slice(noun.end, open2.start).trim())) {
+    if (spells(words, c.index + 2, c.acro, false)) return true;
+    let last: Word | undefined;
+    for (let i = c.index + 2; i < words.length && i < c.index + 10; i++) {
+      last = words[i];
+      if (text.slice(words[i].end, words[i + 1]?.start ?? words[i].end).includes(')')) break;
+    }
+    if (last && last !== open2 && last.lower === noun.lower) return true;
+  }
   // "2FA stands for …", "2FA is short for …", "2FA means …".
   const tail = words.slice(c.index + 1, c.index + 4).map((w) => w.lower).join(' ');
   if (/^(stands for|is short for|is an acronym for|is an abbreviation for|means)\b/.test(tail)) return true;
+  // "The CVV is the three-digit code on the back", "An API is a way for…": the acronym as the subject of "is a/the".
+  if (/^(is|are) (a|an|the) \S+/.test(tail) && words.slice(0, c.index).every((w) => DETERMINERS.has(w.lower))) return true;
+  // "paste its TOTP key, the setup code the site gives you": a description set off after the acronym (and its noun).
+  if (appositive(sentence, c)) return true;
   // "personally identifying information, or PII,", "… (also called SSO)", "… known as DPO": the words before spell it.
   const prev = words[c.index - 1]?.lower;
   if (prev && ['or', 'called', 'as', 'aka', 'abbreviated', 'short'].includes(prev)) {
@@ -262,6 +298,47 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
   // "PII, or personally identifiable information,": the words after "or" spell it.
   if (words[c.index + 1]?.lower === 'or' && spells(words, c.index + 2, c.acro, false)) return true;
   return false;
+}
+
+/** "Enter the CVV. This is the three-digit code on the back": the next sentence says what the acronym at the end of this one is. */
+function explainedNext(sentence: Sentence, c: Candidate, following: Sentence | undefined): boolean {
+  if (!following) return false;
+  const words = sentence.words;
+  // The acronym, or the acronym and one noun, ends the sentence.
+  const rest = words.slice(c.index + 1);
+  if (rest.length > 1 || (rest.length === 1 && !/^\p{Ll}+$/u.test(rest[0].text))) return false;
+  const head = following.words.slice(0, 3).map((w) => w.lower).join(' ');
+  return /^(this is|that is|it is|it's|this's|that's|this means|these are|they are|they're) (a|an|the|your|our|how|what|where|who|when)\b/.test(head) || /^(this|that|it) (stands for|is short for)\b/.test(head);
+}
+
+/** Words that may stand before an acronym that is the subject of a definition ("The CVV is the…"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'our', 'its', 'their', 'this', 'each', 'every']);
+/** Words that open a description set off by a comma or a dash ("TOTP key, the setup code…"). */
+const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'i.e.', 'i.e', 'meaning']);
+
+/**
+ * "paste its TOTP key, the setup code the site gives you": after the acronym, or the acronym and
+ * one noun, a comma or dash and a description of 3+ words that runs to the end of the sentence, a
+ * dash or a bracket, with no "and" or "or" (then it is a list: "the DNS, the router and the cable").
+ */
+function appositive(sentence: Sentence, c: Candidate): boolean {
+  const text = sentence.block.text;
+  const words = sentence.words;
+  let k = c.index + 1;
+  if (words[k] && joined(text, c.word, words[k]) && /^\p{Ll}+$/u.test(words[k].text)) k++;
+  const first = words[k];
+  if (!first || !DESCRIPTION_OPENERS.has(first.lower)) return false;
+  const gap = text.slice(words[k - 1].end, first.start).trim();
+  if (!/^(,|—|–|-|:)$/.test(gap)) return false;
+  let n = 0;
+  for (let i = k; i < words.length; i++) {
+    if (words[i].lower === 'and' || words[i].lower === 'or') return false;
+    n++;
+    const after = text.slice(words[i].end, words[i + 1]?.start ?? sentence.end).trim();
+    if (/^[,;]/.test(after)) return false;
+    if (/^[—–)(]/.test(after) || i === words.length - 1) break;
+  }
+  return n >= 3;
 }
 
 /** Do the words from..end (end excluded) spell the acronym, every letter used? */
@@ -303,6 +380,17 @@ export default defineRule({
         if (s !== undefined && e !== undefined) labels.push({ start: s, end: e });
       }
     }
+    // Short italics are UI names and menu paths ("_File > Examples > MKRGSM_", "search for *MKRNB*"),
+    // not a sentence in italics.
+    for (const tag of ['em', 'i']) {
+      for (const el of doc.elements(tag)) {
+        const s = el.position?.start?.offset;
+        const e = el.position?.end?.offset;
+        if (s === undefined || e === undefined) continue;
+        const t = textOf(el);
+        if (t.includes('>') || t.trim().split(/\s+/).length <= 4) labels.push({ start: s, end: e });
+      }
+    }
     const inLabel = containedInAny(labels);
 
     const sentences = doc.sentences;
@@ -314,7 +402,9 @@ export default defineRule({
       const word = words[index];
       const prev = words[index - 1];
       const next = words[index + 1];
-      if (prev && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
+      // "Nano 33 BLE" is a name; "4 to 8 CCF" is an amount and its unit.
+      const amount = prev !== undefined && /^\d[\d.,]*$/.test(prev.text) && !(index >= 2 && /\p{Ll}/u.test(words[index - 2].text) && isNamePart(words[index - 2]) && joined(text, words[index - 2], prev));
+      if (prev && !amount && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
       if (next && joined(text, word, next) && (isNamePart(next) || productNouns.has(next.lower))) return true;
       // "the UNO and Mega", "NEXUS, SENTRI, or Global Entry": one of a list of names.
       return listedWithName(words, index, text);
@@ -331,22 +421,34 @@ export default defineRule({
         if (sentence.block.kind !== 'heading' && besideName(sentence, index)) productNames.add(c.acro);
         const next = words[index + 1];
         const before = words[index - 1];
-        if ((next && labelNouns.has(next.lower)) || (before && (labelWords.has(before.lower) || labelNouns.has(before.lower) && /^(pin|pins|port|ports)$/.test(before.lower)))) labelled.add(c.acro);
+        // A common acronym ("a USB cable") is no label: it must not make its neighbours pins ("USB to TTL").
+        if (!common.has(c.acro) && ((next && labelNouns.has(next.lower)) || (before && (labelWords.has(before.lower) || labelNouns.has(before.lower) && /^(pin|pins|port|ports)$/.test(before.lower))))) labelled.add(c.acro);
         // "VID 0x03eb", "TLS 1.2", "HTTP 404": an identifier with its number, not a word to spell out.
         // "DCS(1800)", "IEC 61131-3", "CVSS v3.1": the same with a band, standard or version number.
         const gap = next ? sentence.block.text.slice(word.end, next.start).trim() : '';
+        // "UNO (Rev1 and Rev3)": a model with its revisions in brackets is a product name.
+        if (next && gap === '(' && /^(rev|r|v|gen|mk)\d+$/i.test(next.text)) productNames.add(c.acro);
         if (next && /^(0x[0-9a-f]+|v?\d[\w.-]*)$/i.test(next.text) && (gap === '' || gap === '(')) labelled.add(c.acro);
       });
     }
 
     const defined = new Set<string>();
+    // <abbr title="annual percentage rate">APR</abbr> spells it out for the whole page.
+    for (const el of doc.elements('abbr')) {
+      if (!attr(el, 'title')?.trim()) continue;
+      const c = candidateOf({ text: textOf(el).trim() } as Word, 0);
+      if (c) defined.add(c.acro);
+    }
     const reported = new Set<string>();
+    /** "WEP" of a "WEP2" already reported. */
+    const reportedVersions = new Set<string>();
     /** Sentences seen so far, for "Personal Identity Verification … PIV". */
     const seen: Sentence[] = [];
 
-    for (const sentence of sentences) {
+    for (const [si, sentence] of sentences.entries()) {
       const block = sentence.block;
       const words = sentence.words;
+      const following = sentences[si + 1]?.block === block ? sentences[si + 1] : undefined;
       const letterWords = words.filter((w) => !w.masked && /\p{L}/u.test(w.text));
       const capsCount = letterWords.filter((w) => CAPS_WORD.test(w.text) && w.text.length >= 2).length;
       // Shouted legal text ("THE SERVICE IS PROVIDED AS IS") is emphasis, not acronyms.
@@ -357,7 +459,7 @@ export default defineRule({
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
         if (common.has(c.acro) || capsWords.has(c.acro) || pins.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro) || labelled.has(c.acro)) return;
-        if (definedHere(sentence, c)) {
+        if (definedHere(sentence, c) || explainedNext(sentence, c, following)) {
           defined.add(c.acro);
           return;
         }
@@ -365,6 +467,10 @@ export default defineRule({
         // "WPA/WPA2": a version of an acronym already reported is the same acronym.
         const base = /^([A-Z]{3,5})\d$/.exec(c.acro)?.[1];
         if (base && (reported.has(base) || defined.has(base))) return;
+        // "WEP2 … WEP": the acronym of a version already reported.
+        if (reportedVersions.has(c.acro)) return;
+        // "DCDC converters": two common acronyms written together ("DC-DC").
+        if (c.acro.length === 4 && common.has(c.acro.slice(0, 2)) && common.has(c.acro.slice(2))) return;
         // "95 RH%", "12 VDC": a unit after an amount.
         const prevWord = words[index - 1];
         if (prevWord && /^\d[\d.,-]*$/.test(prevWord.text) && joined(block.text, prevWord, word)) return;
@@ -380,11 +486,14 @@ export default defineRule({
         if (next && /^\d{5}(-\d{4})?$/.test(next.text)) return;
         const span = block.spanOf(c.start, c.end);
         if (inLabel(span)) return;
-        if (seen.some((s) => s.words.some((w, i) => /^\p{Lu}/u.test(w.text) && w.text[0].toLowerCase() === c.acro[0].toLowerCase() && spells(s.words, i, c.acro, true)))) {
+        // Spelled out in Title Case earlier in the file, or earlier in this sentence ("Annual Percentage Rate: the APR…").
+        const spelledIn = (ws: readonly Word[]) => ws.some((w, i) => /^\p{Lu}/u.test(w.text) && w.text[0].toLowerCase() === c.acro[0].toLowerCase() && spells(ws, i, c.acro, true));
+        if (seen.some((s) => spelledIn(s.words)) || spelledIn(words.slice(0, index))) {
           defined.add(c.acro);
           return;
         }
         reported.add(c.acro);
+        if (base) reportedVersions.add(base);
         ctx.report({ messageId: 'undefined', span, data: { actual: c.acro }, context: sentence.span });
       });
       seen.push(sentence);
