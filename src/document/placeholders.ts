@@ -128,11 +128,6 @@ function make(text: string, start: number, end: number, open: string, innerRaw: 
   return { span: { start, end }, kind, raw, inner, name, ...(unclosed ? { unclosed: true } : {}) };
 }
 
-/** Whether a placeholder stands for a word in the sentence (output) or is control flow (read as space). */
-export function isWordLike(p: Placeholder): boolean {
-  return p.kind === 'output';
-}
-
 /** Strips Liquid's whitespace-control dashes (`{%- … -%}`) with string checks, not a backtracking regex. */
 function trimDash(inner: string): string {
   let s = inner;

@@ -21,6 +21,3 @@ export async function getFormatter(name: string): Promise<Formatter | undefined>
   return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name]() : undefined;
 }
 
-export function registerFormatter(name: string, load: () => Promise<Formatter>): void {
-  FORMATTERS[name] = load;
-}

@@ -20,7 +20,7 @@ import { hitsIn, liveWords, wordList, type Hit } from './words.js';
 export type { ReplyLine } from './lines.js';
 export type { PromiseInfo } from './promises.js';
 export type { HoldInfo } from './hold.js';
-export type { ImpactCheck, ImpactNeed } from './impact.js';
+export type { ImpactCheck } from './impact.js';
 
 export interface PhraseFinding {
   line: ReplyLine;

@@ -53,6 +53,8 @@ const SILENT = new Set(['tag', 'block-open', 'block-close', 'control']);
  * `alt=""`, which axe would read as "decorative" and pass. As the image-alt
  * rule does, an empty alt written in Markdown syntax counts as missing, so
  * the renderer leaves the attribute out. `<img alt="">` in raw HTML keeps it.
+ *
+ * @public scripts/axe-stage.mjs calls it through dist/.
  */
 export function renderForAxe(input: RenderInput): Rendered | NotRendered {
   const prepared = prepareForAxe(input);

@@ -29,21 +29,3 @@ export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void
   }
 }
 
-/**
- * Reports every match of an existence table with one message, quoting the
- * words and the entry's note (or `defaultNote`). Alt text is skipped: it
- * describes a screenshot, so its words are not the writer's own.
- */
-export function reportPhrases(doc: Doc, ctx: RuleContext<object>, name: string, messageId: string, defaultNote: string): void {
-  eachPhrase(doc, name, ({ sentence, hit, actual, suggestions }) => {
-    if (sentence.block.kind === 'alt') return;
-    ctx.report({
-      messageId,
-      span: sentence.block.spanOf(hit.first.start, hit.last.end),
-      data: { actual: actual.replace(/\s+/g, ' '), note: hit.value.note ?? defaultNote },
-      suggestions,
-      context: sentence.span,
-    });
-  });
-}
-
