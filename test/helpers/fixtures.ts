@@ -21,7 +21,7 @@ import type { FileResult } from '../../src/types.js';
  * When true, every marker must name the messageId (`passive-voice/passive@12`). The lead switches
  * this on once `node scripts/fixture-message-ids.mjs` has run over every fixture folder.
  */
-export const REQUIRE_MESSAGE_ID = false;
+export const REQUIRE_MESSAGE_ID = true;
 
 export interface Expectation {
   line: number;
