@@ -14,9 +14,11 @@ export interface SensoryHit {
   last: number;
   /** Colour/shape/size and position hits are excused by a label in the sentence; "the image below" is not. */
   labelExcuses: boolean;
+  /** The label must stand in the phrase itself ("the padlock, **Lock**"), not anywhere in the sentence. */
+  near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'counted-picture' | 'pointing';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;
@@ -205,6 +207,14 @@ export function findSensory(s: Sentence): SensoryHit[] {
     // Most words are in no group: skip them before any pattern work.
     if (!l.words.has(word.lower) && !word.lower.includes('-') && !POSITION_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
 
+    // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
+    const extra = pointsByLook(s, i);
+    if (extra) {
+      out.push(extra);
+      i = extra.last;
+      continue;
+    }
+
     // 0a. a sound as the only signal: "until you hear the beep", "listen for two short tones".
     if (has(word, 'hear')) {
       let j = i + 1;
@@ -234,7 +244,8 @@ export function findSensory(s: Sentence): SensoryHit[] {
         if (has(w[v], 'colour-change')) {
           let c = v + 1;
           if (w[c]?.lower === 'solid' || w[c]?.lower === 'bright') c++;
-          if (has(w[c], 'colour') && joined(s, c) && !labelledAfter(s, c)) {
+          const blank = ['screen', 'display'].includes(w[thing].lower) && ['black', 'white', 'dark'].includes(w[c]?.lower ?? '');
+          if (has(w[c], 'colour') && joined(s, c) && !blank && !labelledAfter(s, c)) {
             out.push({ kind: 'colourState', first: i, last: c, labelExcuses: false });
             i = c;
             continue;
@@ -292,6 +303,8 @@ export function findSensory(s: Sentence): SensoryHit[] {
       if (p > np && w[p] && joined(s, p) && ['in', 'on', 'at', 'near', 'from'].includes(w[p].lower) && !labelledAfter(s, p - 1)) {
         let q = p + 1;
         if (w[q] && DETERMINERS.has(w[q].lower)) q++;
+        // "at the very bottom".
+        if (w[q]?.lower === 'very' && joined(s, q + 1)) q++;
         const at = w[q];
         if (at && joined(s, q) && (AT_PLACES.has(at.lower) || has(at, 'compound'))) {
           let last = q;
@@ -393,6 +406,179 @@ export function findSensory(s: Sentence): SensoryHit[] {
     }
   }
   return out;
+}
+
+/** Words between a cue and the indicator: "check that the light", "see if the LED". */
+const AFTER_CUE = new Set(['that', 'whether', 'if', 'for', 'until', 'to', 'see', 'the', 'a', 'your', 'its']);
+/** Words before a state verb: "should be green", "has turned red". */
+const MODALS = new Set(['should', 'must', 'will', 'to', 'can', 'may', 'has', 'have', 'does', 'is', 'are', 'now', 'still', 'be', 'been', 'become', 'becomes', 'stays', 'turns', 'lights', 'glows', 'shines', 'goes']);
+/** Words between a state verb and its colour: "solid blue", "lights up green". */
+const BEFORE_COLOUR = new Set(['solid', 'bright', 'steady', 'up', 'fully', 'a', 'pulsing', 'flashing', 'blinking']);
+/** Cues that make a sound the signal to act: "when the printer beeps". */
+const SOUND_CUES = new Set(['when', 'once', 'until', 'till', 'after', 'if', 'wait']);
+/** Verbs that act on a screen, where a picture word names an icon ("tap the heart"). */
+const SCREEN_VERBS = new Set(['click', 'tap', 'select', 'choose', 'pick', 'hit', 'touch', 'double-click', 'right-click', 'press']);
+/** Lists whose order a screen reader says too ("the first link in the list"). */
+const LISTS = new Set(['list', 'lists', 'menu', 'results', 'table', 'email', 'message', 'article', 'section', 'steps', 'dropdown', 'drop-down', 'search', 'form', 'guide']);
+const PEOPLE = new Set(['you', 'we', 'i', 'they', 'someone', 'anyone']);
+/** How many times: "beeps three times", "chimes twice". */
+const TIMES = new Set(['once', 'twice', 'times', 'time']);
+const COUNTS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'a', 'few', 'several', 'short', 'long']);
+/** Things a gesture or push acts on besides the screen things: "the orange tab", "the second option". */
+function pointable(x: Word | undefined): boolean {
+  return !!x && !x.masked && !x.quoted && (has(x, 'thing') || PLACED_THINGS.has(x.lower));
+}
+function lowerWord(x: Word | undefined): boolean {
+  return !!x && !x.masked && !x.quoted && /^\p{Ll}[\p{Ll}-]*$/u.test(x.text);
+}
+
+/**
+ * Wordings the older patterns miss, each from a cue word at i:
+ *   check that / make sure / if … the light … is / turns … green   (a state told by colour)
+ *   when / once / until + the printer + beeps / chimes             (a sound as the signal)
+ *   click / tap … the first / last + thing                         (order on screen)
+ *   click / tap … the thing that looks like a cloud                (a picture)
+ *   click / tap … the thing below / next to / under the …          (a neighbour on screen)
+ *   click / tap … the arrow pointing down                          (a direction)
+ *   click / tap … the padlock / the plus sign / the three dots     (a picture as the name)
+ *   click / tap … the gift box icon at the top                     (a picture and a place)
+ * Bounded look-ahead from i; every loop moves forward.
+ */
+function pointsByLook(s: Sentence, i: number): SensoryHit | undefined {
+  const hit = pointsByLookAt(s, i);
+  if (hit && hit.labelExcuses) hit.near = true;
+  return hit;
+}
+
+function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
+  const w = s.words;
+  const word = w[i];
+  // "The light should be green", "the LED must stay solid blue": a state to check by colour.
+  const det = i >= 2 && DETERMINERS.has(w[i - 2].lower) ? i - 2 : i >= 3 && DETERMINERS.has(w[i - 3].lower) && lowerWord(w[i - 2]) ? i - 3 : -1;
+  if ((word.lower === 'should' || word.lower === 'must') && det !== -1 && has(w[i - 1], 'indicator') && joined(s, i)) {
+    let m = i + 1;
+    while (m < w.length && m - i <= 2 && (MODALS.has(w[m].lower) || has(w[m], 'colour-change')) && joined(s, m)) m++;
+    while (m < w.length && m - i <= 5 && BEFORE_COLOUR.has(w[m].lower) && joined(s, m)) m++;
+    const blank = ['screen', 'display'].includes(w[i - 1].lower) && ['black', 'white', 'dark'].includes(w[m]?.lower ?? '');
+    if (m > i + 1 && has(w[m], 'colour') && joined(s, m) && !blank && !capitalisedInside(s, m) && !labelledAfter(s, m)) return { kind: 'colourState', first: det, last: m, labelExcuses: false };
+  }
+  // A state told by colour alone.
+  if (has(word, 'cue')) {
+    let k = i + 1;
+    while (k < w.length && k - i <= 4 && AFTER_CUE.has(w[k].lower) && joined(s, k)) k++;
+    let n = 0;
+    while (k < w.length && n < 3 && !has(w[k], 'indicator') && lowerWord(w[k]) && joined(s, k) && !has(w[k], 'colour-change') && !MODALS.has(w[k].lower)) {
+      k++;
+      n++;
+    }
+    // "the status light", but not "the light switch".
+    if (has(w[k], 'indicator') && joined(s, k) && !(has(w[k + 1], 'indicator') && joined(s, k + 1))) {
+      let v = k + 1;
+      // "the light on the dock", "the LED next to the port".
+      if (w[v] && ['on', 'of', 'at', 'in', 'near', 'next', 'by', 'above', 'below', 'beside'].includes(w[v].lower) && joined(s, v)) {
+        let e = w[v].lower === 'next' && w[v + 1]?.lower === 'to' ? v + 2 : v + 1;
+        while (e < w.length && e - v <= 5 && lowerWord(w[e]) && !MODALS.has(w[e].lower) && !has(w[e], 'colour-change')) e++;
+        v = e;
+      }
+      let m = v;
+      while (m < w.length && m - v < 3 && (MODALS.has(w[m].lower) || has(w[m], 'colour-change')) && joined(s, m)) m++;
+      if (m > v) {
+        while (m < w.length && m - v < 5 && BEFORE_COLOUR.has(w[m].lower) && joined(s, m)) m++;
+        // "if the screen stays black": a blank screen, not a colour code.
+        const blank = ['screen', 'display'].includes(w[k].lower) && ['black', 'white', 'blank', 'dark'].includes(w[m]?.lower ?? '');
+        if (has(w[m], 'colour') && joined(s, m) && !blank && !capitalisedInside(s, m) && !labelledAfter(s, m)) return { kind: 'colourState', first: i, last: m, labelExcuses: false };
+      }
+    }
+  }
+  // A sound as the signal: "when the printer beeps three times", "once it chimes".
+  if (SOUND_CUES.has(word.lower)) {
+    let k = i + 1;
+    if (w[k]?.lower === 'until' || w[k]?.lower === 'for') k++;
+    const subject = k;
+    while (k < w.length && k - subject < 4 && joined(s, k) && lowerWord(w[k]) && !PEOPLE.has(w[k].lower) && !has(w[k], 'sound-verb')) k++;
+    if (k > subject && has(w[k], 'sound-verb') && joined(s, k) && (DETERMINERS.has(w[subject].lower) || w[subject].lower === 'it')) {
+      let last = k;
+      if (w[k + 1] && TIMES.has(w[k + 1].lower) && joined(s, k + 1)) last = k + 1;
+      else if (w[k + 1] && COUNTS.has(w[k + 1].lower) && TIMES.has(w[k + 2]?.lower ?? '') && joined(s, k + 2)) last = k + 2;
+      return { kind: 'sound', first: i, last, labelExcuses: false };
+    }
+  }
+  const act = actionEnd(s, i);
+  if (act === -1) return undefined;
+  let np = act;
+  if (!(w[np] && DETERMINERS.has(w[np].lower) && joined(s, np))) return undefined;
+  np++;
+  // The thing found by its order: "click the first link", "choose the last option".
+  if (has(w[np], 'ordinal') && joined(s, np)) {
+    let e = np + 1;
+    while (e < w.length && e - np <= 3 && joined(s, e) && lookOnly(w[e]) && !pointable(w[e])) e++;
+    // "the first link in the list": an order a screen reader says too.
+    const inList = ['in', 'of', 'on'].includes(w[e + 1]?.lower ?? '') && LISTS.has(w[e + 3]?.lower ?? w[e + 2]?.lower ?? '');
+    if (pointable(w[e]) && joined(s, e) && !inList && !capitalisedInside(s, e) && !labelledAfter(s, e) && !(w[e + 1]?.lower === 'of' && joined(s, e + 1))) return { kind: 'position', first: np, last: e, labelExcuses: true };
+    return undefined;
+  }
+  // Look words, then the thing: "the small padlock", "the arrow", "the three dots".
+  let e = np;
+  let counted = false;
+  while (e < w.length && e - np < 4 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'size') || has(w[e], 'shade') || has(w[e], 'shape') || COUNTS.has(w[e].lower)) && !has(w[e], 'picture') && !has(w[e], 'counted-picture')) {
+    if (COUNTS.has(w[e].lower)) counted = true;
+    e++;
+  }
+  // A picture as the only name: "tap the heart", "the small padlock on the right", "the plus sign", "the three dots".
+  // Only after a screen verb: "use the lock on the rear wheel" and "ring the bell" are real things.
+  const onScreen = SCREEN_VERBS.has(word.lower);
+  if (onScreen && (has(w[e], 'picture') || (counted && has(w[e], 'counted-picture'))) && joined(s, e) && !capitalisedInside(s, e)) {
+    let last = e;
+    while (last + 1 < w.length && last - e < 2 && joined(s, last + 1) && (has(w[last + 1], 'picture') || has(w[last + 1], 'counted-picture') || w[last + 1].lower === 'sign' || w[last + 1].lower === 'glass')) last++;
+    const next = w[last + 1];
+    // "the plus key", "the lock screen": the picture word is part of a longer name.
+    const nounAfter = next && joined(s, last + 1) && lowerWord(next) && !LINKS.has(next.lower) && !has(next, 'relative-place') && !has(next, 'pointing') && !['and', 'or', 'then', 'that', 'which', 'with', 'down', 'up', 'once', 'twice'].includes(next.lower) && !(has(next, 'thing') && (has(next, 'size-thing') || next.lower === 'sign'));
+    if (!nounAfter && !labelledAfter(s, last)) {
+      // "the heart icon": take the thing word into the span.
+      if (next && joined(s, last + 1) && has(next, 'thing')) last++;
+      const looks = w.slice(np, e);
+      const kind = looks.some((x) => has(x, 'colour')) ? 'colour' : looks.some((x) => has(x, 'size')) ? 'size' : 'shape';
+      if (!labelledAfter(s, last) && !(w[last + 1] && joined(s, last + 1) && (w[last + 1].masked || w[last + 1].quoted))) return { kind, first: np, last, labelExcuses: true };
+    }
+  }
+  // Lowercase words before an icon: "the gift box icon at the top right".
+  let t = e;
+  if (t === np) while (t < w.length && t - np < 3 && lowerWord(w[t]) && joined(s, t) && !pointable(w[t]) && !DETERMINERS.has(w[t].lower) && !LINKS.has(w[t].lower)) t++;
+  // "the gift box icon": a thing word inside the picture's name.
+  if (t > np && pointable(w[t]) && ['icon', 'icons', 'symbol'].includes(w[t + 1]?.lower ?? '') && joined(s, t + 1)) t++;
+  const thing = w[t];
+  if (!thing || !joined(s, t) || !pointable(thing) || capitalisedInside(s, t) || labelledAfter(s, t)) return undefined;
+  const after = t + 1;
+  // "the icon that looks like a cloud", "the button shaped like a star".
+  let q = -1;
+  if (['that', 'which'].includes(w[after]?.lower ?? '') && ['looks', 'look'].includes(w[after + 1]?.lower ?? '') && w[after + 2]?.lower === 'like') q = after + 3;
+  if (w[after]?.lower === 'shaped' && w[after + 1]?.lower === 'like') q = after + 2;
+  if (q !== -1) {
+    if (w[q] && DETERMINERS.has(w[q].lower)) q++;
+    let z = q;
+    while (z < w.length && z - q < 2 && lowerWord(w[z]) && joined(s, z) && !LINKS.has(w[z].lower)) z++;
+    if (z > q) return { kind: 'shape', first: np, last: z - 1, labelExcuses: true };
+    return undefined;
+  }
+  // "the arrow pointing down".
+  if (has(w[after], 'pointing') && joined(s, after) && has(thing, 'shape') === false && ['arrow', 'arrows', 'triangle', 'chevron', 'caret'].includes(thing.lower)) return { kind: 'shape', first: np, last: Math.min(after + 1, w.length - 1), labelExcuses: true };
+  // "the button below the screen", "the switch next to the port": found by a neighbour on screen.
+  if (e === t && has(w[after], 'relative-place') && joined(s, after)) {
+    let d = after + 1;
+    if (w[after].lower === 'next' && w[d]?.lower === 'to') d++;
+    if (w[d] && DETERMINERS.has(w[d].lower) && joined(s, d) && !w[d + 1]?.quoted && !w[d + 1]?.masked && !capitalisedInside(s, d + 1)) return { kind: 'position', first: np, last: d - 1, labelExcuses: true };
+  }
+  // "the gift box icon at the top right": a picture and a place.
+  if (t > e && ['icon', 'icons', 'symbol'].includes(thing.lower) && w.slice(np, t).some((x) => pointable(x) || has(x, 'picture') || has(x, 'shape')) && w[after] && ['at', 'in', 'on', 'near'].includes(w[after].lower) && joined(s, after)) {
+    let d = after + 1;
+    if (w[d] && DETERMINERS.has(w[d].lower)) d++;
+    if (w[d] && joined(s, d) && (AT_PLACES.has(w[d].lower) || has(w[d], 'compound'))) {
+      let last = d;
+      if ((w[d + 1]?.lower === 'left' || w[d + 1]?.lower === 'right' || has(w[d + 1], 'place')) && joined(s, d + 1)) last = d + 1;
+      return { kind: 'position', first: np, last, labelExcuses: true };
+    }
+  }
+  return undefined;
 }
 
 const NAME_VERBS = new Set(['is', 'are', 'appears', 'appear', 'shows', 'sits', 'lives', 'opens']);

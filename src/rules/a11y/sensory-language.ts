@@ -64,7 +64,14 @@ export default defineRule({
         else merged.push(hit);
       }
       for (const hit of merged) {
-        if (hit.labelExcuses) {
+        // A sound or a colour that is not the only cue: "…and the app shows 'Paid'", "The app also says 'Ready'."
+        if (hit.kind === 'sound' || hit.kind === 'colourState') {
+          const next = si + 1 < sentences.length && sentences[si + 1].block === block ? sentences[si + 1] : undefined;
+          if (otherCue(s) || (next !== undefined && otherCue(next))) continue;
+        }
+        if (hit.near) {
+          if (labelNear(doc, s, hit.first, hit.last, (labels ??= labelSpans(doc)))) continue;
+        } else if (hit.labelExcuses) {
           // The label may be in the sentence before, in the same block, when this one refers back to it:
           // "Select **Pay**. It is the green button." Another sentence's label does not name this thing.
           const refersBack = REFERS_BACK.has(s.words[0]?.lower ?? '');
@@ -115,6 +122,30 @@ function hasLabel(doc: Doc, s: Sentence, labels: Span[]): boolean {
     if (labels[i].end <= s.span.end) return true;
   }
   return false;
+}
+
+/** Words that give a cue anyone can see or feel, besides a light or a sound. */
+const OTHER_CUES = new Set(['message', 'messages', 'vibrates', 'vibration', 'notification', 'notifications', 'text', 'email']);
+
+/** The sentence gives a second cue: a quoted message or a word such as "message" ("the light shows green" is not one). */
+function otherCue(s: Sentence): boolean {
+  return s.words.some((w) => w.quoted || OTHER_CUES.has(w.lower));
+}
+
+/** A label within a few words of the phrase: "the padlock (**Lock**)", "the first link, **Help**", "the Save icon". */
+function labelNear(doc: Doc, s: Sentence, first: number, last: number, labels: Span[]): boolean {
+  const w = s.words;
+  const lo = Math.max(0, first - 3);
+  const hi = Math.min(w.length - 1, last + 3);
+  for (let k = lo; k <= hi; k++) {
+    const x = w[k];
+    if (x.quoted || (x.masked && isLabelLike(doc.text.slice(x.span.start, Math.min(x.span.end, x.span.start + 8))))) return true;
+    const c = x.text[0];
+    if (k > 0 && x.text !== 'I' && c !== c.toLowerCase() && c === c.toUpperCase()) return true;
+  }
+  const start = w[lo].span.start;
+  const end = w[hi].span.end;
+  return labels.some((l) => l.start >= start && l.end <= end);
 }
 
 /** Inline code, a placeholder or an icon image names a label; a URL does not. */

@@ -10,12 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project } from './helpers/cli.js';
-import { LintPool } from '../src/engine/pool.js';
-import { largestFirst, lintFiles } from '../src/engine/lint-files.js';
-import { corpus, SENTENCES } from './helpers/generated-corpus.js';
+import { project } from '../helpers/cli.js';
+import { LintPool } from '../../src/engine/pool.js';
+import { largestFirst, lintFiles } from '../../src/engine/lint-files.js';
+import { corpus, SENTENCES } from '../helpers/generated-corpus.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'plainspoke.js');
 
 /** Runs the built CLI in a child process. */
