@@ -32,6 +32,8 @@ export interface Doc {
   prose: ProseBlock[];
   placeholders: Placeholder[];
   comments: CommentNode[];
+  /** The text's language (BCP 47 tag), when its source says: a help-desk export item's locale (src/sources/). */
+  language?: string;
   /** Parsed front matter (Markdown), if any; parsed on first use. */
   readonly frontmatter?: Record<string, unknown>;
   /** Every sentence of every prose block, in file order. */
@@ -42,7 +44,7 @@ export interface Doc {
   slice(span: Span): string;
 }
 
-/** Parses a file once into a Doc. `channel` is the configured one; front matter may still change it (see `frontmatterChannel`). */
+/** Parses a file once into a Doc. `channel` is the configured one; front matter may still change it (config/front-matter.ts). */
 export function createDoc(path: string, text: string, kind: DocKind, channel: Channel): Doc {
   const placeholders = findPlaceholders(text);
   const loc = new Locator(text);
@@ -252,15 +254,8 @@ function readFrontmatter(yaml: string | undefined): Record<string, unknown> | un
 
 const FRONT_TEXT = Symbol('frontmatterText');
 
-/** The front matter's `plainspoke.channel`; the YAML is parsed only when it mentions plainspoke at all. */
-export function frontmatterChannelOf(doc: Doc): unknown {
-  const raw = (doc as { [FRONT_TEXT]?: string })[FRONT_TEXT];
-  if (raw === undefined || !raw.includes('plainspoke')) return undefined;
-  return frontmatterChannel(doc.frontmatter);
+/** The raw YAML of a Markdown file's front matter, if any (config/front-matter.ts reads plainspoke's settings from it). */
+export function frontmatterTextOf(doc: Doc): string | undefined {
+  return (doc as { [FRONT_TEXT]?: string })[FRONT_TEXT];
 }
 
-/** `plainspoke: { channel: chat }` in front matter. */
-export function frontmatterChannel(fm: Record<string, unknown> | undefined): unknown {
-  const ps = fm?.plainspoke;
-  return ps && typeof ps === 'object' ? (ps as Record<string, unknown>).channel : undefined;
-}

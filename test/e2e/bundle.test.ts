@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project } from './helpers/cli.js';
-import { corpus } from './helpers/generated-corpus.js';
+import { project } from '../helpers/cli.js';
+import { corpus } from '../helpers/generated-corpus.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'plainspoke.js');
 const EXAMPLES = join(ROOT, 'fixtures', 'examples');
 
@@ -26,7 +26,7 @@ function run(args: string[], cwd: string, bundle: boolean): { code: number; out:
 
 describe('start-up bundle', () => {
   it('is built with a code cache that this Node.js accepts', async () => {
-    const { BUNDLE_FILE, CODE_CACHE_FILE } = (await import(join(ROOT, 'dist', 'boot', 'bundle.js'))) as typeof import('../src/boot/bundle.js');
+    const { BUNDLE_FILE, CODE_CACHE_FILE } = (await import(join(ROOT, 'dist', 'boot', 'bundle.js'))) as typeof import('../../src/boot/bundle.js');
     expect(existsSync(BUNDLE_FILE)).toBe(true);
     expect(existsSync(CODE_CACHE_FILE)).toBe(true);
     // Loading it in this process would run a second copy of the CLI; a child process checks the cache instead.

@@ -8,13 +8,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { findCut, parseMaybeChunked, scanDefinitionLabels } from '../src/document/markdown-chunks.js';
-import { markdownChunking, parseMdast } from '../src/document/parse-markdown.js';
-import { ConfigResolver } from '../src/config/resolve.js';
-import { lintSource } from '../src/engine/lint-source.js';
-import axeRule, { axeSections, sectionsOf } from '../src/rules/a11y/axe.js';
-import { createDoc } from '../src/document/document.js';
-import { generatedMarkdown } from './helpers/generated-markdown.js';
+import { findCut, parseMaybeChunked, scanDefinitionLabels } from '../../src/document/markdown-chunks.js';
+import { markdownChunking, parseMdast } from '../../src/document/parse-markdown.js';
+import { ConfigResolver } from '../../src/config/resolve.js';
+import { lintSource } from '../../src/engine/lint-source.js';
+import axeRule, { axeSections, sectionsOf } from '../../src/rules/a11y/axe.js';
+import { createDoc } from '../../src/document/document.js';
+import { generatedMarkdown } from '../helpers/generated-markdown.js';
 
 const whole = (text: string): Root => parseMdast(text, { threshold: Infinity });
 

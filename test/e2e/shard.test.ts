@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project } from './helpers/cli.js';
-import { inShard, parseShard } from '../src/engine/lint-files.js';
-import { corpus } from './helpers/generated-corpus.js';
+import { project } from '../helpers/cli.js';
+import { inShard, parseShard } from '../../src/engine/lint-files.js';
+import { corpus } from '../helpers/generated-corpus.js';
 
-const BIN = join(resolve(import.meta.dirname, '..'), 'bin', 'plainspoke.js');
+const BIN = join(resolve(import.meta.dirname, '..', '..'), 'bin', 'plainspoke.js');
 
 function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' }, maxBuffer: 64 * 1024 * 1024 });

@@ -219,7 +219,7 @@ function fileSection(file: FileView): string {
       const tips = f.suggestions?.length ? ` Try: ${f.suggestions.map((s) => `‘${text(s)}’`).join(', ')}` : '';
       // Short markup on purpose: a corpus of 500 files has thousands of these lines
       // (an li needs no end tag: the next li or the end of the list closes it).
-      parts.push(`<li><i>${f.line}:${f.column}</i> <b class=${SEV_CLASS[f.severity]}>${f.severity}</b> ${f.item ? `<em>${text(itemLabel(f.item))}</em>: ` : ''}${text(f.message)}${tips} (${text(f.ruleId)})`);
+      parts.push(`<li><i>${f.line}:${f.column}</i> <b class=${SEV_CLASS[f.severity]}>${f.severity}</b> ${f.item ? `<em>${text(itemLabel(f.item))}</em>: ` : ''}${text(f.message)}${tips} (${text(f.ruleId)})${f.note ? ` <span class=muted>Why: ${text(f.note)}</span>` : ''}`);
     }
     if (open) parts.push('</ul>');
     parts.push('</ul>');
