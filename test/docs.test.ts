@@ -18,7 +18,7 @@ import { lintSource } from '../src/engine/lint-source.js';
 import type { Finding } from '../src/types.js';
 
 /** The lead switches this on once every rules/*.md bad example lists its findings. */
-const REQUIRE_BAD_EXPECT = false;
+const REQUIRE_BAD_EXPECT = true;
 
 const dir = join(import.meta.dirname, '..', 'rules');
 const BLOCK = /<!--\s*(bad|good)((?:\s+\w+=(?:"[^"\n]*"|[\w-]+))*)\s*-->\s*\n```(markdown|md|html)\n([\s\S]*?)\n```/g;

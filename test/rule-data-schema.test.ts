@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTablesFromYaml } from '../src/lexicon/data.js';
 import { parseCheckedTable } from '../src/lexicon/table-schema.js';
 import { RuleDataError } from '../src/util/errors.js';
 
@@ -55,6 +56,8 @@ describe('rule data schemas', () => {
   it('a misspelt entry key fails with file, line, column and the key meant', () => {
     const dir = folderWith('jargon', ['kind: substitution', 'entries:', '  - match: [herein]', '    replace: [here]', '    exeptions: [herein below]', ''].join('\n'));
     expect(errorOf(() => parseCheckedTable(dir, 'jargon'))).toBe("rules/jargon.yml:5:5: unknown key 'exeptions' in entries[0] (did you mean 'exceptions'?)");
+    // The build reads the tables through the same check, so the typo fails the build.
+    expect(errorOf(() => readTablesFromYaml(dir))).toBe("rules/jargon.yml:5:5: unknown key 'exeptions' in entries[0] (did you mean 'exceptions'?)");
   });
 
   it('a misspelt top-level key fails at its line', () => {

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../util/package-root.js';
-import { createRequire } from 'node:module';
 import { RuleDataError } from '../util/errors.js';
+import { parseCheckedTable } from './table-schema.js';
 
 export interface PhraseEntry {
   /** Phrases to find, as words; case-insensitive unless `case: true`. */
@@ -66,21 +66,17 @@ export function validateTable(file: string, data: unknown): PhraseTable {
   return t as unknown as PhraseTable;
 }
 
-/** Reads and validates every rules/*.yml (used by the build and when running from source). */
+/**
+ * Reads every rules/*.yml, checks it against its strict schema in rules/_schema/ (a misspelt
+ * key fails with file and line), then validates what a schema cannot say (used by the build
+ * and when running from source).
+ */
 export function readTablesFromYaml(dir = join(packageRoot, 'rules')): Record<string, PhraseTable> {
   const out: Record<string, PhraseTable> = {};
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.yml')) continue;
-    const file = join(dir, name);
-    let data: unknown;
-    try {
-      // yaml is only needed from source (tests); a built run reads dist/rule-data.json (issue 6: start-up time).
-      const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-      data = parseYaml(readFileSync(file, 'utf8'), { customTags: [], merge: false });
-    } catch (e) {
-      throw new RuleDataError(`rules/${name}`, (e as Error).message.split('\n')[0]);
-    }
-    out[name.slice(0, -4)] = validateTable(`rules/${name}`, data);
+    const table = name.slice(0, -4);
+    out[table] = validateTable(`rules/${name}`, parseCheckedTable(dir, table));
   }
   return out;
 }
