@@ -42,7 +42,8 @@ if (!existsSync(corpus)) {
 
 /** Runs the built CLI over some folders of the corpus and returns the JSON report. */
 function lint(sets, axe) {
-  const paths = sets.map((s) => join(corpus, s)).filter((p) => existsSync(p));
+  // Relative to the corpus (the child's working folder): a symlinked corpus folder keeps its paths.
+  const paths = sets.filter((s) => existsSync(join(corpus, s)));
   const cli = join(root, 'bin/plainspoke.js');
   const r = spawnSync(process.execPath, [cli, '--format', 'json', '--jobs', '2', ...(axe ? [] : ['--no-axe']), ...paths], { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status === 2 || !r.stdout) {
