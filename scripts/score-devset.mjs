@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigResolver } from '../dist/config/resolve.js';
 import { lintSource } from '../dist/engine/lint-source.js';
+import { evidenceSpans, filesOf, lineStarts } from './lib/devset.mjs';
 
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
 const args = process.argv.slice(2);
@@ -26,46 +27,6 @@ if (!folder) {
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, '..');
-
-function filesOf(dir) {
-  if (statSync(dir).isFile()) return [dir];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'))
-    .sort()
-    .map((n) => join(dir, n));
-}
-
-/** Offsets of every line start, to turn line/column into an offset. */
-function lineStarts(text) {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
-  return out;
-}
-
-/** Where the evidence stands in the text (case and spacing relaxed), or undefined. */
-function evidenceSpans(text, evidence) {
-  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
-  const t = norm(text);
-  const e = norm(evidence).trim();
-  const spans = [];
-  if (!e) return spans;
-  for (let i = t.indexOf(e); i !== -1; i = t.indexOf(e, i + 1)) spans.push([i, i + e.length]);
-  if (!spans.length) {
-    // Spacing may differ (line breaks): match on collapsed whitespace.
-    const map = [];
-    let c = '';
-    for (let i = 0; i < t.length; i++) {
-      if (/\s/.test(t[i])) {
-        if (c.endsWith(' ')) continue;
-        c += ' ';
-      } else c += t[i];
-      map.push(i);
-    }
-    const ee = e.replace(/\s+/g, ' ');
-    for (let i = c.indexOf(ee); i !== -1; i = c.indexOf(ee, i + 1)) spans.push([map[i], map[i + ee.length - 1] + 1]);
-  }
-  return spans;
-}
 
 const stats = Object.fromEntries(CARE.map((r) => [r, { expected: 0, found: 0, foundAnywhere: 0, nearMiss: 0, nearMissFired: 0 }]));
 let clean = 0;

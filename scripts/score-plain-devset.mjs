@@ -19,6 +19,7 @@ import { parse } from 'yaml';
 import { ConfigResolver } from '../dist/config/resolve.js';
 import { lintSource } from '../dist/engine/lint-source.js';
 import { allRules } from '../dist/rules/registry.js';
+import { evidenceSpans, filesOf, lineStarts } from './lib/devset.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -32,44 +33,6 @@ const root = resolve(import.meta.dirname, '..');
 const FAMILY = new Map(allRules().map((r) => [r.id, r.family]));
 const familyOf = (id) => (id.startsWith('axe/') ? 'a11y' : FAMILY.get(id));
 const FAMILIES = ['plain', 'a11y'];
-
-function filesOf(dir) {
-  if (statSync(dir).isFile()) return [dir];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'))
-    .sort()
-    .map((n) => join(dir, n));
-}
-
-function lineStarts(text) {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
-  return out;
-}
-
-/** Where the evidence stands in the text (case, quotes and spacing relaxed). */
-function evidenceSpans(text, evidence) {
-  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
-  const t = norm(text);
-  const e = norm(evidence).trim();
-  const spans = [];
-  if (!e) return spans;
-  for (let i = t.indexOf(e); i !== -1; i = t.indexOf(e, i + 1)) spans.push([i, i + e.length]);
-  if (!spans.length) {
-    const map = [];
-    let c = '';
-    for (let i = 0; i < t.length; i++) {
-      if (/\s/.test(t[i])) {
-        if (c.endsWith(' ')) continue;
-        c += ' ';
-      } else c += t[i];
-      map.push(i);
-    }
-    const ee = e.replace(/\s+/g, ' ');
-    for (let i = c.indexOf(ee); i !== -1; i = c.indexOf(ee, i + 1)) spans.push([map[i], map[i + ee.length - 1] + 1]);
-  }
-  return spans;
-}
 
 /** The paragraph (up to the next blank line or block tag) that starts at an offset. */
 function paragraphFrom(text, start) {

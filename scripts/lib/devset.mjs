@@ -1,0 +1,46 @@
+// Shared by the development-set scorers (scripts/score-devset.mjs for care replies,
+// scripts/score-plain-devset.mjs for articles): the YAML files of a folder, line starts,
+// and where an item's `evidence` stands in its text.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The .yml files of a folder (or the one file given), sorted. */
+export function filesOf(dir) {
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+/** Offsets of every line start, to turn line/column into an offset. */
+export function lineStarts(text) {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  return out;
+}
+
+/** Where the evidence stands in the text (case, quotes and spacing relaxed): [start, end) pairs. */
+export function evidenceSpans(text, evidence) {
+  const norm = (s) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  const t = norm(text);
+  const e = norm(evidence).trim();
+  const spans = [];
+  if (!e) return spans;
+  for (let i = t.indexOf(e); i !== -1; i = t.indexOf(e, i + 1)) spans.push([i, i + e.length]);
+  if (!spans.length) {
+    // Spacing may differ (line breaks): match on collapsed whitespace.
+    const map = [];
+    let c = '';
+    for (let i = 0; i < t.length; i++) {
+      if (/\s/.test(t[i])) {
+        if (c.endsWith(' ')) continue;
+        c += ' ';
+      } else c += t[i];
+      map.push(i);
+    }
+    const ee = e.replace(/\s+/g, ' ');
+    for (let i = c.indexOf(ee); i !== -1; i = c.indexOf(ee, i + 1)) spans.push([map[i], map[i + ee.length - 1] + 1]);
+  }
+  return spans;
+}
