@@ -10,7 +10,7 @@
 //               overlap the evidence text in the item)
 //   near-miss   items listing the rule as a near miss on which it fired anyway
 //   clean       items with `expect: []` that got any care finding
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigResolver } from '../dist/config/resolve.js';

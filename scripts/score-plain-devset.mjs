@@ -13,7 +13,7 @@
 //               of that rule that matches none of the item's expected evidence)
 //   clean       items with `expect: []` that got any finding of the family
 // Then totals for the plain and a11y families.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigResolver } from '../dist/config/resolve.js';
