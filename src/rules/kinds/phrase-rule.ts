@@ -29,3 +29,25 @@ export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void
   }
 }
 
+/**
+ * Hits to report, each with how many uses of its entry the file has. With `onePerFile`
+ * (policies: a repeated term is one finding) only the first hit of each entry is kept and
+ * `counted` says the finding stands for several uses.
+ */
+export function perEntry<H extends { entry: PhraseEntry }>(hits: readonly H[], onePerFile: boolean): { hit: H; count: number; counted: boolean }[] {
+  const counts = new Map<PhraseEntry, number>();
+  for (const h of hits) counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
+  const seen = new Set<PhraseEntry>();
+  const out: { hit: H; count: number; counted: boolean }[] = [];
+  for (const hit of hits) {
+    const count = counts.get(hit.entry) ?? 1;
+    if (!onePerFile) {
+      out.push({ hit, count, counted: false });
+      continue;
+    }
+    if (seen.has(hit.entry)) continue;
+    seen.add(hit.entry);
+    out.push({ hit, count, counted: count > 1 });
+  }
+  return out;
+}

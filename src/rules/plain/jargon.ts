@@ -11,7 +11,7 @@
  */
 import { defineRule } from '../define-rule.js';
 import type { PhraseEntry } from '../../lexicon/data.js';
-import { eachPhrase } from '../kinds/phrase-rule.js';
+import { eachPhrase, perEntry } from '../kinds/phrase-rule.js';
 import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase, PhraseMatcher } from '../../lexicon/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
@@ -148,17 +148,7 @@ export default defineRule<Options>({
     // A capital in mid-sentence is a name ("the Synergy Pro mouse"); a term the file defines is the reader's to learn.
     const defined = definedTerms(doc.sentences, hits);
     const kept = hits.filter((h) => !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && !isName(h));
-    const counts = new Map<PhraseEntry, number>();
-    for (const h of kept) counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
-    const seen = new Set<PhraseEntry>();
-    for (const h of kept) {
-      const count = counts.get(h.entry) ?? 1;
-      let counted = false;
-      if (ctx.options.onePerFile) {
-        if (seen.has(h.entry)) continue;
-        seen.add(h.entry);
-        counted = count > 1;
-      }
+    for (const { hit: h, count, counted } of perEntry(kept, Boolean(ctx.options.onePerFile))) {
       const category = typeof h.entry.category === 'string' ? h.entry.category : 'jargon';
       const base = h.suggestions.length ? 'swap' : 'drop';
       ctx.report({

@@ -21,7 +21,7 @@
  * never inside code, placeholders, URLs or quotes.
  */
 import { defineRule } from '../define-rule.js';
-import { eachPhrase } from '../kinds/phrase-rule.js';
+import { eachPhrase, perEntry } from '../kinds/phrase-rule.js';
 import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase } from '../../lexicon/phrase-matcher.js';
 import { table, type PhraseEntry } from '../../lexicon/data.js';
@@ -157,17 +157,7 @@ export default defineRule<Options>({
       }
       hits.sort((a, b) => a.span.start - b.span.start);
     }
-    const counts = new Map<PhraseEntry, number>();
-    for (const h of hits) counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
-    const seen = new Set<PhraseEntry>();
-    for (const h of hits) {
-      const count = counts.get(h.entry) ?? 1;
-      let counted = false;
-      if (ctx.options.onePerFile) {
-        if (seen.has(h.entry)) continue;
-        seen.add(h.entry);
-        counted = count > 1;
-      }
+    for (const { hit: h, count, counted } of perEntry(hits, Boolean(ctx.options.onePerFile))) {
       ctx.report({
         messageId: counted ? 'simplerCounted' : 'simpler',
         span: h.span,
