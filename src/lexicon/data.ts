@@ -3,7 +3,7 @@
  * dist/rule-data.json so a run never parses YAML; running from source (tests)
  * reads the YAML directly so an edit shows at once.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../util/package-root.js';
 import { RuleDataError } from '../util/errors.js';
@@ -81,14 +81,22 @@ export function readTablesFromYaml(dir = join(packageRoot, 'rules')): Record<str
   return out;
 }
 
+/** dist/rule-data.json, read and parsed once per process (tables and vendor lists share it). */
+let compiledData: { tables?: Record<string, PhraseTable>; vendor?: VendorLists } | null | undefined;
+function compiled(): { tables?: Record<string, PhraseTable>; vendor?: VendorLists } | null {
+  if (compiledData !== undefined) return compiledData;
+  try {
+    compiledData = JSON.parse(readFileSync(join(packageRoot, 'dist', 'rule-data.json'), 'utf8')) as typeof compiledData;
+  } catch {
+    compiledData = null;
+  }
+  return compiledData ?? null;
+}
+
 function load(): Record<string, PhraseTable> {
   if (tables) return tables;
-  const compiled = join(packageRoot, 'dist', 'rule-data.json');
-  if (!fromSource && existsSync(compiled)) {
-    tables = (JSON.parse(readFileSync(compiled, 'utf8')) as { tables: Record<string, PhraseTable> }).tables;
-  } else {
-    tables = readTablesFromYaml();
-  }
+  const built = fromSource ? undefined : compiled()?.tables;
+  tables = built ?? readTablesFromYaml();
   return tables;
 }
 
@@ -110,15 +118,9 @@ let vendor: VendorLists | undefined;
 /** The vendor lists compiled into dist/rule-data.json (also when running from source: `npm test` builds first). */
 export function vendorLists(): VendorLists {
   if (vendor) return vendor;
-  const compiled = join(packageRoot, 'dist', 'rule-data.json');
-  let data: { vendor?: VendorLists } = {};
-  try {
-    data = JSON.parse(readFileSync(compiled, 'utf8')) as { vendor?: VendorLists };
-  } catch {
-    // reported below
-  }
-  if (!data.vendor) throw new RuleDataError('dist/rule-data.json', 'is missing or out of date: run `npm run build`');
-  vendor = data.vendor;
+  const lists = compiled()?.vendor;
+  if (!lists) throw new RuleDataError('dist/rule-data.json', 'is missing or out of date: run `npm run build`');
+  vendor = lists;
   return vendor;
 }
 
