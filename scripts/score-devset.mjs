@@ -11,22 +11,11 @@
 //   near-miss   items listing the rule as a near miss on which it fired anyway
 //   clean       items with `expect: []` that got any care finding
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigResolver } from '../dist/config/resolve.js';
-import { lintSource } from '../dist/engine/lint-source.js';
-import { evidenceSpans, filesOf, lineStarts } from './lib/devset.mjs';
+import { evidenceSpans, filesOf, lineStarts, lintItem, scorerArgs } from './lib/devset.mjs';
 
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const verbose = args.includes('--verbose') || args.includes('-v');
-const folder = args.find((a) => !a.startsWith('-'));
-if (!folder) {
-  console.error('usage: node scripts/score-devset.mjs <folder> [--json] [--verbose]');
-  process.exit(2);
-}
-const root = resolve(import.meta.dirname, '..');
+const { folder, json, verbose } = scorerArgs('score-devset.mjs');
 
 const stats = Object.fromEntries(CARE.map((r) => [r, { expected: 0, found: 0, foundAnywhere: 0, nearMiss: 0, nearMissFired: 0 }]));
 let clean = 0;
@@ -51,8 +40,7 @@ for (const file of filesOf(folder)) {
     const text = item.text;
     const channel = item.channel ?? 'email';
     const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
-    const resolver = ConfigResolver.fromData({ channel }, 'score-devset', root);
-    const result = await lintSource({ path: name, absPath: join(root, name), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true });
+    const result = await lintItem(text, name, channel, 'score-devset');
     if (result.error) {
       console.error(`${file} ${item.id}: ${result.error.message ?? result.error}`);
       continue;

@@ -14,22 +14,11 @@
 //   clean       items with `expect: []` that got any finding of the family
 // Then totals for the plain and a11y families.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigResolver } from '../dist/config/resolve.js';
-import { lintSource } from '../dist/engine/lint-source.js';
 import { allRules } from '../dist/rules/registry.js';
-import { evidenceSpans, filesOf, lineStarts } from './lib/devset.mjs';
+import { evidenceSpans, filesOf, lineStarts, lintItem, scorerArgs } from './lib/devset.mjs';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const verbose = args.includes('--verbose') || args.includes('-v');
-const folder = args.find((a) => !a.startsWith('-'));
-if (!folder) {
-  console.error('usage: node scripts/score-plain-devset.mjs <folder> [--json] [--verbose]');
-  process.exit(2);
-}
-const root = resolve(import.meta.dirname, '..');
+const { folder, json, verbose } = scorerArgs('score-plain-devset.mjs');
 const FAMILY = new Map(allRules().map((r) => [r.id, r.family]));
 const familyOf = (id) => (id.startsWith('axe/') ? 'a11y' : FAMILY.get(id));
 const FAMILIES = ['plain', 'a11y'];
@@ -63,8 +52,7 @@ for (const file of filesOf(folder)) {
     const channel = item.channel ?? 'article';
     const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
     const name = `item.${format === 'html' ? 'html' : 'md'}`;
-    const resolver = ConfigResolver.fromData({ channel }, 'score-plain-devset', root);
-    const result = await lintSource({ path: name, absPath: join(root, name), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true });
+    const result = await lintItem(text, name, channel, 'score-plain-devset');
     if (result.error) {
       console.error(`${file} ${item.id}: ${result.error.message ?? result.error}`);
       continue;

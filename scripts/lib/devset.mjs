@@ -2,7 +2,11 @@
 // scripts/score-plain-devset.mjs for articles): the YAML files of a folder, line starts,
 // and where an item's `evidence` stands in its text.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { ConfigResolver } from '../../dist/config/resolve.js';
+import { lintSource } from '../../dist/engine/lint-source.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
 
 /** The .yml files of a folder (or the one file given), sorted. */
 export function filesOf(dir) {
@@ -43,4 +47,21 @@ export function evidenceSpans(text, evidence) {
     for (let i = c.indexOf(ee); i !== -1; i = c.indexOf(ee, i + 1)) spans.push([map[i], map[i + ee.length - 1] + 1]);
   }
   return spans;
+}
+
+/** The folder and flags of a scorer's command line; exits 2 with a usage line when no folder is given. */
+export function scorerArgs(script) {
+  const args = process.argv.slice(2);
+  const folder = args.find((a) => !a.startsWith('-'));
+  if (!folder) {
+    console.error(`usage: node scripts/${script} <folder> [--json] [--verbose]`);
+    process.exit(2);
+  }
+  return { folder, json: args.includes('--json'), verbose: args.includes('--verbose') || args.includes('-v') };
+}
+
+/** Lints one item's text as a file of that name in that channel (no axe), with the built engine. */
+export function lintItem(text, name, channel, configName) {
+  const resolver = ConfigResolver.fromData({ channel }, configName, root);
+  return lintSource({ path: name, absPath: join(root, name), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true });
 }
