@@ -24,6 +24,7 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { modulesLoaded } from '../helpers/modules-loaded.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'plainspoke.js');
@@ -125,24 +126,8 @@ describe('loading', () => {
     expect(bundle).not.toMatch(/vscode-languageserver|@modelcontextprotocol|McpServer\(/);
     // The module tree (no bundle): an ESM loader hook in the child lists every module it loads.
     writeFileSync(join(dir, 'a.md'), 'You can utilize the form.\n');
-    writeFileSync(
-      join(dir, 'hook.mjs'),
-      [
-        "import { register } from 'node:module';",
-        "import { MessageChannel } from 'node:worker_threads';",
-        'const { port1, port2 } = new MessageChannel();',
-        'const seen = [];',
-        "port1.on('message', (u) => seen.push(u));",
-        'port1.unref();',
-        "register('data:text/javascript,' + encodeURIComponent('let p; export function initialize(d) { p = d.port; } export async function load(u, c, n) { p.postMessage(u); return n(u, c); }'), { data: { port: port2 }, transferList: [port2] });",
-        "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\n'));",
-      ].join('\n'),
-    );
     for (const args of [['--version'], ['--no-axe', 'a.md']]) {
-      const r = spawnSync(process.execPath, ['--import', join(dir, 'hook.mjs'), BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAINSPOKE_NO_BUNDLE: '1' } });
-      const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
-      expect(line, r.stderr).toBeDefined();
-      const urls = JSON.parse(line!.slice(7)) as string[];
+      const urls = modulesLoaded(args, dir, { PLAINSPOKE_NO_BUNDLE: '1' });
       expect(urls.some((u) => u.includes('/dist/cli/main.js')), args.join(' ')).toBe(true);
       expect(urls.filter((u) => /vscode-languageserver|@modelcontextprotocol|\/dist\/(lsp|mcp)\//.test(u)), args.join(' ')).toEqual([]);
     }

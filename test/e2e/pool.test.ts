@@ -14,6 +14,7 @@ import { project } from '../helpers/cli.js';
 import { LintPool } from '../../src/engine/pool.js';
 import { largestFirst, lintFiles } from '../../src/engine/lint-files.js';
 import { corpus, SENTENCES } from '../helpers/generated-corpus.js';
+import { modulesLoaded } from '../helpers/modules-loaded.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'plainspoke.js');
@@ -143,25 +144,6 @@ describe('time budget', () => {
 });
 
 describe('lazy engines', () => {
-  /** Every module URL a CLI run loads (an ESM loader hook in the child process writes them to stderr). */
-  function modulesLoaded(args: string[], cwd: string): string[] {
-    const dir = project({
-      'hook.mjs': [
-        "import { register } from 'node:module';",
-        "import { MessageChannel } from 'node:worker_threads';",
-        'const { port1, port2 } = new MessageChannel();',
-        'const seen = [];',
-        "port1.on('message', (u) => seen.push(u));",
-        'port1.unref();',
-        "register('data:text/javascript,' + encodeURIComponent('let p; export function initialize(d) { p = d.port; } export async function load(u, c, n) { p.postMessage(u); return n(u, c); }'), { data: { port: port2 }, transferList: [port2] });",
-        "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\n'));",
-      ].join('\n'),
-    });
-    const r = spawnSync(process.execPath, ['--import', join(dir, 'hook.mjs'), BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
-    expect(line, r.stderr).toBeDefined();
-    return JSON.parse(line!.slice(7)) as string[];
-  }
   const heavy = (urls: string[]) => urls.filter((u) => /node_modules\/(jsdom|axe-core)\//.test(u));
 
   it('--version, --help, rules, explain and --no-axe runs never load jsdom or axe-core', () => {
