@@ -3,7 +3,7 @@
  * CLI spawned as a child process, a vscode-languageserver-protocol client on
  * its stdin and stdout. Needs `npm run build` (npm run test:e2e builds first).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
