@@ -157,6 +157,21 @@ export function headSpan(doc: Doc, el: Element): Span | undefined {
   return { start: span.start, end: Math.max(end, span.start) };
 }
 
+/**
+ * The whole element when it sits on one line (`<a href="…">click here</a>`), so a
+ * finding underlines the words at fault; else its opening tag (headSpan).
+ */
+export function lineSpan(doc: Doc, el: Element): Span | undefined {
+  const span = sourceSpan(doc, el);
+  if (!span) return undefined;
+  const text = doc.text;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return headSpan(doc, el);
+  }
+  return span;
+}
+
 /** Offset just past the `>` that closes the opening tag starting at `start` (quotes respected), or -1. */
 export function tagEnd(text: string, start: number, limit: number): number {
   let quote = '';

@@ -9,7 +9,7 @@
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
 import type { Element } from 'hast';
-import { ariaLabel, attr, closest, descendants, hasAttr, hasPlaceholder, headSpan, isHidden, normalise, parents, shown, textOf, type ParentMap } from '../../a11y/content/hast.js';
+import { ariaLabel, attr, closest, descendants, hasAttr, hasPlaceholder, isHidden, lineSpan, normalise, parents, shown, textOf, type ParentMap } from '../../a11y/content/hast.js';
 
 interface Options {
   /** Report a bare URL used as link text (as info). */
@@ -72,7 +72,7 @@ export default defineRule<Options>({
       if (href === undefined || isHidden(a)) continue;
       // aria-labelledby names the link with text elsewhere: we cannot see it here.
       if (hasAttr(a, 'ariaLabelledBy')) continue;
-      const span = headSpan(doc, a);
+      const span = lineSpan(doc, a);
       if (!span) continue;
       const raw = (ariaLabel(a) ?? textOf(a)).replace(/\s+/g, ' ').trim() || attr(a, 'title')?.trim() || '';
       if (hasPlaceholder(raw) || hasPlaceholder(href)) continue;
