@@ -8,13 +8,24 @@
  * terms-of-service page gets one "shall" finding that says "used 37 times",
  * not 37 findings that bury everything else. Rejected terms are the team's own
  * decision and are reported every time.
+ *
+ * Internal jargon (issue 14): words from inside the company's systems that
+ * customers don't know ("middleware", "payload", "triage"), as table entries
+ * marked `internal: true`, and by shape: a head noun for a part of a system
+ * with a modifier that makes it software ("the ingest worker", "the triage
+ * pipeline", "the routing queue"), from `systemWords` in rules/jargon.yml.
+ * Developers and lawyers know these words, so they are left alone in the
+ * policy channel (option `systemWords`), on pages with code samples, and
+ * when the sentence explains the word ("(the part that checks your file)",
+ * "…, which…", "called the…").
  */
 import { defineRule } from '../define-rule.js';
-import type { PhraseEntry } from '../../lexicon/data.js';
+import { table, type PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase, perEntry } from '../kinds/phrase-rule.js';
 import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase, PhraseMatcher } from '../../lexicon/phrase-matcher.js';
-import type { Sentence } from '../../document/prose.js';
+import type { Sentence, Word } from '../../document/prose.js';
+import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 
 const TABLE = 'jargon';
@@ -22,6 +33,8 @@ const TABLE = 'jargon';
 interface Options {
   /** Report each table term once per file (first use, with a count) instead of every use. */
   onePerFile: boolean;
+  /** Report internal jargon ("the ingest worker", "middleware"): off in the policy channel. */
+  systemWords: boolean;
 }
 
 interface Hit {
@@ -75,6 +88,115 @@ function isName(h: Hit): boolean {
   return i > 0 && /^\p{Lu}/u.test(w[i].text) && !/^\p{Lu}+$/u.test(w[i].text);
 }
 
+
+interface Head {
+  entry: PhraseEntry;
+  /** null: any content word except `notAfter`. */
+  modifiers: Set<string> | null;
+  notAfter: Set<string>;
+}
+interface SystemWords {
+  internal: Set<string>;
+  heads: Map<string, Head>;
+}
+let systemData: SystemWords | undefined;
+const lower = (x: unknown) => String(x).toLowerCase().replace(/’/g, "'");
+function systemWords(): SystemWords {
+  if (systemData) return systemData;
+  const raw = (table(TABLE).systemWords ?? {}) as { internalModifiers?: unknown[]; heads?: { match: string[]; modifiers: string | string[]; notAfter?: string[] }[] };
+  const internal = new Set((raw.internalModifiers ?? []).map(lower));
+  const heads = new Map<string, Head>();
+  for (const h of raw.heads ?? []) {
+    const entry: PhraseEntry = { match: h.match, category: 'internal jargon', internal: true };
+    const modifiers = h.modifiers === 'any' ? null : h.modifiers === 'internal' ? internal : new Set((h.modifiers as string[]).map(lower));
+    const head: Head = { entry, modifiers, notAfter: new Set((h.notAfter ?? []).map(lower)) };
+    for (const m of h.match) heads.set(lower(m), head);
+  }
+  systemData = { internal, heads };
+  return systemData;
+}
+
+/** A capital in mid-sentence that is not an acronym: a name ("the Sync Worker app"). */
+function nameAt(words: readonly Word[], i: number): boolean {
+  return i > 0 && /^\p{Lu}/u.test(words[i].text) && !/^\p{Lu}+$/u.test(words[i].text);
+}
+
+/** Internal jargon by shape: "<modifier> <head>" ("the ingest worker", "consortium routing queue"). */
+function systemHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
+  const { internal, heads } = systemWords();
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const out: { from: number; to: number; entry: PhraseEntry }[] = [];
+  const joined = (a: Word, b: Word) => !a.masked && !a.quoted && text.slice(a.end, b.start).trim() === '';
+  for (let i = 1; i < w.length; i++) {
+    const head = heads.get(lower(w[i].lower));
+    if (!head || w[i].masked || w[i].quoted || nameAt(w, i)) continue;
+    const m = w[i - 1];
+    if (!joined(m, w[i]) || nameAt(w, i - 1)) continue;
+    const mod = lower(m.lower);
+    const fits = head.modifiers ? head.modifiers.has(mod) : /^\p{L}[\p{L}-]*$/u.test(m.text) && !head.notAfter.has(mod);
+    if (!fits) continue;
+    // "consortium routing queue": take in the internal modifiers before it.
+    let k = i - 1;
+    while (k > 0 && internal.has(lower(w[k - 1].lower)) && joined(w[k - 1], w[k]) && !nameAt(w, k - 1)) k--;
+    out.push({ from: w[k].start, to: w[i].end, entry: head.entry });
+  }
+  return out;
+}
+
+const EXPLAIN_NOUNS = new Set(['part', 'tool', 'software', 'program', 'programme', 'system', 'service', 'step', 'process', 'team', 'computer', 'server', 'app', 'list', 'code', 'data', 'file']);
+/** Words that start a new clause, not a description: "…, so that…", "…, and then…". */
+const CONJUNCTIONS = new Set(['so', 'and', 'but', 'then', 'or', 'because', 'if', 'when', 'while', 'which', 'that', 'as', 'since', 'until', 'unless', 'although', 'though', 'where', 'we', 'you', 'it', 'they', 'i', 'please', 'even', 'just', 'not', 'once']);
+/** After a comma or dash: "…, a tool that…", "…, i.e. …", "…, meaning …". */
+const APPOSITION = new Set(['a', 'an', 'i.e', 'ie', 'meaning']);
+/** "…, which is the part that…", "…, or the tool that…", "…, that is, …": the word after them must start a description. */
+const LEADS = new Map<string, Set<string>>([
+  ['which', new Set(['is', 'are', 'means'])],
+  ['or', new Set(['the', 'a', 'an', 'our'])],
+  ['that', new Set(['is'])],
+]);
+const DESCRIBE = new Set(['a', 'an', 'the', 'what', 'where', 'how', 'our', 'software', 'code', 'when']);
+
+/** The sentence explains the word: "the ingest worker (the part that…)", "…, which…", "called the triage pipeline". */
+function explainedHere(sentence: Sentence, from: number, to: number): boolean {
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const a = w.findIndex((x) => x.end > from);
+  let b = -1;
+  for (let k = w.length - 1; k >= 0; k--) if (w[k].start < to) { b = k; break; }
+  if (a === -1 || b === -1) return false;
+  const prev = w.slice(Math.max(0, a - 3), a).map((x) => x.lower);
+  if (prev.includes('called') || prev.includes('call') || prev.join(' ').includes('known as')) return true;
+  const next = w[b + 1];
+  const gap = text.slice(to, next ? next.start : sentence.end).trim();
+  if (gap.startsWith('(')) return true;
+  if (!next || !/^[,:—–-]$/.test(gap)) return false;
+  if (APPOSITION.has(next.lower)) return true;
+  const after = w[b + 2]?.lower ?? '';
+  // "…microservices, small programs that each do one job": a short noun phrase, then "that", "which" or "who".
+  if (!CONJUNCTIONS.has(next.lower) && w.slice(b + 2, b + 5).some((x) => x.lower === 'that' || x.lower === 'which' || x.lower === 'who')) return true;
+  const lead = LEADS.get(next.lower);
+  // "…, which is the part…", "…, which means…", "…, or the tool…"; not "…, which can take a day".
+  if (lead) return lead.has(after) && (next.lower !== 'which' || after === 'means' || DESCRIBE.has(w[b + 3]?.lower ?? ''));
+  return next.lower === 'the' && EXPLAIN_NOUNS.has(after);
+}
+
+/** A page with code samples is written for developers, who know the words of our systems. */
+function technical(doc: Doc): boolean {
+  if (doc.elements('pre').length > 0 || doc.elements('code').length >= 3) return true;
+  // Or it talks about developer tools: two different words from `technicalMarkers` ("Linux", "Docker", "API").
+  const markers = new Set(((table(TABLE).systemWords as { technicalMarkers?: unknown[] } | undefined)?.technicalMarkers ?? []).map(lower));
+  if (!markers.size) return false;
+  const seen = new Set<string>();
+  for (const sentence of doc.sentences) {
+    for (const w of sentence.words) {
+      if (!w.masked && markers.has(w.lower)) seen.add(w.lower);
+      if (seen.size >= 2) return true;
+    }
+  }
+  return false;
+}
+
 const rejectMatchers = new Map<string, PhraseMatcher<string>>();
 
 function rejectMatcher(terms: readonly string[]): PhraseMatcher<string> {
@@ -91,7 +213,7 @@ function rejectMatcher(terms: readonly string[]): PhraseMatcher<string> {
 export default defineRule<Options>({
   id: 'jargon',
   family: 'plain',
-  description: 'Legalese, corporate jargon and the config’s rejected terms',
+  description: 'Legalese, corporate jargon, internal system words and the config’s rejected terms',
   defaultSeverity: 'warning',
   channels: 'all',
   // Its word lists and patterns are English (issue 14): the engine skips it on other languages.
@@ -101,11 +223,11 @@ export default defineRule<Options>({
   acceptsVocabulary: true,
   options: {
     type: 'object',
-    properties: { onePerFile: { type: 'boolean' } },
+    properties: { onePerFile: { type: 'boolean' }, systemWords: { type: 'boolean' } },
     additionalProperties: false,
   },
-  defaults: { onePerFile: false },
-  channelDefaults: { policy: { onePerFile: true } },
+  defaults: { onePerFile: false, systemWords: true },
+  channelDefaults: { policy: { onePerFile: true, systemWords: false } },
   messages: {
     swap: "'{{actual}}' is {{category}}: use {{expected}}",
     drop: "'{{actual}}' is {{category}}: say it in plain words",
@@ -145,10 +267,38 @@ export default defineRule<Options>({
       hits.sort((a, b) => a.span.start - b.span.start);
     }
 
+    // Internal jargon: only for customers, and only where the sentence does not explain it.
+    const system = ctx.options.systemWords !== false && !technical(doc);
+    const shapes = new Map<string, PhraseEntry>();
+    if (system) {
+      for (const sentence of doc.sentences) {
+        if (sentence.block.quote) continue;
+        for (const h of systemHits(sentence)) {
+          const span = sentence.block.spanOf(h.from, h.to);
+          // One entry per phrase ("routing queue", "fraud queue"), so uses are counted per phrase.
+          const phrase = sentence.block.text.slice(h.from, h.to).toLowerCase();
+          let entry = shapes.get(phrase);
+          if (!entry) shapes.set(phrase, (entry = { ...h.entry, match: [phrase] }));
+          // The shape takes in an internal word inside it ("the ingest worker"), so the explanation after it counts.
+          const inside = hits.findIndex((x) => x.entry.internal === true && x.span.start >= span.start && x.span.end <= span.end);
+          if (inside !== -1) hits.splice(inside, 1);
+          if (hits.some((x) => x.span.start < span.end && span.start < x.span.end)) continue;
+          hits.push({ sentence, span, from: h.from, to: h.to, actual: sentence.block.text.slice(h.from, h.to), entry, suggestions: [] });
+        }
+      }
+      hits.sort((a, b) => a.span.start - b.span.start);
+    }
+    // A word the file explains once is the reader's to learn: every use of it is left alone, the heading too.
+    const explained = new Set(hits.filter((h) => h.entry.internal === true && explainedHere(h.sentence, h.from, h.to)).map((h) => h.entry));
+    const inScope = (h: Hit) => h.entry.internal !== true || (system && !explained.has(h.entry));
+
     // A capital in mid-sentence is a name ("the Synergy Pro mouse"); a term the file defines is the reader's to learn.
     const defined = definedTerms(doc.sentences, hits);
-    const kept = hits.filter((h) => !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && !isName(h));
-    for (const { hit: h, count, counted } of perEntry(kept, Boolean(ctx.options.onePerFile))) {
+    const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && !isName(h));
+    // Internal jargon is reported once a file, with a count: the fix is one rewrite, not one per use.
+    const reports = [...perEntry(kept.filter((h) => h.entry.internal !== true), Boolean(ctx.options.onePerFile)), ...perEntry(kept.filter((h) => h.entry.internal === true), true)];
+    reports.sort((a, b) => a.hit.span.start - b.hit.span.start);
+    for (const { hit: h, count, counted } of reports) {
       const category = typeof h.entry.category === 'string' ? h.entry.category : 'jargon';
       const base = h.suggestions.length ? 'swap' : 'drop';
       ctx.report({

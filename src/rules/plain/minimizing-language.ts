@@ -8,7 +8,7 @@
  * is a Title Case heading ("Easy Setup").
  */
 import { defineRule } from '../define-rule.js';
-import type { PhraseEntry } from '../../lexicon/data.js';
+import { table, type PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase } from '../kinds/phrase-rule.js';
 import type { Sentence, Word } from '../../document/prose.js';
 
@@ -30,6 +30,42 @@ function previous(sentence: Sentence, first: Word): string {
   if (CLAUSE_BREAK.test(sentence.block.text.slice(prev.end, first.start))) return ',';
   if (prev.masked) return '';
   return prev.lower;
+}
+
+/** The word before `first`, stepping over the entry's `skipBefore` words ("is really simple" → "is"). */
+function previousSkipping(sentence: Sentence, first: Word, skip: readonly string[] | undefined): { prev: string; at: number } {
+  let i = sentence.words.indexOf(first);
+  let prev = previous(sentence, first);
+  while (skip && i > 0 && skip.includes(prev)) {
+    i--;
+    prev = previous(sentence, sentence.words[i]);
+  }
+  return { prev, at: i };
+}
+
+let taskLists: { nouns: Set<string>; notGerunds: Set<string> } | undefined;
+function tasks(): { nouns: Set<string>; notGerunds: Set<string> } {
+  if (taskLists) return taskLists;
+  const t = table(TABLE);
+  const set = (k: string) => new Set((Array.isArray(t[k]) ? (t[k] as unknown[]) : []).map((x) => String(x).toLowerCase()));
+  taskLists = { nouns: set('taskNouns'), notGerunds: set('notGerunds') };
+  return taskLists;
+}
+
+/**
+ * A task is the subject of "… is simple": "Changing your plan is simple", "The setup is simple",
+ * "It's simple", "It is simple to…". Not "Our pricing is simple" or "The idea is simple".
+ * `at` is the index of the word that `prev` was read from the left of.
+ */
+function taskSubject(sentence: Sentence, at: number, prev: string): boolean {
+  if (prev === "it's" || prev === "that's") return true;
+  const w = sentence.words;
+  const before = w.slice(0, Math.max(0, at - 1));
+  if (before.length === 1 && ['it', 'that', 'this'].includes(before[0].lower)) return true;
+  const { nouns, notGerunds } = tasks();
+  const first = before[0];
+  if (first && before.length > 1 && first.lower.length > 4 && first.lower.endsWith('ing') && !notGerunds.has(first.lower)) return true;
+  return before.some((x) => nouns.has(x.lower));
 }
 
 const YOU = new Set(['you', "you'll", "you're", "you've", "you'd", 'your', 'yours', 'yourself']);
@@ -79,7 +115,11 @@ export default defineRule({
       }
       const prev = previous(sentence, hit.first);
       const after = list(entry, 'after');
-      if (after && !after.includes(prev)) return;
+      if (after) {
+        const skipped = previousSkipping(sentence, hit.first, list(entry, 'skipBefore'));
+        if (!after.includes(skipped.prev)) return;
+        if (entry.taskSubject === true && !taskSubject(sentence, skipped.at, skipped.prev)) return;
+      }
       if (list(entry, 'notAfter')?.includes(prev)) return;
       const { word, gap } = next(sentence, hit.last);
       // A clause break right after the match ("just, …") leaves it alone; only the next word in the clause counts.
@@ -92,6 +132,11 @@ export default defineRule({
       if (nextWord && list(entry, 'notBeforeEnding')?.some((e) => nextWord.endsWith(e))) return;
       const onlyBefore = list(entry, 'onlyBefore');
       if (onlyBefore && !onlyBefore.some((p) => (/^[^\p{L}\p{N}]/u.test(p) ? gap.startsWith(p) : p === nextWord))) return;
+      const near = list(entry, 'nearAfter');
+      if (near) {
+        const last = words.indexOf(hit.last);
+        if (!words.slice(last + 1, last + 5).some((w) => near.includes(w.lower))) return;
+      }
       if (entry.needsYou === true) {
         const last = words.indexOf(hit.last);
         const near = words.slice(Math.max(0, index - 3), index).concat(words.slice(last + 1, last + 4));
