@@ -18,7 +18,7 @@ export interface SensoryHit {
   near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'counted-picture' | 'pointing';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;
@@ -65,7 +65,11 @@ const AT_PLACES = new Set(['top', 'bottom', 'corner', 'edge', 'side', 'left', 'r
 /** Place words used before a thing: "tap the top option", "the bottom button". */
 const PLACE_ADJECTIVES = new Set(['top', 'bottom', 'upper', 'lower', 'middle', 'leftmost', 'rightmost', 'topmost', 'bottommost']);
 /** Things a place word may point to besides the screen things of the table. */
-const PLACED_THINGS = new Set(['option', 'options', 'item', 'items', 'entry', 'row', 'choice', 'result']);
+const PLACED_THINGS = new Set(['row']);
+/** "the option", "the item", "the entry": words that say only that it is a thing (word group "generic"). */
+function generic(x: Word | undefined): boolean {
+  return has(x, 'generic') || (!!x && PLACED_THINGS.has(x.lower) && !x.masked && !x.quoted);
+}
 /** "… at the bottom of the screen". */
 const SCREEN = new Set(['screen', 'page', 'window', 'app', 'display', 'panel']);
 /** Words between "hear" and the sound: "hear two short beeps". */
@@ -73,6 +77,16 @@ const SOUND_WORDS = new Set(['one', 'two', 'three', 'four', 'short', 'long', 'lo
 /** Words the patterns below start from without being in any word group. */
 const POSITION_WORDS = new Set(['left', 'right', 'below', 'above']);
 const PREPOSITIONS = new Set(['on', 'to', 'at', 'in', 'from', 'toward', 'towards', 'near']);
+/** Verbs of moving something, after which "to the left" is a direction: "turn the dial to the left". */
+const MOVE_VERBS = new Set(['turn', 'rotate', 'twist', 'slide', 'move', 'drag', 'swipe', 'scroll', 'push', 'pull', 'tilt', 'shift', 'spin', 'flip', 'set', 'adjust', 'pan']);
+/** A moving verb up to five words before index k, in the same clause. */
+function movedBefore(s: Sentence, k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+    if (MOVE_VERBS.has(s.words[j].lower)) return true;
+    if (!joined(s, j)) return false;
+  }
+  return false;
+}
 const VERTICAL = new Set(['top', 'bottom', 'upper', 'lower']);
 const SHOWN = new Set(['shown', 'displayed', 'pictured', 'illustrated', 'here', 'just']);
 /** Words after "on the left" that keep it a place: "of", "and", "side"… (place words are added from the table). */
@@ -147,7 +161,7 @@ function isScreenThing(w: Word | undefined): boolean {
 /** Words that only say how a thing looks or that it is a thing: "the big round one", "the green icon". */
 function lookOnly(w: Word | undefined): boolean {
   if (!w || w.masked || w.quoted) return false;
-  return ORDINALS.has(w.lower) || has(w, 'style') || has(w, 'colour') || has(w, 'shape') || has(w, 'size') || has(w, 'shade') || (has(w, 'thing') && !has(w, 'text')) || LOOK_PLACE.has(w.lower);
+  return ORDINALS.has(w.lower) || has(w, 'style') || has(w, 'colour') || has(w, 'shape') || has(w, 'size') || has(w, 'shade') || (has(w, 'thing') && !has(w, 'text')) || LOOK_PLACE.has(w.lower) || generic(w) || has(w, 'extreme');
 }
 /** Place words that say nothing about what a thing does ("the panel on the left"); "menu" or "navigation" name a function. */
 const LOOK_PLACE = new Set(['side', 'sidebar', 'panel', 'pane', 'column', 'corner', 'edge', 'area', 'part', 'half', 'menu']);
@@ -178,6 +192,8 @@ function actionBefore(s: Sentence, k: number): boolean {
  */
 function namedBefore(s: Sentence, first: number): boolean {
   const w = s.words;
+  // "Go to the right-hand panel": the preposition ends the instruction verb, so nothing names the place.
+  if (actionBefore(s, first + 1)) return false;
   let k = first - 1;
   // "Open Settings in the left sidebar": step over the link word.
   if (k >= 0 && LINKS.has(w[k].lower) && DETERMINERS.has(w[first].lower)) k--;
@@ -192,8 +208,8 @@ function namedBefore(s: Sentence, first: number): boolean {
   while (k >= 0 && lookOnly(w[k]) && joined(s, k + 1)) k--;
   if (pointsAlone(k)) return false;
   if (DETERMINERS.has(w[k].lower) || LINKS.has(w[k].lower)) return false;
-  // "the search bar at the top": a word that is not about looks names it.
-  return true;
+  // "the search bar at the top": a word that is not about looks names it; "the camera shape" does not.
+  return !has(w[k + 1], 'look-head');
 }
 
 /** Every sensory reference in a sentence, left to right, not overlapping. */
@@ -265,9 +281,9 @@ export function findSensory(s: Sentence): SensoryHit[] {
       // "tap the top option", "press the bottom button": a place word before the thing, nothing else.
       if (j === np && w[np] && PLACE_ADJECTIVES.has(w[np].lower) && joined(s, np)) {
         let e = np + 1;
-        while (e < w.length && e - np <= 3 && joined(s, e) && (lookOnly(w[e]) || PLACE_ADJECTIVES.has(w[e].lower) || w[e].lower === 'left' || w[e].lower === 'right') && !has(w[e], 'thing')) e++;
+        while (e < w.length && e - np <= 3 && joined(s, e) && (lookOnly(w[e]) || PLACE_ADJECTIVES.has(w[e].lower) || w[e].lower === 'left' || w[e].lower === 'right') && !has(w[e], 'thing') && !generic(w[e])) e++;
         const thing = w[e];
-        if (thing && joined(s, e) && (has(thing, 'thing') || PLACED_THINGS.has(thing.lower)) && !capitalisedInside(s, e) && !labelledAfter(s, e) && !(w[e + 1] && joined(s, e + 1) && w[e + 1].lower === 'of')) {
+        if (thing && joined(s, e) && (has(thing, 'thing') || generic(thing)) && !capitalisedInside(s, e) && !labelledAfter(s, e) && !(w[e + 1] && joined(s, e + 1) && w[e + 1].lower === 'of')) {
           out.push({ kind: 'position', first: np, last: e, labelExcuses: true });
           i = e;
           continue;
@@ -303,18 +319,22 @@ export function findSensory(s: Sentence): SensoryHit[] {
       if (p > np && w[p] && joined(s, p) && ['in', 'on', 'at', 'near', 'from'].includes(w[p].lower) && !labelledAfter(s, p - 1)) {
         let q = p + 1;
         if (w[q] && DETERMINERS.has(w[q].lower)) q++;
-        // "at the very bottom".
-        if (w[q]?.lower === 'very' && joined(s, q + 1)) q++;
+        // "at the very bottom", "in the far corner".
+        if (has(w[q], 'extreme') && joined(s, q + 1)) q++;
         const at = w[q];
         if (at && joined(s, q) && (AT_PLACES.has(at.lower) || has(at, 'compound'))) {
           let last = q;
           if (has(w[q + 1], 'place') && joined(s, q + 1)) last = q + 1;
           if (w[last + 1]?.lower === 'of' && joined(s, last + 1) && w[last + 2] && DETERMINERS.has(w[last + 2].lower) && SCREEN.has(w[last + 3]?.lower ?? '')) last += 3;
           if ((at.lower === 'top' || at.lower === 'bottom') && (w[last + 1]?.lower === 'left' || w[last + 1]?.lower === 'right') && joined(s, last + 1)) last++;
-          const kind = colourOf();
-          out.push({ kind: kind === 'size' ? 'position' : kind, first: np, last, labelExcuses: true });
-          i = last;
-          continue;
+          // "the link at the bottom of this article": a place in the text, the same for everyone.
+          const inText = w[last + 1]?.lower === 'of' && ['this', 'the', 'each', 'every'].includes(w[last + 2]?.lower ?? '') && has(w[last + 3], 'text-place');
+          if (!inText) {
+            const kind = colourOf();
+            out.push({ kind: kind === 'size' ? 'position' : kind, first: np, last, labelExcuses: true });
+            i = last;
+            continue;
+          }
         }
       }
     }
@@ -332,7 +352,17 @@ export function findSensory(s: Sentence): SensoryHit[] {
       }
       const noun = w[j];
       if (noun && joined(s, j) && !capitalisedInside(s, j) && !l.exceptions.has(`${w[j - 1].lower} ${noun.lower}`)) {
-        const thing = seen.has('colour') || seen.has('shape') ? has(noun, 'thing') : has(noun, 'size-thing');
+        const looks = seen.has('colour') || seen.has('shape');
+        let thing = looks ? has(noun, 'thing') : has(noun, 'size-thing');
+        // "tap the red option": a bare "option" or "item" only after an instruction ("choose the blue option" may be a product colour otherwise).
+        // A colour named twice ("choose the blue option if you want the blue case") is a product's colour.
+        if (!thing && looks && generic(noun) && i > 0 && DETERMINERS.has(w[i - 1].lower) && actionBefore(s, i - 1) && !w.some((x, k) => k !== i && x.lower === word.lower)) thing = true;
+        // "the green check mark", "the red x mark": a mark named by its picture.
+        if (!thing && looks && has(noun, 'mark-word') && has(w[j + 1], 'thing') && joined(s, j + 1) && !labelledAfter(s, j + 1)) {
+          out.push({ kind: seen.has('colour') ? 'colour' : 'shape', first: i, last: j + 1, labelExcuses: true });
+          i = j + 1;
+          continue;
+        }
         const text = has(noun, 'text') && seen.has('colour');
         if ((thing || text) && !labelledAfter(s, j)) {
           const kind = seen.has('colour') ? 'colour' : seen.has('shape') ? 'shape' : 'size';
@@ -363,24 +393,31 @@ export function findSensory(s: Sentence): SensoryHit[] {
 
     // 4. left / right as a place: "on the right", "the top left corner", "the left sidebar".
     if (word.lower === 'left' || word.lower === 'right') {
-      const prev = w[i - 1];
-      const prev2 = w[i - 2];
+      // "on the far right", "to the very left": step over the word that pushes it to the edge.
+      const o = has(w[i - 1], 'extreme') && joined(s, i) ? 1 : 0;
+      const prev = w[i - 1 - o];
+      const prev2 = w[i - 2 - o];
       let first = -1;
       let last = i;
       if (prev && VERTICAL.has(prev.lower) && joined(s, i)) {
         // "top left", "upper right": a place, whatever follows.
         first = i - 1;
         if (w[i - 3] && PREPOSITIONS.has(w[i - 3].lower) && ['the', 'your'].includes(w[i - 2].lower)) first = i - 3;
-      } else if (prev && prev2 && ['the', 'your'].includes(prev.lower) && PREPOSITIONS.has(prev2.lower) && joined(s, i) && joined(s, i - 1) && !nextToNeighbour(s, i) && (placeFollows(s, i) || isScreenThing(w[i - 3]))) {
-        // "on the right." / "on the right side" / "the icon on the right opens…"
-        first = i - 2;
+      } else if (prev && prev2 && ['the', 'your'].includes(prev.lower) && PREPOSITIONS.has(prev2.lower) && joined(s, i) && joined(s, i - 1 - o) && !nextToNeighbour(s, i) && (placeFollows(s, i) || isScreenThing(w[i - 3 - o]) || o === 1)) {
+        // "on the right." / "on the right side" / "the icon on the right opens…" / "on the far right"
+        first = i - 2 - o;
       } else if (prev && ['the', 'your'].includes(prev.lower) && joined(s, i) && (has(w[i + 1], 'place') || has(w[i + 1], 'thing')) && joined(s, i + 1) && !(word.lower === 'right' && ['one', 'ones'].includes(w[i + 1]?.lower ?? ''))) {
         // ("the right one" is the correct one, not a place.)
         first = i - 1;
       }
       if (first !== -1) {
         if ((has(w[i + 1], 'place') || has(w[i + 1], 'thing')) && joined(s, i + 1)) last = i + 1;
-        if (!namedBefore(s, first)) out.push({ kind: 'position', first, last, labelExcuses: true });
+        // "the button to the right of the search box": the name after "of" is the neighbour's, not the thing's,
+        // so only a label next to the thing excuses it.
+        const neighbour = ['to', 'toward', 'towards'].includes(w[first].lower) && w[last + 1]?.lower === 'of' && joined(s, last + 1);
+        // "turn the dial to the far left", "drag the slider to the right": a direction to move in, not a place.
+        const direction = ['to', 'toward', 'towards'].includes(w[first].lower) && movedBefore(s, first);
+        if (!direction && !namedBefore(s, first)) out.push({ kind: 'position', first, last, labelExcuses: true, ...(neighbour ? { near: true } : {}) });
         i = last;
         continue;
       }
@@ -426,7 +463,7 @@ const TIMES = new Set(['once', 'twice', 'times', 'time']);
 const COUNTS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'a', 'few', 'several', 'short', 'long']);
 /** Things a gesture or push acts on besides the screen things: "the orange tab", "the second option". */
 function pointable(x: Word | undefined): boolean {
-  return !!x && !x.masked && !x.quoted && (has(x, 'thing') || PLACED_THINGS.has(x.lower));
+  return !!x && !x.masked && !x.quoted && (has(x, 'thing') || generic(x));
 }
 function lowerWord(x: Word | undefined): boolean {
   return !!x && !x.masked && !x.quoted && /^\p{Ll}[\p{Ll}-]*$/u.test(x.text);
@@ -520,7 +557,8 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   // Look words, then the thing: "the small padlock", "the arrow", "the three dots".
   let e = np;
   let counted = false;
-  while (e < w.length && e - np < 4 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'size') || has(w[e], 'shade') || has(w[e], 'shape') || COUNTS.has(w[e].lower)) && !has(w[e], 'picture') && !has(w[e], 'counted-picture')) {
+  // "the upward arrow", "the down-pointing triangle": a direction is a look too.
+  while (e < w.length && e - np < 4 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'size') || has(w[e], 'shade') || has(w[e], 'shape') || has(w[e], 'direction') || COUNTS.has(w[e].lower)) && !has(w[e], 'picture') && !has(w[e], 'counted-picture')) {
     if (COUNTS.has(w[e].lower)) counted = true;
     e++;
   }
@@ -549,6 +587,24 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   const thing = w[t];
   if (!thing || !joined(s, t) || !pointable(thing) || capitalisedInside(s, t) || labelledAfter(s, t)) return undefined;
   const after = t + 1;
+  // "the button that is green", "the one which is round": the look said after the thing.
+  if (['that', 'which'].includes(w[after]?.lower ?? '') && joined(s, after) && ['is', 'are', 'looks'].includes(w[after + 1]?.lower ?? '') && joined(s, after + 1)) {
+    let z = after + 2;
+    while (z < w.length && z - after < 5 && joined(s, z) && (has(w[z], 'shade') || w[z].lower === 'coloured' || w[z].lower === 'colored') && !has(w[z], 'colour')) z++;
+    const look = w[z];
+    if (look && joined(s, z) && (has(look, 'colour') || has(look, 'shape')) && !capitalisedInside(s, z) && !labelledAfter(s, z)) return { kind: has(look, 'colour') ? 'colour' : 'shape', first: np, last: z, labelExcuses: true };
+  }
+  // "the item with the red border", "the card with a blue outline": found by a colour or shape it carries.
+  if (w[after]?.lower === 'with' && joined(s, after)) {
+    let q = after + 1;
+    if (w[q] && DETERMINERS.has(w[q].lower) && joined(s, q)) q++;
+    let z = q;
+    while (z < w.length && z - q < 3 && joined(s, z) && (has(w[z], 'colour') || has(w[z], 'shape') || has(w[z], 'shade') || has(w[z], 'style'))) z++;
+    const looks = w.slice(q, z);
+    if (z > q && looks.some((x) => has(x, 'colour') || has(x, 'shape') || has(x, 'style')) && has(w[z], 'outline') && joined(s, z) && !labelledAfter(s, z)) {
+      return { kind: looks.some((x) => has(x, 'colour') || has(x, 'style')) ? 'colour' : 'shape', first: np, last: z, labelExcuses: true };
+    }
+  }
   // "the icon that looks like a cloud", "the button shaped like a star".
   let q = -1;
   if (['that', 'which'].includes(w[after]?.lower ?? '') && ['looks', 'look'].includes(w[after + 1]?.lower ?? '') && w[after + 2]?.lower === 'like') q = after + 3;
@@ -581,6 +637,28 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   return undefined;
 }
 
+/** Words that start a new instruction: "…, then press Enter", "… and pick Reports" ("…, or in a pop-up" goes on with the same one). */
+const CLAUSE_STARTS = new Set(['then', 'and', 'next']);
+
+/**
+ * The clause around words first..last, as [from, to): "Select the entry on the far left, then press
+ * Enter" → "Select the entry on the far left". A label in another instruction names another thing.
+ */
+export function clauseOf(s: Sentence, first: number, last: number): [number, number] {
+  const w = s.words;
+  const text = s.block.text;
+  const boundary = (k: number) => {
+    const gap = text.slice(w[k - 1].end, w[k].start);
+    // "…, then press Enter", "… and pick Reports"; "…, and the app shows" is no new step.
+    return gap.includes(';') || (CLAUSE_STARTS.has(w[k].lower) && ((gap.includes(',') && w[k].lower !== 'and') || (k + 1 < w.length && actionEnd(s, k + 1) !== -1)));
+  };
+  let from = first;
+  while (from > 0 && !boundary(from)) from--;
+  let to = last + 1;
+  while (to < w.length && !boundary(to)) to++;
+  return [from, to];
+}
+
 const NAME_VERBS = new Set(['is', 'are', 'appears', 'appear', 'shows', 'sits', 'lives', 'opens']);
 
 /**
@@ -588,17 +666,17 @@ const NAME_VERBS = new Set(['is', 'are', 'appears', 'appear', 'shows', 'sits', '
  * "Click Order History", "go to File > Settings". Sentence-initial words and
  * "I" do not count.
  */
-export function namesALabel(s: Sentence): boolean {
+export function namesALabel(s: Sentence, from = 0, to = s.words.length): boolean {
   const w = s.words;
   const l = lex();
   const isName = (k: number) => {
     const x = w[k];
-    if (!x || x.masked || x.text === 'I') return false;
+    if (!x || x.masked || x.text === 'I' || k >= to) return false;
     const c = x.text[0];
     return k > 0 && c !== c.toLowerCase() && c === c.toUpperCase();
   };
   let runEnd = -1;
-  for (let k = 0; k < w.length; k++) {
+  for (let k = from; k < to; k++) {
     // "The Device Status History is at the top": a name of two or more capitalised words, then a verb.
     // Each run is walked once (runEnd), so a sentence in capitals stays linear.
     if (k > runEnd && isName(k) && isName(k + 1)) {
@@ -608,9 +686,11 @@ export function namesALabel(s: Sentence): boolean {
       if (NAME_VERBS.has(w[e + 1]?.lower ?? '')) return true;
     }
     // "the save button", "your share icon": a word that says what the thing does, right before it.
-    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing')) return true;
+    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing')) return true;
     // "the Create button": a capitalised word right before a thing.
     if ((has(w[k], 'thing') || has(w[k], 'place')) && isName(k - 1) && !has(w[k - 1], 'colour') && !has(w[k - 1], 'shape') && !has(w[k - 1], 'size')) return true;
+    // "the box labelled Code", "the button called Save".
+    if (l.words.get(w[k].lower)?.has('label-cue') && k + 1 < to && (isName(k + 1) || w[k + 1].quoted || w[k + 1].masked)) return true;
     // "Click Order History", "go to File > Settings", "click on the Upload tab".
     let after = -1;
     if (l.words.get(w[k].lower)?.has('action')) after = k + 1;

@@ -11,7 +11,7 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { findSensory, namesALabel } from '../../a11y/content/sensory.js';
+import { clauseOf, findSensory, namesALabel } from '../../a11y/content/sensory.js';
 import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
 
 /** Inline elements that show a UI label ("Select **Save**"). */
@@ -22,6 +22,8 @@ const SENSORY_ONLY = /^(?:red|green|blue|yellow|orange|purple|pink|grey|gray|bla
 const REFERS_BACK = new Set(['it', "it's", 'its', 'this', 'that', 'they', 'these', 'those', 'there', "there's"]);
 /** Bold lead-ins that are not labels. */
 const NOT_LABELS = new Set(['note', 'tip', 'important', 'warning', 'caution', 'example', 'step']);
+/** Words after a thing that start its place, so a name after them is a neighbour's: "the red badge on the app icon". */
+const LOCATORS = new Set(['on', 'in', 'at', 'of', 'next', 'beside', 'below', 'above', 'under', 'near', 'by', 'inside', 'over', 'underneath', 'beneath']);
 
 export default defineRule({
   id: 'sensory-language',
@@ -55,7 +57,6 @@ export default defineRule({
       if (block.quote || block.kind === 'alt' || block.kind === 'caption') continue;
       const hits = findSensory(s);
       if (!hits.length) continue;
-      let labelled: boolean | undefined;
       // "the grid icon in the top-left corner": a look and a place next to each other are one finding.
       const merged: typeof hits = [];
       for (const hit of hits) {
@@ -76,8 +77,13 @@ export default defineRule({
           // "Select **Pay**. It is the green button." Another sentence's label does not name this thing.
           const refersBack = REFERS_BACK.has(s.words[0]?.lower ?? '');
           const before = refersBack && si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined;
-          labelled ??= hasLabel(doc, s, (labels ??= labelSpans(doc))) || (before !== undefined && hasLabel(doc, before, labels));
-          if (labelled) continue;
+          // Only a label in the same instruction counts: "Select the entry on the far left, then press Enter".
+          const [from, clauseEnd] = clauseOf(s, hit.first, hit.last);
+          // A name after a place word belongs to the neighbour: "the red badge on the app icon". After a place
+          // ("From the menu on the left side of the window, click the "Libraries" tab") the name is the target's.
+          const look = hit.kind === 'colour' || hit.kind === 'shape' || hit.kind === 'size';
+          const to = look && LOCATORS.has(s.words[hit.last + 1]?.lower ?? '') ? hit.last + 1 : clauseEnd;
+          if (hasLabel(doc, s, (labels ??= labelSpans(doc)), from, to) || (before !== undefined && from === 0 && hasLabel(doc, before, labels))) continue;
         }
         const w = s.words;
         ctx.report({
@@ -108,18 +114,22 @@ function labelSpans(doc: Doc): Span[] {
 }
 
 /** The sentence names something by its label: a quoted or masked word, a bold, italic, code or image span inside it, or a capitalised name. */
-function hasLabel(doc: Doc, s: Sentence, labels: Span[]): boolean {
-  if (namesALabel(s)) return true;
-  if (s.words.some((w) => w.quoted || (w.masked && isLabelLike(doc.text.slice(w.span.start, Math.min(w.span.end, w.span.start + 8)))))) return true;
+function hasLabel(doc: Doc, s: Sentence, labels: Span[], from = 0, to = s.words.length): boolean {
+  if (namesALabel(s, from, to)) return true;
+  const words = s.words.slice(from, to);
+  if (words.some((w) => w.quoted || (w.masked && isLabelLike(doc.text.slice(w.span.start, Math.min(w.span.end, w.span.start + 8)))))) return true;
+  // Bounds between the words, so the ** or <b> around a label stays inside.
+  const start = from === 0 ? s.span.start : s.words[from - 1].span.end;
+  const end = to >= s.words.length ? s.span.end : s.words[to].span.start;
   let lo = 0;
   let hi = labels.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (labels[mid].start < s.span.start) lo = mid + 1;
+    if (labels[mid].start < start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < labels.length && labels[i].start < s.span.end; i++) {
-    if (labels[i].end <= s.span.end) return true;
+  for (let i = lo; i < labels.length && labels[i].start < end; i++) {
+    if (labels[i].end <= end) return true;
   }
   return false;
 }
@@ -135,8 +145,10 @@ function otherCue(s: Sentence): boolean {
 /** A label within a few words of the phrase: "the padlock (**Lock**)", "the first link, **Help**", "the Save icon". */
 function labelNear(doc: Doc, s: Sentence, first: number, last: number, labels: Span[]): boolean {
   const w = s.words;
-  const lo = Math.max(0, first - 3);
-  const hi = Math.min(w.length - 1, last + 3);
+  // Only within the same instruction: "Pick the last entry, then click Next".
+  const [from, to] = clauseOf(s, first, last);
+  const lo = Math.max(from, first - 3);
+  const hi = Math.min(to - 1, last + 3);
   for (let k = lo; k <= hi; k++) {
     const x = w[k];
     if (x.quoted || (x.masked && isLabelLike(doc.text.slice(x.span.start, Math.min(x.span.end, x.span.start + 8))))) return true;

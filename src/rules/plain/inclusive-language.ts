@@ -110,6 +110,13 @@ interface GenericLists {
   persons: Set<string>;
   determiners: Set<string>;
   pronouns: Map<string, string>;
+  /** "mother" → "parent": family roles, and the neutral word. */
+  roles: Map<string, string>;
+  roleVerbs: Set<string>;
+  /** "most mothers", "busy dads": words that make a plural role anyone in it. */
+  roleQuantifiers: Set<string>;
+  /** "you told us", "as you asked": in a reply, the customer named this person. */
+  toldCues: string[][];
 }
 let generic: GenericLists | undefined;
 /** Channels where "the customer" is one known person. */
@@ -120,7 +127,16 @@ function genericLists(): GenericLists {
   const t = table(TABLE);
   const list = (k: string) => new Set((Array.isArray(t[k]) ? (t[k] as unknown[]) : []).map((x) => String(x).toLowerCase()));
   const pron = (t.genericPronouns ?? {}) as Record<string, string>;
-  generic = { persons: list('genericPersons'), determiners: list('genericDeterminers'), pronouns: new Map(Object.entries(pron).map(([k, v]) => [k.toLowerCase(), String(v)])) };
+  const roles = (t.genericRoles ?? {}) as Record<string, string>;
+  generic = {
+    persons: list('genericPersons'),
+    determiners: list('genericDeterminers'),
+    pronouns: new Map(Object.entries(pron).map(([k, v]) => [k.toLowerCase(), String(v)])),
+    roles: new Map(Object.entries(roles).map(([k, v]) => [k.toLowerCase(), String(v)])),
+    roleVerbs: list('genericRoleVerbs'),
+    roleQuantifiers: list('genericRoleQuantifiers'),
+    toldCues: [...list('toldCues')].map((c) => c.split(/\s+/)),
+  };
   return generic;
 }
 
@@ -129,7 +145,7 @@ function genericLists(): GenericLists {
  * sentence with no name or other person between them. "he or she" and "his/her" are table entries.
  */
 function genericPronouns(sentence: Sentence, channel: string): { start: number; end: number; replace: string; person: string }[] {
-  const { persons, determiners, pronouns } = genericLists();
+  const { persons, determiners, pronouns, roles } = genericLists();
   const w = sentence.words;
   const out: { start: number; end: number; replace: string; person: string }[] = [];
   const text = sentence.block.text;
@@ -148,8 +164,9 @@ function genericPronouns(sentence: Sentence, channel: string): { start: number; 
       else person = -1;
       continue;
     }
-    // A name in between ("a user named Sam… his") may be whom the pronoun means.
-    if (person !== -1 && i > 0 && /^\p{Lu}/u.test(x.text) && !pronouns.has(lower)) person = -1;
+    // A name in between ("a user named Sam… his") may be whom the pronoun means, and so may a
+    // family role ("A father can set a limit for each child and his own account").
+    if (person !== -1 && ((i > 0 && /^\p{Lu}/u.test(x.text) && !pronouns.has(lower)) || roles.has(lower))) person = -1;
     if (person === -1 || !pronouns.has(lower)) continue;
     // Pairs are table entries ("he or she", "his/her").
     const before = text.slice(w[i - 1]?.end ?? x.start, x.start).trim();
@@ -161,6 +178,67 @@ function genericPronouns(sentence: Sentence, channel: string): { start: number; 
     out.push({ start: x.start, end: x.end, replace, person: w[person].text });
   }
   return out;
+}
+
+/** Clause openers a bare plural role may follow: "If you travel, mothers can…". */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'then', 'also', 'if', 'when', 'where', 'while', 'because']);
+
+/**
+ * "Mothers can add their children", "A father can set limits", "Wives can add their husbands":
+ * a family role used for anyone in it, as the subject of what they may do. One describing word
+ * may stand before it ("new mothers", "a busy dad"); a verb from genericRoleVerbs must follow.
+ */
+function genericRoles(sentence: Sentence, channel: string): { start: number; end: number; replace: string }[] {
+  const { persons, determiners, roles, roleVerbs, roleQuantifiers } = genericLists();
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const out: { start: number; end: number; replace: string }[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    // "the husband's account": a possessive role.
+    const possessive = /['’]s$/.test(x.lower);
+    const neutral = roles.get(possessive ? x.lower.slice(0, -2) : x.lower);
+    if (neutral === undefined || x.masked || x.quoted) continue;
+    const replace = possessive ? `${neutral}'s` : neutral;
+    // "Mother's Day", "Fathers and Sons": a capital in mid-sentence is a name.
+    if (i > 0 && /^\p{Lu}/u.test(x.text)) continue;
+    // "a member's wife", "the account holder's husband": the role of anyone.
+    const owner = w[i - 1];
+    if (owner && /['’]s$/.test(owner.lower) && persons.has(owner.lower.slice(0, -2)) && determiners.has(w[i - 2]?.lower ?? '') && !(w[i - 2].lower === 'the' && SPECIFIC_CHANNELS.has(channel))) {
+      out.push({ start: x.start, end: x.end, replace });
+      continue;
+    }
+    // "husbands and wives can": the pair is one subject.
+    let v = i + 1;
+    if ((w[v]?.lower === 'and' || w[v]?.lower === 'or') && roles.has(w[v + 1]?.lower ?? '')) v += 2;
+    // "the husband's account": a possessive needs no verb.
+    if (!possessive && (!roleVerbs.has(w[v]?.lower ?? '') || /[,;:]/.test(text.slice(w[v - 1].end, w[v].start)))) continue;
+    // What comes before: a determiner ("a mother"), or the start of a clause for a plural ("Mothers can").
+    let k = i - 1;
+    const plural = !possessive && (neutral.endsWith('s') || x.lower.endsWith('s'));
+    const opens = (at: number) => at < 0 || /[,;:(]/.test(text.slice(w[at].end, w[at + 1].start)) || CLAUSE_OPENERS.has(w[at].lower);
+    const det = (d: string) => determiners.has(d) && !(d === 'the' && SPECIFIC_CHANNELS.has(channel));
+    let ok = (k >= 0 && det(w[k].lower)) || (plural && opens(k));
+    // "Most mothers", "busy dads": a quantifier opening the clause.
+    if (!ok && plural && k >= 0 && roleQuantifiers.has(w[k].lower) && opens(k - 1)) ok = true;
+    // One describing word between: "a new mother", "busy dads".
+    if (!ok && !possessive && k >= 0 && /^\p{Ll}+$/u.test(k === 0 ? w[k].lower : w[k].text) && !roles.has(w[k].lower)) {
+      k--;
+      ok = (k >= 0 && det(w[k].lower)) || (plural && opens(k));
+    }
+    if (!ok) continue;
+    out.push({ start: x.start, end: x.end, replace });
+  }
+  return out;
+}
+
+/** "Thanks for letting us know your husband uses the card": the customer told us, in a reply. */
+function customerSaidSo(sentence: Sentence, channel: string): boolean {
+  if (!SPECIFIC_CHANNELS.has(channel)) return false;
+  const w = sentence.words;
+  const { toldCues } = genericLists();
+  for (let i = 0; i < w.length; i++) for (const cue of toldCues) if (cue.every((c, k) => w[i + k]?.lower === c)) return true;
+  return false;
 }
 
 export default defineRule({
@@ -180,6 +258,7 @@ export default defineRule({
     swap: "'{{actual}}' may exclude some readers: use {{expected}}",
     reword: "'{{actual}}' may exclude some readers: reword it",
     genericPronoun: "'{{actual}}' guesses the gender of '{{person}}': use '{{expected}}'",
+    genericRole: "'{{actual}}' guesses who looks after the family or who is married: use '{{expected}}'",
   },
   check(doc, ctx) {
     const m = matcher();
@@ -197,6 +276,22 @@ export default defineRule({
       for (const h of findLiterals(sentence, literals)) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push({ ...h, source: 'plainspoke' });
+      }
+      // In a reply, a family word the customer used ("your husband", as you told us) is theirs.
+      if (customerSaidSo(sentence, ctx.channel)) {
+        for (let i = found.length - 1; i >= 0; i--) if (/^your\b/i.test(sentence.block.text.slice(found[i].start, found[i].end))) found.splice(i, 1);
+      }
+      for (const g of genericRoles(sentence, ctx.channel)) {
+        if (found.some((f) => f.start < g.end && g.start < f.end)) continue;
+        const actual = sentence.block.text.slice(g.start, g.end);
+        const expected = matchCase(g.replace, actual);
+        ctx.report({
+          messageId: 'genericRole',
+          span: sentence.block.spanOf(g.start, g.end),
+          data: { actual, expected },
+          suggestions: [expected],
+          context: sentence.span,
+        });
       }
       for (const g of genericPronouns(sentence, ctx.channel)) {
         if (found.some((f) => f.start < g.end && g.start < f.end)) continue;

@@ -51,7 +51,8 @@ const TABLE = 'undefined-acronym';
 
 /** Upper-case letters and digits, 2–6 long, with at least one letter. */
 const ACRONYM = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,6}$/;
-const ROMAN = /^[IVXLC]+$/;
+/** A Roman numeral written the usual way ("II", "XIV"); "CVV" and "CLI" are not read as one (see isRoman). */
+const ROMAN = /^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const CAPS_WORD = /^[A-Z][A-Z'’]+$/;
 const STOP = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'de', 'du', 'la', 'le', 'und', '&']);
 const NUMBER_INITIALS: Record<string, string> = { '1': 'o', '2': 't', '3': 't', '4': 'f', '5': 'f', '6': 's', '7': 's', '8': 'e', '9': 'n', '0': 'z' };
@@ -79,6 +80,10 @@ interface Known {
   labelWords: Set<string>;
   /** Units written after a number ("5V", "10K", "354KB"). */
   units: Set<string>;
+  /** "sign in to IFTTT", "link your account with IFTTT": verbs after which a bare name is a service. */
+  serviceVerbs: Set<string>;
+  /** "DD/MM/YYYY": parts of a date format, left alone next to another part. */
+  dateParts: Set<string>;
 }
 
 let known: Known | undefined;
@@ -86,9 +91,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), labelWords: new Set(), units: new Set() };
-  const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'label-word': k.labelWords };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set() };
+  const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
@@ -112,6 +117,8 @@ function candidateOf(word: Word, index: number): Candidate | undefined {
   const parts = text.split(/[-–]/);
   // "CVE-2023-1234", "GHSA-x2c4": an identifier, not a word to spell out.
   if (parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p))) return undefined;
+  // "ST-LINK", "JST-PH", "CMSIS-DAP": capitals joined to capitals are one product or part name.
+  if (parts.length > 1 && parts.every((p) => /^[A-Z]{2,}$/.test(p))) return undefined;
   // Only the first part counts: "USB-C" is USB, but "ArduinoCore-API" and "Wi-Fi" are names.
   let acro = parts[0].replace(/['’]s$/, '');
   if (/^[A-Z0-9]{2,6}s$/.test(acro) && acro.length >= 3) acro = acro.slice(0, -1);
@@ -119,7 +126,7 @@ function candidateOf(word: Word, index: number): Candidate | undefined {
 }
 
 function isAcronym(acro: string): boolean {
-  if (!ACRONYM.test(acro) || ROMAN.test(acro)) return false;
+  if (!ACRONYM.test(acro) || isRoman(acro)) return false;
   // Three or more letters and one digit are an acronym with a version ("WPA2", "AAL2"); the
   // letters alone must not be a label or a known word ("BOOT0", "PWM3", "COM3").
   const version = /^([A-Z]{3,5})\d$/.exec(acro);
@@ -133,6 +140,11 @@ function isAcronym(acro: string): boolean {
   const lead = /^(\d+)([A-Z]+)$/.exec(acro);
   if (lead) return lead[1].length === 1 && lead[2].length >= 2 && !knownSets().units.has(lead[2]);
   return true;
+}
+
+/** "II", "IV", "XIV": a valid numeral of I, V and X only ("CLI", "CVV" and "MIX" are acronyms or words). */
+function isRoman(acro: string): boolean {
+  return /^[IVX]+$/.test(acro) && ROMAN.test(acro);
 }
 
 function isCaps(w: Word): boolean {
@@ -176,6 +188,9 @@ function listedWithName(words: readonly Word[], index: number, text: string): bo
     for (let i = index + dir, steps = 0; i >= 0 && i < words.length && steps < 8; i += dir, steps++) {
       const w = words[i];
       if (w.lower === 'and' || w.lower === 'or') continue;
+      // "the UNO and the Nano": an article right after "and" or "or" with no comma before them ("Friday, or the TTY" is no list).
+      const link = words[i - 1];
+      if (['the', 'a', 'an'].includes(w.lower) && link && ['and', 'or'].includes(link.lower) && words[i - 2] && !text.slice(words[i - 2].end, link.start).includes(',')) continue;
       const [a, b] = dir < 0 ? [w, words[i + 1]] : [words[i - 1], w];
       const gap = text.slice(a.end, b.start).trim();
       if (gap !== '' && !/^[,/]$/.test(gap) && !isLink(a, b)) break;
@@ -346,10 +361,47 @@ function spellsExactly(words: readonly Word[], from: number, end: number, acro: 
   return spells(words.slice(from, end), 0, acro, false) && !spells(words.slice(from + 1, end), 0, acro, false);
 }
 
+/** Prepositions that join a service's name to a verb: "sign in to IFTTT", "link it with IFTTT". */
+const SERVICE_LINKS = new Set(['to', 'with', 'into', 'from', 'on']);
+
+/**
+ * "Sign in to IFTTT", "Link your account to IFTTT to log each ride": a bare name (no article, no noun
+ * after it) after a verb of connecting is a service or site, not an acronym to spell out. "Connect to
+ * the DNS server" keeps its article and noun, so DNS is still reported.
+ */
+function serviceName(words: readonly Word[], index: number, text: string, verbs: Set<string>): boolean {
+  const prev = words[index - 1];
+  if (!prev || !SERVICE_LINKS.has(prev.lower) || !joined(text, prev, words[index])) return false;
+  const next = words[index + 1];
+  if (next && joined(text, words[index], next) && /^\p{Ll}+$/u.test(next.text) && !STOP.has(next.lower)) return false;
+  // "Sign in with SSO" names a way to sign in, not a site: "with" and "from" only after connecting verbs.
+  const how = prev.lower === 'with' || prev.lower === 'from';
+  for (let k = index - 2; k >= 0 && index - k <= 6; k--) {
+    if (verbs.has(words[k].lower)) return !(how && /^(sign|signed|log|logged)$/.test(words[k].lower));
+    if (/[.;:]/.test(text.slice(words[k].end, words[k + 1].start))) return false;
+  }
+  return false;
+}
+
+/** "IFTTT™", or a link to ifttt.com in the file: the capitals are a brand or a site's name. */
+function brandName(docText: string, lowerText: string, acro: string, end: number): boolean {
+  const mark = end >= 0 ? docText[end] : undefined;
+  if (mark === '™' || mark === '®') return true;
+  const host = acro.toLowerCase();
+  for (const tld of ['.com', '.org', '.net', '.io', '.co']) {
+    const at = lowerText.indexOf(host + tld);
+    if (at !== -1 && !/[a-z0-9]/.test(lowerText[at - 1] ?? '')) return true;
+  }
+  return false;
+}
+
 /** "Error: unable to open CMSIS-DAP device" — the words after "error:" or "the message:" quote the software. */
 function afterErrorLabel(text: string, sentenceStart: number, at: number): boolean {
   const colon = text.lastIndexOf(':', at);
   if (colon < sentenceStart) return false;
+  // "avrdude: … matching VID 0x03eb and PID list": a line of a tool's output starts with its name in lower case.
+  // "passphrase: optional, the WPA password" is a term and its meaning, not output: output holds code ("open_common()", "0x03eb").
+  if (/^[a-z][\w.-]{1,30}:/.test(text.slice(sentenceStart, Math.min(at, sentenceStart + 40))) && /\w_\w|\(\)|0x[0-9a-f]/i.test(text.slice(sentenceStart, Math.min(text.length, sentenceStart + 300)))) return true;
   return /\b(error|errors|message|messages|warning|alert|says|reads|shows|output|prompt|notice)\b[^:]{0,30}$/i.test(text.slice(Math.max(sentenceStart, colon - 60), colon));
 }
 
@@ -370,7 +422,10 @@ export default defineRule({
     undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
   },
   check(doc, ctx) {
-    const { common, words: capsWords, pins, productNouns, labelNouns, labelWords } = knownSets();
+    const { common, words: capsWords, pins, productNouns, labelNouns, labelWords, serviceVerbs, dateParts } = knownSets();
+    let lowerText: string | undefined;
+    /** Acronyms whose site the file links to ("ifttt.com"), memoised per acronym. */
+    const sites = new Map<string, boolean>();
     // Bold, kbd and code hold button and key labels ("press **RESET**"); link text names a page.
     const labels: Span[] = [];
     for (const tag of ['strong', 'b', 'kbd', 'code', 'samp', 'a']) {
@@ -482,10 +537,20 @@ export default defineRule({
         // "TX/RX", "SDA and SCL": a pair of which one is a pin label is a pin label too.
         const pair = [words[index - 1], next, words[index - 2], words[index + 2]].some((w) => w && !w.masked && (pins.has(w.text) || labelled.has(w.text)) && Math.abs(w.start - word.start) < 12);
         if (pair) return;
+        // "DD/MM/YYYY", "MM DD": a date format, not "your DD" (a direct debit).
+        if (dateParts.has(c.acro) && [words[index - 1], next].some((w) => w && w.text.split(/[/.:-]/).some((p) => dateParts.has(p)) && Math.abs(w.start - word.start) < 12)) return;
         // "San Francisco, CA 94107": a postal address.
         if (next && /^\d{5}(-\d{4})?$/.test(next.text)) return;
         const span = block.spanOf(c.start, c.end);
         if (inLabel(span)) return;
+        // "sign in to IFTTT", "IFTTT™", a link to ifttt.com: a service or brand name.
+        if (serviceName(words, index, block.text, serviceVerbs)) return;
+        // The site search runs once per acronym: a long file may repeat one many times.
+        const mark = doc.text[span.start + c.acro.length];
+        if (mark === '™' || mark === '®') return;
+        let site = sites.get(c.acro);
+        if (site === undefined) sites.set(c.acro, (site = brandName(doc.text, (lowerText ??= doc.text.toLowerCase()), c.acro, -1)));
+        if (site) return;
         // Spelled out in Title Case earlier in the file, or earlier in this sentence ("Annual Percentage Rate: the APR…").
         const spelledIn = (ws: readonly Word[]) => ws.some((w, i) => /^\p{Lu}/u.test(w.text) && w.text[0].toLowerCase() === c.acro[0].toLowerCase() && spells(ws, i, c.acro, true));
         if (seen.some((s) => spelledIn(s.words)) || spelledIn(words.slice(0, index))) {
