@@ -20,7 +20,9 @@ async function readVendorLists() {
 try {
   const tables = readTablesFromYaml();
   const vendor = await readVendorLists();
-  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), JSON.stringify({ tables, vendor }));
+  // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses (src/lexicon/data.ts).
+  const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
+  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), `{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`);
   console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);

@@ -9,6 +9,12 @@
  * another and compiles normally, so results never depend on it.
  *
  * jsdom and axe-core stay outside the bundle and load only when axe runs.
+ *
+ * Issue 19: the bundle is written in ASCII without whitespace (1.8 MB, a
+ * one-byte string for V8), and bin/plainspoke.js is CommonJS and loads it
+ * itself, the same way as loadBundle() below (same wrapper, so V8 takes the
+ * same cache): an ES module entry started Node.js's module loader, 5-8 ms.
+ * This file serves the worker threads (bundle-worker.ts), the build and tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,6 +48,7 @@ export interface LoadedBundle {
  */
 export function loadBundle(options: { cache?: 'main' | 'worker' | false } = {}): LoadedBundle | undefined {
   if (process.env.PLAINSPOKE_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return undefined;
+  // ASCII only (scripts/bundle.mjs checks), so V8 gets a one-byte string (bin/plainspoke.js reads it the same way).
   const source = readFileSync(BUNDLE_FILE, 'utf8');
   const cacheFile = options.cache === false ? undefined : options.cache === 'worker' ? WORKER_CODE_CACHE_FILE : CODE_CACHE_FILE;
   let cachedData: Buffer | undefined;

@@ -27,7 +27,10 @@ export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
  * Changes with every build, so a cache written by an older build of the same
  * version (a development checkout) is not trusted: the rules' code may differ.
  */
-const BUILD_ID: string = (() => {
+let buildId: string | undefined;
+/** Computed on first use: a run without --cache never stats these files (issue 19). */
+function toolBuildId(): string {
+  if (buildId !== undefined) return buildId;
   const parts: string[] = [VERSION];
   for (const f of [fileURLToPath(import.meta.url), join(packageRoot, 'dist', 'rule-data.json')]) {
     try {
@@ -37,8 +40,9 @@ const BUILD_ID: string = (() => {
       parts.push('-');
     }
   }
-  return parts.join('|');
-})();
+  buildId = parts.join('|');
+  return buildId;
+}
 
 /** JSON with object keys sorted, so equal settings give equal text whatever order they were built in. */
 export function stableStringify(value: unknown): string {
@@ -60,7 +64,7 @@ export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptio
     .update('\0')
     .update(stableStringify(settings))
     .update('\0')
-    .update(BUILD_ID)
+    .update(toolBuildId())
     .update('\0')
     .update(stableStringify({ noAxe: Boolean(runOptions.noAxe), ...(runOptions.noInlineConfig ? { noInlineConfig: true } : {}), ...(runOptions.browser && !runOptions.noAxe ? { browser: true } : {}) }))
     .digest('hex');
@@ -107,7 +111,7 @@ export class LintCache {
       cache.dirty = true;
       return cache;
     }
-    if (!data || typeof data !== 'object' || data.format !== FORMAT || data.version !== FORMAT_VERSION || data.tool !== BUILD_ID || !data.entries || typeof data.entries !== 'object') {
+    if (!data || typeof data !== 'object' || data.format !== FORMAT || data.version !== FORMAT_VERSION || data.tool !== toolBuildId() || !data.entries || typeof data.entries !== 'object') {
       cache.dirty = true;
       return cache;
     }
@@ -144,7 +148,7 @@ export class LintCache {
   /** Writes the cache atomically (temp file in the same folder, then rename). Rejects if it cannot be written. */
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const data: Stored = { format: FORMAT, version: FORMAT_VERSION, tool: BUILD_ID, entries: Object.fromEntries(this.entries) };
+    const data: Stored = { format: FORMAT, version: FORMAT_VERSION, tool: toolBuildId(), entries: Object.fromEntries(this.entries) };
     const dir = dirname(this.path);
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);

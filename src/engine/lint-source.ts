@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createDoc, frontmatterTextOf, kindOfPath, type Doc, type DocKind } from '../document/document.js';
 import { frontSettings } from '../config/front-matter.js';
+import { plainFrontMatter } from './plain-front-matter.js';
 import { decode } from '../document/decode.js';
 import type { ConfigResolver } from '../config/resolve.js';
 import type { ResolvedSettings } from '../config/settings.js';
@@ -29,6 +30,8 @@ export interface SourceInput {
   bytes: Uint8Array;
   /** Only these items of a big help-desk export (src/sources/shard.ts). */
   itemShard?: import('../types.js').ItemShard;
+  /** The file's settings when the caller already resolved them (lintPath does, for the size limit): not resolved twice. */
+  settings?: ResolvedSettings;
 }
 
 export interface LintOptions extends RunOptions {
@@ -77,7 +80,7 @@ export async function lintSource(input: SourceInput, resolver: ConfigResolver, o
 async function lintSourceTimed(input: SourceInput, resolver: ConfigResolver, opts: LintOptions, started: number, timing: FileTiming | undefined): Promise<FileResult> {
   let settings: ResolvedSettings;
   try {
-    settings = resolver.resolve(input.absPath);
+    settings = input.settings ?? resolver.resolve(input.absPath);
   } catch (e) {
     return failed(input.path, 'article', e);
   }
@@ -94,7 +97,9 @@ async function lintSourceTimed(input: SourceInput, resolver: ConfigResolver, opt
     if (isJsonPath(input.path)) return await (await import('../sources/lint-export.js')).lintExport(input.path, input.absPath, decoded.text, resolver, settings, opts, input.itemShard);
     let doc = createDoc(input.path, decoded.text, kind, settings.channel);
     // `plainspoke: { channel, rules }` in front matter; broken front matter YAML is an error naming the line (issue 17).
-    const front = frontSettings(frontmatterTextOf(doc), input.path);
+    // Simple `key: value` front matter holds no settings and always parses: the yaml package is not loaded for it (issue 19).
+    const frontText = frontmatterTextOf(doc);
+    const front = frontText === undefined || plainFrontMatter(frontText) ? undefined : frontSettings(frontText, input.path);
     if (front) {
       settings = resolver.resolve(input.absPath, front);
       // A view with another channel; the prototype keeps the lazy parts (hast, sentences) lazy.

@@ -3,7 +3,7 @@
  * dist/rule-data.json so a run never parses YAML; running from source (tests)
  * reads the YAML directly so an edit shows at once.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../util/package-root.js';
 import { RuleDataError } from '../util/errors.js';
@@ -36,7 +36,6 @@ export interface PhraseTable {
 
 export { packageRoot };
 const fromSource = runningFromSource;
-let tables: Record<string, PhraseTable> | undefined;
 
 /** Validates one table; errors name the file and the entry. */
 export function validateTable(file: string, data: unknown): PhraseTable {
@@ -81,23 +80,93 @@ export function readTablesFromYaml(dir = join(packageRoot, 'rules')): Record<str
   return out;
 }
 
-/** dist/rule-data.json, read and parsed once per process (tables and vendor lists share it). */
-let compiledData: { tables?: Record<string, PhraseTable>; vendor?: VendorLists } | null | undefined;
-function compiled(): { tables?: Record<string, PhraseTable>; vendor?: VendorLists } | null {
-  if (compiledData !== undefined) return compiledData;
-  try {
-    compiledData = JSON.parse(readFileSync(join(packageRoot, 'dist', 'rule-data.json'), 'utf8')) as typeof compiledData;
-  } catch {
-    compiledData = null;
-  }
-  return compiledData ?? null;
+/**
+ * dist/rule-data.json, read once per process and parsed one table at a time (issue 19). The build
+ * writes every table and vendor list on a line of its own (scripts/build-rule-data.mjs), still one
+ * JSON document: a run parses only the tables its rules ask for, so an article never parses the
+ * care tables (a third of the file). A file in another layout is parsed whole.
+ */
+interface CompiledData {
+  /** A string is a line not parsed yet. */
+  tables: Map<string, unknown>;
+  vendor: Map<string, unknown>;
+}
+let compiledData: CompiledData | null | undefined;
+
+/** `"name":{…}` (a line of the file, its comma dropped) → the value. */
+function parseEntry(line: string): unknown {
+  const colon = line.indexOf('":');
+  return JSON.parse(line.slice(colon + 2));
 }
 
-function load(): Record<string, PhraseTable> {
-  if (tables) return tables;
-  const built = fromSource ? undefined : compiled()?.tables;
-  tables = built ?? readTablesFromYaml();
-  return tables;
+function compiled(): CompiledData | null {
+  if (compiledData !== undefined) return compiledData;
+  let text: string;
+  try {
+    text = readFileSync(join(packageRoot, 'dist', 'rule-data.json'), 'utf8');
+  } catch {
+    return (compiledData = null);
+  }
+  const lines = text.split('\n');
+  const out: CompiledData = { tables: new Map(), vendor: new Map() };
+  if (lines[0] === '{"tables":{') {
+    let section = out.tables;
+    for (const raw of lines.slice(1)) {
+      if (raw === '},"vendor":{') section = out.vendor;
+      else if (raw.startsWith('"')) {
+        const line = raw.endsWith(',') ? raw.slice(0, -1) : raw;
+        section.set(JSON.parse(line.slice(0, line.indexOf('":') + 1)) as string, line);
+      }
+    }
+  } else {
+    try {
+      const whole = JSON.parse(text) as { tables?: Record<string, PhraseTable>; vendor?: Record<string, unknown> };
+      for (const [k, v] of Object.entries(whole.tables ?? {})) out.tables.set(k, v);
+      for (const [k, v] of Object.entries(whole.vendor ?? {})) out.vendor.set(k, v);
+    } catch {
+      return (compiledData = null);
+    }
+  }
+  return (compiledData = out);
+}
+
+/** A value of the compiled data, parsed on first use (a string is a line not parsed yet). */
+function entryOf<T>(map: Map<string, unknown>, name: string): T | undefined {
+  const v = map.get(name);
+  if (typeof v !== 'string') return v as T | undefined;
+  const parsed = parseEntry(v) as T;
+  map.set(name, parsed);
+  return parsed;
+}
+
+const tables = new Map<string, PhraseTable>();
+
+/** Names of the tables this process has loaded so far, in order (tests check what a run reads). */
+export function loadedTables(): string[] {
+  return [...tables.keys()];
+}
+
+function load(name: string): PhraseTable | undefined {
+  let t = tables.get(name);
+  if (t) return t;
+  if (fromSource) {
+    // Running from source (tests): the YAML, so an edit shows at once; one table at a time.
+    const dir = join(packageRoot, 'rules');
+    if (!existsSync(join(dir, `${name}.yml`))) return undefined;
+    t = validateTable(`rules/${name}.yml`, parseCheckedTable(dir, name));
+  } else {
+    const data = compiled();
+    t = data ? entryOf<PhraseTable>(data.tables, name) : validateOne(name);
+  }
+  if (t) tables.set(name, t);
+  return t;
+}
+
+/** Without dist/rule-data.json: the one YAML table. */
+function validateOne(name: string): PhraseTable | undefined {
+  const dir = join(packageRoot, 'rules');
+  if (!existsSync(join(dir, `${name}.yml`))) return undefined;
+  return validateTable(`rules/${name}.yml`, parseCheckedTable(dir, name));
 }
 
 /**
@@ -118,15 +187,20 @@ let vendor: VendorLists | undefined;
 /** The vendor lists compiled into dist/rule-data.json (also when running from source: `npm test` builds first). */
 export function vendorLists(): VendorLists {
   if (vendor) return vendor;
-  const lists = compiled()?.vendor;
-  if (!lists) throw new RuleDataError('dist/rule-data.json', 'is missing or out of date: run `npm run build`');
+  const data = compiled();
+  if (!data || !data.vendor.has('equality') || !data.vendor.has('passive')) throw new RuleDataError('dist/rule-data.json', 'is missing or out of date: run `npm run build`');
+  // Each list is parsed when first read: passive-voice needs only `passive`.
+  const lists = {} as VendorLists;
+  for (const key of ['equality', 'passive'] as const) {
+    Object.defineProperty(lists, key, { enumerable: true, get: () => entryOf(data.vendor, key) });
+  }
   vendor = lists;
   return vendor;
 }
 
 /** The phrase table `rules/<name>.yml`. */
 export function table(name: string): PhraseTable {
-  const t = load()[name];
+  const t = load(name);
   if (!t) throw new RuleDataError(`rules/${name}.yml`, 'is missing');
   return t;
 }

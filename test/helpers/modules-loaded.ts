@@ -14,6 +14,17 @@ const HOOK = [
   "port1.on('message', (u) => seen.push(u));",
   'port1.unref();',
   "register('data:text/javascript,' + encodeURIComponent('let p; export function initialize(d) { p = d.port; } export async function load(u, c, n) { p.postMessage(u); return n(u, c); }'), { data: { port: port2 }, transferList: [port2] });",
+  // CommonJS loads too: bin/plainspoke.js is CommonJS (issue 19), and the start-up bundle loads jsdom, axe-core and
+  // Node.js built-ins with require(), which the hook above does not see on Node.js 20.
+  "import { createRequire } from 'node:module';",
+  "import { pathToFileURL } from 'node:url';",
+  "const Module = createRequire(import.meta.url)('node:module');",
+  'const load = Module._load;',
+  'Module._load = function (request, parent, isMain) {',
+  "  if (Module.isBuiltin(request)) seen.push(request.startsWith('node:') ? request : 'node:' + request);",
+  '  else { try { seen.push(pathToFileURL(Module._resolveFilename(request, parent, isMain)).href); } catch {} }',
+  '  return load.apply(this, arguments);',
+  '};',
   "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\n'));",
 ].join('\n');
 

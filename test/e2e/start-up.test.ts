@@ -1,0 +1,82 @@
+/**
+ * A pre-commit hook's run (issue 19): `plainspoke --no-axe one-article.md`.
+ * bin/plainspoke.js is CommonJS and runs the start-up bundle with a V8 code
+ * cache that V8 accepts; such a run never loads the axe stage (jsdom,
+ * axe-core), a browser, the language detector (an English article), the
+ * worker pool, a formatter other than stylish, or the yaml package (simple
+ * front matter). Asserted on the module tree (PLAINSPOKE_NO_BUNDLE=1, where
+ * each module is a file) and on the bundle (built-ins and packages outside it).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project } from '../helpers/cli.js';
+import { modulesLoaded } from '../helpers/modules-loaded.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'plainspoke.js');
+
+const ARTICLE = '---\ntitle: "Reset your password"\nid: 4408893476498\n---\n\n# Reset your password\n\nYou can utilize the form to reset your password. The link was sent by us.\n\n![](form.png)\n';
+
+/** Modules a one-file run must not load: the axe stage, a browser, the detector, the pool, servers, other formatters. */
+const NEVER = [
+  /node_modules\/(jsdom|axe-core|playwright-core|tinypool|tinyld|yaml|zod|ajv|vscode-languageserver)\//,
+  /\/dist\/a11y\/axe\/(engine|browser|dom|render|styles)\.js$/,
+  /\/dist\/(lsp|mcp|engine\/pool)\b/,
+  /\/dist\/formatters\/(sarif|github|junit|html)\.js$/,
+  /^node:(worker_threads|v8)$/,
+];
+/** The bundle also loads these built-ins only on first use (scripts/bundle.mjs); commander's own file requires child_process. */
+const NEVER_IN_BUNDLE = [/^node:(child_process|readline|stream\/promises)$/];
+
+describe('one article with --no-axe', () => {
+  it('loads none of the heavy or unneeded modules, from the module tree or the bundle', () => {
+    const dir = project({ 'help/reset.md': ARTICLE });
+    for (const bundle of [false, true]) {
+      const urls = modulesLoaded(['--no-axe', 'help/reset.md'], dir, bundle ? {} : { PLAINSPOKE_NO_BUNDLE: '1' });
+      const label = bundle ? 'bundle' : 'module tree';
+      expect(urls.length, label).toBeGreaterThan(3);
+      expect(urls.filter((u) => NEVER.some((re) => re.test(u))), label).toEqual([]);
+      if (bundle) expect(urls.filter((u) => NEVER_IN_BUNDLE.some((re) => re.test(u))), label).toEqual([]);
+      if (!bundle) {
+        // The module tree does run the lint there: the rules and stylish were loaded.
+        expect(urls.some((u) => u.endsWith('/dist/formatters/stylish.js'))).toBe(true);
+        expect(urls.some((u) => u.endsWith('/dist/rules/plain/simpler-words.js'))).toBe(true);
+      }
+    }
+  });
+
+  it('loads yaml only for front matter that may hold settings', () => {
+    const dir = project({ 'a.md': '---\nplainspoke:\n  channel: chat\n---\n\nHello there.\n', 'b.md': '---\ntags:\n  - { a: 1 }\n---\n\nHello there.\n' });
+    for (const file of ['a.md', 'b.md']) {
+      const urls = modulesLoaded(['--no-axe', file], dir, { PLAINSPOKE_NO_BUNDLE: '1' });
+      expect(urls.some((u) => /node_modules\/yaml\//.test(u)), file).toBe(true);
+    }
+  });
+
+  it('runs the bundle from a CommonJS bin/plainspoke.js with a code cache V8 accepts', () => {
+    expect(JSON.parse(readFileSync(join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    const dir = project({ 'help/reset.md': ARTICLE, 'spy.cjs': SPY });
+    const r = spawnSync(process.execPath, ['-r', join(dir, 'spy.cjs'), BIN, '--no-axe', 'help/reset.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAINSPOKE_NO_BUNDLE: '' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('simpler-words');
+    const line = r.stderr.split('\n').find((l) => l.startsWith('BUNDLE '));
+    expect(line, r.stderr).toBeDefined();
+    expect(JSON.parse(line!.slice(7))).toEqual({ cached: true, rejected: false });
+  });
+});
+
+/** Records whether the bundle's vm.Script got a code cache and whether V8 took it. */
+const SPY = `
+const vm = require('node:vm');
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    if (options && String(options.filename).endsWith('plainspoke.cjs')) {
+      process.on('exit', () => process.stderr.write('BUNDLE ' + JSON.stringify({ cached: Boolean(options.cachedData), rejected: this.cachedDataRejected === true }) + '\\n'));
+    }
+  }
+};
+`;

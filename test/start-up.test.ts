@@ -1,0 +1,136 @@
+/**
+ * What a one-file run loads (issue 19): front matter that needs no YAML parser
+ * (src/engine/plain-front-matter.ts) and phrase tables read one at a time
+ * (src/lexicon/data.ts), so an article never reads the care tables.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { plainFrontMatter } from '../src/engine/plain-front-matter.js';
+import { loadedTables } from '../src/lexicon/data.js';
+import { lintText } from '../src/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** What src/config/front-matter.ts asks of the yaml package, reduced to: does it parse, and is there a `plainspoke` key? */
+function yamlSays(text: string): { errors: number; map: boolean; plainspoke: boolean } {
+  const doc = parseDocument(text, { customTags: [], merge: false, uniqueKeys: false, prettyErrors: true, stringKeys: true });
+  if (doc.errors.length) return { errors: doc.errors.length, map: false, plainspoke: false };
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const map = Boolean(data) && typeof data === 'object' && !Array.isArray(data);
+  return { errors: 0, map, plainspoke: map && Object.prototype.hasOwnProperty.call(data, 'plainspoke') };
+}
+
+const PLAIN = [
+  'title: "Reset your password"\nid: 4408893476498',
+  "title: What's new in UNO R4?\nid: 12",
+  'title: Error "bad CPU type" on macOS',
+  'layout: help\npermalink: /help/create-account/\nchild: true\norder: 5',
+  "title: 'It''s here'\nempty:\ndescription: \"A \\\"quoted\\\" word and a \\\\ backslash\"",
+  'redirect_to: https://developers.login.gov',
+  'title: C# and F# notes # a comment\n# a whole-line comment\n\n   \nid: 3',
+  'redirect_from:\n  - /articles/a\n  - "/articles/b"\ntitle: Lists',
+  'redirect_from:\n- /a\n- /b',
+  'title: Windows line ends\r\nid: 4\r\n',
+  'title: café, naïve — “curly” quotes',
+  'title: dup\ntitle: dup again',
+  'title: ~\nflag: true\nn: .5',
+];
+
+const NOT_PLAIN = [
+  'plainspoke:\n  channel: chat',
+  'plainspoke: { channel: chat }',
+  'title: a: b',
+  'title: ends with a colon:',
+  'title: "unclosed',
+  "title: 'a'b'",
+  'title: "bad \\x escape"',
+  'title: "a" "b"',
+  'versions:\n  fpt: "*"',
+  'title: |\n  block',
+  'title: >-\n  folded',
+  'title: [a, b]',
+  'title: {a: 1}',
+  'title: &anchor x',
+  'title: *alias',
+  'title: !tag x',
+  'title: @at',
+  'title: `tick`',
+  'title: %percent',
+  'title: - dash',
+  '- a list at the top',
+  'title:\tx',
+  'title: x\n  continued on the next line',
+  'list:\n  - a\n   - b',
+  'list:\n  -',
+  'list:\n  - a: b',
+  'key: x\n  - item after a value',
+  '"quoted key": x',
+  'key.with.dot: x',
+  'key:value',
+  'title: x\n---\nsecond: document',
+  'title: \u00a0',
+  '\u00a0',
+  'title: line\u2028separator',
+  'title: control \u0007 character',
+  'title: emoji 🎉',
+  `${'k'.repeat(1100)}: long key`,
+];
+
+describe('front matter without the YAML parser', () => {
+  it('takes simple key: value front matter as plain, and YAML agrees it parses to a map without a plainspoke key', () => {
+    for (const text of PLAIN) {
+      expect(plainFrontMatter(text), JSON.stringify(text)).toBe(true);
+      expect(yamlSays(text), JSON.stringify(text)).toEqual({ errors: 0, map: true, plainspoke: false });
+    }
+  });
+
+  it('leaves everything else to the YAML parser: settings, nesting, block scalars, flow collections, odd characters', () => {
+    for (const text of NOT_PLAIN) expect(plainFrontMatter(text), JSON.stringify(text)).toBe(false);
+    // Some of those are broken YAML: the parser must see them to report the line.
+    for (const text of ['title: a: b', 'title: "unclosed', "title: 'a'b'", 'list:\n  - a\n - b', 'title: \u00a0x: y']) {
+      expect(plainFrontMatter(text)).toBe(false);
+      expect(yamlSays(text).errors, JSON.stringify(text)).toBeGreaterThan(0);
+    }
+  });
+
+  it('agrees with YAML on the front matter of every Markdown file in fixtures/ and rules/', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.md')) files.push(p);
+      }
+    };
+    walk(join(ROOT, 'fixtures'));
+    walk(join(ROOT, 'rules'));
+    let plain = 0;
+    let checked = 0;
+    for (const f of files) {
+      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(readFileSync(f, 'utf8'));
+      if (!m) continue;
+      checked++;
+      if (!plainFrontMatter(m[1])) continue;
+      plain++;
+      expect(yamlSays(m[1]), f).toEqual({ errors: 0, map: true, plainspoke: false });
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(plain).toBeGreaterThan(0);
+  });
+});
+
+describe('phrase tables load one at a time', () => {
+  it('an article never loads the care tables; a reply does', async () => {
+    const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'care-reply', 'public-privacy'];
+    const article = '---\ntitle: Reset your password\n---\n\n# Reset your password\n\nYou can utilize the form to reset it. The link was sent by us.\n';
+    const report = await lintText(article, { cwd: ROOT, filePath: 'help/reset.md', axe: false });
+    expect(report.files[0].findings.map((f) => f.ruleId)).toContain('simpler-words');
+    const afterArticle = loadedTables();
+    expect(afterArticle).toContain('simpler-words');
+    expect(afterArticle.filter((t) => CARE.includes(t))).toEqual([]);
+    await lintText('Hi Sam,\n\nYou should have read the manual. We will fix it.\n', { cwd: ROOT, filePath: 'reply.md', config: { channel: 'email' }, axe: false });
+    expect(loadedTables().some((t) => CARE.includes(t))).toBe(true);
+  });
+});
