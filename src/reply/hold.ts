@@ -7,10 +7,17 @@
  * minutes"), in the hold's own line or a few lines before. "Hold" meaning
  * something else ("press and hold the button", "a hold on your card") is not
  * a hold: the patterns in rules/hold-permission.yml say so.
+ *
+ * A stage direction is the agent's action whoever spoke before it; a short
+ * bare line of stage words ("— on hold —") is one too. "One sec." is a hold
+ * only as a whole line or clause. The stage direction that carries out a hold
+ * already judged in words a few lines before (after an ask that was not
+ * about it) is not reported twice.
  */
 import type { Word } from '../document/prose.js';
 import type { ReplyLine } from './lines.js';
-import { hitsIn, hitText } from './words.js';
+import { patternHits } from '../lexicon/care-tables.js';
+import { hitsIn, hitText, type Hit } from './words.js';
 
 const TABLE = 'hold-permission';
 /** How many lines before a hold an ask may stand. */
@@ -33,15 +40,29 @@ export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
   const out: HoldInfo[] = [];
   let askedAt = -10;
   let askedHit: Word | undefined;
+  let spokenHold = -10;
+  const stageHold = (l: ReplyLine) => l.stage && hitsIn(l, TABLE, 'stage').length + hitsIn(l, TABLE, 'hold').length + hitsIn(l, TABLE, 'transfer').length > 0;
   lines.forEach((line, i) => {
-    // A stage direction after a customer's turn is the hold the agent just asked about ("Customer: Yeah." then "(caller on hold)").
-    if (line.speaker !== 'agent' && !(line.stage && askedAt >= i - 3)) return;
-    const hits = line.stage ? [...hitsIn(line, TABLE, 'stage'), ...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')] : [...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')];
+    // A stage direction is the agent's action whoever spoke last ("Customer: My bill's wrong." then "[transfers to billing]").
+    // A short line of stage words with no brackets ("— on hold —", "Transferring…") is one too.
+    const bare = !line.stage && !line.question && !ownLabel(line) && aloneHits(line).some((h) => h.first === line.words[0] && h.last === line.words[line.words.length - 1]);
+    if (line.speaker !== 'agent' && !line.stage && !bare) return;
+    // "I'll need to pass you to returns. Would that be alright?" … "[transfer to returns]": the hold in words was judged; its stage direction is the same hold.
+    // A stage direction right after the words ("I'll transfer you now." "[transfer to returns]") is still reported on its own.
+    if (line.stage && spokenHold >= i - 5 && spokenHold < i - 1 && lines[spokenHold].block === line.block && askedAt < spokenHold && !lines.slice(spokenHold + 1, i).some((l) => l.stage)) return;
+    const hits = line.stage ? [...hitsIn(line, TABLE, 'stage'), ...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')] : [...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer'), ...aloneHits(line).filter((h) => wholeClause(line, h) && !(lines[i + 1] && stageHold(lines[i + 1])))];
     hits.sort((a, b) => a.first.start - b.first.start);
     const hit = hits[0];
+    const stageAfter = lines.slice(i + 1, i + 4).some(stageHold);
+    // "Could you hold for me?" followed by "(hold)": the question asks, with no hold words of its own.
+    if (!hit && line.question && !line.stage && stageAfter && hitsIn(line, TABLE, 'hold-ask').length > 0) {
+      askedAt = i;
+      askedHit = hitsIn(line, TABLE, 'hold-ask')[0]?.first;
+      return;
+    }
     if (!hit) return;
     // "Is it okay if I put you on hold?" followed by "(caller on hold)": the question asks, the stage direction is the hold.
-    if (line.question && !line.stage && lines.slice(i + 1, i + 4).some((l) => l.stage && hitsIn(l, TABLE, 'stage').length + hitsIn(l, TABLE, 'hold').length > 0)) {
+    if (line.question && !line.stage && stageAfter) {
       askedAt = i;
       askedHit = hit.first;
       return;
@@ -56,22 +77,57 @@ export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
       const l = lines[k];
       // An earlier hold ends the look-back: its ask was for that hold.
       if (l.speaker === 'agent' && k < i - 1 && hitsIn(l, TABLE, 'hold').length + hitsIn(l, TABLE, 'transfer').length > 0 && !l.question) break;
+      // So does an earlier stage direction: "Could you hold?" "(hold)" … "Hold on, I'll go and ask" is a new hold.
+      if (l.stage && stageHold(l)) break;
       window.push(l);
     }
     const next = lines[i + 1];
-    if (next && next.speaker === 'agent' && !next.stage && next.block === line.block) window.push(next);
+    // The ask may follow in the same turn: "I can transfer you to billing. The wait is about five minutes. Would you like me to?"
+    for (const l of line.stage ? [] : lines.slice(i + 1, i + 3)) {
+      if (l.speaker !== 'agent' || l.stage || l.block !== line.block) break;
+      window.push(l);
+    }
     const agent = window.filter((l) => l.speaker === 'agent');
     // The hold's own line and the question right after it ("Is that OK?") ask about this hold.
     const asked = agent.some((l) => asks(l, l === line || l === next));
     // The wait may come a line or two after the ask: "Would that be alright? It's usually under a minute's wait."
-    const after = [lines[i + 1], lines[i + 2]].filter((l): l is ReplyLine => Boolean(l) && l.speaker === 'agent' && !l.stage && l.block === line.block);
+    // Never after a stage direction: by then the hold is over ("Thanks. The hub went down ten minutes ago").
+    const after = line.stage ? [] : [lines[i + 1], lines[i + 2]].filter((l): l is ReplyLine => Boolean(l) && l.speaker === 'agent' && !l.stage && l.block === line.block);
     const duration = [...agent, ...after].some((l) => hitsIn(l, TABLE, 'duration').length > 0);
     // The hold asked about in an earlier question: its span runs from the question to the stage direction, so either reads as the hold.
     const from = line.stage && askedHit && askedAt >= i - 3 && lines[askedAt].block === line.block ? askedHit : start;
     if (line.stage) askedHit = undefined;
+    else spokenHold = i;
     out.push({ line, first: from, last: end, text: hitText(line, start, end), kind: hits.some((h) => h.value.category === 'transfer') || (line.stage && /transfer|connect|through/i.test(hitText(line, start, end))) ? 'transfer' : 'hold', asked, duration });
   });
   return out;
+}
+
+/** Hits of the 'hold-alone' patterns; the line's last word may keep its full stop ("One sec.", an abbreviation to the tokeniser). */
+function aloneHits(line: ReplyLine): Hit[] {
+  const ws = line.words;
+  const last = ws[ws.length - 1];
+  const strip = last !== undefined && last.lower.length > 2 && last.lower.indexOf('.') === last.lower.length - 1;
+  const run = strip ? ws.map((w, k) => (k === ws.length - 1 ? { ...w, lower: w.lower.slice(0, -1) } : w)) : ws;
+  return patternHits(TABLE, { words: run, text: line.block.text }, 'hold-alone').map((h) => ({ ...h, first: ws[run.indexOf(h.first)], last: ws[run.indexOf(h.last)], words: h.words.map((w) => ws[run.indexOf(w)]) }));
+}
+
+/** The line opens with its own speaker label ("Customer: On hold?"). */
+function ownLabel(l: ReplyLine): boolean {
+  const text = l.block.text;
+  const from = text.lastIndexOf('\n', l.start - 1) + 1;
+  return text.slice(from, l.start).includes(':');
+}
+
+/** The hit is a whole clause of the line: "One sec.", "Let me grab a colleague, two secs", not "one second is all it takes". */
+function wholeClause(l: ReplyLine, h: { first: Word; last: Word }): boolean {
+  const words = l.words;
+  const text = l.block.text;
+  const a = words.indexOf(h.first);
+  const b = words.indexOf(h.last);
+  const startsClause = a === 0 || text.slice(words[a - 1].end, h.first.start).trim() !== '';
+  const endsClause = b === words.length - 1 || text.slice(h.last.end, words[b + 1].start).trim() !== '';
+  return startsClause && endsClause && !l.question;
 }
 
 /** A question with an ask in it ("May I…?", "Is it OK if…?"), or "if that's OK with you" anywhere. */
