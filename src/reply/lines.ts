@@ -71,7 +71,9 @@ export function replyLines(doc: Doc): ReplyLine[] {
       let ownLabel = false;
       // "Agent: …" / "**Customer:** …": a label sets the speaker.
       const first = ws[0];
-      const gap = ws.length > 1 ? text.slice(first.end, ws[1].start) : text.slice(first.end, endAt);
+      // "Agent 2:" / "Customer 1:": a known label with a number.
+      const numbered = ws.length > 2 && /^\d{1,2}$/.test(ws[1].text) && (AGENT_LABELS.has(first.lower) || CUSTOMER_LABELS.has(first.lower)) && text.slice(ws[1].end, ws[2].start).includes(':');
+      const gap = numbered ? ':' : ws.length > 1 ? text.slice(first.end, ws[1].start) : text.slice(first.end, endAt);
       if (opens && !first.masked && gap.includes(':') && !/\d/.test(first.text)) {
         const l = first.lower;
         if (AGENT_LABELS.has(l) || CUSTOMER_LABELS.has(l) || (/^\p{Lu}/u.test(first.text) && ws.length > 1 && first.text.length <= 20 && !/[.?!]/.test(gap))) {
@@ -79,7 +81,7 @@ export function replyLines(doc: Doc): ReplyLine[] {
           labelled = true;
           ownLabel = true;
           turn++;
-          ws = ws.slice(1);
+          ws = ws.slice(numbered ? 2 : 1);
         }
       }
       if (ws.length) {

@@ -73,7 +73,7 @@ function build(doc: Doc): ReplyModel {
   const phrases = (name: string) => lazy(() => spoken().flatMap((line) => hitsIn(line, name).map((hit) => ({ line, hit }))));
   const blame = phrases('blame-language');
   const robotic = phrases('robotic-phrase');
-  const impact = lazy(() => impactOf(spoken()));
+  const impact = lazy(() => impactOf(spoken(), lines()));
   const holds = lazy(() => holdsOf(lines()));
   const confirmation = lazy(() => confirmationOf(spoken(), lines()));
   const confirmNeeded = lazy(() => {
