@@ -1,6 +1,9 @@
 /**
  * Personal data in a public reply: e-mail addresses, phone numbers, order or
- * ticket numbers, card digits and street addresses. Found on the words of the
+ * ticket numbers, card digits, street addresses, postcodes, dates of birth and
+ * number plates (findPersonalData); and requests that the customer post theirs
+ * in public (findPersonalRequests: a small clause grammar over the words of
+ * rules/public-privacy.yml, described above that function). Found on the words of the
  * prose model; the one look behind the mask is for links and code, because an
  * address in a link or a code span is still posted in public. Placeholders are
  * never personal data in the template ({{ticket.id}} is a name, not a number).
@@ -17,7 +20,7 @@ import type { Sentence, Word } from '../document/prose.js';
 import type { Span } from '../types.js';
 import { table } from '../lexicon/data.js';
 
-export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address';
+export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address' | 'birth' | 'plate';
 
 export interface PersonalData {
   kind: PersonalKind;
@@ -76,10 +79,40 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
       }
       continue;
     }
+    // Ours when "our" and a place of ours come a little earlier: "Our Leeds store is at 14 Kings Road".
+    const near = wordsBefore(words, i, 7);
+    const next = words[i + 1];
+    const place = (b: string) => list('not-personal-before').has(b) && !OURS.has(b);
+    // "The depot is at 14 Hall Lane": a place of ours, with no "your".
+    const ours = company || (near.some((b) => OURS.has(b)) && near.some(place)) || (near.slice(-4).some(place) && !near.some((b) => POSSESSIVE.has(b)));
+    // A UK number plate after "reg", "registration" or "plate": "AB12 CDE".
+    if (/^[A-Z]{2}\d{2}$/.test(w.text) && next && /^[A-Z]{3}$/.test(next.text) && wordsBefore(words, i, 3).some((b) => list('plate-word').has(b))) {
+      const span = block.spanOf(w.start, next.end);
+      add({ kind: 'plate', span, text: doc.slice(span), context });
+      i++;
+      continue;
+    }
+    // A date of birth: "DOB of 12/03/1985", "born on 12.03.1985".
+    const date = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)/.exec(block.text.slice(w.start, w.start + 12));
+    if (date && wordsBefore(words, i, 4).some((b) => list('birth-word').has(b))) {
+      const span = block.spanOf(w.start, w.start + date[0].length);
+      add({ kind: 'birth', span, text: doc.slice(span), context });
+      while (i + 1 < words.length && words[i + 1].end <= w.start + date[0].length) i++;
+      continue;
+    }
+    // A full UK postcode: "LS6 2AB", "SW1A 1AA" (an area alone, "NG7", says little about who).
+    if (/^[A-Z]{1,2}\d[A-Z\d]?$/.test(w.text) && next && !next.masked && /^\d[A-Z]{2}$/.test(next.text) && /^\s+$/.test(block.text.slice(w.end, next.start))) {
+      if (!ours) {
+        const span = block.spanOf(w.start, next.end);
+        add({ kind: 'address', span, text: doc.slice(span), context });
+      }
+      i++;
+      continue;
+    }
     // A street address: "12 Elm Street", "4B Harbour Rd".
     if (/^\d{1,5}[a-z]?$/i.test(w.text)) {
       const end = streetEnd(words, i, block.text);
-      if (end !== -1 && !company) {
+      if (end !== -1 && !ours) {
         const span = block.spanOf(w.start, words[end].end);
         add({ kind: 'address', span, text: doc.slice(span), context });
         i = end;
@@ -259,4 +292,376 @@ function scanLinks(doc: Doc, add: (d: PersonalData) => void): void {
       add({ kind: 'phone', span, text: href.slice(4), context: span });
     }
   }
+}
+
+/** A request to post personal data in public: "Reply with your postcode", "Could you comment with your date of birth?". */
+export interface PersonalRequest {
+  span: Span;
+  /** The words from the request verb to the last piece of data asked for. */
+  text: string;
+  /** What is asked for, as written ("postcode", "account number"). */
+  asked: string[];
+  context: Span;
+}
+
+/** A category of rules/public-privacy.yml as single words and as runs of words ("date of birth"), read once. */
+interface Phrases {
+  words: Set<string>;
+  /** Runs of two or more words, by their first word. */
+  runs: Map<string, string[][]>;
+}
+const phraseCache = new Map<string, Phrases>();
+function phrases(category: string): Phrases {
+  let p = phraseCache.get(category);
+  if (!p) {
+    p = { words: new Set(), runs: new Map() };
+    for (const m of list(category)) {
+      const parts = m.split(/\s+/);
+      if (parts.length === 1) p.words.add(m);
+      else p.runs.set(parts[0], [...(p.runs.get(parts[0]) ?? []), parts]);
+    }
+    phraseCache.set(category, p);
+  }
+  return p;
+}
+
+/** How many words of `ws` from `j` a phrase of the category covers (the longest), or 0. */
+function matchAt(ws: readonly string[], j: number, category: string): number {
+  const p = phrases(category);
+  let best = p.words.has(ws[j]) ? 1 : 0;
+  for (const run of p.runs.get(ws[j]) ?? []) {
+    if (run.length > best && run.every((r, k) => ws[j + k] === r)) best = run.length;
+  }
+  return best;
+}
+
+/** A phrase of the category starts between words `from` and `to`. */
+function hasPhraseIn(ws: readonly string[], from: number, to: number, category: string): boolean {
+  for (let j = from; j <= to && j < ws.length; j++) if (matchAt(ws, j, category)) return true;
+  return false;
+}
+
+/** Where a phrase of the category first starts in `ws`, or Infinity. */
+function firstPhrase(ws: readonly string[], category: string): number {
+  for (let j = 0; j < ws.length; j++) if (matchAt(ws, j, category)) return j;
+  return Infinity;
+}
+
+/** Facts about a sentence, each worked out once on first use (a long sentence with many requests stays linear). */
+class SentenceFacts {
+  private cache = new Map<string, number>();
+  private lastPublic?: number;
+  private lastPlease?: number;
+  constructor(
+    private readonly words: readonly Word[],
+    private readonly ws: readonly string[],
+    private readonly text: string,
+  ) {}
+  /** The first word of a phrase of the category, or Infinity. */
+  first(category: string): number {
+    let f = this.cache.get(category);
+    if (f === undefined) this.cache.set(category, (f = firstPhrase(this.ws, category)));
+    return f;
+  }
+  /** The last word of a public cue ("here", "in the comments"), or -1. */
+  lastPublicCue(): number {
+    if (this.lastPublic === undefined) {
+      this.lastPublic = -1;
+      for (let j = this.ws.length - 1; j >= 0; j--) if (matchAt(this.ws, j, 'public-cue')) { this.lastPublic = j; break; }
+    }
+    return this.lastPublic;
+  }
+  /** The last "please" that ends a clause ("Your postcode please, and …"), or -1. */
+  lastClausePlease(): number {
+    if (this.lastPlease === undefined) {
+      this.lastPlease = -1;
+      for (let k = this.ws.length - 1; k >= 0; k--) {
+        if (PLEASE.has(this.ws[k]) && (k === this.ws.length - 1 || breakBefore(this.words, k + 1, this.text, true))) { this.lastPlease = k; break; }
+      }
+    }
+    return this.lastPlease;
+  }
+}
+
+const YOU = new Set(['you', 'u', 'ya', 'ye']);
+/** Words before "your phone", "the email" that make it a place, not data asked for: "into your phone", "to your email". */
+const PLACE_WORDS = new Set(['into', 'onto', 'to', 'in', 'on', 'from', 'via', 'by', 'at']);
+/** Words that may stand between "your" and what it owns without changing what it is ("your full details", "your new number"). */
+const PLAIN_ADJECTIVES = new Set(['full', 'new', 'current', 'latest', 'own', 'old', 'correct', 'updated', 'usual', 'best', 'main', 'preferred']);
+const PLEASE = new Set(['please', 'pls', 'plz', 'thanks', 'ta']);
+const WE = new Set(['we', 'i', "we'll", "i'll", "we'd", "i'd", 'will', 'would', 'shall']);
+const POSSESSIVE = new Set(['your', 'ur', 'yr', 'his', 'her', 'their', 'yours']);
+const NOT_POSSESSIVE = new Set(["it's", "that's", "let's", "what's", "there's", "here's", "who's", "he's", "she's"]);
+/** Words after an id-word that point at what it belongs to: "the number on your card", "the name on the booking". */
+const POINTERS = new Set(['of', 'on', 'from', 'for', 'printed', 'linked', 'registered', 'associated', 'used', 'attached', 'at', 'to', 'in', 'under', 'shown']);
+
+function normWord(w: Word): string {
+  let s = w.lower.replace(/[’‘]/g, "'");
+  while (s.length > 1 && /[.,!?;:)]$/.test(s) && s !== 'no.') s = s.slice(0, -1);
+  return s;
+}
+
+/** Punctuation other than a comma (or an emoji) between words j-1 and j: a clause starts at j. */
+function breakBefore(words: readonly Word[], j: number, text: string, commaBreaks: boolean): boolean {
+  if (j <= 0) return true;
+  const gap = text.slice(words[j - 1].end, words[j].start);
+  for (const c of gap) {
+    if (/\s/.test(c) || c === '"' || c === "'" || c === '“' || c === '”' || c === '‘' || c === '’' || c === '*' || c === '_' || c === '/' || c === '&' || c === '+') continue;
+    if ((c === ',' || c === ':') && !commaBreaks) continue;
+    return true;
+  }
+  return false;
+}
+
+function isPossessive(w: string | undefined): boolean {
+  if (!w) return false;
+  return POSSESSIVE.has(w) || (w.endsWith("'s") && w.length > 2 && !NOT_POSSESSIVE.has(w)) || (w.endsWith("s'") && w.length > 3);
+}
+
+type VerbKind = 'ask' | 'need' | 'we' | 'mind';
+
+/**
+ * The verb at i is said to the customer as a request: "Reply …", "Please send …", "could you
+ * post …", "if you reply …", "feel free to comment …", "please to send …" ('ask'); "we'll need …"
+ * ('need'); "can we get …" ('we'); "(would you) mind sending …" ('mind').
+ */
+function isRequest(words: readonly Word[], ws: readonly string[], i: number, text: string, kind: VerbKind): boolean {
+  let k = i;
+  for (;;) {
+    if (breakBefore(words, k, text, true)) return kind === 'ask' || kind === 'need';
+    if (!list('soft-word').has(ws[k - 1])) break;
+    k--;
+  }
+  const b = ws[k - 1];
+  const a = ws[k - 2] ?? '';
+  // "Check the app and reply with …", "could you check your inbox and reply …": the clause before "and" asks too.
+  if (kind === 'ask' && CONJUNCTIONS.has(b)) return askingClause(words, ws, k - 1, text);
+  if (kind === 'need') return WE.has(b);
+  if (kind === 'we') return ['we', 'i'].includes(b) && ['can', 'could', 'may'].includes(a);
+  if (kind === 'mind') return b === 'mind';
+  if (YOU.has(b)) return list('ask-lead').has(a);
+  if (['can', 'could', 'may', 'might'].includes(b)) return YOU.has(a);
+  if (b === 'to' && ['free', 'you', 'u', 'able', 'please', 'kindly', 'pls', 'plz'].includes(a)) return true;
+  // "Are you happy to share …", "you're welcome to post …" (not "we're happy to send …").
+  if (b === 'to' && ['happy', 'willing', 'ok', 'okay', 'welcome', 'able'].includes(a)) return ws.slice(Math.max(0, k - 5), k - 2).some((w) => YOU.has(w) || w === "you're" || w === 'youre');
+  return false;
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', '&', 'plus', 'but']);
+const SUBJECTS = new Set(['we', 'i', 'they', 'he', 'she', 'it', 'there', "we'll", "i'll", "we've", "i've", "we're", "i'm", "they'll", "it'll", "he'll", "she'll", "it's", "that's", 'who', 'which', 'that']);
+const MODALS = new Set(['will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall', "won't", "can't", "couldn't", "wouldn't", 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do']);
+
+/**
+ * The clause that ends before the conjunction at `c` is a request itself: it has "could you …",
+ * or it starts with a verb and has no subject or modal ("Check the app and …"), so the verb after
+ * the conjunction is said to the customer too. "We'll check and …" and "The engineer will call
+ * and …" are not.
+ */
+function askingClause(words: readonly Word[], ws: readonly string[], c: number, text: string): boolean {
+  let s = c;
+  while (s > 0 && !breakBefore(words, s, text, true) && c - s < 12) s--;
+  for (let j = s; j < c; j++) if (YOU.has(ws[j]) && list('ask-lead').has(ws[j - 1] ?? '')) return true;
+  for (let j = s; j < c; j++) if (SUBJECTS.has(ws[j]) || MODALS.has(ws[j])) return false;
+  const first = ws[s] ?? '';
+  return c > s && !['the', 'a', 'an', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'you', 'u'].includes(first);
+}
+
+/** The verb in an -ing form: "sending" → "send", "sharing" → "share", "dropping" → "drop", "replying" → "reply". */
+function unGerund(w: string): string[] {
+  if (w.length < 6 || !w.endsWith('ing')) return [];
+  const stem = w.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+  return out;
+}
+
+/** How the word at i can ask for something, if at all. */
+function verbKind(ws: readonly string[], i: number): VerbKind | undefined {
+  const w = ws[i];
+  if (list('request-verb').has(w)) return 'ask';
+  if (list('need-verb').has(w)) return 'need';
+  if (list('we-verb').has(w)) return 'we';
+  if (unGerund(w).some((g) => list('request-verb').has(g))) return 'mind';
+  return undefined;
+}
+
+/** "don't", "never" or "no" in the few words before the verb, inside its clause. */
+function negatedBefore(words: readonly Word[], ws: readonly string[], i: number, text: string, span = 5): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - span; j--) {
+    if (list('negation').has(ws[j])) return true;
+    if (breakBefore(words, j, text, true)) break;
+  }
+  return false;
+}
+
+interface Asked {
+  from: number;
+  to: number;
+}
+
+/** Personal data starting at word j of a request's object, or undefined. */
+function personalAt(words: readonly Word[], ws: readonly string[], j: number, text: string): Asked | undefined {
+  const before = ws[j - 1];
+  // "into your phone", "to your email": a place the data is in, not the data.
+  const place = (from: number) => {
+    const a = ws[from - 1] ?? '';
+    return PLACE_WORDS.has(a) || ((isPossessive(a) || a === 'the') && PLACE_WORDS.has(ws[from - 2] ?? ''));
+  };
+  const blocked = (from: number, to: number) =>
+    place(from) ||
+    (before !== undefined && list('not-personal-before').has(before)) || matchAt(ws, to + 1, 'not-personal-after') > 0 || negatedBefore(words, ws, from, text, 3) || ws.slice(Math.max(0, from - 3), from).includes('our');
+  // An id-word right after ("phone number", "reg number", "PIN code") belongs to the same piece of data.
+  const withId = (to: number) => (matchAt(ws, to + 1, 'id-word') ? to + 1 : to);
+  const strong = matchAt(ws, j, 'personal-word');
+  if (strong) {
+    const to = j + strong - 1;
+    return blocked(j, to) ? undefined : { from: j, to: withId(to) };
+  }
+  // "your number" (not "your seat number": a word between must make it personal); "your new mobile".
+  const owner = isPossessive(before) || (isPossessive(ws[j - 2]) && (!ws[j].startsWith('number') || PLAIN_ADJECTIVES.has(before ?? '')));
+  // "your mobile" is a number; "your phone on charge" is the phone itself.
+  const device = list('device-word').has(ws[j]) && !matchAt(ws, j + 1, 'id-word') && list('device-after').has(ws[j + 1] ?? '');
+  if (matchAt(ws, j, 'owned-word') && owner && !device && !blocked(j, j)) return { from: list('id-qualifier').has(before ?? '') ? j - 1 : j, to: withId(j) };
+  if (matchAt(ws, j, 'owned-word') && matchAt(ws, j + 1, 'id-word') && ws[j] !== 'number' && ws[j] !== 'numbers' && !blocked(j, j + 1)) return { from: j, to: j + 1 };
+  const w = ws[j];
+  // "the last 4 of your card": a count, then what it belongs to.
+  if ((/^\d{1,2}$/.test(w) || ['four', 'six', 'three', 'two'].includes(w)) && ws[j + 1] === 'of') {
+    for (let q = j + 2; q < ws.length && q <= j + 5; q++) if (list('id-qualifier').has(ws[q]) && !matchAt(ws, q + 1, 'not-personal-after')) return { from: j, to: q };
+  }
+  if (!matchAt(ws, j, 'id-word')) return undefined;
+  if (w === 'name' || w === 'names') {
+    if (ws[j + 1] === 'of' || blocked(j, j)) return undefined;
+    let q = j - 1;
+    while (q >= 0 && list('name-part').has(ws[q])) q--;
+    return q < j - 1 || isPossessive(ws[q]) || (ws[j + 1] === 'on' && ws.slice(j + 2, j + 5).some((x) => list('id-qualifier').has(x))) ? { from: q < j - 1 ? q + 1 : j, to: j } : undefined;
+  }
+  if (blocked(j, j)) return undefined;
+  // A question or an answer is personal only as a secret: "the answer to your security question".
+  if (['question', 'questions', 'answer', 'answers'].includes(w)) {
+    const secret = ws.slice(Math.max(0, j - 3), j).some((x) => list('secret-qualifier').has(x)) || (POINTERS.has(ws[j + 1] ?? '') && ws.slice(j + 2, j + 6).some((x) => list('secret-qualifier').has(x)));
+    return secret ? { from: j, to: j } : undefined;
+  }
+  // A qualifier just before: "account number", "booking reference", "student ID", "card details", "the card's last 4 digits".
+  for (let q = j - 1; q >= 0 && q >= j - 3; q--) {
+    if (breakBefore(words, q + 1, text, true) || ws[q] === 'and') break;
+    if (list('id-qualifier').has(ws[q].replace(/'s$/, '')) || matchAt(ws, q, 'personal-word')) return { from: q, to: j };
+  }
+  // A number to contact them by: "the best number to reach you on".
+  if ((w === 'number' || w === 'no') && ws[j + 1] === 'to' && list('contact-verb').has(ws[j + 2] ?? '') && YOU.has(ws[j + 3] ?? '')) return { from: j, to: j + 3 };
+  // "your details", "your full details", "your ID" (not "your seat number": that word says what the number is).
+  if (['number', 'numbers', 'details', 'id', 'ids', 'reference', 'ref', 'info', 'information', 'digits'].includes(w) && (isPossessive(before) || (isPossessive(ws[j - 2]) && PLAIN_ADJECTIVES.has(before ?? '')))) return { from: j, to: j };
+  // Or what it belongs to, after it: "the long number printed on your RFID card", "the last four digits of your card".
+  if (POINTERS.has(ws[j + 1] ?? '')) {
+    for (let q = j + 1; q < ws.length && q <= j + 7; q++) {
+      if (list('clause-stop').has(ws[q]) && q > j + 1) break;
+      if (list('id-qualifier').has(ws[q]) && !matchAt(ws, q + 1, 'not-personal-after')) return { from: j, to: q };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Requests to post personal data in a public reply. A request verb said to the customer
+ * (imperative, "can you …", "if you …", "feel free to …", "we'll need …", "what's your …?"),
+ * with personal data in its object, and no private channel in the sentence (or, when the
+ * sentence names no public place, in the sentence before).
+ */
+export function findPersonalRequests(doc: Doc): PersonalRequest[] {
+  const out: PersonalRequest[] = [];
+  let prev: Sentence | undefined;
+  /** Sentences left in which a list of data may answer a request that named none ("Could you reply with a few details? Your name and postcode."). */
+  let pending = 0;
+  for (const sentence of doc.sentences) {
+    const before = prev && prev.block === sentence.block ? prev : undefined;
+    prev = sentence;
+    const words = sentence.words;
+    const ws = words.map(normWord);
+    const text = sentence.block.text;
+    const question = sentence.text.includes('?');
+    const facts = new SentenceFacts(words, ws, text);
+    const privateHere = () => facts.first('private-channel') < Infinity;
+    let beforePrivate: boolean | undefined;
+    let askedNothing = false;
+    let found = false;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i].masked || words[i].quoted) continue;
+      const verb = ws[i];
+      const kind = verbKind(ws, i);
+      // "Your full name and date of birth in the comments, please": a request with no verb.
+      const verbless = !kind && isPossessive(verb) && breakBefore(words, i, text, true) && (question || facts.lastClausePlease() > i || facts.lastPublicCue() >= i);
+      if (!kind && !verbless) continue;
+      if ((verb === 'which' || verb.startsWith('what')) && !question) continue;
+      if (kind && !isRequest(words, ws, i, text, kind)) continue;
+      if (negatedBefore(words, ws, i, text)) continue;
+      let start = verbless ? i : i + 1;
+      // "let us know your email": only "let us/me know" and "let us have" ask for something.
+      if (verb === 'let') {
+        if (!['us', 'me'].includes(ws[i + 1] ?? '') || !['know', 'have'].includes(ws[i + 2] ?? '')) continue;
+        start = i + 3;
+      }
+      const { asked, end } = objectOf(words, ws, text, start, i + 20);
+      if (!asked.length) {
+        // "Could you reply with a few details?": the data may follow in the next sentence or list item.
+        if (kind && ['reply', 'comment', 'post', 'send', 'drop', 'share', 'tweet', 'provide', 'confirm', 'include', 'pop', 'leave', 'need'].includes(verb)) askedNothing = true;
+        continue;
+      }
+      const v = i;
+      i = end;
+      // A private channel anywhere in the sentence ("… or DM us"); a private place only up to the end of the request ("… into the form on our website").
+      if (privateHere() || hasPhraseIn(ws, v, end, 'private-cue')) continue;
+      beforePrivate ??= before !== undefined && firstPhrase(before.words.map(normWord), 'private-channel') < Infinity;
+      if (beforePrivate && facts.first('public-cue') > end) continue;
+      found = true;
+      const span = sentence.block.spanOf(words[v].start, words[asked[asked.length - 1].to].end);
+      out.push({ span, text: doc.slice(span), asked: asked.map((a) => doc.slice(sentence.block.spanOf(words[a.from].start, words[a.to].end))), context: sentence.span });
+    }
+    // A list of data and nothing else: after a request that named none, or as a question ("Order number and postcode?").
+    if (!found && (pending > 0 || question) && words.length && !privateHere() && facts.first('private-cue') === Infinity) {
+      const { asked } = objectOf(words, ws, text, 0, words.length - 1);
+      if (asked.length && onlyData(ws, asked)) {
+        const span = sentence.block.spanOf(words[asked[0].from].start, words[asked[asked.length - 1].to].end);
+        out.push({ span, text: doc.slice(span), asked: asked.map((a) => doc.slice(sentence.block.spanOf(words[a.from].start, words[a.to].end))), context: sentence.span });
+        found = true;
+      }
+    }
+    if (askedNothing && !found && !privateHere() && facts.first('private-cue') === Infinity) pending = 3;
+    else if (pending > 0) pending = found || privateHere() ? 0 : pending - 1;
+  }
+  return out;
+}
+
+/** The personal data in a request's object, from word `start` to the end of its clause (at most word `last`). */
+function objectOf(words: readonly Word[], ws: readonly string[], text: string, start: number, last: number): { asked: Asked[]; end: number } {
+  const asked: Asked[] = [];
+  let end = start - 1;
+  for (let j = start; j < words.length && j <= last; j++) {
+    if (j > start && breakBefore(words, j, text, false)) break;
+    // "to" ends the object before a verb ("… to check"), not before a place ("reply to this post").
+    if (ws[j] === 'to' ? !['this', 'that', 'the', 'our', 'a', 'us', 'me', 'it', 'my'].includes(ws[j + 1] ?? '') : list('clause-stop').has(ws[j])) break;
+    end = j;
+    if (words[j].masked || words[j].quoted) continue;
+    const hit = personalAt(words, ws, j, text);
+    if (hit) {
+      asked.push(hit);
+      j = Math.max(j, hit.to);
+      end = j;
+    }
+  }
+  return { asked, end: Math.max(end, start) };
+}
+
+/** Filler around a bare list of data: "Your full name, and the postcode on the account, please?" */
+const LIST_FILLER = new Set(['your', 'ur', 'the', 'a', 'an', 'and', 'or', '&', '+', 'plus', 'also', 'just', 'in', 'on', 'of', 'with', 'as', 'well', 'too', 'both', 'this', 'that', 'reply', 'x', 'pls', 'plz', 'please', 'thanks', 'ta', 'then', 'oh', 'ok', 'okay', 'great', 'so']);
+
+/** Every word of the sentence is data asked for or filler: a list of data, not a statement about it. */
+function onlyData(ws: readonly string[], asked: readonly Asked[]): boolean {
+  let k = 0;
+  for (let j = 0; j < ws.length; j++) {
+    while (k < asked.length && asked[k].to < j) k++;
+    if (k < asked.length && asked[k].from <= j) continue;
+    const w = ws[j];
+    if (LIST_FILLER.has(w) || list('id-qualifier').has(w) || list('name-part').has(w) || PLAIN_ADJECTIVES.has(w) || matchAt(ws, j, 'public-cue') || /^[\d-]+$/.test(w)) continue;
+    return false;
+  }
+  return true;
 }

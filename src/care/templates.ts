@@ -1,7 +1,12 @@
 /**
  * Checks a macro's template code: Liquid/Zendesk `{% … %}` blocks, Handlebars
- * `{{#if}}…{{/if}}`, unclosed and empty placeholders, names missing from the
- * config's `placeholders.known`, and a first-name greeting with no fallback.
+ * `{{#if}}…{{/if}}`, unclosed, half-opened ("{first_name}}"), wrongly closed
+ * ("{{x%}") and empty placeholders, one brace too many ("{{x}}}"), names missing
+ * from the config's `placeholders.known`, a first-name greeting with no
+ * fallback, and (in replies) a customer's name or organisation that may be blank
+ * printed anywhere with no fallback. Fallbacks of every help desk count:
+ * Liquid `| default:`, Intercom `| fallback:`, Help Scout `,fallback=`, `||`,
+ * Jinja `|default("…")`.
  * Placeholders inside code, comments and front matter are examples, not
  * template code, and are left alone.
  */
@@ -9,7 +14,7 @@ import type { Doc } from '../document/document.js';
 import type { Placeholder } from '../document/placeholders.js';
 import type { Severity, Span } from '../types.js';
 
-export type TemplateProblemKind = 'unclosed' | 'empty' | 'unclosedBlock' | 'strayClose' | 'mismatch' | 'strayMiddle' | 'unknown' | 'unknownNear' | 'noFallback';
+export type TemplateProblemKind = 'unclosed' | 'missingOpen' | 'empty' | 'unclosedBlock' | 'strayClose' | 'mismatch' | 'strayMiddle' | 'unknown' | 'unknownNear' | 'noFallback' | 'mayBeBlank' | 'extraBrace' | 'wrongClose';
 
 export interface TemplateProblem {
   kind: TemplateProblemKind;
@@ -32,6 +37,16 @@ const OPAQUE = new Set(['raw', 'comment']);
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'hiya', 'greetings', 'howdy', 'morning', 'afternoon', 'evening', 'bonjour', 'hola']);
 /** The last part of a name that stands for a person's name ("first_name", "requester.name", "customerName"; not "product_name"). */
 const PERSON_NAME = /^(?:name|first|(?:customer_?|user_?|requester_?|contact_?|client_?)?(?:first_?name|given_?name|full_?name|display_?name|nick_?name|name))$/i;
+/** Words before "name" that make it a person's name ("first_name", "fullName", "surname"). */
+const NAME_PARTS = new Set(['first', 'last', 'full', 'given', 'nick', 'display', 'preferred', 'middle', 'sur', 'legal', 'maiden', 'family', 'second', 'christian']);
+/** Whose name it is, when the customer's or someone close to them ("ticket.requester.name", "child_first_name", "contact.firstname"). */
+const PERSON_OWNERS = new Set(['requester', 'customer', 'contact', 'client', 'member', 'recipient', 'child', 'kid', 'baby', 'partner', 'spouse', 'student', 'pupil', 'learner', 'parent', 'guardian', 'guest', 'patient', 'tenant', 'passenger', 'attendee', 'buyer', 'applicant', 'person', 'lead', 'subscriber', 'visitor', 'caller', 'end_user', 'enduser', 'traveller', 'traveler', 'resident', 'donor', 'cardholder', 'holder', 'policyholder', 'owner', 'sender', 'beneficiary', 'employee', 'driver', 'emergency_contact']);
+/** Objects that always have a value when the macro runs: the agent, the brand, the help desk itself. */
+const ALWAYS_SET = new Set(['current_user', 'user', 'agent', 'assignee', 'author', 'staff', 'teammate', 'admin', 'brand', 'mailbox', 'company', 'account', 'satisfaction', 'helpdesk', 'portal', 'app']);
+/** The agent, whose details are always there. */
+const AGENTS = new Set(['current_user', 'agent', 'assignee', 'author', 'staff', 'teammate', 'admin']);
+/** The customer's organisation: not every customer belongs to one. */
+const ORGANISATION = new Set(['organization', 'organisation', 'org']);
 const KEYWORDS = new Set(['and', 'or', 'not', 'contains', 'nil', 'null', 'true', 'false', 'empty', 'blank', 'in', 'reversed', 'limit', 'offset', 'cols', 'else', 'with', 'as', 'this', 'by']);
 
 function closerOf(open: string): string {
@@ -68,7 +83,7 @@ function exampleRanges(doc: Doc): Span[] {
  * by start with the furthest end so far, each test is a binary search, so a
  * big file with many placeholders and code spans stays fast.
  */
-function exampleTest(ranges: Span[]): (p: Placeholder) => boolean {
+function exampleTest(ranges: Span[]): (p: { span: Span }) => boolean {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   const reach: number[] = [];
   let far = -1;
@@ -121,14 +136,22 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
       }
       continue;
     }
-    if (p.unclosed) {
+    // A Help Scout value ("{%customer.firstName,fallback=there}") never spans lines: one that does is missing its "%}".
+    if (p.unclosed || (p.kind === 'output' && p.raw.startsWith('{%') && p.raw.includes('\n'))) {
       // The unclosed placeholder runs to the line end: quote only its start ("{{ ticket.id }.").
       const start = upToMarkupOrGap(p.raw);
-      report('unclosed', p, { close: p.raw.startsWith('{%') ? '%}' : '}}', raw: short(start.length > 30 ? `${start.slice(0, 30)}…` : start) });
+      const line = p.raw.indexOf('\n');
+      report('unclosed', p.unclosed || line === -1 ? p : { ...p, span: { start: p.span.start, end: p.span.start + line } }, { close: p.raw.startsWith('{%') ? '%}' : '}}', raw: short(start.length > 30 ? `${start.slice(0, 30)}…` : start) });
       continue;
     }
     if (p.inner.trim() === '' || (p.kind !== 'output' && p.kind !== 'control' && p.name === '')) {
       report('empty', p, {});
+      continue;
+    }
+    // "{{first_name%} and {%x}}": closed with the wrong brace, so the next real close ends it.
+    const wrong = p.kind === 'output' ? strayClose(p) : -1;
+    if (wrong !== -1) {
+      problems.push({ kind: 'wrongClose', span: { start: p.span.start, end: wrong }, data: { raw: short(doc.text.slice(p.span.start, wrong)), close: p.raw.startsWith('{%') ? '%}' : '}}' } });
       continue;
     }
     if (p.kind === 'tag') {
@@ -172,8 +195,141 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
   for (const o of [...liquid, ...bars]) {
     report('unclosedBlock', o.p, { close: o.liquid ? `{% ${closerOf(o.name)} %}` : `{{/${o.name}}}` });
   }
-  problems.push(...greetingsWithoutFallback(doc, list, guards));
+  const greetings = greetingsWithoutFallback(doc, list, guards, local);
+  problems.push(...greetings);
+  if (doc.channel !== 'article' && doc.channel !== 'policy') problems.push(...blankValues(list, guards, local, new Set(greetings.map((g) => g.span.start))));
+  problems.push(...missingOpeners(doc, list, inExample));
+  // "{{ticket.requester.first_name}}}": one brace too many shows as "Sam}".
+  for (const p of list) {
+    if (p.kind !== 'output' || p.unclosed || p.raw.startsWith('{{{') || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || doc.text[p.span.end] !== '}') continue;
+    problems.push({ kind: 'extraBrace', span: { start: p.span.start, end: p.span.end + 1 }, data: { raw: short(`${p.raw}}`), fix: p.raw }, suggestions: [p.raw] });
+  }
   return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The end of a wrong closing brace inside an output placeholder ("{{first_name%}", "{{x} … }}"),
+ * outside quoted strings, or -1. Triple-brace placeholders ("{{{x}}}") are left alone.
+ */
+function strayClose(p: Placeholder): number {
+  if (!p.raw.startsWith('{{') || p.raw.startsWith('{{{')) return -1;
+  const body = p.raw.slice(2, -2);
+  let quote = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '}') return p.span.start + 2 + i + 1;
+  }
+  return -1;
+}
+
+/** Splits a field name into lower-case words: "child_first_name", "firstName", "first-name" → child, first, name. */
+function nameWords(field: string): string[] {
+  return field
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+}
+
+/**
+ * What a value that may be blank stands for: 'person' for a customer's name ("first_name",
+ * "ticket.requester.name", "child_first_name"), 'organisation' for the customer's organisation
+ * ("ticket.organization.name"), or undefined for values that are always set ("ticket.id",
+ * "current_user.first_name", "ticket.brand.name") and for things that are not people
+ * ("event_name", "plan_name").
+ */
+function blankKind(name: string): { kind: 'person' | 'organisation'; who?: string } | undefined {
+  const parts = name.split('.');
+  const owners = parts.slice(0, -1).map((o) => o.toLowerCase());
+  const words = nameWords(parts[parts.length - 1]);
+  const last = words[words.length - 1];
+  const owner = owners[owners.length - 1];
+  // The customer's organisation ("ticket.organization.name", "user.organization.name"), not the agent's.
+  if (last === 'name' && owner && ORGANISATION.has(owner) && !owners.some((o) => AGENTS.has(o))) return { kind: 'organisation' };
+  if (owners.some((o) => ALWAYS_SET.has(o))) return undefined;
+  if (owners.some((o) => ORGANISATION.has(o))) return undefined;
+  if (!last || !['name', 'firstname', 'lastname', 'surname', 'fullname', 'nickname'].includes(last)) return undefined;
+  const before = words.slice(0, -1).filter((w) => !NAME_PARTS.has(w));
+  // Whose name is told by the word just before it: "event_name", "product_name" are things; "pet_owner_name", "guest_name" people.
+  if (before.length && !PERSON_OWNERS.has(before[before.length - 1])) return undefined;
+  // A bare "name" under an object that is not a person ("ticket.group.name", "ticket_form.name").
+  if (last === 'name' && words.length === 1 && owner && !PERSON_OWNERS.has(owner.replace(/s$/, ''))) return undefined;
+  const who = before[before.length - 1];
+  return who && !['customer', 'requester', 'contact', 'client', 'person'].includes(who) ? { kind: 'person', who } : { kind: 'person' };
+}
+
+/**
+ * A customer's name or organisation printed with no fallback anywhere in a reply ("Thanks,
+ * {{first_name}}!", "Dear {{child_first_name}}'s grown-ups", "the {{ticket.organization.name}}
+ * workspace"): when the field is blank the customer reads a gap. Greetings are reported by
+ * greetingsWithoutFallback (with the greeting in the message); an `{% if %}` that tests the
+ * name, and names the template sets itself (`{% assign %}`), count as handled.
+ */
+function blankValues(list: readonly Placeholder[], guards: Map<Placeholder, string[]>, local: Set<string>, reported: Set<number>): TemplateProblem[] {
+  const out: TemplateProblem[] = [];
+  for (const p of list) {
+    if (p.kind !== 'output' || p.unclosed || reported.has(p.span.start) || !(p.raw.startsWith('{{') || p.raw.startsWith('{%'))) continue;
+    if (local.has(p.name.split('.')[0]) || hasFallback(p.inner)) continue;
+    const what = blankKind(p.name);
+    if (!what) continue;
+    if ((guards.get(p) ?? []).some((g) => g.includes(p.name))) continue;
+    const word = what.kind === 'organisation' ? 'your' : what.who ? `your ${what.who}` : 'there';
+    const fix = fallbackFor(p, word);
+    out.push({
+      kind: 'mayBeBlank',
+      span: p.span,
+      data: { raw: short(p.raw), why: what.kind === 'organisation' ? 'not every customer belongs to an organisation' : 'the name may be missing', fix },
+      suggestions: [fix],
+      severity: 'warning',
+    });
+  }
+  return out;
+}
+
+/**
+ * A placeholder missing its opening brace: "{first_name}}", "{customer.firstName%}" or
+ * "first_name}}". Found from each "}}" or "%}" outside every placeholder, looking back on the
+ * same line (a bounded scan, no regex backtracking).
+ */
+function missingOpeners(doc: Doc, list: readonly Placeholder[], inExample: (p: { span: Span }) => boolean): TemplateProblem[] {
+  const out: TemplateProblem[] = [];
+  const text = doc.text;
+  let k = 0;
+  for (let at = text.indexOf('}', 0); at !== -1; at = text.indexOf('}', at + 1)) {
+    const closer = text[at - 1] === '%' ? '%}' : text[at + 1] === '}' ? '}}' : '';
+    if (!closer) continue;
+    const end = closer === '}}' ? at + 2 : at + 1;
+    const close = closer === '}}' ? at : at - 1;
+    while (k < list.length && list[k].span.end <= close) k++;
+    if (k < list.length && list[k].span.start <= close) {
+      at = Math.max(at, list[k].span.end - 1);
+      continue;
+    }
+    // Look back on the line for "{" (at most 80 characters), or for a name written right before the closer.
+    let s = close;
+    while (s > 0 && close - s < 80 && !'{}\n<>'.includes(text[s - 1])) s--;
+    const braced = text[s - 1] === '{';
+    let start = s - 1;
+    let name = text.slice(s, close).trim();
+    if (!braced) {
+      let b = close;
+      while (b > 0 && close - b < 80 && /[\w.]/.test(text[b - 1])) b--;
+      name = text.slice(b, close);
+      start = b;
+      if (!/[._]/.test(name) || !/^[A-Za-z_]/.test(name)) continue;
+    } else if (!/^[A-Za-z_][\w.]*(?:\s*[|,][^{}%]*)?$/.test(name)) continue;
+    // Outside a reply (an article, a policy), only a name that looks like template code: "{ticket.id}}", not "{b}}".
+    if ((doc.channel === 'article' || doc.channel === 'policy') && closer === '}}' && !/[._]/.test(name.split(/[\s|,]/)[0])) continue;
+    const span = { start, end };
+    if (inExample({ span })) continue;
+    const fix = closer === '%}' ? `{%${name}%}` : `{{${name}}}`;
+    out.push({ kind: 'missingOpen', span, data: { raw: short(text.slice(start, end)), open: closer === '%}' ? '{%' : '{{', fix }, suggestions: [fix] });
+    at = end - 1;
+  }
+  return out;
 }
 
 type Reporter = (kind: TemplateProblemKind, p: Placeholder, data: Record<string, string>, extra?: Partial<TemplateProblem>) => void;
@@ -280,7 +436,7 @@ function distance(a: string, b: string, max: number): number {
 }
 
 /** "Hi {{ticket.requester.first_name}}," with no `| default:` and no `{% if %}`/`{{#if}}` around it. */
-function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards: Map<Placeholder, string[]>): TemplateProblem[] {
+function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards: Map<Placeholder, string[]>, local: Set<string>): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   for (const s of doc.sentences) {
     if (s.block.quote) continue;
@@ -294,7 +450,10 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
     const w = words[k];
     if (!w?.masked) continue;
     const p = list.find((x) => x.kind === 'output' && x.span.start <= w.span.start && w.span.start < x.span.end);
-    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || !PERSON_NAME.test(p.name.split('.').pop() ?? '')) continue;
+    const person = blankKind(p?.name ?? '');
+    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || !(PERSON_NAME.test(p.name.split('.').pop() ?? '') || person?.kind === 'person')) continue;
+    // A name the template sets itself ("{% assign name = … | default: "there" %}").
+    if (local.has(p.name.split('.')[0])) continue;
     // Zendesk/Liquid `| default:`, Intercom `| fallback:`, Help Scout `,fallback=`, Handlebars `||`.
     if (hasFallback(p.inner)) continue;
     const guarded = (guards.get(p) ?? []).some((g) => g.includes(p.name));
@@ -302,8 +461,8 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
     out.push({
       kind: 'noFallback',
       span: p.span,
-      data: { raw: short(p.raw), greeting: doc.slice({ start: first.span.start, end: words[k - 1].span.end }), fix: fallbackFor(p) },
-      suggestions: [fallbackFor(p)],
+      data: { raw: short(p.raw), greeting: doc.slice({ start: first.span.start, end: words[k - 1].span.end }), fix: fallbackFor(p, person?.who ? `your ${person.who}` : 'there') },
+      suggestions: [fallbackFor(p, person?.who ? `your ${person.who}` : 'there')],
       severity: 'warning',
     });
   }
@@ -311,10 +470,11 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
 }
 
 /** The platform's own way to write a fallback: Help Scout `{%x,fallback=there%}`, Intercom `| fallback:`, Liquid `| default:`. */
-function fallbackFor(p: Placeholder): string {
-  if (p.raw.startsWith('{%')) return `{%${p.name},fallback=there%}`;
-  if (!p.name.includes('.') && /^first_name$|^name$/.test(p.name)) return `{{${p.name} | fallback: "there"}}`;
-  return `{{ ${p.name} | default: "there" }}`;
+function fallbackFor(p: Placeholder, word = 'there'): string {
+  if (p.raw.startsWith('{%')) return `{%${p.name},fallback=${word}%}`;
+  // A bare name ("first_name", "child_first_name") is Intercom's style; a dotted one Zendesk's or Freshdesk's (Liquid).
+  if (!p.name.includes('.')) return `{{${p.name} | fallback: "${word}"}}`;
+  return `{{ ${p.name} | default: "${word}" }}`;
 }
 
 /** A fallback for a blank name: `| default: "there"`, `| fallback: "there"`, `,fallback=there`, `|| "there"`. */
@@ -322,6 +482,12 @@ function hasFallback(inner: string): boolean {
   // An empty fallback (`| default: }}`, `| fallback: ""`, `,fallback=`) still greets "Hi ,".
   const filter = /\|\s*(?:default|fallback)\s*:\s*(\S[^|]*)?/.exec(inner);
   if (filter) return nonEmpty(filter[1]);
+  // Jinja, HubL and Gorgias: `|default("there")`, `| default('there', true)`.
+  const call = /\|\s*(?:default|d)\s*\(\s*([^),]*)/.exec(inner);
+  if (call) return nonEmpty(call[1]);
+  // Adobe-style `?: "there"` and Jinja `or "there"`.
+  const elvis = /(?:\?:|\sor\s)\s*(\S[^|]*)/.exec(inner);
+  if (elvis) return nonEmpty(elvis[1]);
   const scout = /,\s*fallback\s*=\s*([^,%]*)/.exec(inner);
   if (scout) return nonEmpty(scout[1]);
   const bars = inner.indexOf('||');

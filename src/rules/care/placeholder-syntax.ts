@@ -2,9 +2,11 @@
  * placeholder-syntax: a broken macro template. Unbalanced Liquid blocks
  * (`{% if %}` without `{% endif %}`, `{% for %}`, `{% unless %}`, `{% case %}`,
  * `{% capture %}`) and Handlebars blocks (`{{#if}}` without `{{/if}}`), a
- * closing tag that matches no block, unclosed or empty placeholders, names
- * missing from the config's `placeholders.known` list (when it has one), and
- * a name placeholder in a greeting with no fallback.
+ * closing tag that matches no block, unclosed, half-opened, wrongly closed or
+ * empty placeholders, a brace too many, names missing from the config's
+ * `placeholders.known` list (when it has one), a name placeholder in a
+ * greeting with no fallback, and a customer's name or organisation that may be
+ * blank, printed with no fallback (see src/care/templates.ts).
  *
  * Family care, but it runs in every channel: a broken template shows raw
  * code to readers of an article just as much as to a customer.
@@ -15,7 +17,7 @@ import { checkTemplates } from '../../care/templates.js';
 export default defineRule({
   id: 'placeholder-syntax',
   family: 'care',
-  description: 'A broken template: unbalanced blocks, unclosed or empty placeholders, unknown names, a greeting name with no fallback',
+  description: 'A broken template: unbalanced blocks, unclosed, half-opened or empty placeholders, unknown names, a name that may be blank with no fallback',
   defaultSeverity: 'error',
   channels: 'all',
   fixable: false,
@@ -24,6 +26,9 @@ export default defineRule({
   defaults: {},
   messages: {
     unclosed: "'{{raw}}' has no closing '{{close}}': the customer would see the raw code",
+    missingOpen: "'{{raw}}' has no opening '{{open}}': the customer would see the raw code — write '{{fix}}'",
+    wrongClose: "'{{raw}}' does not close with '{{close}}': the customer would see the raw code — end it with '{{close}}'",
+    extraBrace: "'{{raw}}' has one '}' too many: the customer would see it — write '{{fix}}'",
     empty: "'{{raw}}' is an empty placeholder: put a name in it or remove it",
     unclosedBlock: "'{{raw}}' is never closed: add '{{close}}' where the block ends",
     strayClose: "'{{raw}}' closes a block that was never opened: remove it or add the opening tag",
@@ -31,6 +36,7 @@ export default defineRule({
     strayMiddle: "'{{raw}}' is outside any '{{parent}}' block: move it inside the block or remove it",
     unknown: "'{{name}}' is not in the config's placeholders.known list: check the spelling or add it to the list",
     unknownNear: "'{{name}}' is not in the config's placeholders.known list: did you mean '{{near}}'?",
+    mayBeBlank: "'{{raw}}' has no fallback and {{why}}: the customer would read a gap — write it with a fallback, such as '{{fix}}', or put it inside '{% if %}'",
     noFallback: "'{{raw}}' has no fallback: if the name is blank the customer reads '{{greeting}} ,' — write it with a fallback: '{{fix}}'",
   },
   check(doc, ctx) {
