@@ -191,6 +191,11 @@ export function compilePattern(src: string): Atom[] {
   return atoms;
 }
 
+/** "page." with one full stop at the end and none inside (not "e.g." or "a.m."): a sentence break the tokeniser missed, inside a run. */
+function endsWithStop(lower: string): boolean {
+  return lower.length > 2 && lower.endsWith('.') && lower.indexOf('.') === lower.length - 1;
+}
+
 /** The tokens of a run of words: contractions split, quoted words kept out. */
 export function tokensOf(run: WordRun): (Tok | undefined)[] {
   const toks: (Tok | undefined)[] = [];
@@ -200,12 +205,13 @@ export function tokensOf(run: WordRun): (Tok | undefined)[] {
       return;
     }
     const gap = i > 0 ? run.text.slice(run.words[i - 1].end, w.start) : '';
-    const punct = gap.trim() !== '';
+    // A full stop the tokeniser kept on the word before ("page. you sent…", a missed sentence break) is punctuation too.
+    const punct = gap.trim() !== '' || (i > 0 && endsWithStop(run.words[i - 1].lower));
     if (w.masked) {
       toks.push({ alts: [], word: w, punct, index: i });
       return;
     }
-    expandWord(w.lower).forEach((alts, k) => toks.push({ alts, word: w, punct: k === 0 && punct, index: i }));
+    expandWord(i < run.words.length - 1 && endsWithStop(w.lower) ? w.lower.slice(0, -1) : w.lower).forEach((alts, k) => toks.push({ alts, word: w, punct: k === 0 && punct, index: i }));
   });
   return toks;
 }

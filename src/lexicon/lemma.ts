@@ -117,12 +117,36 @@ export function formsOf(lemma: string): string[] {
 const NEGATIVE: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'is', cannot: 'can' };
 const S_BASES = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'when', 'this', 'everything', 'nothing', 'something', 'someone', 'somebody', 'everyone', 'no-one', 'nobody']);
 
+/** Contractions typed without the apostrophe in chat ("dont", "didnt", "youve"): only spellings that are no other word. */
+const BARE: Record<string, string[][]> = {
+  dont: [['do'], ['not']],
+  didnt: [['did'], ['not']],
+  doesnt: [['does'], ['not']],
+  shouldnt: [['should'], ['not']],
+  wouldnt: [['would'], ['not']],
+  couldnt: [['could'], ['not']],
+  havent: [['have'], ['not']],
+  hasnt: [['has'], ['not']],
+  hadnt: [['had'], ['not']],
+  isnt: [['is'], ['not']],
+  wasnt: [['was'], ['not']],
+  werent: [['were'], ['not']],
+  arent: [['are'], ['not']],
+  youve: [['you'], ['have']],
+  youre: [['you'], ['are']],
+  youll: [['you'], ['will']],
+  ive: [['i'], ['have']],
+  weve: [['we'], ['have']],
+};
+
 /**
  * The readings of one written word: usually itself; a contraction gives two
  * words ("you've" → [["you"], ["have"]]), each with its alternative readings.
  */
 export function expandWord(lower: string): string[][] {
   const w = lower.replace(/’/g, "'");
+  const bare = BARE[w];
+  if (bare) return bare;
   if (!w.includes("'") && w !== 'cannot' && w !== 'gonna' && w !== 'wanna') return [[w]];
   if (w === 'gonna') return [['going'], ['to']];
   if (w === 'wanna') return [['want'], ['to']];

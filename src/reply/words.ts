@@ -13,9 +13,9 @@ import type { ReplyLine } from './lines.js';
 
 export type Hit = PatternHit<PhraseEntry>;
 
-/** Hits of one category of a care table in a line; quoted and masked words never match; exceptions honoured. */
+/** Hits of one category of a care table in a line; quoted and masked words never match; exceptions honoured; an entry with `skipQuestions` never matches a question ("You picked the wrong plan? No worries"). */
 export function hitsIn(line: ReplyLine, name: string, category?: string): Hit[] {
-  return patternHits(name, { words: line.words, text: line.block.text }, category).filter((h) => !inException(line.sentence, h));
+  return patternHits(name, { words: line.words, text: line.block.text }, category).filter((h) => !inException(line.sentence, h) && !(line.question && h.value.skipQuestions === true));
 }
 
 /** The words of a hit as written. */
