@@ -298,12 +298,15 @@ export class ProseBlock {
       }
       stopEnd = -1;
       let split = false;
+      // Each of the three cases below needs a word ending in a full stop, question or exclamation mark (most words don't).
+      const last = text.charCodeAt(text.length - 1);
+      const stop = last === 46 || last === 63 || last === 33;
       // "photo ID. You", "in CA. Then": capitals read as an abbreviation (idem, circa) end the sentence before a capital too.
-      const gluedAbbreviation = (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text)) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
+      const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text)) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
       // "under 13. If you are" is glued the same way: a number ending a sentence.
-      const gluedNumber = words.length > 0 && /^\d{1,6}\.$/.test(text);
+      const gluedNumber = stop && words.length > 0 && /^\d{1,6}\.$/.test(text);
       // A lower-case start joins the full stop to this word ("errors. xxx"): code after it starts a sentence.
-      const stopInWord = !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
+      const stopInWord = stop && !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
       if (gluedAbbreviation || gluedNumber || stopInWord) {
         const next = nextWord(kids, i);
         const starts = next && (stopInWord ? this.isMasked(next.position?.start?.offset ?? 0, next.position?.end?.offset ?? 0) : /^\p{Lu}/u.test(nlcstToString(next)));
@@ -315,7 +318,7 @@ export class ProseBlock {
       }
       words.push({
         text,
-        lower: text.toLowerCase().replace(/’/g, "'"),
+        lower: text.includes('’') ? text.toLowerCase().replace(/’/g, "'") : text.toLowerCase(),
         start: ws,
         end: we,
         span: this.spanOf(ws, we),

@@ -14,6 +14,7 @@ import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS } from '../config/settin
 import { readFileSafely, readFileSafelySync, type SafeRead } from '../util/read-file-safely.js';
 import { discover, type Discovered, type DiscoverOptions } from './discover.js';
 import type { LintOptions } from './lint-source.js';
+import type { ResolvedSettings } from '../config/settings.js';
 import { failed } from './failed.js';
 import { activeRules } from './run-rules.js';
 import { summarise } from '../report/summary.js';
@@ -140,12 +141,21 @@ export async function lintPath(file: Discovered, resolver: ConfigResolver, opts:
   // `npm run bench` only (issue 19): a run over 100,000 files times discovery and scheduling, with each lint a no-op.
   if (process.env.PLAINSPOKE_STUB_LINT === '1') return { path: file.path, channel: 'article', findings: [] };
   const started = opts.timing ? performance.now() : 0;
-  const source = bytes ?? readSourceSync(file, limitOf(file, resolver));
+  // Resolved once here for the size limit and handed to the pipeline (issue 19); a config error is reported there.
+  let settings: ResolvedSettings | undefined;
+  if (!bytes) {
+    try {
+      settings = resolver.resolve(file.absPath);
+    } catch {
+      settings = undefined;
+    }
+  }
+  const source = bytes ?? readSourceSync(file, settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (typeof source === 'string') return failed(file.path, 'article', source);
   const readMs = opts.timing ? performance.now() - started : 0;
   // The pipeline (parsers, rules' engines) loads only where files are linted: a pooled run's main thread never needs it.
   const { lintSource } = await (pipeline ??= import('./lint-source.js'));
-  const result = await lintSource({ ...file, bytes: source }, resolver, opts);
+  const result = await lintSource({ ...file, bytes: source, ...(settings ? { settings } : {}) }, resolver, opts);
   if (result.timing) {
     result.timing.stages = { read: Math.round(readMs * 100) / 100, ...result.timing.stages };
     result.timing.totalMs = Math.round((result.timing.totalMs + readMs) * 100) / 100;

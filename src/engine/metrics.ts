@@ -1,7 +1,7 @@
 /** Per-file metrics for the JSON report (words, sentences, grade, reading time). */
 import type { Doc } from '../document/document.js';
 import type { FileMetrics } from '../types.js';
-import { readabilityOf, statsOf } from '../util/readability.js';
+import { addStats, readabilityOf, statsOf } from '../util/readability.js';
 import { knownLanguage } from '../lexicon/language.js';
 import { REPLY_CHANNELS } from '../types.js';
 import { computeCareRubric } from '../care/rubric.js';
@@ -11,11 +11,12 @@ const WORDS_PER_MINUTE = 238;
 
 export function computeMetrics(doc: Doc): FileMetrics {
   // The grade comes from running prose only: headings, cells and alt text are not sentences.
-  const running = doc.prose.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'other');
+  const isRunning = (b: Doc['prose'][number]) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'other';
   // The grade in the file's language's own formula (issue 14), as a US school grade; `language` says which.
   const language = knownLanguage(doc) ?? 'en';
-  const all = statsOf(doc.sentences, language);
-  const prose = statsOf(running.flatMap((b) => b.sentences), language);
+  // Each sentence counted once (issue 19): the whole file's counts are the running prose's plus the rest's.
+  const prose = statsOf(doc.prose.filter(isRunning).flatMap((b) => b.sentences), language);
+  const all = addStats(prose, statsOf(doc.prose.filter((b) => !isRunning(b)).flatMap((b) => b.sentences), language));
   return {
     words: all.words,
     sentences: all.sentences,

@@ -168,7 +168,7 @@ export function memoiseStyles<W extends StyleWindow>(window: W): W {
     }
     styleStats.computed++;
     const t = performance.now();
-    if (key !== null) seedAncestors(el);
+    if (key !== null) seedAncestors(el, get);
     style = real(el, pseudo);
     styleStats.computeMs += performance.now() - t;
     if (key !== null) memo.byKey.set(key, style);
@@ -184,21 +184,26 @@ export function memoiseStyles<W extends StyleWindow>(window: W): W {
  * parent's, each computed from scratch unless its per-document cache has it. Styles answered from
  * the memo never went through jsdom in this document, so without this one new element at depth 8
  * costs 8 computations instead of one. An ancestor's memoised style is jsdom's own answer for an
- * element with the same key, so jsdom reads the same values either way.
+ * element with the same key, so jsdom reads the same values either way. An ancestor with no key yet
+ * (an element keyed by its chain never keys its parent) is keyed here, and one with no memoised style
+ * is asked through the memo first (issue 19: jsdom time of the axe stage on the corpus 14% lower).
  */
-function seedAncestors(el: StyleElement): void {
+function seedAncestors(el: StyleElement, get: (el: StyleElement) => unknown): void {
   const implOf = memo.implOf;
   if (!implOf) return;
   const docImpl = implOf(el)?._ownerDocument as { _styleCache?: unknown } | undefined;
   const cache = docImpl?._styleCache;
   if (!(cache instanceof WeakMap)) return;
   for (let p = el.parentElement; p; p = p.parentElement) {
-    const key = memo.keys.get(p);
-    if (key === undefined || key === null) return;
-    const style = memo.byKey.get(key);
-    if (style === undefined) continue;
+    const key = memo.keys.get(p) ?? styleKey(p, get);
+    if (key === null) return;
     const impl = implOf(p);
     if (!impl || cache.has(impl)) return;
+    const style = memo.byKey.get(key);
+    if (style === undefined) {
+      get(p);
+      return;
+    }
     cache.set(impl, style);
   }
 }

@@ -29,11 +29,15 @@ export function severityOfImpact(impact: string | null | undefined): Severity {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** The catalog with each rule's config key, made once (issue 19: building the keys for every file showed in profiles). */
+let catalog: { id: string; key: string; entry: (typeof AXE_RULES)[string] }[] | undefined;
+
 /** The axe rules to run on this file: the catalog's choice, then the config's `axe/<id>` entries. */
 export function axeRulesFor(doc: Pick<Doc, 'fragment'>, settings: RuleContext['settings'], browser = false): string[] {
+  catalog ??= Object.entries(AXE_RULES).map(([id, entry]) => ({ id, key: `axe/${id}`, entry }));
   const out: string[] = [];
-  for (const [id, entry] of Object.entries(AXE_RULES)) {
-    const own = settings.rules[`axe/${id}`]?.severity;
+  for (const { id, key, entry } of catalog) {
+    const own = settings.rules[key]?.severity;
     if (own === 'off') continue;
     // In a real browser (--browser) the rules that need a layout run too.
     if (own !== undefined || entry.mode === 'content' || (entry.mode === 'page' && !doc.fragment) || (browser && BROWSER_RULES.includes(id))) out.push(id);
