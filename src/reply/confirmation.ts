@@ -2,13 +2,28 @@
  * Checking understanding: a check ("Does that help?"), an invitation ("Just
  * reply here", "Shout if it's still orange") or any question to the customer
  * that is not small talk. Words from rules/confirm-understanding.yml.
+ *
+ * The grammar around the words:
+ * - An invitation is addressed to the customer: "let us know" after "they'll"
+ *   or "the engineer will" is a third party's promise, and after "didn't" it
+ *   is a reproach, not an open door.
+ * - A question gathers facts when it opens the reply or comes in an earlier
+ *   turn of a script; a question that asks whether the plan suits ("Does
+ *   Thursday suit?", "Is 3 o'clock alright for you?") checks in any turn.
+ * - A rhetorical question is no check: a reproach ("Did you not see the
+ *   email?") or a question the reply answers itself ("Why does the charge
+ *   show twice? Your bank …").
+ * - A fake check ("We trust this clarifies the matter") asks nothing: it is
+ *   in no list.
  */
+import { expandWord } from '../lexicon/lemma.js';
 import type { ReplyLine } from './lines.js';
-import { hitsIn, liveWords } from './words.js';
+import { hitsIn, liveWords, type Hit } from './words.js';
 
 const CONFIRM = 'confirm-understanding';
 const HOLD = 'hold-permission';
 const GREETING_QUESTIONS = [['how', 'are', 'you'], ["how's", 'it', 'going'], ['how', 'are', 'things'], ['how', 'have', 'you', 'been'], ['how', 'is', 'your', 'day'], ["how's", 'your', 'day'], ['how', 'can', 'i', 'help'], ['how', 'may', 'i', 'help'], ['what', 'can', 'i', 'do', 'for', 'you']];
+const HELLOS = new Set(['hello', 'hi', 'hiya', 'hey', 'hallo']);
 
 /** The first line that checks understanding or invites a reply. */
 export function confirmationOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines): ReplyLine | undefined {
@@ -26,11 +41,12 @@ export function confirmationOf(lines: ReplyLine[], all: readonly ReplyLine[] = l
       if (l.question && hitsIn(l, HOLD, 'transfer').length && !continuesAfterStage(l, all)) return l;
       continue;
     }
-    if (hitsIn(l, CONFIRM, 'check').length || hitsIn(l, CONFIRM, 'invite').length) return l;
+    if (hitsIn(l, CONFIRM, 'check').length || hitsIn(l, CONFIRM, 'invite').some((h) => addressedToCustomer(l, h))) return l;
+    if (l.question && hitsIn(l, CONFIRM, 'ask').length) return l;
     // A question that opens the reply or a script's first turn gathers facts; later ones invite a reply.
     const opening = l.labelled ? laterTurn && l.turn === first.turn : l === first && spoken.length >= 3;
     const early = l.labelled && l.turn < lastTurn;
-    if (l.question && !opening && !early && !isGreetingQuestion(l)) return l;
+    if (l.question && !opening && !early && !isGreetingQuestion(l) && !isRhetorical(l, lines)) return l;
   }
   return undefined;
 }
@@ -42,7 +58,98 @@ function continuesAfterStage(l: ReplyLine, all: readonly ReplyLine[]): boolean {
   return stage !== -1 && all.some((x, k) => k > stage && x.speaker === 'agent' && !x.stage);
 }
 
+function lowers(l: ReplyLine): string[] {
+  return liveWords(l).map((w) => w.lower.replace(/’/g, "'"));
+}
+
+/** "How are you?", and "Delivery team, hello?" (a second agent picking up). */
 function isGreetingQuestion(l: ReplyLine): boolean {
-  const lows = liveWords(l).map((w) => w.lower.replace(/’/g, "'"));
+  const lows = lowers(l);
+  if (HELLOS.has(lows[lows.length - 1] ?? '')) return true;
   return GREETING_QUESTIONS.some((g) => lows.some((_, i) => g.every((x, k) => lows[i + k] === x)));
+}
+
+const WH = new Set(['why', 'what', 'how']);
+const YOU = new Set(['you', 'your', 'yours', 'yourself']);
+
+/**
+ * A question that asks nothing of the customer: a reproach ("Did you not read the email?", "Haven't you
+ * checked your spam folder?") or one the reply answers itself ("What happens next? Your claim goes to …").
+ */
+function isRhetorical(l: ReplyLine, lines: readonly ReplyLine[]): boolean {
+  const toks = liveWords(l).flatMap((w) => expandWord(w.lower).map((alts) => alts[0]));
+  // "did you not", "didn't you" (did not you), "haven't you": a negative question aimed at the customer.
+  for (let i = 0; i + 2 < toks.length && i < 3; i++) {
+    if ((toks[i + 1] === 'you' && toks[i + 2] === 'not') || (toks[i + 1] === 'not' && toks[i + 2] === 'you')) return true;
+  }
+  // A why/what/how question, not about the customer, with more of the same paragraph after it.
+  const w0 = toks[0] === 'so' || toks[0] === 'and' ? toks[1] : toks[0];
+  if (!WH.has(w0 ?? '')) return false;
+  const aboutYou = toks.some((t, i) => YOU.has(t) && toks[i - 1] !== 'for' && toks[i - 1] !== 'to');
+  if (aboutYou) return false;
+  const next = lines[lines.indexOf(l) + 1];
+  return next !== undefined && next.block === l.block && !next.question && next.speaker === l.speaker;
+}
+
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'did', 'had', 'has', 'have']);
+const SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'someone', 'somebody', 'nobody', 'everyone', 'who', 'which']);
+const SKIP = new Set(['please', 'do', 'just', 'also', 'then', 'definitely', 'certainly', 'happily', 'gladly', 'probably', 'kindly', 'soon', 'quickly', 'directly', 'personally', 'really', 'always']);
+
+/**
+ * An invitation speaks to the customer: "let us know", "you can reach out", "please get in touch". The same
+ * words after another subject ("they'll let us know", "the engineer will get in touch", "we didn't hear")
+ * or after a negation ("nobody contacted us", "you didn't let us know") are news, not an open door.
+ */
+function addressedToCustomer(l: ReplyLine, h: Hit): boolean {
+  const ws = l.words;
+  if (asksForData(l, h)) return false;
+  const at = ws.indexOf(h.first);
+  if (at <= 0) return true;
+  // The words before the hit, in the same clause, contractions split: "they'll" → they will.
+  const before: string[] = [];
+  for (let i = at - 1; i >= 0 && before.length < 6; i--) {
+    const gap = l.block.text.slice(ws[i].end, ws[i + 1].start);
+    if (/[,;:.!?()\n–—-]/.test(gap)) break;
+    const parts = expandWord(ws[i].lower).map((alts) => alts[0]);
+    before.unshift(...parts);
+  }
+  let i = before.length - 1;
+  while (i >= 0 && SKIP.has(before[i])) i--;
+  const w = before[i];
+  if (w === undefined) return true;
+  if (w === 'you') return true;
+  if (w === 'not' || w === 'never' || w === 'no') return false;
+  if (SUBJECTS.has(w)) return false;
+  // "you were asked to send it over", "you were meant to let us know": a reproach, not an invitation.
+  if (w === 'to' && i > 0 && /^(?:asked|told|meant|supposed|required|expected|reminded|needed|had)$/.test(before[i - 1])) return false;
+  if (MODALS.has(w)) {
+    let k = i - 1;
+    while (k >= 0 && SKIP.has(before[k])) k--;
+    // "you can reach out": the customer; "the team will get in touch", "they may get in touch": someone else.
+    return k < 0 || before[k] === 'you';
+  }
+  return true;
+}
+
+const SEND = new Set(['send', 'dm', 'message', 'email', 'e-mail', 'text', 'pm', 'inbox']);
+const DATA = new Set(['your', 'the', 'some', 'this', 'that', 'these', 'those', 'both', 'any']);
+
+/** "DM us your case reference", "email us the receipt": a request for details is a next step, not an open door. */
+function asksForData(l: ReplyLine, h: Hit): boolean {
+  if (h.words.length !== 2 || !SEND.has(h.first.lower)) return false;
+  const next = l.words[l.words.indexOf(h.last) + 1];
+  return next !== undefined && !next.masked && DATA.has(next.lower) && !/[,;:.!?]/.test(l.block.text.slice(h.last.end, next.start));
+}
+
+/** The customer's last turn, after all of the agent's words, says they have it ("Great, see you later", "Okay."). */
+export function closedByCustomer(all: readonly ReplyLine[]): boolean {
+  const talk = all.filter((l) => !l.stage);
+  const last = talk[talk.length - 1];
+  if (!last || last.speaker !== 'customer' || !last.labelled || last.question) return false;
+  // Every line of that last customer turn acknowledges; none argues ("Yes, but …") or says no.
+  const turn = talk.filter((l) => l.turn === last.turn && l.speaker === 'customer');
+  const first = turn[0];
+  const hits = hitsIn(first, CONFIRM, 'acknowledge');
+  if (!hits.some((h) => h.first === liveWords(first)[0])) return false;
+  return !turn.some((l) => l.question || lowers(l).some((w) => w === 'but' || w === 'not' || w === 'never' || w.endsWith("n't")));
 }

@@ -52,6 +52,7 @@ export function replyLines(doc: Doc): ReplyLine[] {
   let speaker: Speaker = 'agent';
   let labelled = false;
   let lastBlock: ProseBlock | undefined;
+  let lastEnd = 0;
   let turn = -1;
   for (const s of doc.sentences) {
     if (s.block.quote || !REPLY_KINDS.has(s.block.kind)) continue;
@@ -60,10 +61,13 @@ export function replyLines(doc: Doc): ReplyLine[] {
     if (!words.some((w) => !w.masked && !w.quoted)) continue;
     const newBlock = s.block !== lastBlock;
     lastBlock = s.block;
+    // The sentence may start after a bracket the splitter left out: "… is in.\n[Agent checks with dentist]".
+    const from = newBlock ? s.start : Math.min(s.start, Math.max(lastEnd, text.lastIndexOf('\n', s.start - 1) + 1));
+    lastEnd = s.end;
     if (newBlock && !labelled) turn++;
     // Cut the sentence into pieces at line breaks and brackets.
     let group: Word[] = [];
-    let stage = bracketOpens(text.slice(s.start, words[0].start));
+    let stage = bracketOpens(text.slice(from, words[0].start));
     let opens = newBlock || /\n/.test(text.slice(Math.max(0, s.start - 2), s.start));
     const flush = (endAt: number, nextGap: string) => {
       if (!group.length) return;

@@ -9,7 +9,7 @@
  * holds never builds the promises.
  */
 import type { Doc } from '../document/document.js';
-import { confirmationOf } from './confirmation.js';
+import { closedByCustomer, confirmationOf } from './confirmation.js';
 import { holdsOf, type HoldInfo } from './hold.js';
 import { impactOf, type ImpactCheck } from './impact.js';
 import { replyLines, type ReplyLine } from './lines.js';
@@ -76,9 +76,16 @@ function build(doc: Doc): ReplyModel {
   const impact = lazy(() => impactOf(spoken(), lines()));
   const holds = lazy(() => holdsOf(lines()));
   const confirmation = lazy(() => confirmationOf(spoken(), lines()));
+  // Whether the reply needs a check (rules/confirm-understanding.md, "When a reply needs a check").
   const confirmNeeded = lazy(() => {
     const s = spoken();
-    return !(s.length <= 4 && impact().needs.length === 0 && s.some((l) => hitsIn(l, 'confirm-understanding', 'praise').length > 0));
+    // A short thank-you for praise.
+    if (s.length <= 4 && impact().needs.length === 0 && s.some((l) => hitsIn(l, 'confirm-understanding', 'praise').length > 0)) return false;
+    // A call the customer closes by saying they have it ("Great, see you later").
+    if (closedByCustomer(lines())) return false;
+    // A macro is a notice: it needs a check only when it leaves something open, bad news or a wait with no date.
+    if (doc.channel === 'macro') return impact().needs.length > 0 || promises().some((p) => !p.timeFrame);
+    return true;
   });
   const nextStep = lazy(() => nextStepOf(spoken(), new Set(promises().map((p) => p.line))));
   const greeting = lazy(() => spoken().find((l, i) => i < 2 && l.opens && wordList('greeting').has(liveWords(l)[0]?.lower ?? '')));
