@@ -197,6 +197,32 @@ function technical(doc: Doc): boolean {
   return false;
 }
 
+/** An industry term ("your excess", "the envelope", "setpoint"): a trade's word used with customers. */
+const INDUSTRY = 'industry term';
+const isIndustry = (e: PhraseEntry) => e.category === INDUSTRY;
+
+/** The trades the page is about: two different words from a `domains` list ("claim", "policy" for insurance). */
+function domainsOf(doc: Doc): Set<string> {
+  const raw = (table(TABLE).domains ?? {}) as Record<string, unknown[]>;
+  const out = new Set<string>();
+  const lists = Object.entries(raw).map(([name, list]) => [name, new Set((Array.isArray(list) ? list : []).map(lower))] as const);
+  if (!lists.length) return out;
+  const seen = new Map<string, Set<string>>();
+  for (const sentence of doc.sentences) {
+    for (const w of sentence.words) {
+      if (w.masked) continue;
+      for (const [name, set] of lists) {
+        if (!set.has(w.lower)) continue;
+        let s = seen.get(name);
+        if (!s) seen.set(name, (s = new Set()));
+        s.add(w.lower);
+        if (s.size >= 2) out.add(name);
+      }
+    }
+  }
+  return out;
+}
+
 const rejectMatchers = new Map<string, PhraseMatcher<string>>();
 
 function rejectMatcher(terms: readonly string[]): PhraseMatcher<string> {
@@ -234,6 +260,8 @@ export default defineRule<Options>({
     swapCounted: "'{{actual}}' is {{category}} (used {{count}} times in this file): use {{expected}}",
     dropCounted: "'{{actual}}' is {{category}} (used {{count}} times in this file): say it in plain words",
     rejected: "'{{actual}}' is on your team's list of words to avoid: reword it",
+    term: "'{{actual}}' is an industry term many readers don't know: explain it the first time, or say it in plain words",
+    termCounted: "'{{actual}}' is an industry term many readers don't know (used {{count}} times in this file): explain it the first time, or say it in plain words",
   },
   check(doc, ctx) {
     // The team's own list first; a table term on it is reported once, as rejected.
@@ -267,6 +295,15 @@ export default defineRule<Options>({
       hits.sort((a, b) => a.span.start - b.span.start);
     }
 
+    // Industry terms: only on a page about that trade when the word has an everyday sense, and not for developers.
+    if (hits.some((h) => isIndustry(h.entry))) {
+      const domains = domainsOf(doc);
+      const dev = technical(doc);
+      for (let k = hits.length - 1; k >= 0; k--) {
+        const e = hits[k].entry;
+        if (isIndustry(e) && (dev || (typeof e.domain === 'string' && !domains.has(e.domain)))) hits.splice(k, 1);
+      }
+    }
     // Internal jargon: only for customers, and only where the sentence does not explain it.
     const system = ctx.options.systemWords !== false && !technical(doc);
     const shapes = new Map<string, PhraseEntry>();
@@ -289,18 +326,20 @@ export default defineRule<Options>({
       hits.sort((a, b) => a.span.start - b.span.start);
     }
     // A word the file explains once is the reader's to learn: every use of it is left alone, the heading too.
-    const explained = new Set(hits.filter((h) => h.entry.internal === true && explainedHere(h.sentence, h.from, h.to)).map((h) => h.entry));
-    const inScope = (h: Hit) => h.entry.internal !== true || (system && !explained.has(h.entry));
+    const explained = new Set(hits.filter((h) => (h.entry.internal === true || isIndustry(h.entry)) && explainedHere(h.sentence, h.from, h.to)).map((h) => h.entry));
+    const inScope = (h: Hit) => (isIndustry(h.entry) ? !explained.has(h.entry) : h.entry.internal !== true || (system && !explained.has(h.entry)));
 
     // A capital in mid-sentence is a name ("the Synergy Pro mouse"); a term the file defines is the reader's to learn.
     const defined = definedTerms(doc.sentences, hits);
     const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && !isName(h));
     // Internal jargon is reported once a file, with a count: the fix is one rewrite, not one per use.
-    const reports = [...perEntry(kept.filter((h) => h.entry.internal !== true), Boolean(ctx.options.onePerFile)), ...perEntry(kept.filter((h) => h.entry.internal === true), true)];
+    // So is an industry term: one explanation serves every use.
+    const once = (h: Hit) => h.entry.internal === true || isIndustry(h.entry);
+    const reports = [...perEntry(kept.filter((h) => !once(h)), Boolean(ctx.options.onePerFile)), ...perEntry(kept.filter(once), true)];
     reports.sort((a, b) => a.hit.span.start - b.hit.span.start);
     for (const { hit: h, count, counted } of reports) {
       const category = typeof h.entry.category === 'string' ? h.entry.category : 'jargon';
-      const base = h.suggestions.length ? 'swap' : 'drop';
+      const base = isIndustry(h.entry) ? 'term' : h.suggestions.length ? 'swap' : 'drop';
       ctx.report({
         messageId: counted ? `${base}Counted` : base,
         span: h.span,

@@ -170,6 +170,8 @@ export default defineRule({
       // received", "variable was not declared in this scope"): not a sentence to make active.
       if (block.kind === 'heading') continue;
       const words = sentence.words;
+      // The forms of "to be" already reported in this sentence.
+      const reportedBe = new Set<number>();
       for (let i = 1; i < words.length; i++) {
         const w = words[i];
         if (w.masked || w.quoted || !isParticiple(w.lower, l) || ignore.has(w.lower)) continue;
@@ -177,6 +179,12 @@ export default defineRule({
         // "we were made aware", "is made available to": an idiom with an adjective, listed in the YAML.
         if (l.idiom.has(`${w.lower} ${words[i + 1]?.lower ?? ''}`)) continue;
         let be = beVerbBefore(words, i);
+        // "must be prepared and sent within 3 years": the second participle shares the first one's "be"
+        // (only when the first was not reported itself, so one passive is one finding).
+        if (be === -1) {
+          const shared = coordinatedBe(words, i, l);
+          if (shared !== -1 && !reportedBe.has(shared)) be = shared;
+        }
         // "You were charged twice" and "you got charged twice" are the same passive.
         const viaGet = be === -1 ? getBefore(words, i) : -1;
         if (be === -1 && viaGet === -1) continue;
@@ -197,10 +205,14 @@ export default defineRule({
         const state = present && !actionCued(words, be, i, l.actionCue) && !byMeans(words, i);
         // A decision is a status ("if your card is declined") unless the sentence says how often or why
         // it happens ("sometimes a prescription is declined because…"): then someone decides.
-        const decided = l.decision.has(w.lower) && (sentence.words.slice(0, be).some((x) => FREQUENCY.has(x.lower)) || words.slice(i + 1, i + 4).some((x) => REASON.has(x.lower)));
+        // So is a rule the sentence states: the result after an "if" clause ("If you miss three classes, your
+        // access is paused") or what happens to a whole kind of thing ("Files over 500 MB are rejected").
+        const decided = l.decision.has(w.lower) && (sentence.words.slice(0, be).some((x) => FREQUENCY.has(x.lower)) || words.slice(i + 1, i + 4).some((x) => REASON.has(x.lower)) || ruleStated(sentence, be));
         if (state && l.state.has(w.lower) && !decided) continue;
         // "are saved in the Sketchbook folder", "is found on the back": where it is.
         if (state && l.place.has(w.lower) && PLACE_WORDS.has(words[i + 1]?.lower ?? '')) continue;
+        // "can be found in the Examples menu", "may be found at this address": where it is, after "can/may be" too.
+        if (w.lower === 'found' && words[be].lower === 'be' && POSSIBLE.has(words[be - 1]?.lower ?? '') && (PLACE_WORDS.has(words[i + 1]?.lower ?? '') || /^\s*:/.test(block.text.slice(w.end, w.end + 3)))) continue;
         // "is lined up with", "are locked out": a resulting state.
         if (state && particleAfter(sentence, i) && words[i + 2]?.lower !== 'by') continue;
         if (namesTheActor(words, i, l, l.cause.has(w.lower))) continue;
@@ -210,6 +222,7 @@ export default defineRule({
         if (afterErrorLabel(sentence, be)) continue;
         const span = block.spanOf(words[be].start, w.end);
         if (inLabel(span)) continue;
+        reportedBe.add(be);
         const actual = block.text.slice(words[be].start, w.end).replace(/\s+/g, ' ');
         if (ctx.options.per === 'paragraph') {
           if (heldBlock !== block) flush();
@@ -245,6 +258,52 @@ function beVerbBefore(words: Word[], i: number): number {
     if (!(lower.endsWith('ly') || BETWEEN.has(lower))) return -1;
   }
   return -1;
+}
+
+/** Modals of possibility before "be found" ("can be found in the store"). */
+const POSSIBLE = new Set(['can', 'may', 'could', 'might', 'usually', 'also', 'now', 'often', 'always']);
+/** Words that open a condition clause: "If you miss three classes, …". */
+const CONDITION_OPENERS = new Set(['if', 'when', 'once', 'whenever']);
+/** Words that show the passive is not the main clause's own ("…, it means the agent is paused", "…, check that it is locked"). */
+const SUBJECT_STOP = new Set(['it', 'you', 'we', 'they', 'that', 'means', 'indicates', 'shows', 'check', 'see', 'make', 'sure', 'whether', 'if', 'then', 'so']);
+/** Words that start a subject with a determiner, so it is not a whole kind of thing. */
+const NOT_GENERIC = new Set(['this', 'these', 'those', 'its', 'his', 'her', 'their', 'your', 'our', 'my', 'is', 'was', 'yes', 'as', 'thus', 'perhaps', 'sometimes', 'always', 'unless']);
+
+/**
+ * The sentence states a rule: the passive is the result after a condition clause ("If you miss three
+ * classes, your access is paused"), or its subject is a bare plural at the start ("Files longer than
+ * four hours are rejected"). A status inside the condition ("If your card is declined, …") is not.
+ */
+function ruleStated(sentence: Sentence, be: number): boolean {
+  const words = sentence.words;
+  if (!words.length) return false;
+  const text = sentence.block.text;
+  const first = words[0].lower;
+  if (CONDITION_OPENERS.has(first)) {
+    // The passive's subject comes right after the comma: "…, your access is paused", not "…, it means the agent is paused".
+    for (let j = 1; j < be; j++) {
+      if (!/,/.test(text.slice(words[j - 1].end, words[j].start))) continue;
+      return be - j <= 4 && !words.slice(j, be).some((x) => SUBJECT_STOP.has(x.lower));
+    }
+    return false;
+  }
+  // "Files longer than four hours are rejected": a plural noun with no determiner, then "are".
+  if (words[be].lower !== 'are' || be > 6) return false;
+  return /^[a-z]{3,}s$/.test(first) && !first.endsWith('ss') && !NOT_GENERIC.has(first);
+}
+
+/** "be prepared and sent": the "be" before the participle two words back, over "and" or "or". */
+function coordinatedBe(words: Word[], i: number, l: Lists): number {
+  if (i < 3) return -1;
+  const link = words[i - 1].lower;
+  if (link !== 'and' && link !== 'or') return -1;
+  // "be filled in and sent": a particle may end the first participle.
+  const at = PARTICLES.has(words[i - 2].lower) || END_PARTICLES.has(words[i - 2].lower) ? i - 3 : i - 2;
+  const first = words[at];
+  if (first.masked || first.quoted || !isParticiple(first.lower, l)) return -1;
+  const be = beVerbBefore(words, at);
+  // "is installed and trusted", "is lost or stolen": after "is/are" both are states, as the first one is.
+  return be !== -1 && BE_PRESENT.has(words[be].lower) ? -1 : be;
 }
 
 /** Index of "get" before word i, allowing one adverb in between ("got charged", "gets automatically renewed"). */
