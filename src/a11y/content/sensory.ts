@@ -18,7 +18,7 @@ export interface SensoryHit {
   near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;
@@ -165,7 +165,7 @@ function lookOnly(w: Word | undefined): boolean {
 }
 /** Place words that say nothing about what a thing does ("the panel on the left"); "menu" or "navigation" name a function. */
 const LOOK_PLACE = new Set(['side', 'sidebar', 'panel', 'pane', 'column', 'corner', 'edge', 'area', 'part', 'half', 'menu']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'this', 'that', 'these', 'those', 'its', 'their']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'this', 'that', 'these', 'those', 'its', 'their', 'any', 'each', 'every']);
 const LINKS = new Set(['in', 'on', 'at', 'to', 'near', 'toward', 'towards', 'from', 'of']);
 
 /** Index just past an instruction verb starting at k ("click", "click on", "press and hold"), or -1. */
@@ -176,6 +176,12 @@ function actionEnd(s: Sentence, k: number): number {
   if (l.words.get(w[k].lower)?.has('action')) end = k + 1;
   for (const a of l.actions) if (a.every((x, i) => w[k + i]?.lower === x && (i === 0 || joined(s, k + i)))) end = Math.max(end, k + a.length);
   return end;
+}
+
+/** An instruction verb in the few words before index k ("tap any grey square"). */
+function actionWithin(s: Sentence, k: number, span: number): boolean {
+  for (let j = Math.max(0, k - span); j < k; j++) if (actionEnd(s, j) !== -1) return true;
+  return false;
 }
 
 /** Whether the word before index k ends an instruction verb ("click", "go to", "tap on"). */
@@ -203,13 +209,14 @@ function namedBefore(s: Sentence, first: number): boolean {
   const pointsAlone = (at: number) => at < 0 || !joined(s, at + 1) || actionBefore(s, at + 1);
   if (pointsAlone(k)) return false;
   if (DETERMINERS.has(w[k].lower)) return false;
-  if (!lookOnly(w[k])) return true;
+  // "the trolley in the top corner", "the pen icon from the left panel": a picture is a look, not a name.
+  if (!lookOnly(w[k])) return !pictureWord(w[k]);
   // "the icon on the right", "the big round one at the top": walk back over the look-only words.
   while (k >= 0 && lookOnly(w[k]) && joined(s, k + 1)) k--;
   if (pointsAlone(k)) return false;
   if (DETERMINERS.has(w[k].lower) || LINKS.has(w[k].lower)) return false;
   // "the search bar at the top": a word that is not about looks names it; "the camera shape" does not.
-  return !has(w[k + 1], 'look-head');
+  return !has(w[k + 1], 'look-head') && !pictureWord(w[k]);
 }
 
 /** Every sensory reference in a sentence, left to right, not overlapping. */
@@ -300,8 +307,9 @@ export function findSensory(s: Sentence): SensoryHit[] {
         if (q !== -1) {
           while (w[q] && q - p <= 4 && (DETERMINERS.has(w[q].lower) || SOUND_WORDS.has(w[q].lower))) q++;
           let e = q;
-          while (e < w.length && e - q < 3 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'shape') || has(w[e], 'shade') || has(w[e], 'thing') || PICTURES.has(w[e].lower))) e++;
-          if (e > q && e - 1 >= q && (has(w[e - 1], 'shape') || has(w[e - 1], 'thing') || PICTURES.has(w[e - 1].lower))) {
+          // "the button with the little house on it": a size word before the picture too.
+          while (e < w.length && e - q < 3 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'shape') || has(w[e], 'shade') || has(w[e], 'size') || has(w[e], 'thing') || has(w[e], 'picture') || PICTURES.has(w[e].lower))) e++;
+          if (e > q && e - 1 >= q && (has(w[e - 1], 'shape') || has(w[e - 1], 'thing') || has(w[e - 1], 'picture') || PICTURES.has(w[e - 1].lower))) {
             const looks = w.slice(q, e);
             const kind = looks.some((x) => has(x, 'colour')) ? 'colour' : 'shape';
             out.push({ kind, first: np, last: e - 1, labelExcuses: true });
@@ -350,10 +358,14 @@ export function findSensory(s: Sentence): SensoryHit[] {
         for (const k of ['colour', 'shape', 'size'] as const) if (has(w[j], k)) seen.add(k);
         j++;
       }
-      const noun = w[j];
+      let noun = w[j];
+      // "tap any green square", "click the blue circle": the last look word is the thing itself.
+      if (j > i + 1 && !(noun && joined(s, j) && has(noun, 'thing')) && has(w[j - 1], 'thing') && (seen.has('colour') || seen.has('size'))) noun = w[--j];
       if (noun && joined(s, j) && !capitalisedInside(s, j) && !l.exceptions.has(`${w[j - 1].lower} ${noun.lower}`)) {
         const looks = seen.has('colour') || seen.has('shape');
         let thing = looks ? has(noun, 'thing') : has(noun, 'size-thing');
+        // "a square frame makes the photo fit": a shape alone marks a control only after an instruction or before a control word.
+        if (thing && !seen.has('colour') && !seen.has('size') && !has(noun, 'size-thing') && !actionWithin(s, i, 4)) thing = false;
         // "tap the red option": a bare "option" or "item" only after an instruction ("choose the blue option" may be a product colour otherwise).
         // A colour named twice ("choose the blue option if you want the blue case") is a product's colour.
         if (!thing && looks && generic(noun) && i > 0 && DETERMINERS.has(w[i - 1].lower) && actionBefore(s, i - 1) && !w.some((x, k) => k !== i && x.lower === word.lower)) thing = true;
@@ -442,7 +454,37 @@ export function findSensory(s: Sentence): SensoryHit[] {
       }
     }
   }
+  if (!out.length) {
+    const legend = colourLegend(s);
+    if (legend) out.push(legend);
+  }
   return out;
+}
+
+/** Verbs that give a thing a colour as its meaning: "free desks are green", "paid bills show in blue". */
+const LEGEND_VERBS = new Set(['is', 'are', 'show', 'shows', 'appear', 'appears', 'turn', 'turns']);
+
+/**
+ * "Free desks are green and booked desks are grey": two or more colours, each given to a thing by
+ * "is", "are", "show" or "appear" (optionally "in"), make a legend readable only by colour.
+ */
+function colourLegend(s: Sentence): SensoryHit | undefined {
+  const w = s.words;
+  const found: number[] = [];
+  const colours = new Set<string>();
+  for (let k = 2; k < w.length; k++) {
+    if (!has(w[k], 'colour') || !joined(s, k) || capitalisedInside(s, k)) continue;
+    let v = k - 1;
+    if (w[v].lower === 'in' && joined(s, v)) v--;
+    if (!LEGEND_VERBS.has(w[v].lower) || !lowerWord(w[v - 1])) continue;
+    // "…are green, the grey ones…": the colour ends its clause, not "green energy".
+    const next = w[k + 1];
+    if (next && joined(s, k + 1) && !['and', 'or', 'but', 'while', 'when', 'if'].includes(next.lower)) continue;
+    found.push(v);
+    colours.add(w[k].lower);
+    if (colours.size >= 2) return { kind: 'colourVerb', first: found[0], last: k, labelExcuses: false };
+  }
+  return undefined;
 }
 
 /** Words between a cue and the indicator: "check that the light", "see if the LED". */
@@ -478,6 +520,8 @@ function lowerWord(x: Word | undefined): boolean {
  *   click / tap … the thing below / next to / under the …          (a neighbour on screen)
  *   click / tap … the arrow pointing down                          (a direction)
  *   click / tap … the padlock / the plus sign / the three dots     (a picture as the name)
+ *   click / tap … the picture of a bin, the paper plane icon       (a picture, in words or before "icon")
+ *   tap the trolley in the top corner                              (a picture and a place, one finding)
  *   click / tap … the gift box icon at the top                     (a picture and a place)
  * Bounded look-ahead from i; every loop moves forward.
  */
@@ -554,6 +598,12 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
     if (pointable(w[e]) && joined(s, e) && !inList && !capitalisedInside(s, e) && !labelledAfter(s, e) && !(w[e + 1]?.lower === 'of' && joined(s, e + 1))) return { kind: 'position', first: np, last: e, labelExcuses: true };
     return undefined;
   }
+  // "tap the picture of a bin", "the icon of a pen": the picture said in words is still only a look.
+  if (SCREEN_VERBS.has(word.lower) && ['picture', 'image', 'drawing', 'icon', 'symbol'].includes(w[np]?.lower ?? '') && w[np + 1]?.lower === 'of' && ['a', 'an', 'two', 'three'].includes(w[np + 2]?.lower ?? '') && lowerWord(w[np + 3]) && joined(s, np + 3)) {
+    let last = np + 3;
+    if (lowerWord(w[last + 1]) && joined(s, last + 1) && has(w[last + 1], 'picture')) last++;
+    if (!labelledAfter(s, last)) return { kind: 'shape', first: np, last, labelExcuses: true };
+  }
   // Look words, then the thing: "the small padlock", "the arrow", "the three dots".
   let e = np;
   let counted = false;
@@ -562,11 +612,14 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
     if (COUNTS.has(w[e].lower)) counted = true;
     e++;
   }
+  // "click the square next to each photo": the last shape word is the thing itself.
+  if (e > np && !pointable(w[e]) && pointable(w[e - 1]) && !counted) e--;
   // A picture as the only name: "tap the heart", "the small padlock on the right", "the plus sign", "the three dots".
   // Only after a screen verb: "use the lock on the rear wheel" and "ring the bell" are real things.
   const onScreen = SCREEN_VERBS.has(word.lower);
-  if (onScreen && (has(w[e], 'picture') || (counted && has(w[e], 'counted-picture'))) && joined(s, e) && !capitalisedInside(s, e)) {
-    let last = e;
+  const pic = pictureAt(s, e);
+  if (onScreen && (pic !== -1 || (counted && has(w[e], 'counted-picture'))) && joined(s, e) && !capitalisedInside(s, e)) {
+    let last = pic !== -1 ? pic : e;
     while (last + 1 < w.length && last - e < 2 && joined(s, last + 1) && (has(w[last + 1], 'picture') || has(w[last + 1], 'counted-picture') || w[last + 1].lower === 'sign' || w[last + 1].lower === 'glass')) last++;
     const next = w[last + 1];
     // "the plus key", "the lock screen": the picture word is part of a longer name.
@@ -575,8 +628,10 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
       // "the heart icon": take the thing word into the span.
       if (next && joined(s, last + 1) && has(next, 'thing')) last++;
       const looks = w.slice(np, e);
+      // "tap the trolley in the top corner", "the wallet icon at the bottom of the screen": a picture and a place.
+      const place = placeEnd(s, last);
       const kind = looks.some((x) => has(x, 'colour')) ? 'colour' : looks.some((x) => has(x, 'size')) ? 'size' : 'shape';
-      if (!labelledAfter(s, last) && !(w[last + 1] && joined(s, last + 1) && (w[last + 1].masked || w[last + 1].quoted))) return { kind, first: np, last, labelExcuses: true };
+      if (!labelledAfter(s, last) && !(w[last + 1] && joined(s, last + 1) && (w[last + 1].masked || w[last + 1].quoted))) return { kind, first: np, last: place !== -1 ? place : last, labelExcuses: true };
     }
   }
   // Lowercase words before an icon: "the gift box icon at the top right".
@@ -637,6 +692,47 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   return undefined;
 }
 
+/** Words that make the picture before them an icon's ("the person icon"). */
+const ICON_WORDS = new Set(['icon', 'icons', 'symbol', 'button']);
+
+/** A picture word, or one that is a picture only before "icon" ("person", "paper"). */
+function pictureWord(x: Word | undefined): boolean {
+  return has(x, 'picture') || has(x, 'icon-picture');
+}
+
+/**
+ * The last word of a picture that names an icon, starting at e: "heart", "person" before "icon",
+ * "paper plane" before "icon"; -1 when there is none.
+ */
+function pictureAt(s: Sentence, e: number): number {
+  const w = s.words;
+  const iconAfter = (k: number) => ICON_WORDS.has(w[k + 1]?.lower ?? '') && joined(s, k + 1);
+  if (has(w[e], 'picture')) return e;
+  if (has(w[e], 'icon-picture') && iconAfter(e)) return e;
+  // "the paper plane icon", "the speech bubble icon": a word before the picture, then "icon".
+  if (lowerWord(w[e]) && !has(w[e], 'thing') && joined(s, e + 1) && pictureWord(w[e + 1]) && iconAfter(e + 1)) return e + 1;
+  return -1;
+}
+
+/**
+ * The last word of a place on screen right after word k: "in the top corner", "at the very bottom of
+ * the screen", "on the top left"; -1 when none follows.
+ */
+function placeEnd(s: Sentence, k: number): number {
+  const w = s.words;
+  let q = k + 1;
+  if (!w[q] || !['in', 'at', 'on', 'near'].includes(w[q].lower) || !joined(s, q)) return -1;
+  q++;
+  if (w[q] && DETERMINERS.has(w[q].lower)) q++;
+  if (has(w[q], 'extreme')) q++;
+  const at = w[q];
+  if (!at || !(AT_PLACES.has(at.lower) || PLACE_ADJECTIVES.has(at.lower) || has(at, 'compound'))) return -1;
+  let last = q;
+  if (w[q + 1] && joined(s, q + 1) && (AT_PLACES.has(w[q + 1].lower) || has(w[q + 1], 'place'))) last = q + 1;
+  if (w[last + 1]?.lower === 'of' && DETERMINERS.has(w[last + 2]?.lower ?? '') && SCREEN.has(w[last + 3]?.lower ?? '')) last += 3;
+  return last;
+}
+
 /** Words that start a new instruction: "…, then press Enter", "… and pick Reports" ("…, or in a pop-up" goes on with the same one). */
 const CLAUSE_STARTS = new Set(['then', 'and', 'next']);
 
@@ -686,7 +782,7 @@ export function namesALabel(s: Sentence, from = 0, to = s.words.length): boolean
       if (NAME_VERBS.has(w[e + 1]?.lower ?? '')) return true;
     }
     // "the save button", "your share icon": a word that says what the thing does, right before it.
-    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing')) return true;
+    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !pictureWord(w[k - 1]) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing')) return true;
     // "the Create button": a capitalised word right before a thing.
     if ((has(w[k], 'thing') || has(w[k], 'place')) && isName(k - 1) && !has(w[k - 1], 'colour') && !has(w[k - 1], 'shape') && !has(w[k - 1], 'size')) return true;
     // "the box labelled Code", "the button called Save".

@@ -2,7 +2,8 @@
  * undefined-acronym: an acronym used before it is spelled out.
  *
  * An acronym here is a word of 2–6 capitals and digits ("PIV", "2FA",
- * "I2C"). It counts as spelled out when the file says it in full in one of
+ * "I2C"), or of 3–6 letters, mostly capitals, with one small letter ("PoE",
+ * "eIDAS", "MFi"; see mixedAcronym). It counts as spelled out when the file says it in full in one of
  * the usual ways, and from then on it is fine:
  *   - "two-factor authentication (2FA)" — the acronym alone in brackets;
  *   - "2FA (two-factor authentication)" — words in brackets right after it;
@@ -26,13 +27,16 @@
  *     "Nano 33 BLE Sense"), before "board"/"family"… ("MKR boards"), in a
  *     list with a name ("UNO and Mega"), or written as a name elsewhere in
  *     the file ("NINA" and "Nina"); once seen as a name, it is one all file long;
+ *   - pin names only in a file about wiring or devices ("tracking says RTS"
+ *     is a status, not a pin); a law with its year ("the DPA 2018") and an
+ *     agency before "website" or after "send to" are still reported;
  *   - bold, kbd and code: button and key labels ("press **RESET**"), and
  *     "labeled RST", "the RST label";
  *   - amounts with units ("5V", "354KB") and part numbers ("BM20B"); an
  *     amount is not a product name, so "4 to 8 CCF" still reports CCF;
  *   - short italics and menu paths ("_File > Examples > MKRGSM_"), a model
  *     with its revision in brackets ("UNO (Rev3)"), capitals ending a
- *     mixed-case name ("megaAVR"), two common acronyms as one ("DCDC");
+ *     mixed-case name ("megaAVR"), two kinds of current as one ("DCDC");
  *   - headings and alt text: titles are short and the body spells the
  *     acronym out right after; flagging the title would push writers to put
  *     long expansions in headings. An acronym used only in a heading is
@@ -64,6 +68,8 @@ interface Candidate {
   end: number;
   word: Word;
   index: number;
+  /** Written with a small letter ("PoE", "eIDAS"): printed labels are all capitals, so label rules skip it. */
+  mixed?: boolean;
 }
 
 interface Known {
@@ -84,6 +90,8 @@ interface Known {
   serviceVerbs: Set<string>;
   /** "DD/MM/YYYY": parts of a date format, left alone next to another part. */
   dateParts: Set<string>;
+  /** Words of a file about wiring or devices, where pin names are labels ("pin", "board", "cable"). */
+  hardwareWords: Set<string>;
 }
 
 let known: Known | undefined;
@@ -91,9 +99,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
@@ -109,11 +117,20 @@ function knownSets(): Known {
  */
 function candidateOf(word: Word, index: number): Candidate | undefined {
   const text = word.text;
-  // Fast path: most words start with a lower-case letter.
+  if (text.length < 2) return undefined;
+  // Fast path: most words start with a lower-case letter followed by another.
   const first = text.charCodeAt(0);
-  if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57)) || text.length < 2) return undefined;
   const second = text.charCodeAt(1);
-  if (second >= 97 && second <= 122) return undefined;
+  const lowerFirst = first >= 97 && first <= 122;
+  const lowerSecond = second >= 97 && second <= 122;
+  if (lowerFirst && lowerSecond) return undefined;
+  // "eIDAS", "PoE", "MFi": capitals with one small letter are acronyms too.
+  const head = text.split(/[-–]/)[0].replace(/['’]s$/, '');
+  // ("IDs" and "URLs" are plurals of all-capital acronyms, below.)
+  if (lowerFirst || lowerSecond || /[a-z]/.test(head.replace(/s$/, ''))) {
+    return mixedAcronym(head) ? { acro: head, start: word.start, end: word.start + head.length, word, index, mixed: true } : undefined;
+  }
+  if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57))) return undefined;
   const parts = text.split(/[-–]/);
   // "CVE-2023-1234", "GHSA-x2c4": an identifier, not a word to spell out.
   if (parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p))) return undefined;
@@ -123,6 +140,26 @@ function candidateOf(word: Word, index: number): Candidate | undefined {
   let acro = parts[0].replace(/['’]s$/, '');
   if (/^[A-Z0-9]{2,6}s$/.test(acro) && acro.length >= 3) acro = acro.slice(0, -1);
   return isAcronym(acro) ? { acro, start: word.start, end: word.start + acro.length, word, index } : undefined;
+}
+
+/**
+ * "eIDAS", "PoE", "DoS", "MFi", "eMMC": 3–6 letters, mostly capitals, with one small letter at the
+ * start, inside or at the end (not a plural "s"). Left alone: units and known words in another case
+ * ("GHz", "PhD", "WiFI"), a product name of a small letter and a common acronym ("iOS", "eSIM"), and
+ * a label with a small letter standing for a number ("COMn", "PWMx").
+ */
+function mixedAcronym(text: string): boolean {
+  if (text.length < 3 || text.length > 6) return false;
+  const lead = /^[a-z]([A-Z]{2,5})$/.exec(text);
+  const inner = /^[A-Z]{1,4}[a-z][A-Z]{1,4}$/.test(text);
+  const tail = /^([A-Z]{2,5})[a-rt-z]$/.exec(text);
+  if (!lead && !inner && !tail) return false;
+  const k = knownSets();
+  const upper = text.toUpperCase();
+  if (k.common.has(upper) || k.words.has(upper) || k.units.has(upper) || k.pins.has(upper)) return false;
+  if (lead && k.common.has(lead[1])) return false;
+  if (tail && (k.pins.has(tail[1]) || k.common.has(tail[1]) || k.words.has(tail[1]))) return false;
+  return true;
 }
 
 function isAcronym(acro: string): boolean {
@@ -173,6 +210,8 @@ function properNouns(sentences: readonly Sentence[]): Set<string> {
       const tail = /\p{Ll}(\p{Lu}{2,6})$/u.exec(w.text);
       if (tail) names.add(tail[1]);
       if (!/^\p{Lu}/u.test(w.text)) return;
+      // "PoE", "DoS": an acronym with a small letter inside is not a name.
+      if (mixedAcronym(w.text.split(/[-–]/)[0])) return;
       if (i > 0 && s.block.kind !== 'heading') names.add(w.text);
       if (/^\p{Lu}\p{Ll}+$/u.test(w.text)) names.add(w.text.toUpperCase());
     });
@@ -345,6 +384,12 @@ function appositive(sentence: Sentence, c: Candidate): boolean {
   if (!first || !DESCRIPTION_OPENERS.has(first.lower)) return false;
   const gap = text.slice(words[k - 1].end, first.start).trim();
   if (!/^(,|—|–|-|:)$/.test(gap)) return false;
+  // "When your order shows AWB, the courier has it": the comma ends a clause that opened with "when", so
+  // what follows is the main clause, not a description.
+  for (let i = c.index - 1; i >= 0 && c.index - i <= 8; i--) {
+    if (SUBORDINATORS.has(words[i].lower)) return false;
+    if (text.slice(words[i].end, words[i + 1].start).includes(',')) break;
+  }
   let n = 0;
   for (let i = k; i < words.length; i++) {
     if (words[i].lower === 'and' || words[i].lower === 'or') return false;
@@ -356,10 +401,16 @@ function appositive(sentence: Sentence, c: Candidate): boolean {
   return n >= 3;
 }
 
+/** Words that open a clause which a comma closes: "If it shows AWB, the courier…". */
+const SUBORDINATORS = new Set(['when', 'if', 'once', 'after', 'before', 'until', 'while', 'because', 'since', 'unless', 'whenever']);
+
 /** Do the words from..end (end excluded) spell the acronym, every letter used? */
 function spellsExactly(words: readonly Word[], from: number, end: number, acro: string): boolean {
   return spells(words.slice(from, end), 0, acro, false) && !spells(words.slice(from + 1, end), 0, acro, false);
 }
+
+/** Parts named by a connector type two words before them ("a JST battery connector"). */
+const CONNECTORS = new Set(['connector', 'connectors', 'plug', 'plugs', 'socket', 'sockets', 'jack', 'jacks', 'header', 'headers']);
 
 /** Prepositions that join a service's name to a verb: "sign in to IFTTT", "link it with IFTTT". */
 const SERVICE_LINKS = new Set(['to', 'with', 'into', 'from', 'on']);
@@ -422,7 +473,7 @@ export default defineRule({
     undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
   },
   check(doc, ctx) {
-    const { common, words: capsWords, pins, productNouns, labelNouns, labelWords, serviceVerbs, dateParts } = knownSets();
+    const { common, words: capsWords, pins: pinNames, productNouns, labelNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
     let lowerText: string | undefined;
     /** Acronyms whose site the file links to ("ifttt.com"), memoised per acronym. */
     const sites = new Map<string, boolean>();
@@ -450,6 +501,9 @@ export default defineRule({
 
     const sentences = doc.sentences;
     const names = properNouns(sentences);
+    // Pin names ("RTS", "EN", "COM") are labels only in a file about wiring or devices.
+    const hardware = sentences.some((s) => s.words.some((w) => hardwareWords.has(w.lower)));
+    const pins = hardware ? pinNames : new Set<string>();
     /** Next to a name: "Arduino IDE", "PLC IDE", "Nano 33 BLE Sense", "UNO R4". */
     const besideName = (sentence: Sentence, index: number): boolean => {
       const words = sentence.words;
@@ -460,7 +514,8 @@ export default defineRule({
       // "Nano 33 BLE" is a name; "4 to 8 CCF" is an amount and its unit.
       const amount = prev !== undefined && /^\d[\d.,]*$/.test(prev.text) && !(index >= 2 && /\p{Ll}/u.test(words[index - 2].text) && isNamePart(words[index - 2]) && joined(text, words[index - 2], prev));
       if (prev && !amount && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
-      if (next && joined(text, word, next) && (isNamePart(next) || productNouns.has(next.lower))) return true;
+      // ("the DPA 2018": a law and its year, not a model number.)
+      if (next && joined(text, word, next) && !/^(19|20)\d\d$/.test(next.text) && (isNamePart(next) || productNouns.has(next.lower))) return true;
       // "the UNO and Mega", "NEXUS, SENTRI, or Global Entry": one of a list of names.
       return listedWithName(words, index, text);
     };
@@ -477,13 +532,17 @@ export default defineRule({
         const next = words[index + 1];
         const before = words[index - 1];
         // A common acronym ("a USB cable") is no label: it must not make its neighbours pins ("USB to TTL").
-        if (!common.has(c.acro) && ((next && labelNouns.has(next.lower)) || (before && (labelWords.has(before.lower) || labelNouns.has(before.lower) && /^(pin|pins|port|ports)$/.test(before.lower))))) labelled.add(c.acro);
+        // "a JST battery connector", "the SMA antenna socket": a connector type printed on the part.
+        const after2 = words[index + 2];
+        if (!common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && CONNECTORS.has(after2.lower)) labelled.add(c.acro);
+        if (!common.has(c.acro) && !c.mixed && ((next && labelNouns.has(next.lower)) || (before && (labelWords.has(before.lower) || labelNouns.has(before.lower) && /^(pin|pins|port|ports)$/.test(before.lower))))) labelled.add(c.acro);
         // "VID 0x03eb", "TLS 1.2", "HTTP 404": an identifier with its number, not a word to spell out.
         // "DCS(1800)", "IEC 61131-3", "CVSS v3.1": the same with a band, standard or version number.
         const gap = next ? sentence.block.text.slice(word.end, next.start).trim() : '';
         // "UNO (Rev1 and Rev3)": a model with its revisions in brackets is a product name.
         if (next && gap === '(' && /^(rev|r|v|gen|mk)\d+$/i.test(next.text)) productNames.add(c.acro);
-        if (next && /^(0x[0-9a-f]+|v?\d[\w.-]*)$/i.test(next.text) && (gap === '' || gap === '(')) labelled.add(c.acro);
+        // "the DPA 2018", "the CRA 2015": a law and its year still needs spelling out.
+        if (next && /^(0x[0-9a-f]+|v?\d[\w.-]*)$/i.test(next.text) && (gap === '(' || (gap === '' && !/^(19|20)\d\d$/.test(next.text)))) labelled.add(c.acro);
       });
     }
 
@@ -524,11 +583,13 @@ export default defineRule({
         if (base && (reported.has(base) || defined.has(base))) return;
         // "WEP2 … WEP": the acronym of a version already reported.
         if (reportedVersions.has(c.acro)) return;
-        // "DCDC converters": two common acronyms written together ("DC-DC").
-        if (c.acro.length === 4 && common.has(c.acro.slice(0, 2)) && common.has(c.acro.slice(2))) return;
+        // "DCDC converters", "ACDC": two kinds of current written together ("DC-DC").
+        // Only current kinds: "IPID" and "PCID" are acronyms of their own, not IP + ID.
+        if (/^(AC|DC){2}$/.test(c.acro)) return;
         // "95 RH%", "12 VDC": a unit after an amount.
         const prevWord = words[index - 1];
-        if (prevWord && /^\d[\d.,-]*$/.test(prevWord.text) && joined(block.text, prevWord, word)) return;
+        // ("a $500 OOP limit": after money, the capitals are no unit.)
+        if (prevWord && /^\d[\d.,-]*$/.test(prevWord.text) && joined(block.text, prevWord, word) && !/[$£€¥]/.test(block.text[prevWord.start - 1] ?? '')) return;
         // A block that is only the acronym ("* IMU", a menu or tab name) is a label, not prose.
         if (letterWords.length <= 2) return;
         // "Error: unable to open CMSIS-DAP device": the words after "error:" are the message.
