@@ -17,6 +17,15 @@
  * questions, offers ("if you'd like, I'll…"), habits ("will usually"), and
  * "any"/"all" policies are not promises. A time word in an earlier clause
  * ("I have now started it and it will be processed") is not the promise's.
+ *
+ * Beyond the listed actions, grammarHits finds a promise with ANY verb: a
+ * future marker then a lexical verb ("we'll top up your balance", "I will to
+ * check with warehouse"), a passive about our action on their case ("it'll be
+ * sorted", "your parcel will be re-routed"), a future or present progressive
+ * by a person or team ("we are sending a new one"), and a thing we send that
+ * moves on its own ("a refund of the difference will go through"). The
+ * clause classes that are no commitment are data (not-an-action,
+ * not-an-action-passive, not-an-action-now, visit, case-moves, case-nouns).
  */
 import type { Word } from '../document/prose.js';
 import type { ReplyLine } from './lines.js';
@@ -58,7 +67,7 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || clauseVerbIsNoAction(line, marker, hit)) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
@@ -67,7 +76,22 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
       found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) } });
       after = hit.last.start;
     }
+    // The grammar: a future marker and any action verb, for verbs no list names ("we'll top up your balance").
+    const listed = found.filter((f) => f.idx === idx).map((f) => f.p);
+    for (const hit of grammarHits(line)) {
+      const ongoing = hit.value.category === 'promise-now';
+      const marker = ongoing ? hit.first : futureMarker(line, hit);
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker)) continue;
+      if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
+      const prev = line.words[line.words.indexOf(marker) - 1];
+      if (prev && CLAUSE.has(prev.lower)) continue;
+      if (asking && !(prev && ['and', 'then'].includes(prev.lower) && /^(?:we|i)['’]ll$/.test(marker.lower))) continue;
+      const p = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) };
+      listed.push(p);
+      found.push({ idx, hit, p });
+    }
   });
+  found.sort((a, b) => a.idx - b.idx || a.p.first.start - b.p.first.start);
   const promised = new Set(found.map((f) => f.idx));
   const lastOf = new Map<number, Hit>();
   for (const f of found) lastOf.set(f.idx, f.hit);
@@ -117,8 +141,12 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   const before = words.slice(0, at).map((w) => w.lower);
   const i = before.lastIndexOf('if');
   // "If anything changes, ring me and we'll adjust it": they call, and it is done on that call.
+  // "pop in and we'll loan her a spare pair", "bring it in and we'll tune it": done at the customer's visit.
+  if (['and', 'then'].includes(before[before.length - 1] ?? '') && hitsIn(line, COMMIT, 'visit').some((v) => v.last.start < marker.start && !line.words.slice(words.indexOf(v.last) + 1, at).some((x) => /[.!?;]/.test(line.block.text.slice(x.end, x.end + 1))))) return true;
   const CONTACT = ['ring', 'call', 'phone', 'email', 'e-mail', 'reply', 'contact', 'message', 'tell', 'text', 'dm', 'let'];
   if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then'].includes(before[before.length - 1] ?? '')) return true;
+  // "If you reply to this email, a member of our team will pick it up": the customer's message starts it.
+  if (i !== -1 && before[i + 1] === 'you' && CONTACT.includes(before[i + 2] ?? '') && at - i <= 12) return true;
   return i !== -1 && ['you', "you'd", 'you’d'].includes(before[i + 1] ?? '') && ['want', 'need', 'prefer', 'like', 'would', "'d", 'wish', 'ever', "d"].some((x) => before.slice(i + 1, i + 4).some((b) => b === x || b.endsWith(x)));
 }
 
@@ -195,6 +223,8 @@ function futureMarker(line: ReplyLine, hit: Hit): Word | undefined {
       const sw = words[k];
       const who = sw?.lower.replace(/’/g, "'").replace(/'(re|m|s)$/, '');
       if (sw) subject = { word: sw, start: sw, person: human.has(who ?? '') || isName(sw), you: who === 'you' };
+      // "Going to escalate this to tier 2 for you.": a chatty future with no subject is the writer's.
+      if (words[j - 1] && (k < 0 || ['am', 'are', 'is'].includes(words[k + 1]?.lower ?? '') === false && clauseStart(words, j - 1, text))) subject = { word: words[j - 1], start: words[j - 1], person: true, you: false };
       // "Someone from IT is going to give you a ring": the person may stand a few words back.
       if (subject && !subject.person && !subject.you && k + 1 < words.length) subject = subjectOf(words, k + 1, text, human) ?? subject;
       marker = subject?.start ?? sw ?? w;
@@ -246,7 +276,9 @@ function subjectOf(words: Word[], j: number, text: string, human: Set<string>): 
     if (ADVERBS.has(w.lower)) continue;
     nearest ??= w;
     if (w.lower === 'you' && w === nearest) return { word: w, start: w, person: false, you: true };
-    if (isHuman(w.lower, human) || (isName(w) && !(k === 0 && /s$/.test(w.lower)))) {
+    // "Until then the fridge will keep running": a capitalised word behind a determiner is not the subject.
+    const behindThing = nearest !== w && words.slice(k + 1, j).some((x) => DETERMINERS.has(x.lower) && !['someone', 'one'].includes(x.lower));
+    if (isHuman(w.lower, human) || (isName(w) && !behindThing && !(k === 0 && /s$/.test(w.lower)))) {
       // "Maria from billing", "someone in our returns team": the subject starts at the person.
       let h = k;
       while (h >= 2 && ['from', 'at', 'in', 'on', 'of', 'with'].includes(words[h - 1].lower) && !/[,;:]/.test(text.slice(words[h - 2].end, words[h - 1].start))) {
@@ -261,7 +293,7 @@ function subjectOf(words: Word[], j: number, text: string, human: Set<string>): 
     }
     // "our surveyor", "your tutor": a role after "our"/"your" is a person.
     const det = words[k - 1]?.lower;
-    if ((det === 'our' || det === 'your' || det === 'my') && /(?:er|or|ist|ian|ant)$/.test(w.lower) && w === nearest) return { word: w, start: words[k - 1], person: true, you: false };
+    if ((det === 'our' || det === 'your' || det === 'my') && /(?:er|or|ist|ian|ant|smith|man|woman|person|guys|folks|crew)$/.test(w.lower) && w === nearest) return { word: w, start: words[k - 1], person: true, you: false };
     if (PRONOUNS.has(w.lower) || ['this', 'that', 'it', 'which', 'what', 'and', 'or', 'but', 'if', 'so'].includes(w.lower)) break;
   }
   return nearest ? { word: nearest, start: nearest, person: false, you: false } : undefined;
@@ -327,6 +359,137 @@ export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, o
     if (/^\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?$/.test(l) && l.includes('/')) return true;
     if (/^\d{4}-\d{2}-\d{2}$/.test(l)) return true;
     if (w.text === 'May' && (/^\d/.test(words[i + 1]?.lower ?? '') || /^\d{1,2}(?:st|nd|rd|th)?$/.test(words[i - 1]?.lower ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Words that never start the action after a future marker: pronouns, determiners, prepositions, joiners. */
+const NOT_VERB = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'my', 'their', 'his', 'her', 'its', 'you', 'we', 'i', 'they', 'he', 'she', 'it', 'me', 'us', 'them', 'him', 'from', 'at', 'in', 'on', 'of', 'with', 'for', 'by', 'and', 'or', 'but', 'if', 'so', 'as', 'not', 'never', 'no', 'yes', 'there', 'here', 'be', 'also', 'too', 'soon', 'later', 'well', 'up', 'out', 'off', 'over', 'about', 'after', 'before', 'when', 'once', 'what', 'which', 'who', 'how', 'why', 'where', 'all', 'any', 'some', 'each', 'every', 'more', 'less', 'very', 'only', 'even', 'ever', 'again', 'please', 'thanks', 'thank', 'sorry', 'too']);
+const FUTURE = new Set(['will', 'shall', 'gonna', 'should']);
+const BE_FORMS = new Set(['am', 'are', 'is', "'m", "'re", "'s"]);
+const STOP_OBJECT = new Set(['and', 'or', 'but', 'if', 'when', 'once', 'as', 'so', 'because', 'by', 'within', 'before', 'after', 'until', 'till', 'while', 'then', 'today', 'tomorrow', 'tonight', 'soon', 'shortly', 'asap']);
+const PARTICIPLE_IRREGULAR = new Set(['sent', 'done', 'made', 'set', 'put', 'paid', 'built', 'given', 'taken', 'shown', 'fixed', 'sorted', 'brought', 'kept', 'sold', 'rebuilt', 'resent', 're-sent', 'redone', 'rewritten', 'withdrawn', 'refit', 'undone']);
+
+function norm(w: Word): string {
+  return w.lower.replace(/’/g, "'");
+}
+
+function plainWord(w: Word | undefined): w is Word {
+  return Boolean(w) && !w!.masked && !w!.quoted && /^[a-z][a-z'-]*$/.test(norm(w!));
+}
+
+/** The words after the action verb that name what is done ("top up your balance"): up to three, until punctuation or a joiner. */
+function objectEnd(line: ReplyLine, v: number): Word {
+  const words = line.words;
+  const text = line.block.text;
+  let last = v;
+  for (let k = v + 1; k < words.length && k <= v + 3; k++) {
+    if (/[,;:.!?()—–]/.test(text.slice(words[k - 1].end, words[k].start)) || words[k].masked || STOP_OBJECT.has(norm(words[k]))) break;
+    last = k;
+  }
+  return words[last];
+}
+
+/** A hit that starts at `from` and is not one of the clause classes that are no commitment (rules/time-bound-commitment.yml, `not-an-action`). */
+const lineHits = new WeakMap<ReplyLine, Map<string, Hit[]>>();
+
+function notAnAction(line: ReplyLine, at: Word, category: string): boolean {
+  let byCategory = lineHits.get(line);
+  if (!byCategory) lineHits.set(line, (byCategory = new Map()));
+  let hits = byCategory.get(category);
+  if (!hits) byCategory.set(category, (hits = hitsIn(line, COMMIT, category)));
+  return hits.some((h) => h.first === at);
+}
+
+function fakeHit(line: ReplyLine, first: Word, last: Word, category: string, phrase: string): Hit {
+  const words = line.words.slice(line.words.indexOf(first), line.words.indexOf(last) + 1);
+  return { first, last, words, phrase, value: { match: [phrase], category } as unknown as Hit['value'] };
+}
+
+/**
+ * Promises found by grammar, whatever the verb: a future marker ("will", "'ll",
+ * "shall", "going to", "gonna", "should") then any action verb, or a person or
+ * team in the present progressive ("we're sending a new one"). The subject,
+ * negation, habits, offers and questions are checked as for listed promises;
+ * the clause classes that are not commitments ("I'll be honest", "we'll need
+ * your order number", "I'm writing to…") are data in rules/time-bound-commitment.yml.
+ */
+function grammarHits(line: ReplyLine): Hit[] {
+  const words = line.words;
+  const human = wordList('human-subject');
+  const out: Hit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.masked || w.quoted) continue;
+    const l = norm(w);
+    const future = FUTURE.has(l) || l.endsWith("'ll") || (l === 'to' && norm(words[i - 1] ?? w) === 'going');
+    const subjectWord = l.endsWith("'m") || l.endsWith("'re") || (l.endsWith("'s") && isHuman(l.slice(0, -2), human)) ? l.replace(/'(?:m|re|s)$/, '') : BE_FORMS.has(l) ? norm(words[i - 1] ?? w) : undefined;
+    const ongoing = !future && subjectWord !== undefined && (['i', 'we'].includes(subjectWord) || (isHuman(subjectWord, human) && !['you', 'they', 'he', 'she', 'it', 'someone', 'somebody'].includes(subjectWord)));
+    if (!future && !ongoing) continue;
+    if (l === 'should' && ['have', "'ve"].includes(norm(words[i + 1] ?? w))) continue;
+    let k = i + 1;
+    // "I will to check" (non-native), "we'll also", "will definitely": skip to the verb.
+    while (k < words.length && k - i <= 3 && (ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be' || ['currently', 'actually', 'personally', 'now', 'to', 'quickly', 'kindly', 'already'].includes(norm(words[k])))) k++;
+    const v = words[k];
+    if (!plainWord(v)) continue;
+    const lv = norm(v);
+    if (ongoing) {
+      if (!lv.endsWith('ing') || lv === 'going' || NOT_VERB.has(lv) || notAnAction(line, v, 'not-an-action-now')) continue;
+      const subj = l.includes("'") ? w : words[i - 1];
+      out.push(fakeHit(line, subj, objectEnd(line, k), 'promise-now', lv));
+      continue;
+    }
+    if (lv === 'be') {
+      // "it'll be sorted", "your parcel will be re-routed": a passive about our action on their case (never "you will be charged").
+      let m = k + 1;
+      while (m < words.length && m - k <= 2 && ADVERBS.has(norm(words[m])) && norm(words[m]) !== 'be') m++;
+      const p = words[m];
+      if (!plainWord(p)) continue;
+      const lp = norm(p);
+      const you = l === "you'll" || norm(words[i - 1] ?? w) === 'you';
+      if (!you && (/[a-z]{2}ed$/.test(lp) || PARTICIPLE_IRREGULAR.has(lp)) && !notAnAction(line, p, 'not-an-action-passive')) {
+        out.push(fakeHit(line, v, objectEnd(line, m), 'promise', `be ${lp}`));
+      } else if (lp.endsWith('ing') && !notAnAction(line, p, 'not-an-action-now') && !notAnAction(line, v, 'not-an-action')) {
+        // "we'll be sending a new one": a future progressive is the same promise.
+        out.push(fakeHit(line, p, objectEnd(line, m), 'promise', lp));
+      }
+      continue;
+    }
+    if (l === 'will' && notAnAction(line, v, 'case-moves') && caseSubject(words, i)) {
+      // "A refund of the difference will go through": what we send moves on its own; a promise like a passive.
+      out.push(fakeHit(line, v, objectEnd(line, k), 'promise', `be ${lv}`));
+      continue;
+    }
+    if (NOT_VERB.has(lv) || notAnAction(line, v, 'not-an-action')) continue;
+    // "Will do!", "I'll do that": agreeing, not an action named.
+    if (lv === 'do' && (k === words.length - 1 || /[,;:.!?]/.test(line.block.text.slice(v.end, words[k + 1].start)) || ['that', 'this', 'it', 'so'].includes(norm(words[k + 1])))) continue;
+    out.push(fakeHit(line, v, objectEnd(line, k), 'promise', lv));
+  }
+  return out;
+}
+
+/** "We'll need your order number to find the booking": the clause's own verb after the marker is no action, so a listed action later in it is not promised. */
+function clauseVerbIsNoAction(line: ReplyLine, marker: Word, hit: Hit): boolean {
+  const words = line.words;
+  const end = words.indexOf(hit.first);
+  for (let i = words.indexOf(marker); i >= 0 && i < end; i++) {
+    const l = norm(words[i]);
+    if (!(FUTURE.has(l) || l.endsWith("'ll"))) continue;
+    let k = i + 1;
+    while (k < end && ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be') k++;
+    // "Someone will be with you", "we'll be sure to pass this along": the listed "be …" forms decide for themselves.
+    return k < end && norm(words[k]) !== 'be' && notAnAction(line, words[k], 'not-an-action');
+  }
+  return false;
+}
+
+/** A thing we send or arrange ("a refund of the difference", "your replacement") is the subject of the "will" at `i`. */
+function caseSubject(words: Word[], i: number): boolean {
+  const nouns = wordList('case-nouns', COMMIT);
+  for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
+    const l = norm(words[k]);
+    if (nouns.has(l)) return ['a', 'an', 'the', 'your', 'our', 'this', 'that'].includes(norm(words[k - 1] ?? words[k])) || norm(words[k - 1] ?? words[k]) === 'new';
+    if (['and', 'but', 'so', 'it', 'this', 'that', 'which', 'you', 'we', 'i', 'they'].includes(l)) return false;
   }
   return false;
 }
