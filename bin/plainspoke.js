@@ -6,7 +6,13 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-/** The bundle's `main`, loaded as src/boot/bundle.ts `loadBundle()` does (same wrapper, so V8 takes the same cache). */
+/**
+ * src/boot/v8-flags.ts WORKER_V8_FLAGS (a test checks they match), set before the bundle is compiled: its code
+ * cache was made under them, and a short run spends less CPU on V8's optimising compiler (issue 19).
+ */
+const V8_FLAGS = ['--interrupt-budget=1048576', '--no-flush-bytecode'];
+
+/** The bundle's `main`, loaded as src/boot/bundle.ts `loadBundle()` does (same wrapper and flags, so V8 takes the same cache). */
 function bundledMain() {
   if (process.env.PLAINSPOKE_NO_BUNDLE) return undefined;
   const dir = join(__dirname, '..', 'dist', 'bundle');
@@ -24,6 +30,10 @@ function bundledMain() {
     cachedData = readFileSync(`${file}.v8cache`);
   } catch {
     cachedData = undefined;
+  }
+  if (cachedData && !process.env.PLAINSPOKE_V8_DEFAULTS) {
+    const v8 = require('node:v8');
+    for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
   }
   const vm = require('node:vm');
   const { createRequire } = require('node:module');

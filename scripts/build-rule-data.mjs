@@ -23,7 +23,11 @@ try {
   // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses (src/lexicon/data.ts).
   const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
   writeFileSync(new URL('../dist/rule-data.json', import.meta.url), `{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`);
-  console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json`);
+  // inclusive-language's matcher phrases, grouped by first word: a run adds only the groups of its documents' words (issue 19).
+  // Made by the rule's own code from the data just written (a built module reads dist/rule-data.json).
+  const { phrasesByFirstWord, serialisePhrases, PHRASES_FILE } = await import('../dist/rules/plain/inclusive-language.js');
+  writeFileSync(new URL(`../dist/${PHRASES_FILE}`, import.meta.url), serialisePhrases(phrasesByFirstWord()));
+  console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);
   process.exit(1);

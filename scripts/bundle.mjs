@@ -10,9 +10,11 @@
 // 2. The bundle lints fixtures/examples twice in this process (with and
 //    without axe), so V8 has compiled the functions a lint uses, then the code
 //    cache is written next to the bundle.
-// 3. The same again in a child process under the worker threads' V8 flags
-//    (src/boot/v8-flags.ts): V8 accepts a cache only under the flags it was
-//    made with, so workers get their own (`--worker-cache` runs only this step).
+// 3. The same again in a child process (`--worker-cache` runs only this step)
+//    for the worker threads. Both caches are made under WORKER_V8_FLAGS
+//    (src/boot/v8-flags.ts), which bin/plainspoke.js and loadBundle() set
+//    before loading the bundle (issue 19): V8 accepts a cache only under the
+//    flags it was made with.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,10 +25,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
 const forWorkers = process.argv.includes('--worker-cache');
 
-if (forWorkers) {
-  const { tuneV8ForWorkers } = await import('../dist/boot/v8-flags.js');
-  tuneV8ForWorkers();
-} else {
+// Before anything is compiled: the caches are made under the flags a run sets first (src/boot/v8-flags.ts).
+const { tuneV8ForWorkers } = await import('../dist/boot/v8-flags.js');
+tuneV8ForWorkers();
+if (!forWorkers) {
   const { build } = await import('rolldown');
   await build({
     cwd: root,

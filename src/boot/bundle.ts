@@ -23,10 +23,11 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import type { main } from '../cli/main.js';
 import type lintInWorker from '../engine/worker.js';
+import { tuneV8ForWorkers } from './v8-flags.js';
 
 export const BUNDLE_FILE = fileURLToPath(new URL('../bundle/plainspoke.cjs', import.meta.url));
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8cache`;
-/** The cache for worker threads, made under their V8 flags (src/boot/v8-flags.ts). */
+/** The cache for worker threads, made under the same V8 flags as the main one (src/boot/v8-flags.ts). */
 export const WORKER_CODE_CACHE_FILE = `${BUNDLE_FILE}.worker.v8cache`;
 
 export interface BundleExports {
@@ -43,8 +44,8 @@ export interface LoadedBundle {
 
 /**
  * The bundled CLI, or undefined when it was not built (running the module tree) or PLAINSPOKE_NO_BUNDLE is set.
- * `cache`: which code cache to use; a worker thread runs under other V8 flags than the main thread, and V8
- * accepts only a cache made under the flags in force.
+ * `cache`: which code cache to use. Both are made under WORKER_V8_FLAGS (issue 19), which a load with a cache
+ * sets first, as bin/plainspoke.js does: V8 accepts only a cache made under the flags in force.
  */
 export function loadBundle(options: { cache?: 'main' | 'worker' | false } = {}): LoadedBundle | undefined {
   if (process.env.PLAINSPOKE_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return undefined;
@@ -53,6 +54,7 @@ export function loadBundle(options: { cache?: 'main' | 'worker' | false } = {}):
   const cacheFile = options.cache === false ? undefined : options.cache === 'worker' ? WORKER_CODE_CACHE_FILE : CODE_CACHE_FILE;
   let cachedData: Buffer | undefined;
   if (cacheFile && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);
+  if (cachedData) tuneV8ForWorkers();
   // The same wrapper Node.js puts around a CommonJS file, on the first line so stack traces keep the bundle's line numbers.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   // The bundle has no import(): scripts/bundle.mjs turns the external ones (jsdom, axe-core) into require().

@@ -1,5 +1,5 @@
 /**
- * V8 tuning for worker threads (issue 6), applied when a run starts its pool.
+ * V8 tuning (issue 6 for worker threads; issue 19 for every bundled run).
  *
  * On the 556-article corpus with two workers, V8's background threads used
  * about 19 s of a run's 44 s CPU, 13 s of it optimising-compiler (TurboFan)
@@ -7,15 +7,22 @@
  * again, and a 2-core machine has no spare core for that. A larger interrupt
  * budget makes V8 wait until a function is really hot before it optimises
  * it: background CPU fell to 8 s and the full run's median wall time by
- * 16-20% (interleaved runs, medians of three). In one thread the same flag
- * costs 7-12%, since there a free core did the compiling, so the main
- * thread keeps V8's defaults and only a run that starts workers sets it.
+ * 16-20% (interleaved runs, medians of three).
+ *
+ * Issue 19: a short run pays for TurboFan too. bin/plainspoke.js sets these
+ * flags before it loads the start-up bundle, and both code caches are made
+ * under them (scripts/bundle.mjs), so the main thread and the workers take
+ * the same flags and each its cache. CPU (user + system) medians of
+ * alternating runs: one 2 KB article 156 -> 143 ms from the flags alone; with
+ * the other issue 19 changes, one 44 KB article 353 -> 237 ms and the 86
+ * login-gov-help articles in one thread 1611 -> 1033 ms (wall time fell too).
+ * The module tree (PLAINSPOKE_NO_BUNDLE=1, tests) keeps V8's defaults until
+ * it starts workers.
  *
  * V8 flags belong to the process: setting them also changes the main
- * thread, which waits for the workers meanwhile. They are part of the code
- * cache's key, so workers load a cache made under these flags
- * (scripts/bundle.mjs). Reports are byte-identical either way: the flag
- * changes when code is optimised, never what it computes.
+ * thread. They are part of the code cache's key, so a cache is accepted only
+ * under the flags it was made with. Reports are byte-identical either way:
+ * the flags change when code is optimised, never what it computes.
  */
 import v8 from 'node:v8';
 
@@ -29,7 +36,10 @@ export const WORKER_V8_FLAGS = ['--interrupt-budget=1048576', '--no-flush-byteco
 
 let tuned = false;
 
-/** Applies WORKER_V8_FLAGS once per process; PLAINSPOKE_V8_DEFAULTS=1 leaves V8's defaults (for measuring). */
+/**
+ * Applies WORKER_V8_FLAGS once per process; PLAINSPOKE_V8_DEFAULTS=1 leaves V8's defaults (for measuring: the
+ * code caches are then refused and the bundle compiles as it runs). bin/plainspoke.js applies the same list itself.
+ */
 export function tuneV8ForWorkers(): void {
   if (tuned || process.env.PLAINSPOKE_V8_DEFAULTS) return;
   tuned = true;

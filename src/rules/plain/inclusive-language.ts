@@ -14,8 +14,11 @@
 import { defineRule } from '../define-rule.js';
 import { table, vendorLists, type PhraseEntry } from '../../lexicon/data.js';
 import { inException, findLiterals, literalPhrases } from '../../lexicon/tables.js';
-import { matchCase, PhraseMatcher, type PhraseHit } from '../../lexicon/phrase-matcher.js';
+import { matchCase, phraseWords, PhraseMatcher, type PhraseHit } from '../../lexicon/phrase-matcher.js';
 import type { Sentence } from '../../document/prose.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot, runningFromSource } from '../../util/package-root.js';
 
 const TABLE = 'inclusive-language';
 
@@ -49,21 +52,31 @@ interface SkipList {
   skipPhrases?: { match: string | string[] }[];
 }
 
-let compiled: PhraseMatcher<Entry> | undefined;
+/** One phrase of the matcher: its key (as PhraseMatcher.add takes it), whether its case must match, its entry. */
+export type MatcherPhrase = [key: string, exact: boolean, entry: Entry];
 
-function matcher(): PhraseMatcher<Entry> {
-  if (compiled) return compiled;
-  const m = new PhraseMatcher<Entry>();
+/**
+ * Every phrase the matcher holds, grouped by the first word PhraseMatcher files it under, each group in the
+ * order the phrases are added (our own entries first, so they win where both lists have a phrase).
+ */
+export function phrasesByFirstWord(): Map<string, MatcherPhrase[]> {
+  const groups = new Map<string, MatcherPhrase[]>();
+  const push = (key: string, exact: boolean, entry: Entry) => {
+    const first = phraseWords(key)[0];
+    if (first === undefined) return;
+    let group = groups.get(first);
+    if (!group) groups.set(first, (group = []));
+    group.push([key, exact, entry]);
+  };
   const data = table(TABLE);
   const add = (phrase: string, entry: Entry) => {
     const exact = phrase !== phrase.toLowerCase();
     const words = phrase.split(/\s+/).filter(Boolean);
     const key = exact ? phrase : words.map(norm).join(' ');
-    m.add(key, entry, exact);
+    push(key, exact, entry);
     // "wheelchair bound" is also written "wheelchair-bound", one word once hyphens go.
-    if (!exact && words.length === 2) m.add(words.map(norm).join(''), entry);
+    if (!exact && words.length === 2) push(words.map(norm).join(''), false, entry);
   };
-  // Our own entries first, so they win where both lists have a phrase.
   for (const e of data.entries) {
     for (const phrase of e.match) if (!/[^\p{L}\p{N}\s'’-]/u.test(phrase)) add(phrase, { ...e, from: 'plainspoke' });
   }
@@ -80,8 +93,67 @@ function matcher(): PhraseMatcher<Entry> {
       add(phrase, { match: [phrase], replace, note: p.note, pattern: p.id, category, from: 'retext-equality', source: 'https://github.com/retextjs/retext-equality' });
     }
   }
-  compiled = m;
-  return m;
+  return groups;
+}
+
+/** The prebuilt phrases (scripts/build-rule-data.mjs): `{` then one `"first word":[phrases]` line per group, then `}`. */
+export const PHRASES_FILE = 'inclusive-language-phrases.json';
+
+/** Writes phrasesByFirstWord() in the PHRASES_FILE layout (the build). */
+export function serialisePhrases(groups: Map<string, MatcherPhrase[]>): string {
+  return `{\n${[...groups].map(([first, phrases]) => `${JSON.stringify(first)}:${JSON.stringify(phrases)}`).join(',\n')}\n}\n`;
+}
+
+/** First word → its group, still as JSON text (parsed when a document holds the word), or undefined once added. */
+type Pending = Map<string, MatcherPhrase[] | string | undefined>;
+
+/** Reads a PHRASES_FILE text into pending groups; undefined when it is not in that layout. */
+export function parsePhrases(text: string): Pending | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== '{') return undefined;
+  const out: Pending = new Map();
+  for (let i = 1; i < lines.length; i++) {
+    const raw = lines[i];
+    if (!raw.startsWith('"')) continue;
+    const line = raw.endsWith(',') ? raw.slice(0, -1) : raw;
+    const colon = line.indexOf('":[');
+    out.set(JSON.parse(line.slice(0, colon + 1)) as string, line.slice(colon + 2));
+  }
+  return out;
+}
+
+/**
+ * Issue 19: building the whole matcher from the 98 KB retext-equality list took most of this rule's time on a
+ * one-file run. A built run reads the phrases the build grouped by first word and adds to the matcher only
+ * the groups of words a document holds: a phrase is only found from its first word, and phrases that share a
+ * path share a first word, so they are added together and in their order, and the matches are the same.
+ */
+let pending: Pending | undefined;
+const compiled = new PhraseMatcher<Entry>();
+
+function phrasesToAdd(): Pending {
+  if (pending) return pending;
+  if (!runningFromSource) {
+    try {
+      pending = parsePhrases(readFileSync(join(packageRoot, 'dist', PHRASES_FILE), 'utf8'));
+    } catch {
+      pending = undefined;
+    }
+  }
+  pending ??= new Map(phrasesByFirstWord());
+  return pending;
+}
+
+/** The matcher, holding at least every phrase whose first word is in the sentence. */
+function matcherFor(sentence: Sentence): PhraseMatcher<Entry> {
+  const groups = phrasesToAdd();
+  for (const w of sentence.words) {
+    const group = groups.get(w.lower);
+    if (group === undefined) continue;
+    groups.set(w.lower, undefined);
+    for (const [key, exact, entry] of typeof group === 'string' ? (JSON.parse(group) as MatcherPhrase[]) : group) compiled.add(key, entry, exact);
+  }
+  return compiled;
 }
 
 /** The sentence as retext-equality sees it: words normalised, positions unchanged. */
@@ -261,12 +333,12 @@ export default defineRule({
     genericRole: "'{{actual}}' guesses who looks after the family or who is married: use '{{expected}}'",
   },
   check(doc, ctx) {
-    const m = matcher();
     const literals = literalPhrases(TABLE);
     for (const sentence of doc.sentences) {
       // Quoted mail and customer words are not the writer's to change.
       if (sentence.block.quote) continue;
-      const hits = m.find(normalised(sentence));
+      const seen = normalised(sentence);
+      const hits = matcherFor(seen).find(seen);
       const paired = pairedHits(sentence, hits);
       const found: { start: number; end: number; entry: PhraseEntry; source: string }[] = [];
       for (const hit of hits) {
