@@ -21,8 +21,11 @@ export interface ImpactNeed {
   first: Word;
   last: Word;
   trigger: string;
-  /** `reported`: the customer gave the news in their own turn; `line` is the agent's answer. */
-  kind: 'apology' | 'bad-news' | 'reported';
+  /**
+   * `reported`: the customer gave the news in their own turn; `line` is the agent's answer.
+   * `complaint`: a stock answer to a complaint ("we take all comments very seriously").
+   */
+  kind: 'apology' | 'bad-news' | 'reported' | 'complaint';
   /** A vague stand-in for the impact ("any inconvenience"). */
   vague?: string;
 }
@@ -50,13 +53,27 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   let impact: ReplyLine | undefined;
   const agent = new Set(lines);
   for (const l of all) {
-    if (agent.has(l) || l.speaker !== 'customer' || l.stage || l.question || hitsIn(l, IMPACT, 'how-to').length) continue;
+    if (agent.has(l) || l.speaker !== 'customer' || l.stage || hitsIn(l, IMPACT, 'how-to').length) continue;
     const reply = all.find((x) => x.index > l.index && agent.has(x));
     if (!reply) continue;
     // The customer's own news; "I can't find the setting" is a how-to question, not news.
     const hit = hitsIn(l, IMPACT, 'bad-news').find((h) => !['i', 'we'].includes(h.first.lower) && !possibility(l, h.first) && !option(l, h.first, h.last));
-    if (hit && !conditional(l)) needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
+    if (l.question) {
+      // "The app says Mia's been bitten?" — "Yes, on her arm": the agent confirms the news.
+      if (hit && !conditional(l) && confirms(reply)) needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
+      continue;
+    }
+    if (hit && !conditional(l)) {
+      needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
+      continue;
+    }
+    // "My daughter's retainer has snapped in half" — "I've ordered a new one": a fix answers
+    // something that went wrong, in words no list holds. A fix alone is never news.
+    const report = conditional(l) || hitsIn(l, IMPACT, 'customer-asks').length ? undefined : hitsIn(l, IMPACT, 'customer-report')[0];
+    if (report && answerOf(l, all, agent).some((x) => remedy(x))) needs.push({ line: reply, first: report.first, last: report.last, trigger: hitText(l, report.first, report.last), kind: 'reported' });
   }
+  // "Good news — your number transfer is booked": changes in a reply that opens with good news are not bad news.
+  const goodNews = lines.some((l) => hitsIn(l, IMPACT, 'good-news').length > 0);
   for (const l of lines) {
     if (!impact && namesImpact(l)) impact = l;
     // "Sorry, could you resend the file?" is a polite ask, not an apology; but a line that
@@ -67,12 +84,148 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const asked = hitsIn(l, IMPACT, 'requested');
     const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
-    if (!hit) continue;
+    if (!hit) {
+      // A change of plan for the customer's thing, or a stock answer to a complaint.
+      const change = goodNews ? undefined : changeOfPlan(l, askedFor(l, all, agent));
+      const complaint = change ? undefined : hitsIn(l, IMPACT, 'complaint').find((h) => !inQuestion(l, h.last));
+      const other = change ?? complaint;
+      if (other) needs.push({ line: l, first: other.first, last: other.last, trigger: hitText(l, other.first, other.last), kind: change ? 'bad-news' : 'complaint' });
+      continue;
+    }
     const vague = hitsIn(l, IMPACT, 'vague')[0];
     needs.push({ line: l, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: hit === apology ? 'apology' : 'bad-news', ...(vague ? { vague: hitText(l, vague.first, vague.last) } : {}) });
   }
   needs.sort((a, b) => a.line.index - b.line.index);
   return { needs, ...(impact ? { impact } : {}) };
+}
+
+/** The agent's first words confirm what the customer asked ("Yes, on her arm"). */
+function confirms(reply: ReplyLine): boolean {
+  return ['yes', 'yeah', 'yep', 'yup', 'sadly', 'unfortunately'].includes(liveWords(reply)[0]?.lower ?? '');
+}
+
+/** The agent's lines that answer a customer's line: up to the customer's next turn. */
+function answerOf(l: ReplyLine, all: readonly ReplyLine[], agent: ReadonlySet<ReplyLine>): ReplyLine[] {
+  const out: ReplyLine[] = [];
+  for (const x of all) {
+    if (x.index <= l.index || x.stage) continue;
+    if (x.speaker === 'customer') {
+      if (out.length) break;
+      continue;
+    }
+    if (agent.has(x)) out.push(x);
+  }
+  return out;
+}
+
+/** A fix offered in a statement ("I've ordered a new one", "we'll remake it"), not a question or a condition. */
+function remedy(l: ReplyLine): boolean {
+  if (conditional(l)) return false;
+  return hitsIn(l, IMPACT, 'remedy').some((h) => !inQuestion(l, h.last) && !afterIf(l, h.first));
+}
+
+/** The customer's last turn before this line asks for a change ("I'd like to move Bella's jab"). */
+function askedFor(l: ReplyLine, all: readonly ReplyLine[], agent: ReadonlySet<ReplyLine>): boolean {
+  for (let i = l.index - 1; i >= 0; i--) {
+    const x = all[i];
+    if (!x || agent.has(x) || x.stage || x.speaker !== 'customer') continue;
+    return hitsIn(x, IMPACT, 'customer-asks').length > 0;
+  }
+  return false;
+}
+
+const POSSESSIVE_NOT = new Set(["let's", "it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's", "where's", "how's", "this's", "today's", "tomorrow's", "yesterday's", "everyone's", "everything's", "nothing's", "one's"]);
+
+/** The line is about the customer's thing: "your workshop", "Aisha's group", "the puppy you reserved". */
+function customersThing(l: ReplyLine): boolean {
+  return mentionsYou(l) || liveWords(l).some((w, i) => i > 0 && /^\p{Lu}\p{Ll}+['’]s$/u.test(w.text) && !POSSESSIVE_NOT.has(w.lower.replace(/’/g, "'")));
+}
+
+/** Words after "as" that make it a comparison or a plan, not a reason ("as planned", "as you asked", "as well"). */
+const AS_NOT_REASON = new Set(['planned', 'requested', 'asked', 'agreed', 'discussed', 'arranged', 'usual', 'normal', 'promised', 'part', 'well', 'soon', 'long', 'much', 'many', 'far', 'quickly', 'possible', 'you', 'per', 'of', 'such', 'follows', 'below', 'above', 'shown', 'expected', 'always', 'before', 'ever', 'a', 'an', 'good', 'if', 'though', 'normal', 'scheduled', 'booked', 'standard']);
+const REASONS = new Set(['because', 'since', 'due', 'owing', 'instead', "'cause", 'cos', 'coz']);
+/** Modal and wish words: a line with them offers an option ("you can collect it instead"). */
+const OFFER = new Set(['can', 'could', 'may', 'might', 'would', "'d", 'prefer', 'like', 'happy', 'want', 'option', 'choose', 'if', 'whether', 'or']);
+
+/** The line gives a reason for the change or sets it against the plan ("because", "as the hall is", "instead", "rather than"). */
+function hasReason(l: ReplyLine, strict = false): boolean {
+  const live = liveWords(l);
+  // Strict: a cause ("because", "as the hall is …"), not only a swap ("instead").
+  return live.some((w, i) => (REASONS.has(w.lower) && !(w.lower === 'instead' && (strict || live[i + 1]?.lower === 'of'))) || (!strict && (w.lower === 'rather' && live[i + 1]?.lower === 'than')) || (w.lower === 'as' && i > 0 && !AS_NOT_REASON.has(live[i + 1]?.lower ?? '')));
+}
+
+/** Who made the change: the words of the clause before the verb ("we've swapped", "you sent back", "the dentist has switched"). */
+function madeBy(l: ReplyLine, verb: Word): 'we' | 'you' | 'other' | 'none' {
+  const i = l.words.indexOf(verb);
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    const w = l.words[j];
+    if (/[,;:.!?—–]/.test(l.block.text.slice(w.end, l.words[j + 1].start))) break;
+    const x = w.lower.replace(/’/g, "'");
+    if (['i', 'we', "i've", "we've", "i'll", "we'll", "i'd", "we'd", "i'm", "we're"].includes(x)) return 'we';
+    if (['you', "you've", "you'd", "you'll", "you're"].includes(x)) return 'you';
+    // "Nothing else about your booking has changed": no change.
+    if (['nothing', 'not', 'never', 'no', "hasn't", "haven't", "hadn't", "won't", "isn't", "wasn't", "didn't", "doesn't", "don't", "weren't", "aren't"].includes(x)) return 'none';
+    if (['and', 'but', 'so', 'because', 'since', 'as', 'which', 'who', 'that'].includes(x)) break;
+  }
+  return 'other';
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"]);
+/** Past forms that are a change made ("moved", "sent", "gone"); a base form only after "is" (non-native "is change to"). "Nothing changes", "your plan change", "switched on" are not. */
+function changed(l: ReplyLine, w: Word): boolean {
+  const x = w.lower;
+  const next = l.words[l.words.indexOf(w) + 1]?.lower ?? '';
+  // "switched on", "moved across to the new app": no change of plan.
+  if (['on', 'off', 'across', 'over'].includes(next)) return false;
+  if (x.endsWith('ed') || ['sent', 'gone', 'went', 'put', 'given', 'gave'].includes(x)) return true;
+  return BE.has(l.words[l.words.indexOf(w) - 1]?.lower.replace(/’/g, "'") ?? '') && !x.endsWith('ing') && !x.endsWith('s');
+}
+
+/** "was changed", "has been moved", "got pushed": a passive. */
+function passive(l: ReplyLine, w: Word): boolean {
+  let i = l.words.indexOf(w) - 1;
+  while (i > 0 && isAdverb(l.words[i].lower)) i--;
+  return ['is', 'are', 'was', 'were', 'be', 'been', 'got', 'get', 'gets', 'being'].includes(l.words[i]?.lower ?? '');
+}
+
+/** Someone or something is named as the cause: "pushed to March by the consulate", "Ms Haines leaves, so your group will be merged". */
+function causedBy(l: ReplyLine, w: Word): boolean {
+  const i = l.words.indexOf(w);
+  return l.words.slice(i + 1).some((x) => x.lower === 'by') || l.words.slice(0, i).some((x) => x.lower === 'so');
+}
+
+/** Change words after which a reason is needed even when someone else made the change ("the exam board returned your paper" is no news). */
+const REASON_ONLY = new Set(['return', 'returned', 'rejected', 'refused', 'bounced', 'send', 'sent', 'sends', 'sending', 'hand', 'handed', 'give', 'gave', 'given', 'bounce']);
+
+/**
+ * A change of plan for the customer's thing, in any verb: "your workshop has moved to the smaller
+ * studio", "the dentist has switched your check-up", "the council sent your form back because …",
+ * "your cake has gone onto the Monday bake instead". Not a change they asked for, not good news
+ * ("moved to the bigger hall"), not one we made with no reason given ("we've moved your files").
+ */
+function changeOfPlan(l: ReplyLine, asked: boolean): { first: Word; last: Word } | undefined {
+  if (asked || (l.question && !statedBefore(l, l.words[l.words.length - 1])) || conditional(l) || !customersThing(l)) return undefined;
+  if (hitsIn(l, IMPACT, 'requested').length || liveWords(l).some((w) => OFFER.has(w.lower.replace(/’/g, "'")))) return undefined;
+  const reason = hasReason(l);
+  const cause = hasReason(l, true);
+  for (const h of hitsIn(l, IMPACT, 'change')) {
+    // "your plan is changing from £20 to £18": a coming change, read by the price patterns.
+    if (!changed(l, h.first) || inQuestion(l, h.last) || afterIf(l, h.first) || option(l, h.first, h.last) || possibility(l, h.first)) continue;
+    const by = madeBy(l, h.first);
+    if (by === 'you' || by === 'none') continue;
+    // "We've changed the address, so it goes there on Tuesday instead": our change needs a cause to be news.
+    const back = REASON_ONLY.has(h.first.lower) && (h.words.some((w) => w.lower === 'back') || !['send', 'sent', 'sends', 'sending', 'hand', 'handed', 'give', 'gave', 'given'].includes(h.first.lower));
+    // "The password on your account was changed today": a passive with no one named and no cause is a notice, not news.
+    if (passive(l, h.first) && !reason && !causedBy(l, h.first)) continue;
+    if (by === 'we' ? cause : reason || !back) return h;
+  }
+  // "your 3pm session now sits on Thursday at 10 instead", "is now with Tom rather than Ana".
+  const live = liveWords(l);
+  const swap = live.find((w, i) => (w.lower === 'instead' && live[i + 1]?.lower !== 'of') || (w.lower === 'rather' && live[i + 1]?.lower === 'than'));
+  // "I've changed the address, so it goes there on Tuesday instead": a change we made, with no cause given.
+  const ours = live.some((w) => ['i', 'we', "i've", "we've", "i'll", "we'll", "i'd", "we'd", "i'm", "we're"].includes(w.lower.replace(/’/g, "'")));
+  if (swap && !ours && live.some((w) => ['your', 'yours'].includes(w.lower))) return { first: swap, last: swap };
+  return undefined;
 }
 
 /** Whether a sentence end (". ", "! ") stands in the line before this word: the line holds a statement before its question. */

@@ -25,6 +25,7 @@ export default defineRule({
     apology: "'{{actual}}' apologises but the reply never says how this affected the customer: name the impact, such as what they lost, missed or waited for",
     vague: "'{{vague}}' names no impact: say what actually happened to the customer, as in 'left you without internet for two days'",
     badNews: "'{{actual}}' gives bad news but the reply never says what it means for the customer: name the impact before the next step",
+    complaint: "'{{actual}}' answers a complaint but the reply never says what went wrong for the customer: name the impact, such as what they lost, missed or waited for",
     reported: "The customer says '{{actual}}' but the reply never says what it meant for them: name the impact, such as the time they lost or what they had to do again",
   },
   check(doc, ctx) {
@@ -33,7 +34,7 @@ export default defineRule({
     const first = needs[0];
     const l = first.line;
     ctx.report({
-      messageId: first.vague ? 'vague' : first.kind === 'apology' ? 'apology' : first.kind === 'reported' ? 'reported' : 'badNews',
+      messageId: first.vague ? 'vague' : first.kind === 'apology' ? 'apology' : first.kind === 'reported' ? 'reported' : first.kind === 'complaint' ? 'complaint' : 'badNews',
       span: l.block.spanOf(l.words.filter((w) => !w.masked)[0]?.start ?? l.start, l.words.filter((w) => !w.masked).at(-1)?.end ?? l.end),
       data: { actual: first.trigger, vague: first.vague ?? '' },
       context: l.sentence.span,
