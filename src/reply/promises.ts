@@ -67,7 +67,7 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || clauseVerbIsNoAction(line, marker, hit)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || clauseVerbIsNoAction(line, marker, hit) || describesService(line, marker)) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
@@ -81,7 +81,7 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     for (const hit of grammarHits(line)) {
       const ongoing = hit.value.category === 'promise-now';
       const marker = ongoing ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || describesService(line, marker)) continue;
       if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
       if (prev && CLAUSE.has(prev.lower)) continue;
@@ -107,6 +107,9 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
       p.timeFrame = prev;
+    } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx)) {
+      // "Your fitting is booked for Thursday at 2pm. The installer will bring the brackets": the visit's time is the promise's.
+      p.timeFrame = arrangementTime(lines, idx);
     } else {
       const vague = hitsIn(line, COMMIT, 'vague')[0];
       if (vague) p.vague = hitText(line, vague.first, vague.last);
@@ -134,6 +137,36 @@ function tiedToEvent(line: ReplyLine, p: PromiseInfo): boolean {
   return hitsIn(line, COMMIT, 'event').some((e) => e.first.start > p.first.start);
 }
 
+/**
+ * A line in the same paragraph that books a visit or a delivery with a time ("We deliver on the 14th between 8am and
+ * noon"), when the promise at `idx` is about what happens then, not a follow-up or a new arrangement of its own.
+ */
+function arrangementTime(lines: ReplyLine[], idx: number): ReplyLine | undefined {
+  const line = lines[idx];
+  if (hitsIn(line, COMMIT, 'follow-up').length) return undefined;
+  return lines.find((o, k) => k !== idx && o.block === line.block && o.speaker === 'agent' && !o.question && hitsIn(o, COMMIT, 'arrangement').length > 0 && !hitsIn(o, COMMIT, 'arrangement-off').length && hasTimeFrame(o));
+}
+
+/**
+ * A description of a service, not a follow-up: the sentence says what is included ("your plan includes a yearly
+ * service, and we'll refund the call-out fee"), the promise rides on an offer ("we can move you to a smaller unit
+ * and our team will do the carrying"), or names a job as a noun ("will do the packing").
+ */
+function describesService(line: ReplyLine, marker: Word): boolean {
+  if (hitsIn(line, COMMIT, 'included').some((h) => !h.words.some((w) => w.quoted))) return true;
+  const words = line.words;
+  const at = words.indexOf(marker);
+  // "we can look at it and our team will get back to you": a follow-up stays a promise.
+  const followUp = hitsIn(line, COMMIT, 'follow-up').some((h) => h.first.start > marker.start);
+  for (let k = 1; k < at && !followUp; k++) {
+    // Only an offer made on a condition ("If the new price doesn't work for you, we can …"), never "We can confirm … and will".
+    if (['can', 'could'].includes(words[k].lower) && ['we', 'i'].includes(words[k - 1].lower) && words.slice(0, k).some((w) => w.lower === 'if') && words.slice(k + 1, at).some((w) => w.lower === 'and')) return true;
+  }
+  const after = words.slice(at, at + 6).map((w) => w.lower);
+  const d = after.indexOf('do');
+  return d !== -1 && after[d + 1] === 'the' && /[a-z]{3}ing$/.test(after[d + 2] ?? '');
+}
+
 /** "If you'd like, we'll …" is an offer; "if that's OK, I'll …" still promises. Only "if you want/need/prefer" before the marker makes it an offer. */
 function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   const words = line.words;
@@ -143,6 +176,11 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   // "If anything changes, ring me and we'll adjust it": they call, and it is done on that call.
   // "pop in and we'll loan her a spare pair", "bring it in and we'll tune it": done at the customer's visit.
   if (['and', 'then'].includes(before[before.length - 1] ?? '') && hitsIn(line, COMMIT, 'visit').some((v) => v.last.start < marker.start && !line.words.slice(words.indexOf(v.last) + 1, at).some((x) => /[.!?;]/.test(line.block.text.slice(x.end, x.end + 1))))) return true;
+  // "Should you need to cancel, we'll refund the deposit": a condition in the customer's hands, a policy.
+  const sh = before.lastIndexOf('should');
+  // "Should the item arrive damaged, we'll send a replacement": the inverted "should" opens a condition ended by a comma.
+  const opensClause = sh === 0 || (sh > 0 && /[,;:.!?]/.test(line.block.text.slice(words[sh - 1].end, words[sh].start)));
+  if (sh !== -1 && opensClause && (before[sh + 1] === 'you' || words.slice(sh + 1, at).some((w, n, a) => n < a.length - 1 && /,/.test(line.block.text.slice(w.end, a[n + 1].start))) || /,\s*$/.test(line.block.text.slice(words[at - 1]?.end ?? 0, marker.start)))) return true;
   const CONTACT = ['ring', 'call', 'phone', 'email', 'e-mail', 'reply', 'contact', 'message', 'tell', 'text', 'dm', 'let'];
   if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then'].includes(before[before.length - 1] ?? '')) return true;
   // "If you reply to this email, a member of our team will pick it up": the customer's message starts it.
@@ -474,7 +512,7 @@ function clauseVerbIsNoAction(line: ReplyLine, marker: Word, hit: Hit): boolean 
   const end = words.indexOf(hit.first);
   for (let i = words.indexOf(marker); i >= 0 && i < end; i++) {
     const l = norm(words[i]);
-    if (!(FUTURE.has(l) || l.endsWith("'ll"))) continue;
+    if (!(FUTURE.has(l) || l.endsWith("'ll") || (l === 'to' && i > 0 && norm(words[i - 1]) === 'going'))) continue;
     let k = i + 1;
     while (k < end && ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be') k++;
     // "Someone will be with you", "we'll be sure to pass this along": the listed "be …" forms decide for themselves.
@@ -488,7 +526,8 @@ function caseSubject(words: Word[], i: number): boolean {
   const nouns = wordList('case-nouns', COMMIT);
   for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
     const l = norm(words[k]);
-    if (nouns.has(l)) return ['a', 'an', 'the', 'your', 'our', 'this', 'that'].includes(norm(words[k - 1] ?? words[k])) || norm(words[k - 1] ?? words[k]) === 'new';
+    // "your replacement", "a new card", "your redemption statement": a determiner up to two words before the noun.
+    if (nouns.has(l)) return [words[k - 1], words[k - 2]].some((d, n) => d !== undefined && (['a', 'an', 'the', 'your', 'our', 'this', 'that'].includes(norm(d)) || (n === 0 && norm(d) === 'new')));
     if (['and', 'but', 'so', 'it', 'this', 'that', 'which', 'you', 'we', 'i', 'they'].includes(l)) return false;
   }
   return false;
