@@ -57,7 +57,8 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const reply = all.find((x) => x.index > l.index && agent.has(x));
     if (!reply) continue;
     // The customer's own news; "I can't find the setting" is a how-to question, not news.
-    const hit = hitsIn(l, IMPACT, 'bad-news').find((h) => !['i', 'we'].includes(h.first.lower) && !possibility(l, h.first) && !option(l, h.first, h.last));
+    // "We're running late and won't make it back": the customer's own plan is not our news.
+    const hit = hitsIn(l, IMPACT, 'bad-news').find((h) => !['i', 'we'].includes(h.first.lower) && !ownDoing(l, h.first, h.last) && !possibility(l, h.first) && !option(l, h.first, h.last));
     if (l.question) {
       // "The app says Mia's been bitten?" — "Yes, on her arm": the agent confirms the news.
       if (hit && !conditional(l) && confirms(reply)) needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
@@ -79,10 +80,12 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     // "Sorry, could you resend the file?" is a polite ask, not an apology; but a line that
     // only ends in a question ("the fee kicked in on 1 June. want the link?") still gives its news.
     if (l.question && !statedBefore(l, l.words[l.words.length - 1])) continue;
-    const apology = hitsIn(l, IMPACT, 'apology').find((h) => !inQuestion(l, h.last));
+    const apology = sympathy(l, all, agent) ? undefined : hitsIn(l, IMPACT, 'apology').find((h) => !inQuestion(l, h.last));
     // "We've cancelled your old direct debit as you asked": an action they asked for is not news.
     const asked = hitsIn(l, IMPACT, 'requested');
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
+    // "Customer: We're cancelling, we're moving abroad" — "I've cancelled it": the customer's own request, done.
+    const echoed = echoes(l, all, agent);
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) {
       // A change of plan for the customer's thing, or a stock answer to a complaint.
@@ -97,6 +100,63 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   }
   needs.sort((a, b) => a.line.index - b.line.index);
   return { needs, ...(impact ? { impact } : {}) };
+}
+
+/** The customer as the subject of the clause: "we're running late and won't make it back", "I'm cancelling my plan". */
+const OWN = new Set(['i', 'we', "i'm", "we're", "i'll", "we'll"]);
+const BE_AUX = new Set(['am', 'are', 'was', 'were', 'just', 'really', 'now', 'probably', 'definitely', 'also', 'still']);
+/** Heads of the customer's own plans and doings: going somewhere, changing their own plan, a future. */
+const OWN_HEADS = new Set(['running', 'going', 'coming', 'travelling', 'traveling', 'leaving', 'moving', 'driving', 'flying', 'heading', 'cancelling', 'canceling', 'changing', 'switching', 'planning', 'thinking', 'hoping', 'staying', 'will', "won't", 'wont', 'might', 'may', 'be', 'not']);
+
+/** A customer's news that is their own plan or doing ("we're running late and won't make it back"), not something done to them. */
+function ownDoing(l: ReplyLine, first: Word, last: Word): boolean {
+  const idx = l.words.indexOf(last);
+  let start = l.words.indexOf(first);
+  while (start > 0 && !/[.;:!?,—–]/.test(l.block.text.slice(l.words[start - 1].end, l.words[start].start))) start--;
+  const clause = l.words.slice(start, idx + 1).map((w) => w.lower.replace(/’/g, "'"));
+  const subj = clause[0] ?? '';
+  if (!OWN.has(subj)) return false;
+  const heads: string[] = [];
+  const headAt = (k: number) => {
+    while (k < clause.length && BE_AUX.has(clause[k])) k++;
+    if (k < clause.length) heads.push(clause[k]);
+  };
+  headAt(1);
+  clause.forEach((w, k) => ['and', 'but', 'so'].includes(w) && headAt(k + 1));
+  return heads.length > 0 && heads.every((h) => OWN_HEADS.has(h) || (subj.endsWith("'ll") && h !== 'get'));
+}
+
+const SYMPATHY_FILL = new Set(['i', "i'm", 'am', 'we', "we're", 'are', 'so', 'very', 'really', 'truly', 'terribly', 'awfully', 'sorry', 'oh', 'ah', 'to', 'hear', 'that']);
+
+/**
+ * "I'm so sorry." in a script, answering a customer's turn that tells no news of ours and no
+ * problem with their thing ("He's fourteen and he can't get up any more"): sympathy, not an apology.
+ */
+function sympathy(l: ReplyLine, all: readonly ReplyLine[], agent: ReadonlySet<ReplyLine>): boolean {
+  const words = liveWords(l).map((w) => w.lower.replace(/’/g, "'"));
+  if (!words.includes('sorry') || !words.every((w) => SYMPATHY_FILL.has(w))) return false;
+  for (let i = l.index - 1; i >= 0; i--) {
+    const x = all[i];
+    if (!x || x.stage) continue;
+    if (agent.has(x)) return false;
+    return x.speaker === 'customer' && !hitsIn(x, IMPACT, 'bad-news').length && !hitsIn(x, IMPACT, 'customer-report').length;
+  }
+  return false;
+}
+
+/** The words of the customer's last turn before this line, when it asks for something or gives their own plan. */
+function echoes(l: ReplyLine, all: readonly ReplyLine[], agent: ReadonlySet<ReplyLine>): (w: Word) => boolean {
+  for (let i = l.index - 1; i >= 0; i--) {
+    const x = all[i];
+    if (!x || x.stage) continue;
+    if (agent.has(x) || x.speaker !== 'customer') continue;
+    const ownPlan = x.words.some((w, k) => OWN.has(w.lower.replace(/’/g, "'")) && OWN_HEADS.has(x.words[k + 1]?.lower ?? ''));
+    if (!ownPlan && !hitsIn(x, IMPACT, 'customer-asks').length) return () => false;
+    const stems = new Set(x.words.filter((w) => w.lower.length >= 5).map((w) => w.lower.slice(0, 5)));
+    // The same verb: "cancel" in the ask, "cancelled" in the answer.
+    return (w: Word) => w.lower.length >= 5 && /^[a-z]+$/.test(w.lower) && stems.has(w.lower.slice(0, 5));
+  }
+  return () => false;
 }
 
 /** The agent's first words confirm what the customer asked ("Yes, on her arm"). */
@@ -268,6 +328,19 @@ function maybeLine(l: ReplyLine): boolean {
   return looksAhead(words);
 }
 
+/**
+ * Where the main clause of an "if" line starts, when it states something now ("If you've got a
+ * deadline then, we know that's stressful timing"); undefined when it looks ahead or gives a step.
+ */
+function statedAfterIf(l: ReplyLine): number | undefined {
+  if (liveWords(l)[0]?.lower !== 'if') return undefined;
+  const i = l.words.findIndex((w, k) => k > 0 && /,/.test(l.block.text.slice(l.words[k - 1].end, w.start)));
+  if (i < 0) return undefined;
+  const main = l.words.slice(i).map((w) => w.lower.replace(/’/g, "'"));
+  if (looksAhead(main) || main.some((w) => w === 'would' || w.endsWith("'d") || w === 'please')) return undefined;
+  return l.words[i].start;
+}
+
 function looksAhead(words: string[]): boolean {
   return words.some((w) => LOOKS_AHEAD.has(w) || w.endsWith("'ll"));
 }
@@ -353,7 +426,10 @@ function isAdverb(w: string): boolean {
 /** Impact words in a line; those marked `needsYou` count only in a line about the customer. */
 export function namesImpact(l: ReplyLine): boolean {
   // A question ("Anything you'd like me to go over again?") or a condition ("If you have questions about what this means for you") names nothing.
-  if ((l.question && !statedBefore(l, l.words[l.words.length - 1])) || maybeLine(l)) return false;
+  if (l.question && !statedBefore(l, l.words[l.words.length - 1])) return false;
+  // "If you've got a deadline in that window, we know that's stressful timing": the main clause states it.
+  const from = maybeLine(l) ? statedAfterIf(l) : 0;
+  if (from === undefined) return false;
   const you = mentionsYou(l);
   // "Let me know if you get stuck": impact words in an "if" clause are a hypothetical.
   const hypothetical = (h: { first: Word }) => afterIf(l, h.first);
@@ -362,5 +438,7 @@ export function namesImpact(l: ReplyLine): boolean {
   // So does a vague stand-in ("sorry for any upset caused").
   const vague = hitsIn(l, IMPACT, 'vague');
   const overlaps = (list: { first: Word; last: Word }[], h: { first: Word; last: Word }) => list.some((x) => x.first.start <= h.last.start && h.first.start <= x.last.start);
-  return hitsIn(l, IMPACT, 'impact').some((h) => (you || h.value.needsYou !== true) && !hypothetical(h) && !inQuestion(l, h.last) && !overlaps(stock, h) && !overlaps(vague, h) && !restated(l, h.first));
+  // Impact words that go beyond the stock line ("we know that's stressful timing") still count.
+  const within = (list: { first: Word; last: Word }[], h: { first: Word; last: Word }) => list.some((x) => x.first.start <= h.first.start && h.last.start <= x.last.start);
+  return hitsIn(l, IMPACT, 'impact').some((h) => h.first.start >= from && (you || h.value.needsYou !== true) && !hypothetical(h) && !inQuestion(l, h.last) && !within(stock, h) && !overlaps(vague, h) && !restated(l, h.first));
 }
