@@ -71,6 +71,13 @@ export function statsOf(sentences: readonly { words: readonly Word[] }[], langua
     let n = 0;
     for (const w of s.words) {
       if (w.masked) continue;
+      // A code of letters and digits (a part number "ATmega4809", a model "HTS221") is one name, read at a glance:
+      // it counts as a word of one syllable, so it cannot make a paragraph look hard (issue 14).
+      if (/\p{L}/u.test(w.text) && /\p{N}/u.test(w.text)) {
+        n++;
+        stats.syllables++;
+        continue;
+      }
       const syl = syllablesOf(w.text, language);
       if (syl < 0) continue;
       n++;

@@ -31,6 +31,12 @@
  *     manufacturer-warranty replacement depends on photographic
  *     documentation…"). A short step such as "Select Settings > Security" is
  *     not reported: the formula swings wildly on a few words.
+ * A paragraph whose sentences are all within the length limit, or whose long
+ * sentences are sentence-length's, is reported only when its words are hard
+ * on their own: a quarter of them of three syllables or more AND fewer than
+ * 55% common words (issue 14 audit: "three short, plain sentences" scored
+ * high by "repository" and "organizations"). Codes of letters and digits
+ * ("ATmega4809") count as one-syllable names (util/readability.ts).
  * Grades above 18 are shown as "above grade 18": past that the number means
  * nothing to a writer. A section (the text under one heading) with several
  * hard paragraphs gets one finding, at the first, saying how many more there
@@ -82,6 +88,9 @@ const FORMAL_ENDING = /(?:tion|sion|ity|ance|ence|ment|ate|ive|ous)s?$/;
 const DENSE_FORMAL_WORDS = 3;
 /** A long sentence split by a writer gives sentences of about this share of the length limit (15 words for 25). */
 const SPLIT_SHARE = 0.6;
+/** A sentence within this share of the length limit (20 words for 25) is short; 20 words when the limit is off. */
+const SHORT_SHARE = 1;
+const SHORT_SENTENCE = 20;
 
 export default defineRule<Options>({
   id: 'readability',
@@ -184,11 +193,57 @@ export default defineRule<Options>({
         if (r.grade < target + Math.max(margin, SHORT_MARGIN) || (share < needed && !dense)) continue;
         messageId = language === 'en' ? 'hardWords' : 'hardScore';
       }
+      // A paragraph of short sentences is hard only when its words are long AND few of them are common
+      // ("three short, plain sentences" with "repository" and "organizations" in them read easily: issue 14).
+      // So is one whose long sentences are sentence-length's: what is left to report is its words.
+      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE)))) && !hardWords(sentences)) continue;
       section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula });
     }
     flush();
   },
 });
+
+/**
+ * Long words and few common ones: at least this share of the writer's own words (names and codes left
+ * out) of three syllables or more, and fewer than this share of common words ("the", "you", "can").
+ */
+const HARD_POLYSYLLABLES = 0.25;
+const HARD_COMMON = 0.55;
+
+/** Whether a paragraph's words are hard on their own: long AND uncommon. */
+function hardWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[]): boolean {
+  let words = 0;
+  let long = 0;
+  let common = 0;
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      if (w.masked || w.quoted || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text)) return;
+      if (COMMON.has(w.lower.replace(/[’']s$/, ''))) {
+        words++;
+        common++;
+        return;
+      }
+      // Names ("Arduino IDE", "GitHub") are not hard words.
+      if (i > 0 && /^\p{Lu}/u.test(w.text)) return;
+      words++;
+      if (syllablesOf(w.text) >= 3) long++;
+    });
+  }
+  return words > 0 && long / words >= HARD_POLYSYLLABLES && common / words < HARD_COMMON;
+}
+
+/**
+ * Closed-class words and the commonest verbs and nouns of support text: a paragraph made mostly of these
+ * reads easily however the formula scores it.
+ */
+const COMMON = new Set(
+  ('a an the this that these those it its you your yours we our us they them their he she his her i me my ' +
+    'and or but so if then than as at by for from in into of on onto to with without about after before over under up down out off ' +
+    'is are was were be been being am do does did done have has had can could will would may might must should shall not no yes ' +
+    'all any each every some more most many much few other another such only also just even very too here there when where what which who how why ' +
+    'get gets got make makes made use uses used see find go goes take takes give gives need needs want wants know try set put keep let ' +
+    'one two three first new old same own way time day people user users account file files page help work works like each both either').split(' '),
+);
 
 /** Words of three syllables or more with a formal Latin ending ("consideration", "liability"); names left out. */
 function formalWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[]): number {
