@@ -106,7 +106,7 @@ describe('--update-baseline and --baseline', () => {
   });
 
   it('a run on some files keeps the other files’ entries and does not call them fixed', async () => {
-    const dir = project({ 'a.md': DOC, 'b.md': '# B\n\nThe form was sent.\n' });
+    const dir = project({ 'a.md': DOC, 'b.md': '# B\n\nYour refund was declined.\n' });
     await runCli([...FLAGS, '--update-baseline', '.'], { cwd: dir });
     const some = await runCli([...FLAGS, '--format', 'json', '--baseline', '.plainspoke-baseline.json', 'b.md'], { cwd: dir });
     expect(JSON.parse(some.out).baseline).toEqual({ hidden: 1, fixed: 0 });
