@@ -25,12 +25,6 @@
  *   - alt text, headings (a topic or a symptom as readers search for it,
  *     often an error's own words), quoted words, bold or code labels, link
  *     text and error text after "error:" are not the writer's sentences.
- *   - and, from the issue 14 audit, a passive is reported only when the actor
- *     it hides matters to the reader (actorMatters): the subject is the
- *     reader's thing, money, access or data, or the verb is what the
- *     organisation does to them; software and hardware acting on things,
- *     "you" with other verbs, a source named with through/in/from/under,
- *     "with … being …" and "using …" are left alone.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -96,16 +90,6 @@ interface Lists {
   decision: Set<string>;
   /** A participle and the word after it that make an idiom, not a passive ("made aware"). */
   idiom: Set<string>;
-  /** Technical things acted on by software and hardware ("the bootloader has been removed"). */
-  thing: Set<string>;
-  /** What an organisation does to a reader's things ("will be suspended", "are deducted"): reported whatever the subject. */
-  consequence: Set<string>;
-  /** The reader's things, money, access and data ("your account", "fees", "orders"). */
-  reader: Set<string>;
-  /** Nouns that are the reader's only with "your" or "personal" ("your data", "personal information"). */
-  owned: Set<string>;
-  /** Documents that name where a rule comes from ("as provided in your contract"). */
-  source: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -114,7 +98,7 @@ function wordLists(): Lists {
   if (lists) return lists;
   const by = (category: string) => new Set(table('passive-voice').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), thing: by('thing'), consequence: by('consequence'), reader: by('reader'), owned: by('owned'), source: by('source') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom') };
   return lists;
 }
 
@@ -231,9 +215,7 @@ export default defineRule({
         if (w.lower === 'found' && words[be].lower === 'be' && POSSIBLE.has(words[be - 1]?.lower ?? '') && (PLACE_WORDS.has(words[i + 1]?.lower ?? '') || /^\s*:/.test(block.text.slice(w.end, w.end + 3)))) continue;
         // "is lined up with", "are locked out": a resulting state.
         if (state && particleAfter(sentence, i) && words[i + 2]?.lower !== 'by') continue;
-        if (namesTheActor(words, i, l, l.cause.has(w.lower), block.text)) continue;
-        // The hidden actor must matter to the reader (issue 14 audit).
-        if (!actorMatters(sentence, be, i, l)) continue;
+        if (namesTheActor(words, i, l, l.cause.has(w.lower))) continue;
         // "You will be asked to sign in", "you'll be taken to your account": a step in the product's own
         // flow, where the screen is plainly the one acting.
         if (l.youFlow.has(w.lower) && subjectIsYou(words, be, l.person)) continue;
@@ -423,7 +405,7 @@ function subjectIsYou(words: Word[], be: number, person: Set<string>): boolean {
 }
 
 /** "was approved by your bank", "are stored on behalf of you by our partner": the actor is named, so nothing is hidden. */
-function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text: string): boolean {
+function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean): boolean {
   const notActor = l.notActor;
   for (let j = i + 1; j < words.length && j <= i + BY_WINDOW; j++) {
     const lower = words[j].lower;
@@ -432,8 +414,6 @@ function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text:
     if (CLAUSE_END.has(lower)) return false;
     if (lower !== 'by') continue;
     const after = words[j + 1];
-    // "is determined by:" and a list: the list names who or what does it.
-    if (/^\s*:/.test(text.slice(words[j].end, words[j].end + 3))) return true;
     if (!after) return false;
     const two = `${after.lower} ${words[j + 2]?.lower ?? ''}`;
     // "by clicking Save", "by mistake", "by Friday", "by the end of the day": a way or a time, not an actor.
@@ -441,101 +421,6 @@ function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text:
     if (cause) return true;
     if (after.lower.endsWith('ing') || notActor.has(after.lower) || notActor.has(two) || /^\d/.test(after.text)) return false;
     return true;
-  }
-  return false;
-}
-
-/** Prepositions that name a source or an actor in other words than "by" ("paid through Stripe Connect", "removed from GitHub"). */
-const SOURCE_PREPOSITIONS = new Set(['through', 'in', 'from', 'under', 'via', 'with']);
-/** Words that may come between such a preposition and the party it names. */
-const SOURCE_DETERMINERS = new Set(['the', 'our', 'its', 'their', 'an', 'a', 'any', 'applicable']);
-/** Words before "your" after the verb that make it the reader's thing the action goes to or comes from. */
-const TARGET = new Set(['to', 'into', 'from', 'on', 'onto', 'against', 'off']);
-/** Clause words that may stand inside a subject: "a substitute of similar or higher value", "requests sent after noon". */
-const SUBJECT_LINKS = new Set(['and', 'or', 'after', 'before', 'until']);
-/** Words before "to be" that may stand between it and its subject ("the bootloader has been", "sketches need to be"). */
-const TO_SUBJECT = new Set(['have', 'has', 'had', 'to', 'need', 'needs', "haven't", "hasn't"]);
-
-/**
- * Whether the actor a passive hides matters to the reader. Not when:
- *   - the participle is a state in an absolute phrase ("with the main executable being selected");
- *   - the source or actor is named with another word than "by" ("if you are paid through Stripe Connect",
- *     "as may be provided in the Stripe Terms", "request that content be removed from GitHub");
- *   - the subject is a technical thing that software or hardware acts on ("the bootloader has been removed",
- *     "if your sketch was developed using the Arduino API"), unless the verb is something the organisation
- *     does to the reader's things ("your sketch may be removed");
- *   - the sentence says how with "using" ("was developed using the Arduino API").
- */
-function actorMatters(sentence: Sentence, be: number, i: number, l: Lists): boolean {
-  const words = sentence.words;
-  const text = sentence.block.text;
-  const lower = words[i].lower;
-  const consequence = l.consequence.has(lower);
-  if (words[be].lower === 'being' && words.slice(Math.max(0, be - 6), be).some((x) => x.lower === 'with')) return false;
-  // The party named after a preposition: a name (a capital letter inside the sentence) or "us" / "our team".
-  let j = i + 1;
-  if (words[j] && (words[j].lower.endsWith('ly') || PARTICLES.has(words[j].lower))) j++;
-  if (words[j] && SOURCE_PREPOSITIONS.has(words[j].lower)) {
-    let k = j + 1;
-    while (words[k] && SOURCE_DETERMINERS.has(words[k].lower) && k < j + 3) k++;
-    const party = words[k];
-    if (party && !party.masked && /^\p{Lu}/u.test(party.text) && !l.notActor.has(party.lower) && !/^\d/.test(party.text)) return false;
-    if (party && (party.lower === 'us' || (party.lower === 'team' && words[k - 1]?.lower === 'our'))) return false;
-    // "is provided in your contract", "as described in this policy".
-    for (let m = j + 1; m < words.length && m <= j + 3; m++) if (l.source.has(words[m].lower)) return false;
-  }
-  // "is used by GitHub and may be shared with affiliates": the actor is named elsewhere in the sentence.
-  for (let k = 0; k < words.length - 1; k++) {
-    if (words[k].lower === 'by' && k !== i + 1 && /^\p{Lu}/u.test(words[k + 1].text) && !l.notActor.has(words[k + 1].lower)) return false;
-  }
-  // How it is done is given ("can be reduced by connecting a capacitor", "can be reviewed using the pinout",
-  // "can be controlled with the sysfs interface"): the reader does it, and the sentence says how.
-  for (let k = i + 1; k < words.length && k <= i + 3; k++) {
-    const x = words[k].lower;
-    if (x === 'using' || (x === 'by' && words[k + 1]?.lower.endsWith('ing'))) return false;
-    if (CLAUSE_END.has(x)) break;
-  }
-  // "may be identified as an ESP32 board", "be reported as copyright": the sentence names or classes a thing.
-  if (words[i + 1]?.lower === 'as') return false;
-  // The subject: the word before "to be", over modals, adverbs and "have".
-  let s = be - 1;
-  while (s >= 0 && (MODALS.has(words[s].lower) || BETWEEN.has(words[s].lower) || TO_SUBJECT.has(words[s].lower) || BE_PRESENT.has(words[s].lower) || BE_OTHER.has(words[s].lower) || (words[s].lower.endsWith('ly') && words[s].lower.length > 3))) s--;
-  const subject = s >= 0 ? words[s] : undefined;
-  const head = subject?.lower.replace(/['’]s$/, '');
-  // A technical thing as the subject, even with a verb of the organisation ("if a variable needs to be shared").
-  if (head && l.thing.has(head) && !/[,;:]/.test(text.slice(subject!.end, words[be].start))) return false;
-  // "If you were connected to a gateway": the reader's own state.
-  if (head === 'you' && l.state.has(lower) && !l.decision.has(lower)) return false;
-  // "not to be unreasonably withheld": legal boilerplate about consent, not a hidden actor.
-  if (words.slice(be + 1, i).some((x) => x.lower === 'unreasonably')) return false;
-  // What the organisation does to the reader's things: "will be suspended", "may be removed", "are deducted".
-  if (consequence) return true;
-  // The reader or the reader's things as the subject: "your refund has been issued", "orders will be shipped".
-  // "You" alone is not enough: "if you are being harassed", "you will be given credentials" hide nobody who matters.
-  if (head && l.reader.has(head)) return true;
-  if (head === 'you' || head === "you'll" || head === "you're") return false;
-  // The subject's other words, back to the start of the clause: "items left in shared areas are moved",
-  // "a late fee of 5% is applied", "the photo on your licence is checked".
-  let owned = head !== undefined && l.owned.has(head);
-  // In a relative clause ("the function calls that were made"), the subject is the few words before "that".
-  const reach = head !== undefined && CLAUSE_END.has(head) ? 3 : 8;
-  for (let k = s - 1, n = 0; k >= 0 && n < reach; k--, n++) {
-    if (/[,;:()]/.test(text.slice(words[k].end, words[k + 1].start))) break;
-    const x = words[k].lower.replace(/['’]s$/, '');
-    // "in order to" is not an order.
-    if (x === 'your' || x === 'yours' || x === 'you' || (l.reader.has(x) && !(x === 'order' && words[k - 1]?.lower === 'in'))) return true;
-    if (l.owned.has(x)) owned = true;
-    if (owned && (x === 'personal' || x === 'user' || x === 'customer')) return true;
-    // "and", "or" join words inside a subject ("a substitute of similar or higher value"); "after", "before"
-    // start a phrase inside it ("requests sent after noon").
-    if (CLAUSE_END.has(x) && !SUBJECT_LINKS.has(x)) break;
-  }
-  // The reader's things right after the verb, where it goes or comes from: "it was sent to your card"
-  // (not a tool, "can be controlled with your phone", nor a place, "is saved to your device").
-  for (let k = i + 1; k < words.length && k <= i + 5; k++) {
-    const x = words[k].lower;
-    if (x === 'your' && TARGET.has(words[k - 1].lower) && l.reader.has(words[k + 1]?.lower ?? '')) return true;
-    if (CLAUSE_END.has(x) || /[,;:]/.test(text.slice(words[k - 1].end, words[k].start))) break;
   }
   return false;
 }
