@@ -8,7 +8,7 @@
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
-import { hitText } from '../../reply/words.js';
+import { reportPhrases } from '../kinds/reply-phrases.js';
 
 export default defineRule({
   id: 'blame-language',
@@ -26,15 +26,6 @@ export default defineRule({
     blame: "'{{actual}}' blames the customer: {{note}}",
   },
   check(doc, ctx) {
-    for (const { line, hit } of replyModel(doc).blame) {
-      ctx.report({
-        messageId: 'blame',
-        span: line.block.spanOf(hit.first.start, hit.last.end),
-        data: { actual: hitText(line, hit.first, hit.last), note: typeof hit.value.note === 'string' ? hit.value.note : 'say what happened and what to do next' },
-        ...(hit.value.replace?.length ? { suggestions: hit.value.replace } : {}),
-        ...(hit.value.severity === 'info' ? { severity: 'info' as const } : {}),
-        context: line.sentence.span,
-      });
-    }
+    reportPhrases(ctx, replyModel(doc).blame, 'blame', 'say what happened and what to do next');
   },
 });

@@ -6,7 +6,7 @@
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
-import { hitText } from '../../reply/words.js';
+import { reportPhrases } from '../kinds/reply-phrases.js';
 
 export default defineRule({
   id: 'robotic-phrase',
@@ -24,15 +24,6 @@ export default defineRule({
     robotic: "'{{actual}}' sounds like a script: {{note}}",
   },
   check(doc, ctx) {
-    for (const { line, hit } of replyModel(doc).robotic) {
-      ctx.report({
-        messageId: 'robotic',
-        span: line.block.spanOf(hit.first.start, hit.last.end),
-        data: { actual: hitText(line, hit.first, hit.last), note: typeof hit.value.note === 'string' ? hit.value.note : 'say it in your own words' },
-        ...(hit.value.replace?.length ? { suggestions: hit.value.replace } : {}),
-        ...(hit.value.severity === 'info' ? { severity: 'info' as const } : {}),
-        context: line.sentence.span,
-      });
-    }
+    reportPhrases(ctx, replyModel(doc).robotic, 'robotic', 'say it in your own words');
   },
 });
