@@ -88,6 +88,12 @@ function movedBefore(s: Sentence, k: number): boolean {
   return false;
 }
 const VERTICAL = new Set(['top', 'bottom', 'upper', 'lower']);
+/** Prepositions that place an instruction's object: "type it in the box at the bottom". */
+const INTO = new Set(['in', 'into', 'onto']);
+/** Numbers that count things: "the larger of the two buttons", "the two vertical bars". */
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'both']);
+/** Lines drawn one way: "the two vertical bars". */
+const LINE_LOOKS = new Set(['vertical', 'horizontal', 'diagonal', 'little', 'small', 'short', 'thin', 'stacked', 'parallel']);
 const SHOWN = new Set(['shown', 'displayed', 'pictured', 'illustrated', 'here', 'just']);
 /** Words after "on the left" that keep it a place: "of", "and", "side"… (place words are added from the table). */
 const AFTER_PLACE = new Set(['of', 'and', 'or', 'then', 'next']);
@@ -161,7 +167,7 @@ function isScreenThing(w: Word | undefined): boolean {
 /** Words that only say how a thing looks or that it is a thing: "the big round one", "the green icon". */
 function lookOnly(w: Word | undefined): boolean {
   if (!w || w.masked || w.quoted) return false;
-  return ORDINALS.has(w.lower) || has(w, 'style') || has(w, 'colour') || has(w, 'shape') || has(w, 'size') || has(w, 'shade') || (has(w, 'thing') && !has(w, 'text')) || LOOK_PLACE.has(w.lower) || generic(w) || has(w, 'extreme');
+  return ORDINALS.has(w.lower) || has(w, 'icon-picture') || has(w, 'style') || has(w, 'colour') || has(w, 'shape') || has(w, 'size') || has(w, 'shade') || (has(w, 'thing') && !has(w, 'text')) || LOOK_PLACE.has(w.lower) || generic(w) || has(w, 'extreme');
 }
 /** Place words that say nothing about what a thing does ("the panel on the left"); "menu" or "navigation" name a function. */
 const LOOK_PLACE = new Set(['side', 'sidebar', 'panel', 'pane', 'column', 'corner', 'edge', 'area', 'part', 'half', 'menu']);
@@ -228,7 +234,7 @@ export function findSensory(s: Sentence): SensoryHit[] {
     const word = w[i];
     if (word.masked || word.quoted) continue;
     // Most words are in no group: skip them before any pattern work.
-    if (!l.words.has(word.lower) && !word.lower.includes('-') && !POSITION_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
+    if (!l.words.has(word.lower) && !word.lower.includes('-') && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
 
     // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
     const extra = pointsByLook(s, i);
@@ -239,9 +245,11 @@ export function findSensory(s: Sentence): SensoryHit[] {
     }
 
     // 0a. a sound as the only signal: "until you hear the beep", "listen for two short tones".
-    if (has(word, 'hear')) {
+    // "wait for three quick beeps": waiting for a sound is listening for it.
+    const waitFor = word.lower === 'wait' && ['for', 'until'].includes(w[i + 1]?.lower ?? '');
+    if (has(word, 'hear') || waitFor) {
       let j = i + 1;
-      if (w[j]?.lower === 'for' && joined(s, j)) j++;
+      if ((w[j]?.lower === 'for' || w[j]?.lower === 'until') && joined(s, j)) j++;
       let k = j;
       while (k < w.length && k - j < 3 && joined(s, k) && !has(w[k], 'sound') && (DETERMINERS.has(w[k].lower) || SOUND_WORDS.has(w[k].lower))) k++;
       if (k < w.length && has(w[k], 'sound') && joined(s, k) && k > i) {
@@ -278,7 +286,9 @@ export function findSensory(s: Sentence): SensoryHit[] {
     }
 
     // 0c. an instruction that points by a look and a place only: "tap the one at the bottom", "use the arrow in the corner".
-    const act = actionEnd(s, i);
+    let act = actionEnd(s, i);
+    // "type your note in the box at the bottom", "drag the file onto the grey area": the place of an instruction's object.
+    if (act === -1 && INTO.has(word.lower) && i > 0 && DETERMINERS.has(w[i + 1]?.lower ?? '') && actionWithin(s, i, 5)) act = i + 1;
     if (act !== -1) {
       let j = act;
       if (w[j] && DETERMINERS.has(w[j].lower) && joined(s, j)) j++;
@@ -329,6 +339,8 @@ export function findSensory(s: Sentence): SensoryHit[] {
         if (w[q] && DETERMINERS.has(w[q].lower)) q++;
         // "at the very bottom", "in the far corner".
         if (has(w[q], 'extreme') && joined(s, q + 1)) q++;
+        // "in the upper corner", "at the lower edge".
+        if (w[q] && PLACE_ADJECTIVES.has(w[q].lower) && AT_PLACES.has(w[q + 1]?.lower ?? '') && joined(s, q + 1)) q++;
         const at = w[q];
         if (at && joined(s, q) && (AT_PLACES.has(at.lower) || has(at, 'compound'))) {
           let last = q;
@@ -345,6 +357,14 @@ export function findSensory(s: Sentence): SensoryHit[] {
           }
         }
       }
+    }
+
+    // 0d. new shapes (issue 14, r4).
+    const r4 = lookShapes(s, i);
+    if (r4) {
+      out.push(r4);
+      i = r4.last;
+      continue;
     }
 
     // 1. colour / shape / size word + thing: "the big green button", "the red text".
@@ -797,4 +817,55 @@ export function namesALabel(s: Sentence, from = 0, to = s.words.length): boolean
     }
   }
   return false;
+}
+
+/**
+ * Shapes found in unseen text (issue 14, r4):
+ *   the larger of the two buttons           a size compared among things
+ *   the words in red, the link in blue      a thing or text told by its colour after "in"
+ *   tap the two vertical bars               counted lines with a look between
+ *   the small yellow warning triangle       a look, one naming word, then a picture
+ *   next to the flashing light              a style or colour on a light, as the neighbour of a thing
+ */
+function lookShapes(s: Sentence, i: number): SensoryHit | undefined {
+  const w = s.words;
+  const word = w[i];
+  // "the larger of the two buttons", "the smallest of the icons".
+  if (has(word, 'size') && /(er|est)$/.test(word.lower) && i > 0 && w[i - 1].lower === 'the' && w[i + 1]?.lower === 'of' && joined(s, i + 1)) {
+    let k = i + 2;
+    if (w[k] && DETERMINERS.has(w[k].lower)) k++;
+    if (w[k] && COUNT_WORDS.has(w[k].lower)) k++;
+    if (has(w[k], 'size-thing') && joined(s, k)) return { kind: 'size', first: i - 1, last: k, labelExcuses: true };
+  }
+  // "the words in red", "the link in blue": not "in red wine".
+  if ((has(word, 'text') || has(word, 'thing') || generic(word)) && i > 0 && DETERMINERS.has(w[i - 1].lower) && w[i + 1]?.lower === 'in' && joined(s, i + 1) && has(w[i + 2], 'colour') && joined(s, i + 2)) {
+    const after = w[i + 3];
+    if (!after || !joined(s, i + 3) || PREPOSITIONS.has(after.lower) || ['under', 'below', 'above', 'next', 'and', 'or', 'to', 'is', 'are', 'shows', 'show'].includes(after.lower)) {
+      return { kind: 'colour', first: i - 1, last: i + 2, labelExcuses: true };
+    }
+  }
+  // "tap the two vertical bars", "the three little lines".
+  if (COUNT_WORDS.has(word.lower) && i > 0 && DETERMINERS.has(w[i - 1].lower) && actionWithin(s, i, 4)) {
+    let k = i + 1;
+    while (k < w.length && k - i <= 2 && LINE_LOOKS.has(w[k].lower) && joined(s, k)) k++;
+    if (k > i + 1 && has(w[k], 'counted-picture') && joined(s, k) && !labelledAfter(s, k)) return { kind: 'shape', first: i - 1, last: k, labelExcuses: true };
+  }
+  // "look for the small yellow warning triangle": looks, one naming word, then a picture.
+  if ((has(word, 'colour') || has(word, 'size')) && i > 0 && DETERMINERS.has(w[i - 1].lower) && actionWithin(s, i, 4) && !capitalisedInside(s, i)) {
+    let k = i + 1;
+    while (k < w.length && k - i <= 3 && joined(s, k) && (has(w[k], 'colour') || has(w[k], 'size') || has(w[k], 'shade'))) k++;
+    const mid = w[k];
+    if (mid && joined(s, k) && /^\p{Ll}+$/u.test(mid.text) && !has(mid, 'thing') && has(w[k + 1], 'picture') && joined(s, k + 1) && !labelledAfter(s, k + 1)) {
+      return { kind: has(word, 'colour') || w.slice(i, k).some((x) => has(x, 'colour')) ? 'colour' : 'shape', first: i, last: k + 1, labelExcuses: true };
+    }
+  }
+  // "press the button next to the flashing light": a light told by its look, after an instruction or a neighbour.
+  if ((has(word, 'style') || has(word, 'colour')) && i > 0 && DETERMINERS.has(w[i - 1].lower) && has(w[i + 1], 'indicator') && joined(s, i + 1) && !capitalisedInside(s, i)) {
+    // Only as a neighbour ("next to the flashing light"): "check that the green light is on" tells a state.
+    const near = (k: number) => k >= 0 && has(w[k], 'relative-place');
+    let cue = false;
+    for (let k = i - 2; k >= 0 && i - k <= 4; k--) if (near(k)) cue = true;
+    if (cue && !labelledAfter(s, i + 1) && w[i + 2]?.lower !== 'means') return { kind: 'colour', first: i - 1, last: i + 1, labelExcuses: true };
+  }
+  return undefined;
 }

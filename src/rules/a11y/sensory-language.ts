@@ -139,7 +139,8 @@ const OTHER_CUES = new Set(['message', 'messages', 'vibrates', 'vibration', 'not
 
 /** The sentence gives a second cue: a quoted message or a word such as "message" ("the light shows green" is not one). */
 function otherCue(s: Sentence): boolean {
-  return s.words.some((w) => w.quoted || OTHER_CUES.has(w.lower));
+  // "say your message", "type your text": the reader's own words are not a cue from the device.
+  return s.words.some((w, k) => w.quoted || (OTHER_CUES.has(w.lower) && !['your', 'my'].includes(s.words[k - 1]?.lower ?? '')));
 }
 
 /** A label within a few words of the phrase: "the padlock (**Lock**)", "the first link, **Help**", "the Save icon". */

@@ -85,9 +85,10 @@ function definedTerms(sentences: readonly Sentence[], hits: readonly Hit[]): Set
 function isName(h: Hit): boolean {
   const w = h.sentence.words;
   const i = w.findIndex((x) => x.start === h.from);
-  return i > 0 && /^\p{Lu}/u.test(w[i].text) && !/^\p{Lu}+$/u.test(w[i].text);
+  return i > 0 && /^\p{Lu}/u.test(w[i].text) && !ACRONYM.test(w[i].text);
 }
-
+/** All capitals, digits allowed ("SLA", "L2", "P1"): an acronym or a code, not a name. */
+const ACRONYM = /^[\p{Lu}\d-]+$/u;
 
 interface Head {
   entry: PhraseEntry;
@@ -118,7 +119,7 @@ function systemWords(): SystemWords {
 
 /** A capital in mid-sentence that is not an acronym: a name ("the Sync Worker app"). */
 function nameAt(words: readonly Word[], i: number): boolean {
-  return i > 0 && /^\p{Lu}/u.test(words[i].text) && !/^\p{Lu}+$/u.test(words[i].text);
+  return i > 0 && /^\p{Lu}/u.test(words[i].text) && !ACRONYM.test(words[i].text);
 }
 
 /** Internal jargon by shape: "<modifier> <head>" ("the ingest worker", "consortium routing queue"). */
@@ -140,6 +141,113 @@ function systemHits(sentence: Sentence): { from: number; to: number; entry: Phra
     let k = i - 1;
     while (k > 0 && internal.has(lower(w[k - 1].lower)) && joined(w[k - 1], w[k]) && !nameAt(w, k - 1)) k--;
     out.push({ from: w[k].start, to: w[i].end, entry: head.entry });
+  }
+  return out;
+}
+
+/**
+ * Jargon by shape (issue 14, r4), from the `shapes` word lists in rules/jargon.yml:
+ * - a noun used as a verb ("we will action this", "socialise the prices"): after a
+ *   verb slot (a modal, "to", "please", a subject pronoun, the start of a clause) and
+ *   before its object; forms that are only ever verbs ("actioned") everywhere;
+ * - a support tier or priority code ("escalated to tier two", "our L2 team", "a P1 open");
+ * - "bandwidth" for a team's time ("we don't have the bandwidth to look");
+ * - "ping" a person ("I'll ping the devs");
+ * - "said" as a determiner ("Said account will be closed", "of said party").
+ * Determiners, pronouns and modals are grammar, so they stay here.
+ */
+const VERB_SLOT = new Set(['^', ',', 'to', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'please', 'kindly', 'pls', 'we', 'i', 'you', 'they', "we'll", "i'll", "you'll", "they'll", "we'd", "i'd", "let's", 'cannot', "can't", "won't", "don't", "didn't", 'then', 'and', 'also', 'just', 'now', 'quickly']);
+const OBJECT_START = new Set(['this', 'that', 'it', 'these', 'those', 'the', 'a', 'an', 'your', 'our', 'my', 'their', 'his', 'her', 'them', 'all', 'any', 'each', 'every', 'both']);
+const SAID_PREPS = new Set(['of', 'to', 'in', 'on', 'for', 'from', 'with', 'by', 'under', 'upon', 'against', 'within']);
+const NOT_NOUN = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'you', 'i', 'so', 'no', 'yes', 'to', 'earlier', 'before', 'above', 'below', 'this', 'in', 'on', 'at', 'for', 'by', 'with', 'and', 'or', 'but', 'please', 'hello', 'hi', 'thanks', 'goodbye', 'nothing', 'something', 'again', 'than', 'what', 'when', 'how', 'is', 'was', 'about', 'otherwise', 'differently', 'simply', 'plainly']);
+
+interface Shapes { [k: string]: Set<string> }
+let shapeData: Shapes | undefined;
+function shapeLists(): Shapes {
+  if (shapeData) return shapeData;
+  const raw = (table(TABLE).shapes ?? {}) as Record<string, unknown[]>;
+  const out: Shapes = {};
+  for (const [k, v] of Object.entries(raw)) out[k] = new Set((Array.isArray(v) ? v : []).map(lower));
+  shapeData = out;
+  return out;
+}
+const SHAPE_ENTRIES = {
+  nounVerb: { match: ['(noun used as a verb)'], category: 'corporate jargon', replace: [] } as PhraseEntry,
+  tier: { match: ['(support tier)'], category: 'internal jargon', internal: true, replace: ['a specialist', 'our specialist team'] } as PhraseEntry,
+  priority: { match: ['(priority code)'], category: 'internal jargon', internal: true, replace: ['an urgent fix', 'a top-priority fix'] } as PhraseEntry,
+  capacity: { match: ['(capacity)'], category: 'corporate jargon', replace: ['time'] } as PhraseEntry,
+  ping: { match: ['(ping)'], category: 'internal jargon', internal: true, replace: ['ask', 'message'] } as PhraseEntry,
+  said: { match: ['(said)'], category: 'legalese', quietIn: ['policy'], replace: ['this', 'that', 'the'] } as PhraseEntry,
+};
+
+function shapeHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
+  const L = shapeLists();
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const out: { from: number; to: number; entry: PhraseEntry }[] = [];
+  const get = (k: string) => L[k] ?? new Set<string>();
+  // ("tier 2." at the end of a sentence: the number keeps its full stop.)
+  const lw = (i: number) => (i >= 0 && i < w.length && !w[i].masked && !w[i].quoted ? lower(w[i].lower).replace(/\.$/, '') : '');
+  const prev = (i: number) => {
+    if (i <= 0) return '^';
+    if (/[,;:(—–]/.test(text.slice(w[i - 1].end, w[i].start))) return ',';
+    return lw(i - 1);
+  };
+  const handOffBefore = (i: number) => {
+    for (let j = i - 1; j >= 0 && i - j <= 6; j--) if (get('handOffVerbs').has(lw(j))) return true;
+    return false;
+  };
+  for (let i = 0; i < w.length; i++) {
+    const x = lw(i);
+    if (!x) continue;
+    // Nouns used as verbs.
+    if (get('verbOnly').has(x) || (get('nounVerbs').has(x) && VERB_SLOT.has(prev(i)) && OBJECT_START.has(lw(i + 1)))) {
+      if (!nameAt(w, i)) out.push({ from: w[i].start, to: (OBJECT_START.has(lw(i + 1)) ? w[i + 1] : w[i]).end, entry: SHAPE_ENTRIES.nounVerb });
+      continue;
+    }
+    // Support tiers: "tier two", "level 2", "L2" + a team word, or after "escalated to".
+    const tierHead = get('tierHeads').has(x) && get('tierNumbers').has(lw(i + 1));
+    const code = get('tierCodes').has(x);
+    if (tierHead || code) {
+      const end = tierHead ? i + 1 : i;
+      const team = get('teamWords').has(lw(end + 1));
+      const handed = ['to', 'at', 'with'].includes(prev(i)) && handOffBefore(i);
+      if (team || handed) {
+        out.push({ from: w[i].start, to: w[team ? end + 1 : end].end, entry: SHAPE_ENTRIES.tier });
+        i = end;
+        continue;
+      }
+    }
+    if (get('priorityCodes').has(x) && (['a', 'an', 'as', 'the', 'our'].includes(prev(i)) || get('priorityNouns').has(lw(i + 1))) && !get('teamWords').has(lw(i + 1))) {
+      out.push({ from: w[i].start, to: w[i].end, entry: SHAPE_ENTRIES.priority });
+      continue;
+    }
+    // "bandwidth" for time: "we don't have the bandwidth to…", "no bandwidth for this".
+    if (get('capacityWords').has(x)) {
+      const nx = lw(i + 1);
+      const forThis = nx === 'for' && ['this', 'that', 'it', 'now', 'more'].includes(lw(i + 2));
+      if ((nx === 'to' || forThis) && w.slice(0, i).some((y) => get('capacityPersons').has(lower(y.lower)))) {
+        out.push({ from: w[i].start, to: w[i].end, entry: SHAPE_ENTRIES.capacity });
+        continue;
+      }
+    }
+    // "ping the devs", "ping me".
+    if (get('pingVerbs').has(x)) {
+      const t = ['the', 'our', 'your'].includes(lw(i + 1)) ? i + 2 : i + 1;
+      if (get('pingTargets').has(lw(t))) {
+        out.push({ from: w[i].start, to: w[t].end, entry: SHAPE_ENTRIES.ping });
+        i = t;
+        continue;
+      }
+    }
+    // "said" as a determiner: "Said account", "of said party".
+    if (get('saidWords').has(x)) {
+      const p = prev(i);
+      const nx = lw(i + 1);
+      if ((p === '^' || SAID_PREPS.has(p)) && nx && /^\p{Ll}[\p{Ll}-]*$/u.test(w[i + 1].text) && !NOT_NOUN.has(nx) && !nx.endsWith('ly')) {
+        out.push({ from: w[i].start, to: w[i + 1].end, entry: SHAPE_ENTRIES.said });
+      }
+    }
   }
   return out;
 }
@@ -324,6 +432,28 @@ export default defineRule<Options>({
         }
       }
       hits.sort((a, b) => a.span.start - b.span.start);
+    }
+    // Jargon by shape ("we will action this", "escalated to tier two", "said account").
+    for (const sentence of doc.sentences) {
+      if (sentence.block.quote) continue;
+      for (const h of shapeHits(sentence)) {
+        if (h.entry.internal === true && !system) continue;
+        const span = sentence.block.spanOf(h.from, h.to);
+        if (hits.some((x) => x.span.start < span.end && span.start < x.span.end)) continue;
+        const actual = sentence.block.text.slice(h.from, h.to);
+        hits.push({ sentence, span, from: h.from, to: h.to, actual, entry: h.entry, suggestions: (h.entry.replace ?? []).map((r) => matchCase(r, actual)) });
+      }
+    }
+    hits.sort((a, b) => a.span.start - b.span.start);
+    // "our L2 team" → 'a specialist', not 'A specialist': an acronym's capital is not a sentence's.
+    for (const h of hits) {
+      const first = h.actual.split(/\s+/)[0] ?? '';
+      if (ACRONYM.test(first) && h.sentence.words[0]?.start !== h.from) h.suggestions = [...(h.entry.replace ?? [])];
+    }
+    // A legal term of art is the right word in a policy ("indemnify and hold harmless"): `quietIn: [policy]`.
+    for (let k = hits.length - 1; k >= 0; k--) {
+      const q = hits[k].entry.quietIn;
+      if (Array.isArray(q) && q.includes(ctx.channel)) hits.splice(k, 1);
     }
     // A word the file explains once is the reader's to learn: every use of it is left alone, the heading too.
     const explained = new Set(hits.filter((h) => (h.entry.internal === true || isIndustry(h.entry)) && explainedHere(h.sentence, h.from, h.to)).map((h) => h.entry));

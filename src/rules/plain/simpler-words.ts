@@ -27,6 +27,7 @@ import { matchCase } from '../../lexicon/phrase-matcher.js';
 import { table, type PhraseEntry } from '../../lexicon/data.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Span } from '../../types.js';
+import { formsOf } from '../../lexicon/lemma.js';
 
 const TABLE = 'simpler-words';
 
@@ -106,7 +107,109 @@ function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel:
   if (only && !only.includes(before(s, i))) return false;
   if (entry.subject === 'person' && !personActs(s, i)) return false;
   if (entry.needsClause === true && !clauseFollows(s, s.words.indexOf(last))) return false;
+  const notBefore = strings(entry, 'notBefore');
+  const next = s.words[s.words.indexOf(last) + 1];
+  if (notBefore && next && notBefore.includes(next.lower.replace(/’/g, "'"))) return false;
   return true;
+}
+
+type Tense = 's' | 'ed' | 'ing';
+interface Derived {
+  base: string;
+  entry: PhraseEntry;
+  tense: Tense;
+}
+let derivedIndex: Map<string, Derived> | undefined;
+
+/** The tense of a form made by `formsOf`: "ends" → s, "ended"/"got" → ed, "ending" → ing. */
+function tenseOf(base: string, form: string): Tense | undefined {
+  if (form === base) return undefined;
+  if (form.endsWith('ing')) return 'ing';
+  if (form.endsWith('s') && !form.endsWith('ss')) return 's';
+  return 'ed';
+}
+
+/**
+ * Every inflection of a one-word entry that the table does not list itself
+ * (issue 14, r4): "terminate" also finds "terminates" and "terminating",
+ * "retain" finds "retaining". The table's own forms win, so an entry written
+ * for one form keeps its limits.
+ */
+function derived(): Map<string, Derived> {
+  if (derivedIndex) return derivedIndex;
+  const listed = new Set<string>();
+  const entries = table(TABLE).entries;
+  for (const e of entries) for (const m of e.match) listed.add(m.toLowerCase());
+  const out = new Map<string, Derived>();
+  for (const e of entries) {
+    if (!e.replace?.length) continue;
+    for (const m of e.match) {
+      const base = m.toLowerCase();
+      if (!/^[a-z]+$/.test(base) || /(ed|ing|ly)$/.test(base)) continue;
+      for (const form of formsOf(base)) {
+        const tense = tenseOf(base, form);
+        if (!tense || listed.has(form) || out.has(form)) continue;
+        out.set(form, { base, entry: e, tense });
+      }
+    }
+  }
+  derivedIndex = out;
+  return out;
+}
+
+/** A replacement in the same tense: "end" → "ends", "ended", "ending"; "make sure" → "makes sure". */
+function inflect(replacement: string, tense: Tense): string {
+  const [head, ...rest] = replacement.split(' ');
+  const forms = formsOf(head);
+  const form = forms.find((f) => tenseOf(head, f) === tense) ?? head;
+  return [form, ...rest].join(' ');
+}
+
+/** A derived form is a suggestion only: --fix applies the table's own forms. One copy per entry keeps counts per entry. */
+const unfixedCopies = new Map<PhraseEntry, PhraseEntry>();
+function unfixed(e: PhraseEntry): PhraseEntry {
+  if (e.fix !== 'safe') return e;
+  let c = unfixedCopies.get(e);
+  if (!c) unfixedCopies.set(e, (c = { ...e, fix: undefined }));
+  return c;
+}
+
+const PAST_SUBJECTS = new Set(['have', 'has', 'had', "'ve", "'d", "we've", "i've", "you've", "they've", "we'd", "you'd"]);
+
+/** Derived forms of table entries in one sentence, where no table hit already stands. */
+function derivedHits(s: Sentence, channel: string, covered: (a: number, b: number) => boolean): { first: Word; entry: PhraseEntry; replace: string[] }[] {
+  const index = derived();
+  const { persons } = words();
+  const out: { first: Word; entry: PhraseEntry; replace: string[] }[] = [];
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i];
+    if (word.masked || word.quoted) continue;
+    const d = index.get(word.lower);
+    if (!d) continue;
+    if (i > 0 && capitalised(word)) continue;
+    if (covered(word.start, word.end)) continue;
+    // Exceptions, as written ("terminating resistor") or on the base ("retain ownership" → "retaining ownership").
+    const after = w.slice(i + 1, i + 5).map((x) => x.lower);
+    const exc = (d.entry.exceptions ?? []).some((e) => {
+      const ew = e.toLowerCase().split(/\s+/);
+      if (ew.length < 2) return false;
+      if (ew[0] !== d.base && ew[0] !== word.lower) return false;
+      return ew.slice(1).every((x, k) => after[k] === x);
+    });
+    if (exc) continue;
+    // A past participle swaps only in the active past ("you modified", "we have retained"):
+    // "modified date", "information obtained otherwise" keep their meaning.
+    if (d.tense === 'ed') {
+      const p = before(s, i);
+      if (!persons.has(p) && !PAST_SUBJECTS.has(p)) continue;
+    }
+    // "…, ensuring that the pins line up": a derived form of a person's verb needs the person, not a clause break.
+    if (d.entry.subject === 'person' && !persons.has(before(s, i)) && before(s, i) !== '^') continue;
+    if (!fits(d.entry, s, word, word, channel)) continue;
+    out.push({ first: word, entry: unfixed(d.entry), replace: (d.entry.replace ?? []).map((r) => inflect(r, d.tense)) });
+  }
+  return out;
 }
 
 interface Hit {
@@ -145,6 +248,16 @@ export default defineRule<Options>({
       if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
       hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
     });
+    // Inflections the table does not list ("terminates", "retaining").
+    for (const sentence of doc.sentences) {
+      if (sentence.block.quote) continue;
+      const covered = (a: number, b: number) => hits.some((h) => h.sentence === sentence && h.span.start < sentence.block.spanOf(a, b).end && sentence.block.spanOf(a, b).start < h.span.end);
+      for (const d of derivedHits(sentence, ctx.channel, covered)) {
+        const actual = d.first.text;
+        hits.push({ sentence, span: sentence.block.spanOf(d.first.start, d.first.end), actual, entry: d.entry, suggestions: d.replace.map((r) => matchCase(r, actual)) });
+      }
+    }
+    hits.sort((a, b) => a.span.start - b.span.start);
     const list = literalPhrases(TABLE);
     if (list.length) {
       for (const sentence of doc.sentences) {

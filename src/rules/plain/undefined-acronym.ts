@@ -412,6 +412,11 @@ function spellsExactly(words: readonly Word[], from: number, end: number, acro: 
 /** Parts named by a connector type two words before them ("a JST battery connector"). */
 const CONNECTORS = new Set(['connector', 'connectors', 'plug', 'plugs', 'socket', 'sockets', 'jack', 'jacks', 'header', 'headers']);
 
+/** Parts a chip maker's name stands before in a file about devices ("an STM device in DFU mode", "the NXP chip"). */
+const CHIP_NOUNS = new Set(['device', 'devices', 'chip', 'chips', 'chipset', 'microcontroller', 'microcontrollers', 'mcu', 'mcus', 'processor', 'processors', 'silicon', 'die']);
+/** Words that make "from STM", "by NXP" a maker in a file about devices. */
+const MAKER_CUES = new Set(['chip', 'chips', 'chipset', 'microcontroller', 'processor', 'made', 'makes', 'manufactured', 'manufacturer', 'produced', 'designed', 'comes', 'come', 'vendor', 'supplier']);
+
 /** Prepositions that join a service's name to a verb: "sign in to IFTTT", "link it with IFTTT". */
 const SERVICE_LINKS = new Set(['to', 'with', 'into', 'from', 'on']);
 
@@ -529,6 +534,13 @@ export default defineRule({
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
         if (sentence.block.kind !== 'heading' && besideName(sentence, index)) productNames.add(c.acro);
+        // A chip maker in a file about devices: "an STM device in DFU mode", "the chip comes from STM".
+        if (hardware && !common.has(c.acro) && !c.mixed) {
+          const nx = words[index + 1];
+          const pv = words[index - 1];
+          if (nx && CHIP_NOUNS.has(nx.lower) && joined(sentence.block.text, word, nx)) productNames.add(c.acro);
+          else if (pv && (pv.lower === 'from' || pv.lower === 'by') && words.some((x) => MAKER_CUES.has(x.lower))) productNames.add(c.acro);
+        }
         const next = words[index + 1];
         const before = words[index - 1];
         // A common acronym ("a USB cable") is no label: it must not make its neighbours pins ("USB to TTL").
