@@ -107,9 +107,9 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
       p.timeFrame = prev;
-    } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx)) {
+    } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx, p)) {
       // "Your fitting is booked for Thursday at 2pm. The installer will bring the brackets": the visit's time is the promise's.
-      p.timeFrame = arrangementTime(lines, idx);
+      p.timeFrame = arrangementTime(lines, idx, p);
     } else {
       const vague = hitsIn(line, COMMIT, 'vague')[0];
       if (vague) p.vague = hitText(line, vague.first, vague.last);
@@ -139,11 +139,17 @@ function tiedToEvent(line: ReplyLine, p: PromiseInfo): boolean {
 
 /**
  * A line in the same paragraph that books a visit or a delivery with a time ("We deliver on the 14th between 8am and
- * noon"), when the promise at `idx` is about what happens then, not a follow-up or a new arrangement of its own.
+ * noon"), when the promise `p` at `idx` is about what happens then (rules/time-bound-commitment.yml, `at-visit`: the
+ * visitor acts, or the action is done there), not a follow-up, a new arrangement or another matter of its own ("We'll
+ * also refund the delivery charge", "I'll ask our billing team to look at the reading").
  */
-function arrangementTime(lines: ReplyLine[], idx: number): ReplyLine | undefined {
+function arrangementTime(lines: ReplyLine[], idx: number, p: PromiseInfo): ReplyLine | undefined {
   const line = lines[idx];
   if (hitsIn(line, COMMIT, 'follow-up').length) return undefined;
+  // The promise's own words, from up to three words before its marker (its subject) to its end.
+  const at = line.words.indexOf(p.first);
+  const from = line.words[Math.max(0, at - 3)].start;
+  if (!hitsIn(line, COMMIT, 'at-visit').some((h) => h.first.start >= from && h.first.start <= p.last.start)) return undefined;
   return lines.find((o, k) => k !== idx && o.block === line.block && o.speaker === 'agent' && !o.question && hitsIn(o, COMMIT, 'arrangement').length > 0 && !hitsIn(o, COMMIT, 'arrangement-off').length && hasTimeFrame(o));
 }
 
@@ -185,8 +191,21 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then'].includes(before[before.length - 1] ?? '')) return true;
   // "If you reply to this email, a member of our team will pick it up": the customer's message starts it.
   if (i !== -1 && before[i + 1] === 'you' && CONTACT.includes(before[i + 2] ?? '') && at - i <= 12) return true;
-  return i !== -1 && ['you', "you'd", 'you’d'].includes(before[i + 1] ?? '') && ['want', 'need', 'prefer', 'like', 'would', "'d", 'wish', 'ever', "d"].some((x) => before.slice(i + 1, i + 4).some((b) => b === x || b.endsWith(x)));
+  if (i === -1) return false;
+  // "asked if you wanted paper bills", "I checked if you had credit left": "if" after asking or checking means "whether".
+  if (WHETHER_AFTER.has(before[i - 1] ?? '')) return false;
+  // "If you'd like", "if you'd rather": the customer's wish. "If you had credit left", "if you ordered before Friday": a fact, still a promise.
+  const who = (before[i + 1] ?? '').replace(/’/g, "'");
+  if (who === "you'd") return true;
+  // "If you could share a photo of it, we'll sort it": a request, and the promise follows their answer.
+  if (who === 'you' && ['could', 'can'].includes(before[i + 2] ?? '')) return true;
+  return who === 'you' && before.slice(i + 2, i + 5).some((b) => WISH.has(b.replace(/’/g, "'")));
 }
+
+/** Words after "if you" that make the clause the customer's wish ("if you want", "if you ever need", "if you would prefer"). */
+const WISH = new Set(['want', 'wants', 'need', 'needs', 'prefer', 'like', 'wish', 'would', "'d", 'rather', 'fancy', 'require']);
+/** Words before "if" that make it "whether" ("asked if you wanted", "checked if you had"). */
+const WHETHER_AFTER = new Set(['ask', 'asked', 'asking', 'asks', 'check', 'checked', 'checking', 'checks', 'see', 'saw', 'seeing', 'know', 'wonder', 'wondered', 'wondering', 'confirm', 'confirmed', 'find', 'found', 'tell', 'told', 'sure', 'whether']);
 
 interface Subject {
   word: Word;
