@@ -61,6 +61,13 @@ describe('pattern matcher', () => {
     expect(hits('[NUM] {minute|minutes}', 'It takes about 2 minutes or two minutes.')).toEqual(['2 minutes', 'two minutes']);
   });
 
+  it('anchors a word to the start of the line with ^', () => {
+    expect(hits('^again', 'Again, the voucher only works on full-price items.')).toEqual(['Again']);
+    expect(hits('^again', 'Thanks again for your patience.')).toEqual([]);
+    expect(hits('^once more', 'Once more, the code expired on Sunday.')).toEqual(['Once more']);
+    expect(() => compilePattern('^{once more|yet again}')).toThrow(PatternError);
+  });
+
   it('rejects a malformed pattern with a message that names it', () => {
     expect(() => compilePattern('{as|like')).toThrow(PatternError);
     expect(() => compilePattern('you [VERBISH]')).toThrow(/not a word class/);

@@ -14,6 +14,7 @@
  *   [ADV] …       a word class: ADV, NEG, YOU, WE, PRON, DET, PP (past
  *                 participle), ING, NUM, NAME, PH (placeholder), ANY
  *   x?            the token is optional ("already?", "[ADV]?")
+ *   ^x            the word opens the line ("^again": "Again, the voucher…")
  *
  * Words in quotation marks (the customer's words), code and links never
  * match; placeholders match only [PH], [NAME], [ANY] and gaps. Matching is
@@ -142,6 +143,14 @@ export function compilePattern(src: string): Atom[] {
     if (tok.length > 1 && tok.endsWith('?')) {
       opt = true;
       tok = tok.slice(0, -1);
+    }
+    // "^word": a one-word token that must open the run (the sentence or turn).
+    if (tok.length > 1 && tok.startsWith('^')) {
+      const inner = compilePattern(tok.slice(1));
+      const a = inner[0];
+      if (inner.length !== 1 || a.kind !== 'test') throw new PatternError(`'${tok}': ^ goes before one word or one {a|b} group of single words`);
+      atoms.push({ kind: 'test', test: (t) => t.index === 0 && a.test(t), opt: opt || a.opt, first: a.first, words: a.words });
+      continue;
     }
     const gap = /^\{(\d)-(\d)(?: words?)?\}$/.exec(tok);
     if (gap) {
