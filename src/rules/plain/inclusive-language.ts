@@ -15,7 +15,9 @@ import { defineRule } from '../define-rule.js';
 import { table, vendorLists, type PhraseEntry } from '../../lexicon/data.js';
 import { inException, findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase, phraseWords, PhraseMatcher, type PhraseHit } from '../../lexicon/phrase-matcher.js';
-import type { Sentence } from '../../document/prose.js';
+import type { ProseBlock, Sentence } from '../../document/prose.js';
+import type { Doc } from '../../document/document.js';
+import { replyLines } from '../../reply/lines.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
@@ -180,6 +182,12 @@ function pairedHits(sentence: Sentence, hits: PhraseHit<Entry>[]): Set<PhraseHit
 
 interface GenericLists {
   persons: Set<string>;
+  /** "a nurse", "an engineer": people at work, generic only outside replies. */
+  staff: Set<string>;
+  /** "a signer", "each approver": word endings that make a person, after a determiner. */
+  personEndings: string[];
+  /** "someone", "anyone": a generic person with no determiner. */
+  bare: Set<string>;
   determiners: Set<string>;
   pronouns: Map<string, string>;
   /** "mother" → "parent": family roles, and the neutral word. */
@@ -189,6 +197,19 @@ interface GenericLists {
   roleQuantifiers: Set<string>;
   /** "you told us", "as you asked": in a reply, the customer named this person. */
   toldCues: string[][];
+  /** "Hello Sir", "Hey ladies": words that address the reader by gender, and the cues before them. */
+  addressTerms: Set<string>;
+  addressSetOff: Set<string>;
+  addressCues: string[][];
+  /** "Get your son to help you": a child cast as the reader's helper. */
+  helperRoles: Set<string>;
+  helpVerbs: Set<string>;
+  /** "Customers who suffer from dyslexia". */
+  conditionPhrases: string[][];
+  conditionPersons: Set<string>;
+  /** "Normal customers". */
+  otheringAdjectives: Set<string>;
+  otheringNouns: Set<string>;
 }
 let generic: GenericLists | undefined;
 /** Channels where "the customer" is one known person. */
@@ -202,12 +223,24 @@ function genericLists(): GenericLists {
   const roles = (t.genericRoles ?? {}) as Record<string, string>;
   generic = {
     persons: list('genericPersons'),
+    staff: list('genericStaff'),
+    personEndings: [...list('genericPersonEndings')],
+    bare: list('genericPronounPersons'),
     determiners: list('genericDeterminers'),
     pronouns: new Map(Object.entries(pron).map(([k, v]) => [k.toLowerCase(), String(v)])),
     roles: new Map(Object.entries(roles).map(([k, v]) => [k.toLowerCase(), String(v)])),
     roleVerbs: list('genericRoleVerbs'),
     roleQuantifiers: list('genericRoleQuantifiers'),
     toldCues: [...list('toldCues')].map((c) => c.split(/\s+/)),
+    addressTerms: list('addressTerms'),
+    addressSetOff: list('addressSetOff'),
+    addressCues: [...list('addressCues')].map((c) => c.split(/\s+/)),
+    helperRoles: list('helperRoles'),
+    helpVerbs: list('helpVerbs'),
+    conditionPhrases: [...list('conditionPhrases')].map((c) => c.split(/\s+/)),
+    conditionPersons: list('conditionPersons'),
+    otheringAdjectives: list('otheringAdjectives'),
+    otheringNouns: list('otheringNouns'),
   };
   return generic;
 }
@@ -217,15 +250,31 @@ function genericLists(): GenericLists {
  * sentence with no name or other person between them. "he or she" and "his/her" are table entries.
  */
 function genericPronouns(sentence: Sentence, channel: string): { start: number; end: number; replace: string; person: string }[] {
-  const { persons, determiners, pronouns, roles } = genericLists();
+  const { persons, staff, personEndings, bare, determiners, pronouns, roles } = genericLists();
   const w = sentence.words;
   const out: { start: number; end: number; replace: string; person: string }[] = [];
+  const reply = SPECIFIC_CHANNELS.has(channel);
+  // In a reply, a nurse or an engineer is usually one known person: only the listed customer words count.
+  const personLike = (lower: string) => !reply && (staff.has(lower) || (/^\p{Ll}{5,}$/u.test(lower) && personEndings.some((e) => lower.endsWith(e))));
   const text = sentence.block.text;
   let person = -1;
   for (let i = 0; i < w.length; i++) {
     const x = w[i];
     if (x.masked || x.quoted) continue;
-    const lower = x.lower;
+    // "a user's profile": the person is the owner.
+    const lower = x.lower.replace(/['’]s$/, '');
+    // "If someone calls, tell him…": anyone, with no determiner.
+    if (bare.has(lower)) {
+      person = reply || w[i - 1]?.lower === 'not' || (i > 0 && /^\p{Lu}/u.test(x.text)) ? -1 : i;
+      continue;
+    }
+    // "a signer", "each approver": a person by its ending, when no listed person came first.
+    if (person === -1 && !persons.has(lower) && personLike(lower) && !/^\p{Lu}/u.test(x.text)) {
+      const d = w[i - 1]?.lower ?? '';
+      // A word found by its ending counts only after "a", "each", "every"…: "the author wrote… her" is one known person.
+      if (determiners.has(d) && (d !== 'the' || staff.has(lower))) person = i;
+      continue;
+    }
     if (persons.has(lower)) {
       const d1 = w[i - 1]?.lower ?? '';
       const d2 = w[i - 2]?.lower ?? '';
@@ -234,20 +283,25 @@ function genericPronouns(sentence: Sentence, channel: string): { start: number; 
       const det = (d: string) => determiners.has(d) && !(d === 'the' && SPECIFIC_CHANNELS.has(channel));
       if (det(d1) || det(d2) || (d1 === 'account' && det(d2))) person = i;
       else person = -1;
+      // "Maria, the account owner, can…": a person named just before is who the pronoun means.
+      const at = d1 === 'account' || !det(d1) ? i - 2 : i - 1;
+      if (person === i && at > 0 && text.slice(w[at - 1].end, w[at].start).trim() === ',' && /^\p{Lu}/u.test(w[at - 1].text) && !pronouns.has(w[at - 1].lower)) person = -1;
+      // In a reply, "a driver from our team" is one of our staff, and one known person.
+      if (person === i && SPECIFIC_CHANNELS.has(channel) && ['from', 'on', 'at', 'in'].includes(w[i + 1]?.lower ?? '') && w[i + 2]?.lower === 'our') person = -1;
       continue;
     }
     // A name in between ("a user named Sam… his") may be whom the pronoun means, and so may a
     // family role ("A father can set a limit for each child and his own account").
-    if (person !== -1 && ((i > 0 && /^\p{Lu}/u.test(x.text) && !pronouns.has(lower)) || roles.has(lower))) person = -1;
-    if (person === -1 || !pronouns.has(lower)) continue;
+    if (person !== -1 && ((i > 0 && /^\p{Lu}/u.test(x.text) && !pronouns.has(x.lower)) || roles.has(x.lower))) person = -1;
+    if (person === -1 || !pronouns.has(x.lower)) continue;
     // Pairs are table entries ("he or she", "his/her").
     const before = text.slice(w[i - 1]?.end ?? x.start, x.start).trim();
     const after = text.slice(x.end, w[i + 1]?.start ?? x.end).trim();
     if (before === '/' || after === '/' || w[i - 1]?.lower === 'or' || w[i + 1]?.lower === 'or') continue;
     // "her" before a noun is "their"; as an object ("ask her") it is "them".
-    let replace = pronouns.get(lower)!;
-    if (lower === 'her' && (!w[i + 1] || /[.,;:!?]/.test(after) || ['to', 'for', 'with', 'and', 'if', 'when', 'that', 'about'].includes(w[i + 1].lower))) replace = 'them';
-    out.push({ start: x.start, end: x.end, replace, person: w[person].text });
+    let replace = pronouns.get(x.lower)!;
+    if (x.lower === 'her' && (!w[i + 1] || /[.,;:!?]/.test(after) || ['to', 'for', 'with', 'and', 'if', 'when', 'that', 'about'].includes(w[i + 1].lower))) replace = 'them';
+    out.push({ start: x.start, end: x.end, replace, person: w[person].text.replace(/['’]s$/, '') });
   }
   return out;
 }
@@ -274,6 +328,17 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     const replace = possessive ? `${neutral}'s` : neutral;
     // "Mother's Day", "Fathers and Sons": a capital in mid-sentence is a name.
     if (i > 0 && /^\p{Lu}/u.test(x.text)) continue;
+    // "Moms, here's how…", "Busy mum?", "Hey dads,": the reader addressed as a family role.
+    if (!possessive && vocativeAt(sentence, i)) {
+      out.push({ start: x.start, end: x.end, replace });
+      continue;
+    }
+    // "As a mum, you know…", "as a busy dad you can…": the reader cast in a family role.
+    const asAt = ['a', 'an'].includes(w[i - 1]?.lower ?? '') ? i - 2 : ['a', 'an'].includes(w[i - 2]?.lower ?? '') ? i - 3 : -1;
+    if (!possessive && asAt >= 0 && w[asAt].lower === 'as' && w.some((y) => y.lower === 'you' || y.lower === "you'll" || y.lower === "you're" || y.lower === 'your')) {
+      out.push({ start: x.start, end: x.end, replace });
+      continue;
+    }
     // "a member's wife", "the account holder's husband": the role of anyone.
     const owner = w[i - 1];
     if (owner && /['’]s$/.test(owner.lower) && persons.has(owner.lower.slice(0, -2)) && determiners.has(w[i - 2]?.lower ?? '') && !(w[i - 2].lower === 'the' && SPECIFIC_CHANNELS.has(channel))) {
@@ -287,7 +352,8 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     if (!possessive && (!roleVerbs.has(w[v]?.lower ?? '') || /[,;:]/.test(text.slice(w[v - 1].end, w[v].start)))) continue;
     // What comes before: a determiner ("a mother"), or the start of a clause for a plural ("Mothers can").
     let k = i - 1;
-    const plural = !possessive && (neutral.endsWith('s') || x.lower.endsWith('s'));
+    // "Mum and dad can…": a pair is plural.
+    const plural = !possessive && (neutral.endsWith('s') || x.lower.endsWith('s') || v === i + 3);
     const opens = (at: number) => at < 0 || /[,;:(]/.test(text.slice(w[at].end, w[at + 1].start)) || CLAUSE_OPENERS.has(w[at].lower);
     const det = (d: string) => determiners.has(d) && !(d === 'the' && SPECIFIC_CHANNELS.has(channel));
     let ok = (k >= 0 && det(w[k].lower)) || (plural && opens(k));
@@ -304,6 +370,141 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
   return out;
 }
 
+/** The text between word i and the next word (or the end of the sentence), trimmed. */
+function gapAfter(sentence: Sentence, i: number): string {
+  const w = sentence.words;
+  return sentence.block.text.slice(w[i].end, w[i + 1]?.start ?? sentence.end).trim();
+}
+
+/** The text between the word before i and word i, trimmed. */
+function gapBefore(sentence: Sentence, i: number): string {
+  const w = sentence.words;
+  return i > 0 ? sentence.block.text.slice(w[i - 1].end, w[i].start).trim() : '';
+}
+
+/** Whether a cue from the list ends at word `end` ("thank you", "hey"). */
+function cueEndsAt(sentence: Sentence, end: number, cues: string[][]): boolean {
+  const w = sentence.words;
+  return cues.some((c) => end - c.length + 1 >= 0 && c.every((x, k) => w[end - c.length + 1 + k].lower === x));
+}
+
+/** Word i opens the sentence (after at most a greeting or one describing word) and a mark follows it: "Moms, …", "Busy mum?". */
+function vocativeAt(sentence: Sentence, i: number): boolean {
+  const { roles, addressCues, determiners } = genericLists();
+  const w = sentence.words;
+  if (!/^[,?!:]/.test(gapAfter(sentence, i))) return false;
+  // "Mums, dads and carers can join": a list, not a greeting.
+  const next = w[i + 1]?.lower ?? '';
+  if (roles.has(next) || next === 'and' || next === 'or') return false;
+  if (i === 0) return true;
+  if (gapBefore(sentence, i) !== '' && gapBefore(sentence, i) !== ',') return false;
+  if (cueEndsAt(sentence, i - 1, addressCues)) return true;
+  const d = w[i - 1].lower;
+  const possessives = ['your', 'my', 'our', 'his', 'her', 'their', 'its'];
+  return i === 1 && /^\p{L}+$/u.test(w[0].text) && !determiners.has(d) && !possessives.includes(d) && !roles.has(d);
+}
+
+type Found = { start: number; end: number; entry: PhraseEntry; source: string };
+
+/**
+ * "Tap Crazy Deals", "the Chairman's Award", "Blacklist Manager is open": a Title Case run of words is the
+ * name of a product, a screen or an award, which the writer cannot change.
+ */
+function titleCaseName(sentence: Sentence, first: Sentence['words'][number], last: Sentence['words'][number]): boolean {
+  const w = sentence.words;
+  const cap = (x: Sentence['words'][number] | undefined) => x !== undefined && /^\p{Lu}/u.test(x.text) && x.text !== 'I';
+  if (!cap(first)) return false;
+  const i = w.indexOf(first);
+  if (i === -1) return false;
+  const next = w[w.indexOf(last) + 1];
+  const gapNext = next ? sentence.block.text.slice(last.end, next.start) : '.';
+  const prev = w[i - 1];
+  const gapPrev = prev ? sentence.block.text.slice(prev.end, first.start) : '.';
+  return (cap(next) && /^[\s'’-]*$/.test(gapNext)) || (i > 1 && cap(prev) && /^\s*$/.test(gapPrev));
+}
+
+/**
+ * "Hello Sir", "Thank you, sir", "Hey ladies", "Ladies, our sale starts today": the reader greeted by
+ * gender. Not before a name ("Sir Tim") and not in a list ("for men, ladies and kids").
+ */
+function addressHits(sentence: Sentence, channel: string): Found[] {
+  const { addressTerms, addressSetOff, addressCues } = genericLists();
+  // On the phone the agent hears the caller.
+  if (channel === 'phone') return [];
+  const w = sentence.words;
+  const out: Found[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    const lower = norm(x.lower);
+    if (x.masked || x.quoted || !(addressTerms.has(x.lower) || addressTerms.has(lower))) continue;
+    const after = gapAfter(sentence, i);
+    const before = gapBefore(sentence, i);
+    // "Sir Tim", "Madam Chair": a title before a name.
+    if (after === '' && w[i + 1] && /^\p{Lu}/u.test(w[i + 1].text)) continue;
+    const cued = i > 0 && (before === '' || before === ',') && cueEndsAt(sentence, i - 1, addressCues);
+    const opens = i === 0 && /^[,!]/.test(after) && !['and', 'or'].includes(w[i + 1]?.lower ?? '');
+    const setOff = (addressSetOff.has(x.lower) || addressSetOff.has(lower)) && i > 0 && before === ',' && (/^[,.!?]/.test(after) || !w[i + 1]);
+    if (!cued && !opens && !setOff) continue;
+    out.push({ start: x.start, end: x.end, entry: { match: [x.lower], replace: ['Hello', 'Hi there', 'everyone'] }, source: 'plainspoke' });
+  }
+  return out;
+}
+
+/** "Get your son to help you", "Your kids can walk you through it": a child cast as the reader's helper. */
+function helperHits(sentence: Sentence): Found[] {
+  const { helperRoles, helpVerbs } = genericLists();
+  const w = sentence.words;
+  const you = new Set(['you', 'your', 'yourself']);
+  const out: Found[] = [];
+  for (let i = 1; i < w.length; i++) {
+    const x = w[i];
+    const det = w[i - 1].lower;
+    if (x.masked || x.quoted || !helperRoles.has(x.lower) || (det !== 'your' && det !== 'the')) continue;
+    let helps = false;
+    for (let j = i + 1; j <= i + 5 && j < w.length && !helps; j++) {
+      if (/[.;:!?]/.test(gapBefore(sentence, j))) break;
+      if (helpVerbs.has(w[j].lower) && (you.has(w[j + 1]?.lower ?? '') || you.has(w[j + 2]?.lower ?? ''))) helps = true;
+      if (w[j].lower === 'for' && w[j + 1]?.lower === 'you') helps = true;
+    }
+    if (!helps) continue;
+    out.push({ start: w[i - 1].start, end: x.end, entry: { match: [x.lower], replace: ['someone you trust', 'a friend or family member'] }, source: 'plainspoke' });
+  }
+  return out;
+}
+
+/** "Customers who suffer from dyslexia": a condition framed as suffering, said of people. */
+function conditionHits(sentence: Sentence): Found[] {
+  const { conditionPhrases, conditionPersons, persons } = genericLists();
+  const w = sentence.words;
+  const out: Found[] = [];
+  for (let i = 1; i < w.length; i++) {
+    for (const c of conditionPhrases) {
+      if (!c.every((p, k) => w[i + k]?.lower === p)) continue;
+      const last = w[i + c.length - 1];
+      if (w.slice(i, i + c.length).some((x) => x.masked || x.quoted)) continue;
+      const near = w.slice(Math.max(0, i - 3), i).some((x) => conditionPersons.has(x.lower) || persons.has(x.lower));
+      if (!near) continue;
+      out.push({ start: w[i].start, end: last.end, entry: { match: [c.join(' ')], replace: ['has', 'lives with', 'people with'] }, source: 'plainspoke' });
+    }
+  }
+  return out;
+}
+
+/** "Normal customers will not see the menu": some people called normal. */
+function otheringHits(sentence: Sentence): Found[] {
+  const { otheringAdjectives, otheringNouns, persons } = genericLists();
+  const w = sentence.words;
+  const out: Found[] = [];
+  for (let i = 0; i + 1 < w.length; i++) {
+    const x = w[i];
+    const n = w[i + 1];
+    if (x.masked || x.quoted || !otheringAdjectives.has(x.lower) || gapAfter(sentence, i) !== '') continue;
+    if (!(otheringNouns.has(n.lower) || persons.has(n.lower))) continue;
+    out.push({ start: x.start, end: n.end, entry: { match: [x.lower], replace: [`other ${n.lower}`, `most ${n.lower}`] }, source: 'plainspoke' });
+  }
+  return out;
+}
+
 /** "Thanks for letting us know your husband uses the card": the customer told us, in a reply. */
 function customerSaidSo(sentence: Sentence, channel: string): boolean {
   if (!SPECIFIC_CHANNELS.has(channel)) return false;
@@ -311,6 +512,34 @@ function customerSaidSo(sentence: Sentence, channel: string): boolean {
   const { toldCues } = genericLists();
   for (let i = 0; i < w.length; i++) for (const cue of toldCues) if (cue.every((c, k) => w[i + k]?.lower === c)) return true;
   return false;
+}
+
+const PAST = new Set(['brought', 'took', 'sent', 'had', 'said', 'told', 'wrote', 'came', 'went', 'made', 'gave', 'got', 'were', 'left', 'bought', 'paid', 'met', 'spoke', 'put']);
+
+/** "you'd arranged for your dad to…", "you brought your mother": in a reply, the customer did this before `at`. */
+function customerDidSo(sentence: Sentence, channel: string, at: number): boolean {
+  if (!SPECIFIC_CHANNELS.has(channel)) return false;
+  const w = sentence.words;
+  for (let i = 0; i + 1 < w.length && w[i + 1].start < at; i++) {
+    if (!['you', "you'd", "you've", 'youd', 'youve'].includes(w[i].lower)) continue;
+    let v = w[i + 1];
+    if (['had', 'have', 'already', 'just'].includes(v.lower) && w[i + 2] && w[i + 2].start < at) v = w[i + 2];
+    if ((/^\p{Ll}{3,}ed$/u.test(v.lower) && !v.lower.endsWith('need')) || PAST.has(v.lower)) return true;
+  }
+  return false;
+}
+
+/** In a script or chat log, the customer's own lines ("Customer: my husband set it up"): not ours to change. */
+export function customerLines(doc: Doc, channel: string): Map<ProseBlock, [number, number][]> {
+  const out = new Map<ProseBlock, [number, number][]>();
+  if (!SPECIFIC_CHANNELS.has(channel)) return out;
+  for (const l of replyLines(doc)) {
+    if (l.speaker !== 'customer') continue;
+    let list = out.get(l.block);
+    if (!list) out.set(l.block, (list = []));
+    list.push([l.start, l.end]);
+  }
+  return out;
 }
 
 export default defineRule({
@@ -334,27 +563,38 @@ export default defineRule({
   },
   check(doc, ctx) {
     const literals = literalPhrases(TABLE);
+    const theirs = customerLines(doc, ctx.channel);
     for (const sentence of doc.sentences) {
       // Quoted mail and customer words are not the writer's to change.
       if (sentence.block.quote) continue;
+      const lines = theirs.get(sentence.block);
+      const theirWords = (start: number) => lines !== undefined && lines.some(([a, b]) => a <= start && start < b);
       const seen = normalised(sentence);
       const hits = matcherFor(seen).find(seen);
       const paired = pairedHits(sentence, hits);
-      const found: { start: number; end: number; entry: PhraseEntry; source: string }[] = [];
+      const found: Found[] = [];
       for (const hit of hits) {
         if (paired.has(hit) || inException(sentence, hit)) continue;
+        if (hit.value.from === 'retext-equality' && titleCaseName(seen, hit.first, hit.last)) continue;
         found.push({ start: hit.first.start, end: hit.last.end, entry: hit.value, source: hit.value.from });
       }
       for (const h of findLiterals(sentence, literals)) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push({ ...h, source: 'plainspoke' });
       }
-      // In a reply, a family word the customer used ("your husband", as you told us) is theirs.
-      if (customerSaidSo(sentence, ctx.channel)) {
-        for (let i = found.length - 1; i >= 0; i--) if (/^your\b/i.test(sentence.block.text.slice(found[i].start, found[i].end))) found.splice(i, 1);
+      for (const h of [...addressHits(sentence, ctx.channel), ...helperHits(sentence), ...conditionHits(sentence), ...otheringHits(sentence)]) {
+        if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
+        found.push(h);
       }
+      // In a reply, a family word the customer used ("your husband", as you told us) is theirs.
+      const said = customerSaidSo(sentence, ctx.channel);
+      for (let i = found.length - 1; i >= 0; i--) {
+        if (!/^your\b/i.test(sentence.block.text.slice(found[i].start, found[i].end))) continue;
+        if (said || customerDidSo(sentence, ctx.channel, found[i].start)) found.splice(i, 1);
+      }
+      for (let i = found.length - 1; i >= 0; i--) if (theirWords(found[i].start)) found.splice(i, 1);
       for (const g of genericRoles(sentence, ctx.channel)) {
-        if (found.some((f) => f.start < g.end && g.start < f.end)) continue;
+        if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
         const actual = sentence.block.text.slice(g.start, g.end);
         const expected = matchCase(g.replace, actual);
         ctx.report({
@@ -366,7 +606,7 @@ export default defineRule({
         });
       }
       for (const g of genericPronouns(sentence, ctx.channel)) {
-        if (found.some((f) => f.start < g.end && g.start < f.end)) continue;
+        if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
         const actual = sentence.block.text.slice(g.start, g.end);
         const expected = matchCase(g.replace, actual);
         ctx.report({

@@ -11,6 +11,7 @@ import { defineRule } from '../define-rule.js';
 import { table, type PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase } from '../kinds/phrase-rule.js';
 import type { Sentence, Word } from '../../document/prose.js';
+import { customerLines } from './inclusive-language.js';
 
 const TABLE = 'minimizing-language';
 
@@ -33,14 +34,16 @@ function previous(sentence: Sentence, first: Word): string {
 }
 
 /** The word before `first`, stepping over the entry's `skipBefore` words ("is really simple" → "is"). */
-function previousSkipping(sentence: Sentence, first: Word, skip: readonly string[] | undefined): { prev: string; at: number } {
+function previousSkipping(sentence: Sentence, first: Word, skip: readonly string[] | undefined): { prev: string; at: number; article: boolean } {
   let i = sentence.words.indexOf(first);
   let prev = previous(sentence, first);
+  let article = false;
   while (skip && i > 0 && skip.includes(prev)) {
+    if (prev === 'a' || prev === 'an') article = true;
     i--;
     prev = previous(sentence, sentence.words[i]);
   }
-  return { prev, at: i };
+  return { prev, at: i, article };
 }
 
 let taskLists: { nouns: Set<string>; notGerunds: Set<string> } | undefined;
@@ -57,14 +60,14 @@ function tasks(): { nouns: Set<string>; notGerunds: Set<string> } {
  * "It's simple", "It is simple to…". Not "Our pricing is simple" or "The idea is simple".
  * `at` is the index of the word that `prev` was read from the left of.
  */
-function taskSubject(sentence: Sentence, at: number, prev: string): boolean {
-  if (prev === "it's" || prev === "that's") return true;
+function taskSubject(sentence: Sentence, at: number, prev: string, named = false): boolean {
+  if (!named && (prev === "it's" || prev === "that's")) return true;
   const w = sentence.words;
   const before = w.slice(0, Math.max(0, at - 1));
-  if (before.length === 1 && ['it', 'that', 'this'].includes(before[0].lower)) return true;
+  if (!named && before.length === 1 && ['it', 'that', 'this'].includes(before[0].lower)) return true;
   const { nouns, notGerunds } = tasks();
   const first = before[0];
-  if (first && before.length > 1 && first.lower.length > 4 && first.lower.endsWith('ing') && !notGerunds.has(first.lower)) return true;
+  if (first && first.lower.length > 4 && first.lower.endsWith('ing') && !notGerunds.has(first.lower)) return true;
   return before.some((x) => nouns.has(x.lower));
 }
 
@@ -98,8 +101,11 @@ export default defineRule({
     minimizing: "'{{actual}}' suggests this is easy or obvious, which can make a stuck reader feel at fault: leave it out",
   },
   check(doc, ctx) {
+    const theirs = customerLines(doc, ctx.channel);
     eachPhrase(doc, TABLE, ({ sentence, hit, actual }) => {
       const entry = hit.value;
+      // "Customer: Yeah, just be quick.": the customer's own words in a script.
+      if (theirs.get(sentence.block)?.some(([a, b]) => a <= hit.first.start && hit.first.start < b)) return;
       const words = sentence.words;
       const index = words.indexOf(hit.first);
       // A name: "Just Eat" in mid-sentence, or "Easy Setup" in a Title Case heading.
@@ -118,6 +124,9 @@ export default defineRule({
       if (after) {
         const skipped = previousSkipping(sentence, hit.first, list(entry, 'skipBefore'));
         if (!after.includes(skipped.prev)) return;
+        // "Adding a webhook is a trivial task": with "a" between, the subject must name the task
+        // ("This is a simple example" and "Our app is a quick way to pay" describe things).
+        if (skipped.article && !taskSubject(sentence, skipped.at, skipped.prev, true)) return;
         if (entry.taskSubject === true && !taskSubject(sentence, skipped.at, skipped.prev)) return;
       }
       if (list(entry, 'notAfter')?.includes(prev)) return;
@@ -129,7 +138,8 @@ export default defineRule({
         if (nextWord && notBefore.includes(nextWord)) return;
         if (notBefore.some((p) => /^[^\p{L}\p{N}]/u.test(p) && gap.startsWith(p))) return;
       }
-      if (nextWord && list(entry, 'notBeforeEnding')?.some((e) => nextWord.endsWith(e))) return;
+      // "just checking", "just updated"; not "just bring" or "just feed" (the stem must be three letters or more).
+      if (nextWord && list(entry, 'notBeforeEnding')?.some((e) => nextWord.endsWith(e) && nextWord.length - e.length >= 3)) return;
       const onlyBefore = list(entry, 'onlyBefore');
       if (onlyBefore && !onlyBefore.some((p) => (/^[^\p{L}\p{N}]/u.test(p) ? gap.startsWith(p) : p === nextWord))) return;
       const near = list(entry, 'nearAfter');
