@@ -77,10 +77,11 @@ function bundleYaml(file) {
  * child_process (with net and perf_hooks), crypto, worker_threads, readline and stream before
  * linting, most of them for nothing (issue 19: a one-file run used them only for a hash).
  * Those bindings become proxies that load the module on first use. A binding is only read as
- * `node_x.member` (or `node_x.default` after __toESM), which the proxy answers.
+ * `node_x.member` (or `node_x.default` after __toESM), which the proxy answers. fs/promises
+ * (with readline's Interface, about 1 ms) is only used by the cache, --fix and runs over many files.
  */
 function lazyBuiltins(file) {
-  const LAZY = ['child_process', 'crypto', 'worker_threads', 'v8', 'readline', 'stream', 'stream/promises'];
+  const LAZY = ['child_process', 'crypto', 'worker_threads', 'v8', 'readline', 'stream', 'stream/promises', 'fs/promises'];
   let code = readFileSync(file, 'utf8');
   let count = 0;
   for (const id of LAZY) {

@@ -162,3 +162,74 @@ describe('inclusive-language phrases grouped by first word (issue 19)', () => {
     expect(ids(again)).toEqual(ids(first));
   });
 });
+
+describe('GFM autolink literals only looked for where they can be (issue 19)', () => {
+  /** Text nodes (outside links) with and without what a literal autolink needs; each must parse as GFM alone parses it. */
+  const CASES = [
+    'Plain words and a [link](https://example.com/a) with no bare address.\n',
+    'Write to help@example.com or visit www.example.com today.\n',
+    'See https://example.com/path?q=1 and HTTP://EXAMPLE.COM/UP and WWW.Example.org.\n',
+    'Chat at xmpp:team@example.com/desk or mailto:desk@example.com please.\n',
+    'An encoded at sign: help&#64;example.com, and &commat; too: desk&commat;example.org.\n',
+    'Escaped: help\\@example.com, code `x@example.com`, and <https://example.com> as an autolink.\n',
+    '[https://example.com](https://example.com) is link text; [ref][r] too.\n\n[r]: https://example.com\n',
+    '| a | b |\n| - | - |\n| mail a@b.co | www.example.com |\n\n> quoted www.example.com/x\n\n- item help@example.com\n',
+    'wwwexample.com, http:/example.com, user @ example.com, and e-mail: none.\n',
+  ];
+
+  it('wraps the transform once, and skips it only for trees it could not change', async () => {
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    const remarkFrontmatter = (await import('remark-frontmatter')).default;
+    const { autolinkTransformsGuarded, parseMdast, mayHaveAutolinkLiteral } = await import('../src/document/parse-markdown.js');
+    expect(autolinkTransformsGuarded).toBe(1);
+    const plain = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.md')) files.push(join(dir, e.name));
+      }
+    };
+    walk(join(ROOT, 'fixtures', 'rules'));
+    walk(join(ROOT, 'fixtures', 'examples'));
+    const texts = [...CASES, ...files.map((f) => readFileSync(f, 'utf8'))];
+    let skipped = 0;
+    for (const text of texts) {
+      expect(parseMdast(text)).toEqual(plain.parse(text));
+      if (!mayHaveAutolinkLiteral(plain.parse(text))) skipped++;
+    }
+    // Most files have no bare address outside links: the transform is skipped for them.
+    expect(skipped).toBeGreaterThan(texts.length / 2);
+    const tree = (...children: object[]) => ({ type: 'root', children: [{ type: 'paragraph', children }] }) as never;
+    const text = (value: string) => ({ type: 'text', value });
+    const link = (value: string) => ({ type: 'link', url: value, children: [text(value)] });
+    const looks = ['mail a@b.co', 'WWW.example.org', 'see HTTPS://x.y', 'xmpp:a@b.c'].map((v) => mayHaveAutolinkLiteral(tree(text(v))));
+    const never = ['http:/x.y', 'wwwexample.com', 'plain words'].map((v) => mayHaveAutolinkLiteral(tree(text(v))));
+    expect(looks).toEqual([true, true, true, true]);
+    expect(never).toEqual([false, false, false]);
+    expect(mayHaveAutolinkLiteral(tree(link('www.example.com'), { type: 'linkReference', children: [text('a@b.co')] }))).toBe(false);
+    expect(mayHaveAutolinkLiteral(tree({ type: 'emphasis', children: [text('a@b.co')] }))).toBe(true);
+  });
+});
+
+describe('fingerprints only when something reads them (issue 19)', () => {
+  it('skips them for a stylish, github or junit report without a cache, baseline or history', async () => {
+    const { fingerprintsUnread } = await import('../src/cli/commands/lint.js');
+    for (const format of ['stylish', 'github', 'junit']) expect(fingerprintsUnread({ format }), format).toBe(true);
+    for (const format of ['json', 'sarif', 'html', './my-formatter.js']) expect(fingerprintsUnread({ format }), format).toBe(false);
+    expect(fingerprintsUnread({ format: 'stylish', cache: true })).toBe(false);
+    expect(fingerprintsUnread({ format: 'stylish', baseline: true })).toBe(false);
+    expect(fingerprintsUnread({ format: 'stylish', baseline: 'known.json' })).toBe(false);
+    expect(fingerprintsUnread({ format: 'stylish', baseline: false })).toBe(true);
+    expect(fingerprintsUnread({ format: 'stylish', updateBaseline: true })).toBe(false);
+    expect(fingerprintsUnread({ format: 'stylish', history: 'reports/' })).toBe(false);
+  });
+
+  it('still writes them in the JSON report', async () => {
+    const report = await lintText('You can utilize the form. The link was sent by us.\n', { cwd: ROOT, filePath: 'help/a.md', axe: false });
+    expect(report.files[0].findings.length).toBeGreaterThan(0);
+    for (const f of report.files[0].findings) expect(f.fingerprint).toMatch(/^[0-9a-f]{8,}$/);
+  });
+});

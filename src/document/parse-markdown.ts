@@ -10,7 +10,53 @@ import type { CommentNode } from './comments.js';
 import { parseMaybeChunked, type ChunkOptions } from './markdown-chunks.js';
 import { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells, flattenDeepNodes } from './bound-markdown.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/**
+ * Issue 19: GFM's autolink-literal transform walks the whole tree four times (one pass per
+ * pattern: URL, xmpp:, mailto:, e-mail), about 3% of a Markdown file's CPU, almost always to
+ * find nothing. Each pattern needs `@`, `http://`, `https://` or `www.` in a text node outside
+ * a link, so the transform runs only when some text node has one: the tree is the same.
+ */
+const AUTOLINK_TRANSFORM = 'transformGfmAutolinkLiterals';
+const AUTOLINK_CANDIDATE = /@|https?:\/\/|www\./i;
+
+type Transform = (tree: MdRoot) => MdRoot | undefined | void;
+
+/** Whether a text node outside links and link references could hold a GFM literal autolink. */
+export function mayHaveAutolinkLiteral(tree: MdRoot): boolean {
+  const stack: MdNode[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (AUTOLINK_CANDIDATE.test(node.value)) return true;
+    } else if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node) {
+      for (const child of node.children as MdNode[]) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/** Wraps GFM's autolink-literal transform in the check above; returns how many transforms it wrapped (1; a test checks). */
+function guardAutolinkTransform(exts: unknown): number {
+  let wrapped = 0;
+  const visit = (ext: unknown): void => {
+    if (Array.isArray(ext)) return ext.forEach(visit);
+    const transforms = (ext as { transforms?: Transform[] } | undefined)?.transforms;
+    if (!Array.isArray(transforms)) return;
+    transforms.forEach((t, i) => {
+      // A bundler may rename it with a suffix (`…$1`).
+      if (t.name !== AUTOLINK_TRANSFORM && !t.name.startsWith(`${AUTOLINK_TRANSFORM}$`)) return;
+      transforms[i] = (tree) => (mayHaveAutolinkLiteral(tree) ? t(tree) : undefined);
+      wrapped++;
+    });
+  };
+  visit(exts);
+  return wrapped;
+}
+
+/** Internal, for tests: GFM autolink-literal transforms wrapped by guardAutolinkTransform (1 when the dependency is as expected). */
+export const autolinkTransformsGuarded = guardAutolinkTransform(processor.data('fromMarkdownExtensions'));
 
 export interface ParsedMarkdown {
   mdast: MdRoot;

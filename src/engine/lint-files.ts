@@ -367,8 +367,16 @@ async function hasBigFile(files: readonly Discovered[], pending: Pending[], byte
   return pending.some((p) => (p.size ?? 0) > bytes);
 }
 
+/** Up to this many files are measured with blocking stats. */
+const FEW_FILES = 32;
+
 /** Fills in each pending file's size, 32 stats at a time, once per run (a vanished file counts 0: its read reports it). */
 async function measure(files: readonly Discovered[], pending: Pending[]): Promise<void> {
+  // A few files (a pre-commit hook's run) are measured in this thread: node:fs/promises is then never loaded (issue 19).
+  if (pending.length <= FEW_FILES) {
+    for (const p of pending) p.size ??= p.bytes?.byteLength ?? sizeOf(files[p.index].absPath);
+    return;
+  }
   await forEachLimit(pending, 32, async (p) => {
     p.size ??= p.bytes?.byteLength ?? (await stat(files[p.index].absPath).then((s) => s.size, () => 0));
   });

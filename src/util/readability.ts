@@ -71,19 +71,17 @@ export function statsOf(sentences: readonly { words: readonly Word[] }[], langua
     let n = 0;
     for (const w of s.words) {
       if (w.masked) continue;
-      // A code of letters and digits (a part number "ATmega4809", a model "HTS221") is one name, read at a glance:
-      // it counts as a word of one syllable, so it cannot make a paragraph look hard (issue 14).
-      if (/\p{L}/u.test(w.text) && /\p{N}/u.test(w.text)) {
-        n++;
+      const v = wordStat(w.text, language);
+      if (v === NOT_A_WORD) continue;
+      n++;
+      if (v === CODE) {
         stats.syllables++;
         continue;
       }
-      const syl = syllablesOf(w.text, language);
-      if (syl < 0) continue;
-      n++;
+      const syl = v % LONG;
       stats.syllables += syl;
       if (syl >= 3) stats.polysyllables++;
-      if (letters(w.text) > 6) stats.longWords++;
+      if (v >= LONG) stats.longWords++;
     }
     if (n) {
       stats.words += n;
@@ -99,6 +97,33 @@ export function addStats(a: TextStats, b: TextStats): TextStats {
 }
 
 export const EMPTY_STATS: TextStats = { words: 0, sentences: 0, syllables: 0, polysyllables: 0, longWords: 0 };
+
+/** wordStat's answers: no letter (not counted), a code, else the syllables plus LONG for a word of over 6 letters. */
+const NOT_A_WORD = -1;
+const CODE = -2;
+const LONG = 1 << 16;
+const wordMemo = new Map<string, number>();
+
+/**
+ * What statsOf counts for one word, memoised like syllablesOf (issue 19: two Unicode tests and a
+ * letter count per word, for every word of every file). A code of letters and digits (a part
+ * number "ATmega4809", a model "HTS221") is one name, read at a glance: it counts as a word of one
+ * syllable, so it cannot make a paragraph look hard (issue 14).
+ */
+function wordStat(text: string, language: string): number {
+  const key = language === 'en' ? text : `${language}\0${text}`;
+  let v = wordMemo.get(key);
+  if (v === undefined) {
+    if (/\p{L}/u.test(text) && /\p{N}/u.test(text)) v = CODE;
+    else {
+      const syl = syllablesOf(text, language);
+      v = syl < 0 ? NOT_A_WORD : Math.min(syl, LONG - 1) + (letters(text) > 6 ? LONG : 0);
+    }
+    if (wordMemo.size >= 50_000) wordMemo.clear();
+    wordMemo.set(key, v);
+  }
+  return v;
+}
 
 function letters(text: string): number {
   let n = 0;

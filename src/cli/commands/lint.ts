@@ -192,6 +192,16 @@ async function browserOption(opts: LintCliOptions, io: CliIO): Promise<{ browser
   return { browser: found.path };
 }
 
+/**
+ * Whether nothing in this run reads the findings' fingerprints (issue 19). Only the JSON, SARIF and HTML
+ * reports, a formatter module, the baseline and the cache do; a stylish run (a pre-commit hook) then skips
+ * the hashing and the load of node:crypto, about 3 ms of CPU. The findings are otherwise the same.
+ */
+export function fingerprintsUnread(opts: Pick<LintCliOptions, 'format' | 'cache' | 'updateBaseline' | 'baseline' | 'history'>): boolean {
+  const plain = opts.format === 'stylish' || opts.format === 'github' || opts.format === 'junit';
+  return plain && !opts.cache && !opts.updateBaseline && (opts.baseline === undefined || opts.baseline === false) && opts.history === undefined;
+}
+
 export async function runLint(paths: string[], opts: LintCliOptions, io: CliIO): Promise<number> {
   if (opts.printConfig !== undefined) return printConfig(opts.printConfig, paths, opts, io);
   const formatter = await loadFormatter(opts.format, io.cwd);
@@ -202,7 +212,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: CliIO):
   const cli = { channel: opts.channel, rules: parseRuleFlags(opts.rule), configFile: opts.config, ...(opts.sourceFormat ? { sourceFormat: opts.sourceFormat } : {}) };
   // --format html is the insights report: the config's groups and --history's earlier reports, read up front (issue 18).
   const insights = opts.format === 'html' || opts.history !== undefined ? await (await import('../../formatters/html.js')).insightsFromCli(opts, io.cwd, cli) : undefined;
-  const run = { noAxe: !opts.axe, fix: Boolean(opts.fix || opts.fixDryRun), ...(opts.inlineConfig === false ? { noInlineConfig: true } : {}), ...(await browserOption(opts, io)) };
+  const run = { noAxe: !opts.axe, fix: Boolean(opts.fix || opts.fixDryRun), ...(opts.inlineConfig === false ? { noInlineConfig: true } : {}), ...(fingerprintsUnread(opts) ? { fingerprints: false } : {}), ...(await browserOption(opts, io)) };
   const discoverOptions = { ignore: opts.ignore !== false, ...(opts.ignorePath ? { ignorePath: resolve(io.cwd, opts.ignorePath) } : {}) };
   const progress = progressLine(opts, io);
   const debug = (line: string) => {
