@@ -365,6 +365,7 @@ const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'unfort
 const LOSS_NOUNS = new Set(['time', 'hour', 'hours', 'day', 'days', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'week', 'weeks', 'money', 'effort', 'trip', 'journey', 'fare', 'fares', 'leave', 'holiday']);
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'with', 'from', 'by', 'at', 'on', 'about', 'than', 'like', 'thank', 'let', 'help', 'tell', 'told', 'give', 'gave', 'send', 'sent', 'ask', 'asked', 'assure', 'remind', 'show', 'us', 'me', 'them']);
 const EXPERIENCE = new Set(['planned', 'hoped', 'needed', 'wanted', 'saved', 'budgeted', 'counted', 'relied', 'waited', 'spent', 'lost', 'missed', 'wasted', 'travelled', 'traveled', 'drove', 'driven', 'cleared', 'arranged', 'rearranged', 'queued', 'chased', 'expected', 'hoping', 'planning', 'waiting', 'counting', 'relying', 'saving']);
+const HINDSIGHT = new Set(["shouldn't", 'should', 'never', "needn't", 'ought']);
 const DET = new Set(['the', 'a', 'an', 'your', 'this', 'that', 'these', 'those', 'any', 'each', 'every', 'our']);
 
 /** Words after which "you" opens a clause of its own ("I know you had to", "so you missed"). */
@@ -383,7 +384,8 @@ function restated(l: ReplyLine, first: Word): boolean {
   if (CLAUSE_OPENERS.has(p) || PREPOSITIONS.has(p) || LOSS_NOUNS.has(p) || !/^[a-z]+$/.test(p)) return false;
   // "the spot you'd planned for", "the money you needed": a plan or a need is the impact, not a restated order.
   const verb = l.words.slice(i + 1, i + 3).find((w) => !['had', 'have', 'already', 'really', 'just', 'been'].includes(w.lower));
-  if (verb && EXPERIENCE.has(verb.lower)) return false;
+  // "two trips to the post office you shouldn't have made": hindsight about their effort is the impact.
+  if (verb && (EXPERIENCE.has(verb.lower) || HINDSIGHT.has(verb.lower.replace(/’/g, "'")))) return false;
   // A noun phrase before it: "the deposit you", "the new card you".
   return [l.words[i - 2], l.words[i - 3]].some((w) => w && DET.has(w.lower));
 }
@@ -440,5 +442,53 @@ export function namesImpact(l: ReplyLine): boolean {
   const overlaps = (list: { first: Word; last: Word }[], h: { first: Word; last: Word }) => list.some((x) => x.first.start <= h.last.start && h.first.start <= x.last.start);
   // Impact words that go beyond the stock line ("we know that's stressful timing") still count.
   const within = (list: { first: Word; last: Word }[], h: { first: Word; last: Word }) => list.some((x) => x.first.start <= h.first.start && h.last.start <= x.last.start);
-  return hitsIn(l, IMPACT, 'impact').some((h) => h.first.start >= from && (you || h.value.needsYou !== true) && !hypothetical(h) && !inQuestion(l, h.last) && !within(stock, h) && !overlaps(vague, h) && !restated(l, h.first));
+  return hitsIn(l, IMPACT, 'impact').some((h) => h.first.start >= from && (you || h.value.needsYou !== true) && !hypothetical(h) && !inQuestion(l, h.last) && !within(stock, h) && !overlaps(vague, h) && !restated(l, h.first)) || (from === 0 && gerundVerdict(l));
+}
+
+/** "-ing" words that open a line but are no experience: prepositions, pronouns, greetings. */
+const NOT_GERUND = new Set(['according', 'following', 'regarding', 'concerning', 'including', 'during', 'considering', 'assuming', 'pending', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'thanking', 'wishing', 'hoping', 'looking', 'checking', 'speaking', 'reading', 'moving', 'bearing', 'judging', 'starting', 'beginning']);
+const COPULA = new Set(['is', 'was', 'are', 'were', 'be', 'been', "isn't", "wasn't", "aren't", "weren't", 'sounds', 'sounded', 'feels', 'felt', 'seems', 'seemed']);
+/** Words before the verb that show the "-ing" words were an adverbial phrase with a subject of its own ("Looking at it, it is …", "Checking the logs we are …"). */
+/** Prepositions after which "you" or "it" is an object, not a subject ("a queue behind you is mortifying"). */
+const OBJECT_AFTER = new Set(['behind', 'with', 'for', 'to', 'at', 'on', 'from', 'near', 'beside', 'around', 'like', 'than', 'of', 'about', 'without', 'into', 'onto', 'past', 'after', 'before', 'under', 'over']);
+const NOMINATIVE = new Set(['i', 'we', 'he', 'she', 'they', 'there']);
+const OWN_SUBJECT = new Set(['it', 'there', 'this', 'that', 'which', 'who', 'what', 'he', 'she', 'they', 'we', 'i', 'you', 'everything', 'nothing', 'something', 'anything', 'all']);
+/** "-ing" words after the verb that are no verdict ("is going to", "is working", "is pending"). */
+const NOT_VERDICT = new Set(['going', 'getting', 'being', 'coming', 'working', 'happening', 'loading', 'pending', 'running', 'ongoing', 'using', 'showing', 'saying', 'doing', 'having', 'making', 'taking', 'waiting', 'processing', 'everything', 'nothing', 'something', 'anything', 'missing', 'trying', 'looking', 'checking', 'sorting', 'fixing', 'handling', 'booking', 'arriving', 'leaving', 'moving', 'changing', 'covering', 'including', 'bring', 'thing']);
+const VERDICT_SKIP = new Set(['so', 'really', 'very', 'truly', 'pretty', 'quite', 'utterly', 'just', 'incredibly', 'deeply', 'frankly', 'completely', 'absolutely', 'such', 'a', 'an', 'honestly', 'genuinely', 'bound', 'to', 'be', 'have', 'been', 'must', 'would', 'will', 'can', 'could']);
+
+/**
+ * The customer's own experience as the subject, with a verdict on it: "Standing at a checkout
+ * with a full trolley and a queue behind you is mortifying", "Being £200 down over the school
+ * holidays is no small thing", "Boiling kettles to bath the kids is not how anyone wants to spend
+ * a week". The line opens with an "-ing" word, the verb follows in the same clause with no
+ * subject of its own, and the words after it judge (rules/acknowledge-impact.yml `evaluation`,
+ * or an "-ing" word: "is exhausting"). "Resetting the router is the quickest fix" judges nothing.
+ */
+function gerundVerdict(l: ReplyLine): boolean {
+  const live = liveWords(l);
+  const w0 = live[0];
+  const g = w0?.lower.replace(/’/g, "'") ?? '';
+  if (!w0 || g.length < 5 || !g.endsWith('ing') || NOT_GERUND.has(g) || live[1]?.lower === 'to') return false;
+  let c = -1;
+  for (let i = 1; i < live.length && i < 25; i++) {
+    // The clause ends at a comma or a stop: "Having checked, it is fine".
+    if (/[,;:.!?—–()]/.test(l.block.text.slice(live[i - 1].end, live[i].start))) return false;
+    const x = live[i].lower.replace(/’/g, "'");
+    // "Ringing us four times to find out where it was is not how it should work": the verb of a clause inside is skipped.
+    if (COPULA.has(x) && !(i >= 3 && OWN_SUBJECT.has(live[i - 1].lower.replace(/’/g, "'")) && !OBJECT_AFTER.has(live[i - 2].lower))) {
+      c = i;
+      break;
+    }
+    if (NOMINATIVE.has(x) || x.startsWith("i'") || x.startsWith("we'") || x.startsWith("it'") || x.startsWith("that'") || x.startsWith("there'")) return false;
+  }
+  // "Looking at the order you are due a refund": no verb without a subject of its own ("Fixing it is a pain" is fine).
+  if (c < 1) return false;
+  const verdicts = hitsIn(l, IMPACT, 'evaluation');
+  const window = live.slice(c, c + 5);
+  if (verdicts.some((h) => window.includes(h.first))) return true;
+  // "is mortifying", "is utterly exhausting": an "-ing" word as the verdict.
+  const next = live.slice(c + 1).find((w) => !VERDICT_SKIP.has(w.lower));
+  const n = next?.lower ?? '';
+  return !/^(isn't|wasn't|aren't|weren't)$/.test(live[c].lower.replace(/’/g, "'")) && n.length > 6 && n.endsWith('ing') && !NOT_VERDICT.has(n);
 }
