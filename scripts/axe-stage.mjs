@@ -2,7 +2,7 @@
 // The axe stage alone: milliseconds per file to render a file's tree into jsdom and run axe-core on it,
 // as the axe rule does (dist/, so run `npm run build` first).
 //
-//   node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--parse-html] [--counts] [--json] [--limit n] <folder or file>…
+//   node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--parse-html] [--counts] [--per-rule] [--json] [--limit n] <folder or file>…
 //
 //   (default)        the shipped path: one jsdom window per process, only the axe rules plainspoke runs
 //   --naive          the first, simple way, for "before" numbers: a new jsdom window per file and axe's
@@ -12,6 +12,8 @@
 //   --plain-styles   no computed-style memo (to measure what the memo saves)
 //   --parse-html     serialise each tree and have jsdom parse it, instead of building the DOM from the tree
 //   --counts         print findings per axe rule
+//   --per-rule       print milliseconds per axe rule (the synchronous part of its run: gathering, matching
+//                    and checking its elements), summed over the files, and the time outside the rules
 //   --json           print one JSON object (for scripts/bench.mjs)
 //
 // `import { axeStage } from './axe-stage.mjs'` gives the same numbers to another script.
@@ -46,7 +48,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const round = (n) => Math.round(n * 10) / 10;
 
 /** Runs the axe stage over the files under `paths`; returns per-file times and counts. */
-export async function axeStage(paths, { naive = false, compareFresh = false, plainStyles = false, parseHtml = false, limit = Infinity } = {}) {
+export async function axeStage(paths, { naive = false, compareFresh = false, plainStyles = false, parseHtml = false, perRule = false, limit = Infinity } = {}) {
   const { createDoc, kindOfPath } = await import(dist('document/document.js'));
   const { ConfigResolver } = await import(dist('config/resolve.js'));
   const { axeRulesFor } = await import(dist('rules/a11y/axe.js'));
@@ -61,10 +63,25 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
   if (naive) naiveRun = await naiveRunner();
   const { runAxe, loadEngine, styleStats } = naive ? {} : await import(dist('a11y/axe/engine.js'));
   const { buildStats } = await import(dist('a11y/axe/dom.js'));
+  const ruleMs = {};
   if (loadEngine) {
     const t = performance.now();
-    await loadEngine();
+    const eng = await loadEngine();
     loadMs = performance.now() - t;
+    // Each rule's run does its work synchronously (axe defers only the hand-over of the result).
+    if (perRule) {
+      for (const rule of eng.axe._audit.rules) {
+        const run = rule.run;
+        rule.run = function (...args) {
+          const s = performance.now();
+          try {
+            return run.apply(this, args);
+          } finally {
+            ruleMs[this.id] = (ruleMs[this.id] ?? 0) + performance.now() - s;
+          }
+        };
+      }
+    }
   }
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
@@ -118,6 +135,7 @@ export async function axeStage(paths, { naive = false, compareFresh = false, pla
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     ...(styleStats ? { styles: { ...styleStats }, dom: { ...buildStats } } : {}),
     ...(compareFresh ? { freshMismatches: mismatches } : {}),
+    ...(perRule ? { ruleMs: Object.fromEntries(Object.entries(ruleMs).sort((a, b) => b[1] - a[1]).map(([id, v]) => [id, round(v)])) } : {}),
   };
 }
 
@@ -144,10 +162,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const limit = li >= 0 ? Number(args[li + 1]) : Infinity;
   const paths = args.filter((a, i) => !a.startsWith('--') && !(li >= 0 && i === li + 1));
   if (!paths.length) {
-    console.error('usage: node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--parse-html] [--counts] [--json] [--limit n] <folder or file>…');
+    console.error('usage: node scripts/axe-stage.mjs [--naive] [--compare-fresh] [--plain-styles] [--parse-html] [--counts] [--per-rule] [--json] [--limit n] <folder or file>…');
     process.exit(2);
   }
-  const r = await axeStage(paths, { naive: flag('--naive'), compareFresh: flag('--compare-fresh'), plainStyles: flag('--plain-styles'), parseHtml: flag('--parse-html'), limit });
+  const r = await axeStage(paths, { naive: flag('--naive'), compareFresh: flag('--compare-fresh'), plainStyles: flag('--plain-styles'), parseHtml: flag('--parse-html'), perRule: flag('--per-rule'), limit });
   if (flag('--json')) console.log(JSON.stringify(r));
   else {
     console.log(`axe stage (${r.mode}): ${r.files} files, median ${r.medianMs} ms (CPU ${r.medianCpuMs} ms), mean ${r.meanMs} ms, p90 ${r.p90Ms} ms, total ${r.totalS} s; loading jsdom + axe-core ${r.loadMs} ms; peak RSS ${r.peakRssMiB} MiB`);
@@ -156,5 +174,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log('slowest:');
     for (const s of r.slowest) console.log(`  ${s.ms} ms  ${s.file}`);
     if (flag('--counts')) for (const [id, n] of Object.entries(r.counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${id}`);
+    if (r.ruleMs) {
+      const inRules = Object.values(r.ruleMs).reduce((a, b) => a + b, 0);
+      console.log(`per axe rule (ms, all files): ${round(inRules)} in rules, ${round(r.totalS * 1000 - inRules)} outside them (page build, axe's tree and index, garbage collection)`);
+      for (const [id, ms] of Object.entries(r.ruleMs).slice(0, 25)) console.log(`  ${String(ms).padStart(8)}  ${id}`);
+    }
   }
 }

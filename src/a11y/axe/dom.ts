@@ -28,6 +28,7 @@
 import type { Root, RootContent, Element, Properties } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 import { OFFSET_PROPERTY } from './render.js';
+import type { PageFeatures } from './candidates.js';
 
 /** The DOM members used here (jsdom's types would pull the DOM library into the whole build). */
 export interface BuildNode {
@@ -64,6 +65,8 @@ const PAGE_PARTS = new Set(['html', 'head', 'body', 'frameset', 'frame']);
 const FOREIGN = new Set(['svg', 'math', 'image', 'plaintext']);
 
 const TAG_NAME = /^[a-zA-Z][a-zA-Z0-9._-]*$/;
+/** Only ASCII white space (the parser's inter-element white space). */
+const SPACE_ONLY = /^[ \t\n\f\r]*$/;
 const ATTR_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]*$/;
 /** What hast-util-to-html escapes inside a comment (the parser does not unescape it). */
 const COMMENT_REWRITE = /^>|^->|<!--|-->|--!>|<!-$/g;
@@ -117,13 +120,18 @@ export type Offsets = WeakMap<object, number>;
  * returns undefined when the HTML route must be taken. The renderer's
  * `data-ps-offset` becomes an entry in `offsets` instead of an attribute:
  * four in five attributes on a page are that one, and every attribute costs
- * jsdom and axe time.
+ * jsdom and axe time. `lean` leaves out white space right inside a
+ * fragment's `<body>`, which no axe rule reads (see `appendChildren`); the
+ * comparison with the parser's tree (test/axe.test.ts) builds without it.
+ * `features` collects the tag and attribute names built (a page that
+ * falls back to the parser leaves it unfinished: do not use it then).
  */
-export function buildPage(document: BuildDocument, root: Root, fragment: boolean, offsets: Offsets): BuildElement | undefined {
-  const state: State = { document, offsets };
+export function buildPage(document: BuildDocument, root: Root, fragment: boolean, offsets: Offsets, lean = false, features?: PageFeatures): BuildElement | undefined {
+  const state: State = { document, offsets, lean, features };
   try {
     let html: BuildElement;
     if (fragment) {
+      features?.tags.add('html').add('head').add('body');
       html = document.createElement('html');
       html.appendChild(document.createElement('head'));
       const body = document.createElement('body');
@@ -153,15 +161,20 @@ export function buildPage(document: BuildDocument, root: Root, fragment: boolean
 interface State {
   document: BuildDocument;
   offsets: Offsets;
+  /** Leave out white space between the top-level blocks of a fragment (see `buildPage`). */
+  lean: boolean;
+  /** Filled with the tag and attribute names built (src/a11y/axe/candidates.ts). */
+  features?: PageFeatures;
 }
 
 /** Where a list of children sits: the top of a fragment, inside a page's `<html>`, or anywhere else. */
 type Place = 'fragment' | 'html' | 'body' | 'other';
 
-function element({ document, offsets }: State, node: Element): BuildElement {
+function element({ document, offsets, features }: State, node: Element): BuildElement {
   const tag = node.tagName;
   if (!TAG_NAME.test(tag) || FOREIGN.has(tag)) throw new Unsupported();
   const el = document.createElement(tag);
+  features?.tags.add(tag.toLowerCase());
   const props = node.properties;
   const names: string[] = [];
   for (const key in props) {
@@ -178,6 +191,7 @@ function element({ document, offsets }: State, node: Element): BuildElement {
     if (names.includes(info.name)) continue;
     names.push(info.name);
     el.setAttribute(info.name, clean(value));
+    features?.attrs.add(info.name);
   }
   return el;
 }
@@ -188,8 +202,16 @@ function appendChildren(state: State, parent: BuildElement, kids: readonly RootC
   if (tag === 'template') return;
   let text = '';
   let first = true;
+  // `lean`: white space right inside a fragment's <body> (the line breaks between a Markdown page's blocks,
+  // a tenth of its nodes) is left out. No axe rule reads the <body>'s own text: names, visible text and list
+  // checks read inside links, buttons, headings, cells, list items and paragraphs, never the <body> itself.
+  const dropSpace = state.lean && place === 'fragment';
   const flush = () => {
     if (!text) return;
+    if (dropSpace && SPACE_ONLY.test(text)) {
+      text = '';
+      return;
+    }
     if (first && FIRST_LF.has(tag) && text.charCodeAt(0) === 10) text = text.slice(1);
     if (text) parent.appendChild(document.createTextNode(text));
     text = '';

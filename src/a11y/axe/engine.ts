@@ -26,13 +26,23 @@
  * pile up); computed styles memoised across elements and files
  * (src/a11y/axe/styles.ts); only the rules that can apply to content, with
  * selectors axe can look up in its index (catalog.ts); a reporter that reads
- * only the violations.
+ * only the violations. Issue 19: of those rules, only the ones whose selector
+ * can match a tag and attribute name the page has (candidates.ts: on the
+ * Markdown corpus a median of 7 of 65 run per page, and the axe stage takes
+ * a fifth less CPU); no white space between a fragment's top-level blocks
+ * (dom.ts, a tenth of a Markdown page's nodes); and axe's zero-delay timer
+ * after each rule run as an immediate (Node.js waits at least 1 ms for it:
+ * about 1 ms idle a page).
+ * What is left is mostly per node: jsdom building the page, axe's flat tree
+ * and selector index, garbage collection, and the accessible-name checks of
+ * link-name, empty-heading and list (scripts/axe-stage.mjs --per-rule).
  */
 import { createRequire } from 'node:module';
 import { pageHtml, prepareForAxe, type NotRendered, type Prepared, type RenderInput } from './render.js';
 import { buildPage, type BuildDocument, type BuildElement, type Offsets } from './dom.js';
 import { configureStyles, learnResolvedProperties, memoiseStyles, startStyles, stopStyles, type StyleElement } from './styles.js';
 import { AXE_RULES } from './catalog.js';
+import { mayMatch, subjectsOf, type PageFeatures, type Subject } from './candidates.js';
 
 export { styleStats } from './styles.js';
 
@@ -69,6 +79,7 @@ interface DomWindow {
 }
 interface AxeRule {
   id: string;
+  selector?: unknown;
   run(this: AxeRule, ...args: unknown[]): unknown;
 }
 interface AxeApi {
@@ -110,6 +121,8 @@ function violationsReporter(results: RuleResult[], _options: unknown, done: (out
 
 interface Engine {
   axe: AxeApi;
+  /** Each rule's selector read by `subjectsOf` (undefined: it may match any element). */
+  subjects: Map<string, Subject[] | undefined>;
   /** A new window with the style memo installed (see `memoiseStyles`). */
   newWindow(): DomWindow;
   /** The window reused across files. */
@@ -156,7 +169,16 @@ async function load(): Promise<Engine> {
         const reject = args[3] as (e: Error) => void;
         return reject(new BudgetSpent(`over the time budget`));
       }
-      return run.apply(this, args);
+      // Each rule hands over its result with `setTimeout(…, 0)` (axe's guard against "unresponsive script"
+      // warnings in a browser), which Node.js waits at least 1 ms for: about 1 ms idle per file (issue 19).
+      // While the rule runs (synchronously), a zero-delay timer becomes an immediate instead.
+      const timeout = globalThis.setTimeout;
+      globalThis.setTimeout = zeroDelayAsImmediate(timeout);
+      try {
+        return run.apply(this, args);
+      } finally {
+        globalThis.setTimeout = timeout;
+      }
     };
   }
   // jsdom's default style sheet, for the style memo's keys (src/a11y/axe/styles.ts). If it cannot be
@@ -179,7 +201,21 @@ async function load(): Promise<Engine> {
   configureStyles(css, implOf);
   const window = newWindow();
   learnResolvedProperties(window as unknown as Parameters<typeof learnResolvedProperties>[0]);
-  return { axe, newWindow, window };
+  const subjects = new Map<string, Subject[] | undefined>();
+  for (const rule of axe._audit.rules) subjects.set(rule.id, typeof rule.selector === 'string' ? subjectsOf(rule.selector) : undefined);
+  return { axe, subjects, newWindow, window };
+}
+
+/**
+ * `setTimeout` with a zero (or no) delay run as `setImmediate`: the callback still runs after the current
+ * task, in the order scheduled, without Node.js's 1 ms minimum delay. Any other delay goes to `timeout`.
+ */
+function zeroDelayAsImmediate(timeout: typeof globalThis.setTimeout): typeof globalThis.setTimeout {
+  const fast = (fn: unknown, ms?: number, ...rest: unknown[]) => {
+    if (!ms && typeof fn === 'function') return setImmediate(fn as (...a: unknown[]) => void, ...rest);
+    return (timeout as (f: unknown, m?: number, ...r: unknown[]) => unknown)(fn, ms, ...rest);
+  };
+  return fast as unknown as typeof globalThis.setTimeout;
 }
 
 /** Loads jsdom and axe-core once per process. */
@@ -239,10 +275,20 @@ async function runIn(eng: Engine, rendered: Prepared, input: AxeRunInput): Promi
   const started = performance.now();
   let window = input.freshWindow ? eng.newWindow() : eng.window;
   const offsets: Offsets = new WeakMap();
-  if (!loadPage(window, rendered, offsets, input.parseHtml)) {
+  let features: PageFeatures | undefined = { tags: new Set(), attrs: new Set() };
+  let built = loadPage(window, rendered, offsets, input.parseHtml, features);
+  if (built === 'stale') {
     // The last file's style sheets outlived its tree: start this one in a new window.
     window = eng.window = eng.newWindow();
-    loadPage(window, rendered, offsets, input.parseHtml);
+    features = { tags: new Set(), attrs: new Set() };
+    built = loadPage(window, rendered, offsets, input.parseHtml, features);
+  }
+  if (built !== 'built') features = undefined;
+  // Only the rules with something to check on this page (src/a11y/axe/candidates.ts): the others would be inapplicable.
+  const rules = features ? input.rules.filter((id) => mayMatch(eng.subjects.get(id), features)) : input.rules;
+  if (!rules.length) {
+    if (input.freshWindow) window.close();
+    return { kind: 'done', findings: [], skipped: [], ms: performance.now() - started };
   }
   const { document } = window;
   deadline = started + input.budgetMs;
@@ -251,7 +297,7 @@ async function runIn(eng: Engine, rendered: Prepared, input: AxeRunInput): Promi
   let violations: AxeViolation[];
   try {
     const result = await eng.axe.run(document.documentElement, {
-      runOnly: { type: 'rule', values: [...input.rules] },
+      runOnly: { type: 'rule', values: rules },
       resultTypes: ['violations'],
       elementRef: true,
       selectors: false,
@@ -291,19 +337,21 @@ async function runIn(eng: Engine, rendered: Prepared, input: AxeRunInput): Promi
  * builder defers to the parser, serialised and parsed into a document with no browsing context
  * (DOMParser: scripting off, nothing loads) whose tree is moved over. Neither runs a script: the
  * window has scripting off, so inserted `<script>` elements and event handler attributes stay inert.
- * Returns false when style sheets of an earlier tree are still in force (then use a new window).
+ * Returns 'stale' when style sheets of an earlier tree are still in force (then use a new window), else
+ * whether the page was built from the tree (then `features` holds its tag and attribute names) or parsed.
  */
-function loadPage(window: DomWindow, page: Prepared, offsets: Offsets, parseHtml = false): boolean {
+function loadPage(window: DomWindow, page: Prepared, offsets: Offsets, parseHtml: boolean | undefined, features: PageFeatures): 'built' | 'parsed' | 'stale' {
   const { document } = window;
   // jsdom re-adds a <style> element's sheet while the element is being removed; a type that is not
   // CSS makes it drop the sheet instead. (Without a sheet in force there is nothing to drop.)
   if (document.styleSheets.length) for (const style of document.querySelectorAll('style')) style.setAttribute('type', 'text/x-plainspoke-removed');
-  const built = parseHtml ? undefined : (buildPage(document, page.tree, page.fragment, offsets) as (BuildElement & DomElement) | undefined);
+  const built = parseHtml ? undefined : (buildPage(document, page.tree, page.fragment, offsets, true, features) as (BuildElement & DomElement) | undefined);
   // Each DOMParser document costs jsdom a selector engine with listeners on the window, so it is the fallback.
   const root = built ?? document.adoptNode(new window.DOMParser().parseFromString(pageHtml(page), 'text/html').documentElement);
   document.replaceChild(root, document.documentElement);
   const sheets = document.styleSheets.length;
-  return sheets === 0 || sheets <= document.querySelectorAll('style').length;
+  if (sheets !== 0 && sheets > document.querySelectorAll('style').length) return 'stale';
+  return built ? 'built' : 'parsed';
 }
 
 /** The element's source offset (from the builder, or stamped by the renderer), or its nearest ancestor's. */
