@@ -20,7 +20,7 @@ import type { Sentence, Word } from '../document/prose.js';
 import type { Span } from '../types.js';
 import { table } from '../lexicon/data.js';
 
-export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address' | 'birth' | 'plate';
+export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address' | 'birth' | 'plate' | 'name';
 
 export interface PersonalData {
   kind: PersonalKind;
@@ -50,7 +50,11 @@ export function findPersonalData(doc: Doc): PersonalData[] {
     seen.add(key);
     out.push(d);
   };
-  for (const sentence of doc.sentences) scanSentence(doc, sentence, add);
+  let prev: Sentence | undefined;
+  for (const sentence of doc.sentences) {
+    scanSentence(doc, sentence, add, carried(prev, sentence));
+    prev = sentence;
+  }
   scanLinks(doc, add);
   return out.sort((a, b) => a.span.start - b.span.start);
 }
@@ -59,13 +63,29 @@ function overlapsPlaceholder(doc: Doc, span: Span): boolean {
   return doc.placeholders.some((p) => p.span.start < span.end && span.start < p.span.end);
 }
 
-function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => void): void {
+/**
+ * The words an abbreviation cut off: "Account no. 55123456" is split after "no.", so the number's
+ * sentence starts with it. When the sentence before (same block) ends in a short word with a full stop
+ * right before this one, its last words still name what the number is.
+ */
+function carried(prev: Sentence | undefined, sentence: Sentence): Word[] {
+  if (!prev || prev.block !== sentence.block || prev.words.length === 0 || sentence.words.length === 0) return [];
+  const last = prev.words[prev.words.length - 1];
+  const first = sentence.words[0];
+  const gap = sentence.block.text.slice(last.end, first.start);
+  if (!/^\.?\s{1,2}$/.test(gap) && !/^\s{1,2}$/.test(gap)) return [];
+  if (!/^[a-z]{1,4}\.?$/i.test(last.text) || !(last.text.endsWith('.') || gap.startsWith('.'))) return [];
+  if (!/^[#(+*]?\d/.test(sentence.block.text.slice(first.start - (/[#(+*]/.test(sentence.block.text[first.start - 1] ?? '') ? 1 : 0), first.end))) return [];
+  return prev.words.slice(-3);
+}
+
+function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => void, lead: Word[] = []): void {
   const block = sentence.block;
   const words = sentence.words;
   const context = sentence.span;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const company = wordsBefore(words, i, 4).some((b) => list('company-cue').has(b));
+    const company = companyCue(wordsBefore(words, i, 4));
     if (w.masked) {
       // Behind the mask: a link or code span may still hold an address. Placeholders never do.
       if (!company) for (const e of emailsIn(doc.text, w.span.start, w.span.end, true)) add({ kind: 'email', span: e, text: doc.slice(e), context });
@@ -82,9 +102,21 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
     // Ours when "our" and a place of ours come a little earlier: "Our Leeds store is at 14 Kings Road".
     const near = wordsBefore(words, i, 7);
     const next = words[i + 1];
-    const place = (b: string) => list('not-personal-before').has(b) && !OURS.has(b);
-    // "The depot is at 14 Hall Lane": a place of ours, with no "your".
-    const ours = company || (near.some((b) => OURS.has(b)) && near.some(place)) || (near.slice(-4).some(place) && !near.some((b) => POSSESSIVE.has(b)));
+    // "Is this 22 Harrow Road?": a demonstrative asks about the customer's place; "this address" is another matter.
+    const place = (b: string) => list('not-personal-before').has(b) && !OURS.has(b) && b !== 'this' && b !== 'that';
+    // "The depot is at 14 Hall Lane": a place of ours, with no "your". "We're at 22 Market Street", "based at …": where we are.
+    const ours = company || (near.some((b) => OURS.has(b)) && near.some(place)) || (near.slice(-4).some(place) && !near.some((b) => POSSESSIVE.has(b))) || whereWeAre(near);
+    // "Your reservation under the name Harriet Cole": a full name tied to a booking.
+    const named = nameAt(words, i, block.text);
+    // Only a name tied to something of the customer's: "your table under the name …", "booked in the name of …"
+    // ("we trade under the name Brightwater Energy" is ours).
+    const tied = (b: string) => POSSESSIVE.has(b) || list('order-word').has(b) || /^(?:booked|reserved|held|found|listed|registered|ordered|made|table|room|appointment|seat|seats)$/.test(b);
+    if (named !== -1 && !ours && wordsBefore(words, i, 5).some(tied)) {
+      const span = block.spanOf(words[named - 1].start, words[named].end);
+      add({ kind: 'name', span, text: doc.slice(span), context });
+      i = named;
+      continue;
+    }
     // A UK number plate after "reg", "registration" or "plate": "AB12 CDE".
     if (/^[A-Z]{2}\d{2}$/.test(w.text) && next && /^[A-Z]{3}$/.test(next.text) && wordsBefore(words, i, 3).some((b) => list('plate-word').has(b))) {
       const span = block.spanOf(w.start, next.end);
@@ -98,6 +130,14 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
       const span = block.spanOf(w.start, w.start + date[0].length);
       add({ kind: 'birth', span, text: doc.slice(span), context });
       while (i + 1 < words.length && words[i + 1].end <= w.start + date[0].length) i++;
+      continue;
+    }
+    // A date of birth in words: "born 3rd March 1990", "date of birth down as March 3, 1990".
+    const spelled = wordDateEnd(words, i);
+    if (spelled !== -1 && wordsBefore(words, i, 6).some((b) => list('birth-word').has(b.replace(/[:.]$/, '')))) {
+      const span = block.spanOf(w.start, words[spelled].end);
+      add({ kind: 'birth', span, text: doc.slice(span), context });
+      i = spelled;
       continue;
     }
     // A full UK postcode: "LS6 2AB", "SW1A 1AA" (an area alone, "NG7", says little about who).
@@ -132,10 +172,12 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
     if (!/\d/.test(w.text)) continue;
     const run = numberRun(words, i, block.text);
     const last = words[run.end];
-    const before = wordsBefore(words, i, 4);
+    const before = i < 4 ? [...lead.map((x) => x.lower.replace(/\.$/, '')), ...wordsBefore(words, i, 4)].slice(-4) : wordsBefore(words, i, 4);
     const start = extendLeft(block.text, w.start);
     const span = block.spanOf(start, last.end);
     let kind = classify(run.digits, run.words, before, block.text[w.start - 1] === '#');
+    // "Call 0161 496 0000 to book": a number the customer is told to ring is ours.
+    if (kind === 'phone' && toldToCall(words, i, block.text)) kind = undefined;
     // A line with opening hours after it ("0161 496 0192 (9am–6pm daily)") or "the box office is on …" is the business's own number.
     if ((kind === 'phone' || (kind === 'order' && run.digits.length >= 10 && run.words.length > 1)) && (openingHours(block.text.slice(last.end, last.end + 40)) || listedAs(before))) kind = undefined;
     if (kind) add({ kind, span, text: doc.slice(span), context });
@@ -166,6 +208,59 @@ function extendLeft(text: string, start: number): number {
   let s = start;
   while (s > 0 && start - s < 16 && (text[s - 1] === '+' || text[s - 1] === '(' || text[s - 1] === '#' || text[s - 1] === '*')) s--;
   return s;
+}
+
+/**
+ * A company cue in the words before: "contact us at", "an email from". "From" is the customer's when they
+ * come first: "you emailed from jess@…", "your trip from 22 Hartley Road".
+ */
+function companyCue(before: string[]): boolean {
+  return before.some((b, k) => list('company-cue').has(b) && !(b === 'from' && before.slice(0, k).some((x) => YOU.has(x) || POSSESSIVE.has(x))));
+}
+
+/** "We're at …", "we are based at …", "located on …": the place is ours. */
+function whereWeAre(near: string[]): boolean {
+  const k = near.length;
+  if (near[k - 1] !== 'at' && near[k - 1] !== 'on') return false;
+  const b = (near[k - 2] ?? '').replace(/’/g, "'");
+  return list('ours-lead').has(b) || (b === 'are' && near[k - 3] === 'we');
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** "3rd March 1990", "3 Mar 1990", "March 3, 1990", "March 3rd 1990": the index of the year, or -1. */
+function wordDateEnd(words: Word[], i: number): number {
+  const day = (x: Word | undefined) => x !== undefined && /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?$/i.test(x.text);
+  const month = (x: Word | undefined) => x !== undefined && MONTHS.has(x.lower.replace(/[.,]$/, ''));
+  const year = (x: Word | undefined) => x !== undefined && /^(?:19|20)\d{2}$/.test(x.text);
+  if (day(words[i]) && words[i + 1]?.lower === 'of' && month(words[i + 2]) && year(words[i + 3])) return i + 3;
+  if (day(words[i]) && month(words[i + 1]) && year(words[i + 2])) return i + 2;
+  if (month(words[i]) && day(words[i + 1]) && year(words[i + 2])) return i + 2;
+  return -1;
+}
+
+/** "under the name Harriet Cole", "in the name of Ben Ode": the index of the name's last word, or -1. */
+function nameAt(words: Word[], i: number, text: string): number {
+  const w = words[i];
+  if (w.lower !== 'under' && w.lower !== 'in') return -1;
+  if (words[i + 1]?.lower !== 'the' || words[i + 2]?.lower !== 'name') return -1;
+  let k = i + 3;
+  if (words[k]?.lower === 'of') k++;
+  const first = words[k];
+  const second = words[k + 1];
+  const cap = (x: Word | undefined) => x !== undefined && !x.masked && /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u.test(x.text);
+  if (!cap(first) || !cap(second) || !/^\s+$/.test(text.slice(first.end, second.start))) return -1;
+  return k + 1;
+}
+
+/** "Call 0161 496 0000", "please ring 0800 …": a verb at the head of its clause, told to the customer. */
+function toldToCall(words: Word[], i: number, text: string): boolean {
+  const v = words[i - 1];
+  if (!v || !list('call-verb').has(v.lower)) return false;
+  if (!/^\s+$/.test(text.slice(v.end, words[i].start))) return false;
+  const p = words[i - 2];
+  if (!p) return true;
+  return /[,;:.!?()–—-]/.test(text.slice(p.end, v.start)) || ['please', 'just', 'simply', 'or', 'and', 'then', 'pls'].includes(p.lower);
 }
 
 function wordsBefore(words: Word[], i: number, n: number): string[] {

@@ -46,9 +46,16 @@ export function confirmationOf(lines: ReplyLine[], all: readonly ReplyLine[] = l
     // A question that opens the reply or a script's first turn gathers facts; later ones invite a reply.
     const opening = l.labelled ? laterTurn && l.turn === first.turn : l === first && spoken.length >= 3;
     const early = l.labelled && l.turn < lastTurn;
-    if (l.question && !opening && !early && !isGreetingQuestion(l) && !isRhetorical(l, lines)) return l;
+    if ((l.question || midQuestion(l)) && !opening && !early && !isGreetingQuestion(l) && !isRhetorical(l, lines)) return l;
   }
   return undefined;
+}
+
+/** A question mark inside the line, where the splitter did not cut ("do you want to go ahead? we need an answer"). */
+function midQuestion(l: ReplyLine): boolean {
+  const ws = l.words;
+  for (let i = 0; i + 1 < ws.length; i++) if (l.block.text.slice(ws[i].end, ws[i + 1].start).includes('?')) return true;
+  return false;
 }
 
 /** An agent speaks again after a stage direction that follows this line (the call went on after the hold or transfer). */
@@ -122,6 +129,10 @@ function addressedToCustomer(l: ReplyLine, h: Hit): boolean {
   if (SUBJECTS.has(w)) return false;
   // "you were asked to send it over", "you were meant to let us know": a reproach, not an invitation.
   if (w === 'to' && i > 0 && /^(?:asked|told|meant|supposed|required|expected|reminded|needed|had)$/.test(before[i - 1])) return false;
+  // "no need to reply", "you don't need to get in touch": the door is shut, not opened.
+  if (w === 'to' && i > 1 && before[i - 1] === 'need' && (before[i - 2] === 'no' || before[i - 2] === 'not')) return false;
+  // "the form says that you need to tell us": a duty reported, not an invitation.
+  if (before.slice(0, i).some((x, k) => x === 'that' && before[k + 1] === 'you' && /^(?:need|must|should|have|had|were|are|was)$/.test(before[k + 2] ?? ''))) return false;
   if (MODALS.has(w)) {
     let k = i - 1;
     while (k >= 0 && SKIP.has(before[k])) k--;

@@ -130,11 +130,16 @@ function wholeClause(l: ReplyLine, h: { first: Word; last: Word }): boolean {
   return startsClause && endsClause && !l.question;
 }
 
+/** What a verifying check checks: "check you're in Room 312", "check your postcode", "check that". */
+const VERIFIED = new Set(['you', "you're", 'your', 'that', 'if', 'whether', 'the', 'this', 'it', "it's"]);
+
 /** A question with an ask in it ("May I…?", "Is it OK if…?"), or "if that's OK with you" anywhere. */
 function asks(l: ReplyLine, self: boolean): boolean {
   const cues = hitsIn(l, TABLE, 'permission');
   if (cues.some((c) => c.value.anywhere === true)) return true;
   if (!l.question || cues.length === 0) return false;
-  // An earlier question must be about the hold, not "Can I have your account number?".
-  return self || hitsIn(l, TABLE, 'hold-topic').length > 0 || hitsIn(l, TABLE, 'hold').length > 0 || hitsIn(l, TABLE, 'transfer').length > 0;
+  // An earlier question must be about the hold, not "Can I have your account number?" or "Can I just check you're in Room 312?"
+  // (a check followed by what it checks verifies a fact; "while I check", "check with billing" is about the hold).
+  const topic = hitsIn(l, TABLE, 'hold-topic').filter((h) => !(h.first.lower === 'check' && VERIFIED.has(l.words[l.words.indexOf(h.last) + 1]?.lower.replace(/’/g, "'") ?? '')));
+  return self || topic.length > 0 || hitsIn(l, TABLE, 'hold').length > 0 || hitsIn(l, TABLE, 'transfer').length > 0;
 }

@@ -19,6 +19,7 @@ const WHAT: Record<PersonalKind, string> = {
   address: 'a street address',
   birth: 'a date of birth',
   plate: 'a number plate',
+  name: "a customer's full name",
 };
 
 /** "'postcode'", "'email' and 'API key'", "'name', 'date of birth' and 'address'". */
