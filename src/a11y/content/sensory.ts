@@ -94,6 +94,8 @@ const INTO = new Set(['in', 'into', 'onto']);
 const COUNT_WORDS = new Set(['two', 'three', 'four', 'both']);
 /** Lines drawn one way: "the two vertical bars". */
 const LINE_LOOKS = new Set(['vertical', 'horizontal', 'diagonal', 'little', 'small', 'short', 'thin', 'stacked', 'parallel']);
+const LINE_STYLES = new Set(['solid', 'dotted', 'dashed', 'broken', 'wavy', 'thick', 'thin', 'bold', 'double']);
+const LINE_NOUNS = new Set(['line', 'lines', 'border', 'outline', 'stroke']);
 const SHOWN = new Set(['shown', 'displayed', 'pictured', 'illustrated', 'here', 'just']);
 /** Words after "on the left" that keep it a place: "of", "and", "side"… (place words are added from the table). */
 const AFTER_PLACE = new Set(['of', 'and', 'or', 'then', 'next']);
@@ -234,7 +236,7 @@ export function findSensory(s: Sentence): SensoryHit[] {
     const word = w[i];
     if (word.masked || word.quoted) continue;
     // Most words are in no group: skip them before any pattern work.
-    if (!l.words.has(word.lower) && !word.lower.includes('-') && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
+    if (!l.words.has(word.lower) && !word.lower.includes('-') && word.lower !== 'will' && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
 
     // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
     const extra = pointsByLook(s, i);
@@ -315,11 +317,17 @@ export function findSensory(s: Sentence): SensoryHit[] {
         if (['that', 'which'].includes(w[p].lower) && ['looks', 'look'].includes(w[p + 1]?.lower ?? '') && w[p + 2]?.lower === 'like') q = p + 3;
         if (w[p].lower === 'shaped' && w[p + 1]?.lower === 'like') q = p + 2;
         if (q !== -1) {
-          while (w[q] && q - p <= 4 && (DETERMINERS.has(w[q].lower) || SOUND_WORDS.has(w[q].lower))) q++;
+          let counted = false;
+          while (w[q] && q - p <= 4 && (DETERMINERS.has(w[q].lower) || SOUND_WORDS.has(w[q].lower))) {
+            if (COUNT_WORDS.has(w[q].lower)) counted = true;
+            q++;
+          }
           let e = q;
           // "the button with the little house on it": a size word before the picture too.
           while (e < w.length && e - q < 3 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'shape') || has(w[e], 'shade') || has(w[e], 'size') || has(w[e], 'thing') || has(w[e], 'picture') || PICTURES.has(w[e].lower))) e++;
-          if (e > q && e - 1 >= q && (has(w[e - 1], 'shape') || has(w[e - 1], 'thing') || has(w[e - 1], 'picture') || PICTURES.has(w[e - 1].lower))) {
+          // "the button with two branches", "the icon with three waves": a count of small marks is a picture too.
+          if (e === q && counted && w[q] && joined(s, q) && /^\p{Ll}{3,}s$/u.test(w[q].text) && !w[q].masked && !w[q].quoted) e = q + 1;
+          if (e > q && e - 1 >= q && (has(w[e - 1], 'shape') || has(w[e - 1], 'thing') || has(w[e - 1], 'picture') || PICTURES.has(w[e - 1].lower) || (counted && e === q + 1))) {
             const looks = w.slice(q, e);
             const kind = looks.some((x) => has(x, 'colour')) ? 'colour' : 'shape';
             out.push({ kind, first: np, last: e - 1, labelExcuses: true });
@@ -410,6 +418,17 @@ export function findSensory(s: Sentence): SensoryHit[] {
       out.push({ kind: 'colourVerb', first: i, last: i + 2, labelExcuses: false });
       i += 2;
       continue;
+    }
+
+    // 2b. a line style as the only cue: "the ones drawn with a solid line", "routes shown as a dashed line".
+    if (has(word, 'colour-verb') && ['with', 'as', 'in', 'by'].includes(w[i + 1]?.lower ?? '') && joined(s, i + 1)) {
+      let k = i + 2;
+      if (['a', 'an'].includes(w[k]?.lower ?? '') && joined(s, k)) k++;
+      if (w[k] && LINE_STYLES.has(w[k].lower) && joined(s, k) && w[k + 1] && LINE_NOUNS.has(w[k + 1].lower) && joined(s, k + 1)) {
+        out.push({ kind: 'shape', first: i, last: k + 1, labelExcuses: true });
+        i = k + 1;
+        continue;
+      }
     }
 
     // 3. positions written as one word: "the top-left corner", "the right-hand menu".
@@ -556,7 +575,10 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   const word = w[i];
   // "The light should be green", "the LED must stay solid blue": a state to check by colour.
   const det = i >= 2 && DETERMINERS.has(w[i - 2].lower) ? i - 2 : i >= 3 && DETERMINERS.has(w[i - 3].lower) && lowerWord(w[i - 2]) ? i - 3 : -1;
-  if ((word.lower === 'should' || word.lower === 'must') && det !== -1 && has(w[i - 1], 'indicator') && joined(s, i)) {
+  // "The LED will flash green, then red": what the light will do, told by colour alone.
+  // ("the LED will be blue instead of green" names a colour, it is not a signal to wait for.)
+  const willChange = (word.lower === 'will' || word.lower === "'ll") && has(w[i + 1], 'colour-change') && !['be', 'is', 'are', 'stay'].includes(w[i + 1].lower);
+  if ((word.lower === 'should' || word.lower === 'must' || willChange) && det !== -1 && has(w[i - 1], 'indicator') && joined(s, i)) {
     let m = i + 1;
     while (m < w.length && m - i <= 2 && (MODALS.has(w[m].lower) || has(w[m], 'colour-change')) && joined(s, m)) m++;
     while (m < w.length && m - i <= 5 && BEFORE_COLOUR.has(w[m].lower) && joined(s, m)) m++;

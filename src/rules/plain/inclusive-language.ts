@@ -348,12 +348,15 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     // "husbands and wives can": the pair is one subject.
     let v = i + 1;
     if ((w[v]?.lower === 'and' || w[v]?.lower === 'or') && roles.has(w[v + 1]?.lower ?? '')) v += 2;
+    const pair = v === i + 3;
+    // "Dad and mum each get their own card", "mothers also need": a quantifier or adverb before the verb.
+    if (['each', 'both', 'also', 'all', 'usually', 'often'].includes(w[v]?.lower ?? '') && !/[,;:]/.test(text.slice(w[v - 1].end, w[v].start))) v += 1;
     // "the husband's account": a possessive needs no verb.
     if (!possessive && (!roleVerbs.has(w[v]?.lower ?? '') || /[,;:]/.test(text.slice(w[v - 1].end, w[v].start)))) continue;
     // What comes before: a determiner ("a mother"), or the start of a clause for a plural ("Mothers can").
     let k = i - 1;
     // "Mum and dad can…": a pair is plural.
-    const plural = !possessive && (neutral.endsWith('s') || x.lower.endsWith('s') || v === i + 3);
+    const plural = !possessive && (neutral.endsWith('s') || x.lower.endsWith('s') || pair);
     const opens = (at: number) => at < 0 || /[,;:(]/.test(text.slice(w[at].end, w[at + 1].start)) || CLAUSE_OPENERS.has(w[at].lower);
     const det = (d: string) => determiners.has(d) && !(d === 'the' && SPECIFIC_CHANNELS.has(channel));
     let ok = (k >= 0 && det(w[k].lower)) || (plural && opens(k));
@@ -368,6 +371,24 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     out.push({ start: x.start, end: x.end, replace });
   }
   return out;
+}
+
+const NAMING = new Set(['called', 'named', 'termed', 'labelled', 'labeled', 'known', 'referred', 'renamed', 'replaced']);
+const BEFORE_NOW = new Set(['older', 'old', 'earlier', 'previous', 'previously', 'formerly', 'once', 'used', 'until', 'legacy']);
+
+/**
+ * The term at `start` is an old name the sentence reports as past ("in older versions we called them
+ * slaves", "formerly known as the master branch"), and it or the next sentence says what is used now.
+ */
+function oldTermNamed(sentences: readonly Sentence[], sentence: Sentence, start: number): boolean {
+  const w = sentence.words;
+  const at = w.findIndex((x) => x.start >= start);
+  if (at <= 0 || !w.slice(0, at).some((x) => NAMING.has(x.lower))) return false;
+  if (!w.some((x) => BEFORE_NOW.has(x.lower))) return false;
+  const k = sentences.indexOf(sentence);
+  const next = sentences[k + 1];
+  const now = (ws: readonly { lower: string }[]) => ws.some((x) => x.lower === 'now' || x.lower === 'renamed' || x.lower === 'replaced' || x.lower === 'instead');
+  return now(w) || (next !== undefined && next.block === sentence.block && now(next.words));
 }
 
 /** The text between word i and the next word (or the end of the sentence), trimmed. */
@@ -593,6 +614,9 @@ export default defineRule({
         if (said || customerDidSo(sentence, ctx.channel, found[i].start)) found.splice(i, 1);
       }
       for (let i = found.length - 1; i >= 0; i--) if (theirWords(found[i].start)) found.splice(i, 1);
+      // "In older versions we called the replicas slaves. We now use 'replica'": an old term named only
+      // to say it was replaced.
+      for (let i = found.length - 1; i >= 0; i--) if (oldTermNamed(doc.sentences, sentence, found[i].start)) found.splice(i, 1);
       for (const g of genericRoles(sentence, ctx.channel)) {
         if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
         const actual = sentence.block.text.slice(g.start, g.end);

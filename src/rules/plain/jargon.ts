@@ -210,10 +210,13 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
     const code = get('tierCodes').has(x);
     if (tierHead || code) {
       const end = tierHead ? i + 1 : i;
-      const team = get('teamWords').has(lw(end + 1));
-      const handed = ['to', 'at', 'with'].includes(prev(i)) && handOffBefore(i);
+      // "T2 payments squad": one word may name what the team does.
+      const teamAt = get('teamWords').has(lw(end + 1)) ? end + 1 : get('teamWords').has(lw(end + 2)) && /^\p{Ll}+$/u.test(w[end + 1]?.text ?? '') ? end + 2 : -1;
+      const team = teamAt !== -1;
+      // "escalated to L2", "escalated this to our T2 …".
+      const handed = (['to', 'at', 'with'].includes(prev(i)) || (['our', 'the'].includes(prev(i)) && ['to', 'at', 'with'].includes(prev(i - 1)))) && handOffBefore(i);
       if (team || handed) {
-        out.push({ from: w[i].start, to: w[team ? end + 1 : end].end, entry: SHAPE_ENTRIES.tier });
+        out.push({ from: w[i].start, to: w[team ? teamAt : end].end, entry: SHAPE_ENTRIES.tier });
         i = end;
         continue;
       }

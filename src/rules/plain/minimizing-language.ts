@@ -151,7 +151,9 @@ export default defineRule({
         const last = words.indexOf(hit.last);
         const near = words.slice(Math.max(0, index - 3), index).concat(words.slice(last + 1, last + 4));
         const atStart = entry.orAtStart === true && index <= 1;
-        if (!atStart && !near.some((w) => YOU.has(w.lower))) return;
+        // "Of course, the change starts…": opening a statement, a comma, then one of these words.
+        const opening = index === 0 && gap.trim().startsWith(',') && word !== undefined && (list(entry, 'orOpeningBefore')?.includes(word.lower) ?? false);
+        if (!atStart && !opening && !near.some((w) => YOU.has(w.lower))) return;
       }
       const notIn = list(entry, 'notInSentence');
       if (notIn) {

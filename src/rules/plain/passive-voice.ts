@@ -224,7 +224,9 @@ export default defineRule({
         if (relativeState(words, be)) continue;
         // "when your account is deleted", "until the final version is published", "wherever they were extracted":
         // a time, a place or a choice for the main clause, with no modal, is background, not a step.
-        if (words[be].lower !== 'be' && backgroundClause(sentence, be)) continue;
+        // ... but "where misuse is established", "if fraud is suspected": someone's judgement, with the
+        // reader's stake riding on it, is not background.
+        if (words[be].lower !== 'be' && backgroundClause(sentence, be) && !JUDGED.has(w.lower)) continue;
         // "ready to be managed", "able to be reused": what a thing is ready for.
         if (words[be].lower === 'be' && words[be - 1]?.lower === 'to' && READY.has(words[be - 2]?.lower ?? '')) continue;
         // "is provided "AS-IS"", "is marked "Done"": a quoted label follows.
@@ -242,6 +244,16 @@ export default defineRule({
         if (machineSubject(words, be, l)) continue;
         // "make sure your work is saved", "check that the sensors are being initialized": a state to check.
         if (checkedState(words, be, l)) continue;
+        // "if your client says the certificate is not trusted", "when the app shows the card is blocked":
+        // a present state a message reports, not a step.
+        if (BE_PRESENT.has(words[be].lower) && reportedState(words, be)) continue;
+        // "access to the unit is unobstructed", "the box is unopened": "un-" with "is/are" is a state.
+        if (BE_PRESENT.has(words[be].lower) && /^un[a-z]{4,}ed$/.test(w.lower) && !words.slice(be + 1, i).some((x) => !BETWEEN.has(x.lower))) continue;
+        // "has been received by the lab but has not been reported yet": the second verb shares the
+        // subject, and the actor is named just before.
+        if (sharedActor(words, be)) continue;
+        // "If the file is not found", "when a match isn't found": the result of a search, not a hidden actor.
+        if (w.lower === 'found' && (words[be].lower === "isn't" || words[be].lower === "aren't" || (BE_PRESENT.has(words[be].lower) && words[be + 1]?.lower === 'not'))) continue;
         // "will be installed", "has been locked", "was set up": actions; "is installed", "are lit",
         // "may already be installed", "is now assembled": states.
         // "must be connected", "should be switched on", "needs to be plugged in": a state that is required,
@@ -266,7 +278,8 @@ export default defineRule({
         // "can be found in the Examples menu", "may be found at this address": where it is, after "can/may be" too.
         if (w.lower === 'found' && words[be].lower === 'be' && POSSIBLE.has(words[be - 1]?.lower ?? '') && (PLACE_WORDS.has(words[i + 1]?.lower ?? '') || /^\s*:/.test(block.text.slice(w.end, w.end + 3)))) continue;
         // "is lined up with", "are locked out": a resulting state.
-        if (state && particleAfter(sentence, i) && words[i + 2]?.lower !== 'by') continue;
+        // ("is worked out from your average pay", "is made up using…": a sum someone works out, not a state.)
+        if (state && particleAfter(sentence, i) && !['by', 'from', 'using'].includes(words[i + 2]?.lower ?? '')) continue;
         if (namesTheActor(words, i, l, l.cause.has(w.lower))) continue;
         // "data that is sent from your board", "orders are shipped from our warehouse": "from …" names the sender.
         if (l.source.has(w.lower) && fromAfter(words, i)) continue;
@@ -332,6 +345,8 @@ function choiceOf(words: Word[], be: number): boolean {
 /** Words that open a clause of background: time, place or a choice ("if" and "before" are not here: "if the payment is missed"). */
 const BACKGROUND = new Set(['when', 'once', 'whenever', 'until', 'till', 'whether', 'wherever', 'where', 'while']);
 /** "ready to be managed". */
+const JUDGED = new Set(['established', 'determined', 'suspected', 'proven', 'proved', 'judged', 'alleged']);
+
 const READY = new Set(['ready', 'able', 'available', 'waiting', 'free']);
 
 /** The clause the passive is in opens with "when", "until", "whether", "where"…, a few words before "to be". */
@@ -531,6 +546,13 @@ function particleAfter(sentence: Sentence, i: number): boolean {
 /** A word between "to be" and the participle, or in the few words after it, says when or how often: an action. */
 function actionCued(words: Word[], be: number, i: number, cues: Set<string>): boolean {
   for (let j = be + 1; j < i; j++) if (cues.has(words[j].lower)) return true;
+  // "are loaded onto your card before you arrive", "are held back until your doctor has seen them":
+  // a time set by the reader's own step makes it something done to them, not a state.
+  for (let j = i + 1; j < words.length && j <= i + 7; j++) {
+    const lower = words[j].lower;
+    if ((lower === 'before' || lower === 'until') && (words[j + 1]?.lower === 'you' || words[j + 1]?.lower === 'your')) return true;
+    if (CLAUSE_END.has(lower)) break;
+  }
   for (let j = i + 1; j < words.length && j <= i + 4; j++) {
     const lower = words[j].lower;
     // "after 30 days", "after three wrong tries": a count makes it an event that happens.
@@ -575,6 +597,28 @@ function subjectHead(words: Word[], be: number): number {
     return j;
   }
   return -1;
+}
+
+const SAYING = new Set(['says', 'say', 'said', 'shows', 'show', 'warns', 'warn', 'reports', 'report', 'tells', 'displays', 'display', 'claims', 'complains']);
+
+/** The subject comes right after a verb of saying or showing: "your browser says the site is not secure". */
+function reportedState(words: Word[], be: number): boolean {
+  const head = subjectHead(words, be);
+  if (head === -1) return false;
+  for (let j = head - 1; j >= 0 && j >= head - 4; j--) {
+    const lower = words[j].lower;
+    if (SAYING.has(lower)) return true;
+    if (CLAUSE_END.has(lower) && lower !== 'that') return false;
+  }
+  return false;
+}
+
+/** "… by the lab but has not been reported": no subject of its own after "and/but", and an earlier "by" in the sentence names who acts. */
+function sharedActor(words: Word[], be: number): boolean {
+  let j = be - 1;
+  while (j >= 0 && (AUX_CHAIN.has(words[j].lower) || BETWEEN.has(words[j].lower) || HAVE.has(words[j].lower))) j--;
+  if (j < 1 || (words[j].lower !== 'but' && words[j].lower !== 'and')) return false;
+  return words.slice(0, j).some((x, k) => x.lower === 'by' && words[k + 1]?.lower !== 'default');
 }
 
 /** "from" in the few words after the participle, in the same clause: "are shipped from our warehouse". */

@@ -520,7 +520,9 @@ export default defineRule({
       const amount = prev !== undefined && /^\d[\d.,]*$/.test(prev.text) && !(index >= 2 && /\p{Ll}/u.test(words[index - 2].text) && isNamePart(words[index - 2]) && joined(text, words[index - 2], prev));
       if (prev && !amount && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
       // ("the DPA 2018": a law and its year, not a model number.)
-      if (next && joined(text, word, next) && !/^(19|20)\d\d$/.test(next.text) && (isNamePart(next) || productNouns.has(next.lower))) return true;
+      // ("the MKR form factor" is a product line; "in CIDR form" is a notation to spell out.)
+      const productNoun = next !== undefined && productNouns.has(next.lower) && (next.lower !== 'form' || words[index + 2]?.lower === 'factor');
+      if (next && joined(text, word, next) && !/^(19|20)\d\d$/.test(next.text) && (isNamePart(next) || productNoun)) return true;
       // "the UNO and Mega", "NEXUS, SENTRI, or Global Entry": one of a list of names.
       return listedWithName(words, index, text);
     };
