@@ -75,6 +75,12 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   }
   // "Good news — your number transfer is booked": changes in a reply that opens with good news are not bad news.
   const goodNews = lines.some((l) => hitsIn(l, IMPACT, 'good-news').length > 0);
+  // "The noise you heard is normal. There's nothing to worry about": what the agent reassures about is no news.
+  const calm = (l: ReplyLine, h: { first: Word }) => {
+    if (hitsIn(l, IMPACT, 'reassurance').some((r) => r.first.start > h.first.start)) return true;
+    const next = lines[lines.indexOf(l) + 1];
+    return next !== undefined && next.block === l.block && hitsIn(next, IMPACT, 'reassurance').some((r) => r.first === liveWords(next)[0] || r.first === liveWords(next)[1] || r.first === liveWords(next)[2]);
+  };
   for (const l of lines) {
     if (!impact && namesImpact(l)) impact = l;
     // "Sorry, could you resend the file?" is a polite ask, not an apology; but a line that
@@ -85,7 +91,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const asked = hitsIn(l, IMPACT, 'requested');
     // "Customer: We're cancelling, we're moving abroad" — "I've cancelled it": the customer's own request, done.
     const echoed = echoes(l, all, agent);
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) {
       // A change of plan for the customer's thing, or a stock answer to a complaint.

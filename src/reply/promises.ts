@@ -67,11 +67,11 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || clauseVerbIsNoAction(line, marker, hit) || describesService(line, marker)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || clauseVerbIsNoAction(line, marker, hit) || describesService(line, marker) || inCall(line, marker)) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
-      if (prev && CLAUSE.has(prev.lower)) continue;
+      if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) continue;
       if (asking && !(prev && ['and', 'then'].includes(prev.lower) && /^(?:we|i)['’]ll$/.test(marker.lower))) continue;
       found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) } });
       after = hit.last.start;
@@ -81,14 +81,23 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     for (const hit of grammarHits(line)) {
       const ongoing = hit.value.category === 'promise-now';
       const marker = ongoing ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || describesService(line, marker)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || describesService(line, marker) || inCall(line, marker)) continue;
       if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
-      if (prev && CLAUSE.has(prev.lower)) continue;
+      if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) continue;
       if (asking && !(prev && ['and', 'then'].includes(prev.lower) && /^(?:we|i)['’]ll$/.test(marker.lower))) continue;
       const p = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) };
       listed.push(p);
       found.push({ idx, hit, p });
+    }
+    // "We aim to respond to all complaints as soon as possible": an aim with only a vague stand-in for its time.
+    if (!asking && !found.some((f) => f.idx === idx)) {
+      const aim = hitsIn(line, COMMIT, 'aim').find((h) => !line.words.slice(0, line.words.indexOf(h.first)).some((w) => CLAUSE.has(w.lower) || NEGATIONS.has(w.lower)));
+      const vague = aim && hitsIn(line, COMMIT, 'vague').find((v) => v.first.start > aim.last.start);
+      if (aim && vague && !hasTimeFrame(line, aim.first.start)) {
+        const act = line.words[line.words.indexOf(aim.last) + 1];
+        if (act && act.start < vague.first.start) found.push({ idx, hit: aim, p: { line, first: aim.first, last: act, text: hitText(line, aim.first, act) } });
+      }
     }
   });
   found.sort((a, b) => a.idx - b.idx || a.p.first.start - b.p.first.start);
@@ -103,8 +112,8 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     // "it may take a few days, and we will be in touch at the earliest opportunity": the vague words after the promise are its time.
     const vagueAfter = hitsIn(line, COMMIT, 'vague').some((v) => v.first.start > p.first.start);
     if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start)) p.timeFrame = line;
-    else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && hasTimeFrame(next)) p.timeFrame = next;
-    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev)) {
+    else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next)) p.timeFrame = next;
+    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev) && !onlyNow(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
       p.timeFrame = prev;
     } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx, p)) {
@@ -169,8 +178,28 @@ function describesService(line: ReplyLine, marker: Word): boolean {
     if (['can', 'could'].includes(words[k].lower) && ['we', 'i'].includes(words[k - 1].lower) && words.slice(0, k).some((w) => w.lower === 'if') && words.slice(k + 1, at).some((w) => w.lower === 'and')) return true;
   }
   const after = words.slice(at, at + 6).map((w) => w.lower);
+  if (coverShare(line, at)) return true;
   const d = after.indexOf('do');
   return d !== -1 && after[d + 1] === 'the' && /[a-z]{3}ing$/.test(after[d + 2] ?? '');
+}
+
+/** Verbs that, with an amount and "of"/"towards", state how much of a cost we cover. */
+const COVER = new Set(['pay', 'cover', 'refund', 'reimburse', 'contribute', 'put']);
+
+/**
+ * A settlement decision, not a follow-up: "so we'll pay £1,150 of the £1,500 quote", "we'll cover 80% of the
+ * cost", "we'll put £200 towards the repair". The verb right after the marker, then an amount (a number, maybe
+ * after a currency sign), then "of" or "towards" within three words.
+ */
+function coverShare(line: ReplyLine, at: number): boolean {
+  const words = line.words;
+  const v = words[at + 1];
+  if (!v || !COVER.has(v.lower)) return false;
+  let k = at + 2;
+  if (['up', 'only', 'just'].includes(words[k]?.lower ?? '')) k += words[k].lower === 'up' && words[k + 1]?.lower === 'to' ? 2 : 1;
+  const amount = words[k];
+  if (!amount || !/^\d/.test(amount.lower)) return false;
+  return words.slice(k + 1, k + 4).some((w) => ['of', 'towards', 'toward'].includes(w.lower));
 }
 
 /** "If you'd like, we'll …" is an offer; "if that's OK, I'll …" still promises. Only "if you want/need/prefer" before the marker makes it an offer. */
@@ -181,7 +210,9 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   const i = before.lastIndexOf('if');
   // "If anything changes, ring me and we'll adjust it": they call, and it is done on that call.
   // "pop in and we'll loan her a spare pair", "bring it in and we'll tune it": done at the customer's visit.
-  if (['and', 'then'].includes(before[before.length - 1] ?? '') && hitsIn(line, COMMIT, 'visit').some((v) => v.last.start < marker.start && !line.words.slice(words.indexOf(v.last) + 1, at).some((x) => /[.!?;]/.test(line.block.text.slice(x.end, x.end + 1))))) return true;
+  // "bring it in and we'll have a look": a look has no end the customer can see, so it still needs a time.
+  const open = hitsIn(line, COMMIT, 'open-check').some((h) => h.first.start > marker.start && words.indexOf(h.first) - at <= 3);
+  if (!open && ['and', 'then'].includes(before[before.length - 1] ?? '') && hitsIn(line, COMMIT, 'visit').some((v) => v.last.start < marker.start && !line.words.slice(words.indexOf(v.last) + 1, at).some((x) => /[.!?;]/.test(line.block.text.slice(x.end, x.end + 1))))) return true;
   // "Should you need to cancel, we'll refund the deposit": a condition in the customer's hands, a policy.
   const sh = before.lastIndexOf('should');
   // "Should the item arrive damaged, we'll send a replacement": the inverted "should" opens a condition ended by a comma.
@@ -387,8 +418,43 @@ const CLOCK_SUFFIX = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.', "o'clock
 const SPAN_LEADS = new Set(['within', 'in', 'by', 'takes', 'take', 'taking', 'about', 'around', 'roughly', 'approximately', 'up', 'under', 'than', 'next', 'another', 'allow', 'before', 'inside', 'usually', 'normally', 'typically', 'latest', 'expect']);
 
 /** Whether a line says when: a time-frame pattern, a number with a unit, a clock time or a date. `from`: only words at or after this offset count for bare numbers. */
+/** "What I'll do is get the manager to ring you": a cleft that states the promise, not a clause about one. */
+function cleft(line: ReplyLine, marker: Word): boolean {
+  const at = line.words.indexOf(marker);
+  const prev = line.words[at - 1]?.lower;
+  let k = at + 1;
+  if (/^(?:will|shall)$/.test(marker.lower)) k++;
+  return prev === 'what' && line.words[k]?.lower === 'do' && ['is', "'s"].includes(line.words[k + 1]?.lower ?? '');
+}
+
+/** "A recovery truck is with it now": a present state; its "now" dates no news to come. */
+function onlyNow(line: ReplyLine): boolean {
+  const hits = hitsIn(line, COMMIT, 'time-frame');
+  return hits.length > 0 && hits.every((h) => ['now', 'right now'].includes(h.words.map((w) => w.lower).join(' '))) && !line.words.some((w) => /\d/.test(w.lower));
+}
+
+/** "Hold on, I'll check with the lab": the line opens by asking them to wait, so the check is done while they wait. */
+function inCall(line: ReplyLine, marker: Word): boolean {
+  // "Hold on, I'll check with the lab and email you": a follow-up after the check still needs a time.
+  if (hitsIn(line, COMMIT, 'follow-up').some((h) => h.first.start > marker.start)) return false;
+  return hitsIn(line, COMMIT, 'in-call').some((h) => h.last.start < marker.start && line.words.indexOf(h.first) <= 1 && line.words.indexOf(marker) - line.words.indexOf(h.last) <= 2);
+}
+
+/** "Bye now.", "Goodbye for now": a sign-off, whose "now" dates nothing. */
+function farewell(line: ReplyLine): boolean {
+  return ['bye', 'goodbye', 'bye-bye', 'byebye', 'cheerio', 'ta-ra', 'tara'].includes(line.words.find((w) => !w.masked)?.lower.replace(/[.,!]$/, '') ?? '');
+}
+
+/** "at some point next week", "sometime this month": a span hedged so the customer still can't plan. */
+function hedged(line: ReplyLine, first: Word): boolean {
+  const at = line.words.indexOf(first);
+  const a = line.words[at - 1]?.lower;
+  const b = line.words[at - 2]?.lower;
+  return a === 'sometime' || (b === 'some' && (a === 'point' || a === 'stage' || a === 'time'));
+}
+
 export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, onlyAfter = false): boolean {
-  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
+  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && !hedged(line, h.first) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
   const words = line.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
