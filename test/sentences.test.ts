@@ -28,6 +28,14 @@ describe('sentence splitting', () => {
     expect(sentences('Did it work? `npm ci` installs it again!\n')).toEqual(['Did it work?', 'xxxxxxxx installs it again!']);
   });
 
+  it('starts a sentence at a name written in lower case then capitals', () => {
+    expect(sentences('Both boards show up on the network. mDNS finds them by name.\n')).toEqual(['Both boards show up on the network.', 'mDNS finds them by name.']);
+    expect(sentences('Charge it fully. iPhone models need a newer cable.\n')).toEqual(['Charge it fully.', 'iPhone models need a newer cable.']);
+    // Not after e.g., and not a plain lower-case word.
+    expect(sentences('Use a phone, e.g. iPhone or Pixel, to scan it.\n')).toHaveLength(1);
+    expect(sentences('Wait for the code in. your inbox.\n')).toHaveLength(1);
+  });
+
   it('runs on through code after e.g. and i.e., and through code mid-sentence', () => {
     expect(sentences('Use a tool, e.g. `npm`, to install it.\n')).toHaveLength(1);
     expect(sentences('Use the package manager, i.e. `npm ci`, first.\n')).toHaveLength(1);

@@ -291,7 +291,9 @@ export class ProseBlock {
       const ws = child.position?.start?.offset ?? 0;
       let we = child.position?.end?.offset ?? ws;
       let text = nlcstToString(child as NlcstWord);
-      if (stopEnd !== -1 && this.isMasked(ws, we) && !LATIN_ABBREVIATION.test(words[words.length - 1].text)) {
+      // A name written in lower case then capitals ("mDNS", "iPhone", "eSIM") starts a sentence as code does:
+      // parse-english glues it to the sentence before (issue 14 audit: two sentences counted as one of 35 words).
+      if (stopEnd !== -1 && (this.isMasked(ws, we) || MIXED_CASE_NAME.test(text)) && !LATIN_ABBREVIATION.test(words[words.length - 1].text)) {
         out.push(this.sentence(start, stopEnd, words));
         words = [];
         start = ws;
@@ -305,11 +307,11 @@ export class ProseBlock {
       const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text)) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
       // "under 13. If you are" is glued the same way: a number ending a sentence.
       const gluedNumber = stop && words.length > 0 && /^\d{1,6}\.$/.test(text);
-      // A lower-case start joins the full stop to this word ("errors. xxx"): code after it starts a sentence.
+      // A lower-case start joins the full stop to this word ("errors. xxx", "network. mDNS"): code or a mixed-case name after it starts a sentence.
       const stopInWord = stop && !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
       if (gluedAbbreviation || gluedNumber || stopInWord) {
         const next = nextWord(kids, i);
-        const starts = next && (stopInWord ? this.isMasked(next.position?.start?.offset ?? 0, next.position?.end?.offset ?? 0) : /^\p{Lu}/u.test(nlcstToString(next)));
+        const starts = next && (stopInWord ? this.isMasked(next.position?.start?.offset ?? 0, next.position?.end?.offset ?? 0) || MIXED_CASE_NAME.test(nlcstToString(next)) : /^\p{Lu}/u.test(nlcstToString(next)));
         if (starts) {
           text = text.slice(0, -1);
           we -= 1;
@@ -345,6 +347,8 @@ const GLUED_WORDS = new Set(['in.', 'on.', 'sun.', 'sat.', 'wed.', 'mar.', 'min.
 
 /** "e.g." and "i.e." run on into the next words, code included. */
 const LATIN_ABBREVIATION = /^(?:e\.g|i\.e)\.?$/i;
+/** A name that starts in lower case and has a capital after it: "mDNS", "iPhone", "eSIM", "macOS". */
+const MIXED_CASE_NAME = /^\p{Ll}{1,3}\p{Lu}/u;
 
 function nextWord(kids: NlcstSentence['children'], i: number): NlcstWord | undefined {
   for (let j = i + 1; j < kids.length; j++) if (kids[j].type === 'WordNode') return kids[j] as NlcstWord;
