@@ -50,6 +50,7 @@ export default defineRule({
   },
   check(doc, ctx) {
     let labels: Span[] | undefined;
+    let images: { span: Span; described: boolean }[] | undefined;
     const sentences = doc.sentences;
     for (let si = 0; si < sentences.length; si++) {
       const s = sentences[si];
@@ -85,6 +86,9 @@ export default defineRule({
           const to = look && LOCATORS.has(s.words[hit.last + 1]?.lower ?? '') ? hit.last + 1 : clauseEnd;
           if (hasLabel(doc, s, (labels ??= labelSpans(doc)), from, to) || (before !== undefined && from === 0 && hasLabel(doc, before, labels))) continue;
         }
+        // "the diagram below" points to an image whose alt text says what it shows: a screen reader reads
+        // that text next, in reading order, so the sentence does not rely on sight (issue 14 audit, seed 31).
+        if (hit.kind === 'visual' && describedImageNear(s, s.words.slice(hit.first, hit.last + 1).some((x) => x.lower === 'above'), (images ??= imageSpans(doc)))) continue;
         const w = s.words;
         ctx.report({
           messageId: hit.kind,
@@ -96,6 +100,35 @@ export default defineRule({
     }
   },
 });
+
+/** How far (in characters) an image may sit from the sentence that points to it ("the image below"). */
+const IMAGE_REACH = 400;
+/** Alt text of this many words or more describes an image; fewer ("diagram", "img") only names it. */
+const DESCRIBED_WORDS = 3;
+
+/** Every image of the document with whether its alt text describes it, in source order. */
+function imageSpans(doc: Doc): { span: Span; described: boolean }[] {
+  const out: { span: Span; described: boolean }[] = [];
+  for (const el of doc.elements('img')) {
+    const span = sourceSpan(doc, el);
+    if (!span) continue;
+    const alt = attr(el, 'alt')?.trim() ?? '';
+    // A file name ("servo_wiring.png", "IMG_2041") is not a description.
+    const described = alt.split(/\s+/).length >= DESCRIBED_WORDS && !/\.(?:png|jpe?g|gif|svg|webp)$/i.test(alt);
+    out.push({ span, described });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The nearest image after the sentence (or before it, for "above") has alt text that describes it. */
+function describedImageNear(s: Sentence, above: boolean, images: { span: Span; described: boolean }[]): boolean {
+  if (above) {
+    const before = images.filter((im) => im.span.end <= s.span.start && s.span.start - im.span.end <= IMAGE_REACH);
+    return before.length > 0 && before[before.length - 1].described;
+  }
+  const after = images.find((im) => im.span.start >= s.span.end && im.span.start - s.span.end <= IMAGE_REACH);
+  return after !== undefined && after.described;
+}
 
 /** Spans of bold, code and key elements that look like UI labels, sorted. */
 function labelSpans(doc: Doc): Span[] {
