@@ -54,43 +54,20 @@ function subjectOf(complex: string): Subject | undefined {
   // The subject is what follows the last combinator (white space, >, + or ~) outside brackets, parentheses and quotes.
   let start = 0;
   let depth = 0;
-  let quote = '';
-  for (let i = 0; i < complex.length; i++) {
-    const c = complex[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
+  const closed = forEachUnquoted(complex, 0, (c, i) => {
+    if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
     else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~' || c === '\t' || c === '\n')) start = i + 1;
-  }
-  if (depth !== 0 || quote) return undefined;
+  });
+  if (depth !== 0 || !closed) return undefined;
   const compound = complex.slice(start);
   if (!compound) return undefined;
   const tag = IDENT.exec(compound)?.[0].toLowerCase();
   const attrs: string[] = [];
   depth = 0;
-  quote = '';
-  for (let i = tag ? tag.length : 0; i < compound.length; i++) {
-    const c = compound[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
+  let understood = true;
+  forEachUnquoted(compound, tag ? tag.length : 0, (c, i) => {
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '[') {
       const rest = compound.slice(i + 1);
@@ -99,17 +76,21 @@ function subjectOf(complex: string): Subject | undefined {
       const next = name ? rest[name.length] : undefined;
       if (depth === 0 && name && next !== undefined && ']=~|^$*'.includes(next) && !(next === '|' && rest[name.length + 1] !== '=')) attrs.push(name.toLowerCase());
       const close = indexOfClose(compound, i);
-      if (close < 0) return undefined;
-      i = close;
+      if (close < 0) understood = false;
+      return close < 0 ? compound.length : close;
     }
-  }
+  });
+  if (!understood) return undefined;
   return tag ? { tag, attrs } : { attrs };
 }
 
-/** Index of the `]` closing the `[` at `open`, quotes skipped; -1 when there is none. */
-function indexOfClose(s: string, open: number): number {
+/**
+ * Calls `visit` with each character of `s` from `from` that is outside quotes and not escaped; `visit` may
+ * return the index to go on after. Returns false when `s` ends inside a quote.
+ */
+function forEachUnquoted(s: string, from: number, visit: (c: string, i: number) => number | void): boolean {
   let quote = '';
-  for (let i = open + 1; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s[i];
     if (c === '\\') {
       i++;
@@ -117,36 +98,42 @@ function indexOfClose(s: string, open: number): number {
     }
     if (quote) {
       if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ']') return i;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    const jump = visit(c, i);
+    if (jump !== undefined) i = jump;
   }
-  return -1;
+  return !quote;
+}
+
+/** Index of the `]` closing the `[` at `open`, quotes skipped; -1 when there is none. */
+function indexOfClose(s: string, open: number): number {
+  let at = -1;
+  forEachUnquoted(s, open + 1, (c, i) => {
+    if (c !== ']') return undefined;
+    at = i;
+    return s.length;
+  });
+  return at;
 }
 
 /** `s` split at `sep` outside brackets, parentheses and quotes. */
 function splitTop(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let quote = '';
   let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
+  forEachUnquoted(s, 0, (c, i) => {
+    if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
     else if (c === sep && depth === 0) {
       out.push(s.slice(from, i));
       from = i + 1;
     }
-  }
+  });
   out.push(s.slice(from));
   return out;
 }
