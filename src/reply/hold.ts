@@ -22,6 +22,19 @@ import { hitsIn, hitText, type Hit } from './words.js';
 const TABLE = 'hold-permission';
 /** How many lines before a hold an ask may stand. */
 const LOOK_BACK = 4;
+/**
+ * A stage direction this close after a hold said in words is that same hold: at most this many turns
+ * (ask, "Yes please", a last check, "Yes, thanks", then "(transfers call)") and this many sentences.
+ */
+const SAME_HOLD_TURNS = 4;
+const SAME_HOLD_LINES = 12;
+
+/** How many times the speaker changes from line `from` to line `to`. */
+function turnsBetween(lines: ReplyLine[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from + 1; k <= to; k++) if (lines[k].speaker !== lines[k - 1].speaker) n++;
+  return n;
+}
 
 export interface HoldInfo {
   line: ReplyLine;
@@ -49,7 +62,8 @@ export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
     if (line.speaker !== 'agent' && !line.stage && !bare) return;
     // "I'll need to pass you to returns. Would that be alright?" … "[transfer to returns]": the hold in words was judged; its stage direction is the same hold.
     // A stage direction right after the words ("I'll transfer you now." "[transfer to returns]") is still reported on its own.
-    if (line.stage && spokenHold >= i - 5 && spokenHold < i - 1 && lines[spokenHold].block === line.block && askedAt < spokenHold && !lines.slice(spokenHold + 1, i).some((l) => l.stage)) return;
+    // Near is counted in turns, not sentences: the agent may ask in four sentences and check understanding before the transfer.
+    if (line.stage && spokenHold >= 0 && i - spokenHold <= SAME_HOLD_LINES && turnsBetween(lines, spokenHold, i) <= SAME_HOLD_TURNS && spokenHold < i - 1 && lines[spokenHold].block === line.block && askedAt < spokenHold && !lines.slice(spokenHold + 1, i).some((l) => l.stage)) return;
     const hits = line.stage ? [...hitsIn(line, TABLE, 'stage'), ...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')] : [...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer'), ...aloneHits(line).filter((h) => wholeClause(line, h) && !(lines[i + 1] && stageHold(lines[i + 1])))];
     hits.sort((a, b) => a.first.start - b.first.start);
     const hit = hits[0];
