@@ -145,6 +145,15 @@ function systemHits(sentence: Sentence): { from: number; to: number; entry: Phra
   return out;
 }
 
+/** A support-tier hit with "escalate" (any form) within six words before it. */
+function escalatedTier(h: { entry: PhraseEntry; sentence: Sentence; from: number }): boolean {
+  if (h.entry !== SHAPE_ENTRIES.tier) return false;
+  const w = h.sentence.words;
+  const at = w.findIndex((x) => x.start === h.from);
+  for (let j = at - 1; j >= 0 && at - j <= 6; j--) if (w[j].lower.startsWith('escalat')) return true;
+  return false;
+}
+
 /**
  * Jargon by shape (issue 14, r4), from the `shapes` word lists in rules/jargon.yml:
  * - a noun used as a verb ("we will action this", "socialise the prices"): after a
@@ -448,10 +457,10 @@ export default defineRule<Options>({
       }
     }
     hits.sort((a, b) => a.span.start - b.span.start);
-    // "our L2 team" → 'a specialist', not 'A specialist': an acronym's capital is not a sentence's.
+    // "our L2 team" → 'a specialist', not 'A specialist': an acronym's capital is not a sentence's, nor is a tier's.
     for (const h of hits) {
       const first = h.actual.split(/\s+/)[0] ?? '';
-      if (ACRONYM.test(first) && h.sentence.words[0]?.start !== h.from) h.suggestions = [...(h.entry.replace ?? [])];
+      if ((ACRONYM.test(first) || h.entry === SHAPE_ENTRIES.tier) && h.sentence.words[0]?.start !== h.from) h.suggestions = [...(h.entry.replace ?? [])];
     }
     // A legal term of art is the right word in a policy ("indemnify and hold harmless"): `quietIn: [policy]`.
     for (let k = hits.length - 1; k >= 0; k--) {
@@ -464,7 +473,9 @@ export default defineRule<Options>({
 
     // A capital in mid-sentence is a name ("the Synergy Pro mouse"); a term the file defines is the reader's to learn.
     const defined = definedTerms(doc.sentences, hits);
-    const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && !isName(h));
+    // A support tier a case was escalated to is one whatever its case: "escalated your ticket to Tier 2"
+    // ("moved to Tier 2" may be a price plan's name).
+    const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && (escalatedTier(h) || !isName(h)));
     // Internal jargon is reported once a file, with a count: the fix is one rewrite, not one per use.
     // So is an industry term: one explanation serves every use.
     const once = (h: Hit) => h.entry.internal === true || isIndustry(h.entry);
