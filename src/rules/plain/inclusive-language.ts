@@ -249,15 +249,24 @@ function genericLists(): GenericLists {
  * "Each user can change his password": a generic person, then a gendered pronoun in the same
  * sentence with no name or other person between them. "he or she" and "his/her" are table entries.
  */
-function genericPronouns(sentence: Sentence, channel: string): { start: number; end: number; replace: string; person: string }[] {
-  const { persons, staff, personEndings, bare, determiners, pronouns, roles } = genericLists();
+function genericPronouns(sentence: Sentence, channel: string, carried?: string): { found: { start: number; end: number; replace: string; person: string }[]; open?: string } {
+  const { persons, staff, personEndings, bare, determiners: listed, pronouns, roles } = genericLists();
   const w = sentence.words;
   const out: { start: number; end: number; replace: string; person: string }[] = [];
   const reply = SPECIFIC_CHANNELS.has(channel);
+  // "Ask your landlord… He may want…": the reader's landlord is someone the writer does not know. In a reply,
+  // the customer may have said who it is.
+  const determiners = reply ? listed : new Set([...listed, 'your']);
   // In a reply, a nurse or an engineer is usually one known person: only the listed customer words count.
   const personLike = (lower: string) => !reply && (staff.has(lower) || (/^\p{Ll}{5,}$/u.test(lower) && personEndings.some((e) => lower.endsWith(e))));
   const text = sentence.block.text;
   let person = -1;
+  // The person of the sentence before, when this one opens with the pronoun: "…your landlord. He may want…".
+  const first = w[0];
+  if (carried !== undefined && first && !first.masked && !first.quoted && pronouns.has(first.lower) && /^\p{Lu}/u.test(first.text)) {
+    const replace = pronouns.get(first.lower)!;
+    out.push({ start: first.start, end: first.end, replace: first.lower === 'her' ? 'their' : replace, person: carried });
+  }
   for (let i = 0; i < w.length; i++) {
     const x = w[i];
     if (x.masked || x.quoted) continue;
@@ -303,7 +312,9 @@ function genericPronouns(sentence: Sentence, channel: string): { start: number; 
     if (x.lower === 'her' && (!w[i + 1] || /[.,;:!?]/.test(after) || ['to', 'for', 'with', 'and', 'if', 'when', 'that', 'about'].includes(w[i + 1].lower))) replace = 'them';
     out.push({ start: x.start, end: x.end, replace, person: w[person].text.replace(/['’]s$/, '') });
   }
-  return out;
+  // A person still open at the end, with no pronoun after it yet, may be meant by the next sentence's first word.
+  const open = person >= 0 && !out.some((o) => o.start > w[person].start) ? w[person].text.replace(/['’]s$/, '') : undefined;
+  return { found: out, open };
 }
 
 /** Clause openers a bare plural role may follow: "If you travel, mothers can…". */
@@ -585,6 +596,8 @@ export default defineRule({
   check(doc, ctx) {
     const literals = literalPhrases(TABLE);
     const theirs = customerLines(doc, ctx.channel);
+    // A generic person left open at the end of a sentence, in the same block ("…your landlord. He may…").
+    let carried: { block: unknown; person: string } | undefined;
     for (const sentence of doc.sentences) {
       // Quoted mail and customer words are not the writer's to change.
       if (sentence.block.quote) continue;
@@ -629,7 +642,9 @@ export default defineRule({
           context: sentence.span,
         });
       }
-      for (const g of genericPronouns(sentence, ctx.channel)) {
+      const pronounHits = genericPronouns(sentence, ctx.channel, carried?.block === sentence.block ? carried.person : undefined);
+      carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
+      for (const g of pronounHits.found) {
         if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
         const actual = sentence.block.text.slice(g.start, g.end);
         const expected = matchCase(g.replace, actual);
