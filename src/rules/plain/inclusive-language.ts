@@ -630,28 +630,21 @@ export default defineRule({
       // "In older versions we called the replicas slaves. We now use 'replica'": an old term named only
       // to say it was replaced.
       for (let i = found.length - 1; i >= 0; i--) if (oldTermNamed(doc.sentences, sentence, found[i].start)) found.splice(i, 1);
-      for (const g of genericRoles(sentence, ctx.channel)) {
-        if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
-        const actual = sentence.block.text.slice(g.start, g.end);
-        const expected = matchCase(g.replace, actual);
-        ctx.report({
-          messageId: 'genericRole',
-          span: sentence.block.spanOf(g.start, g.end),
-          data: { actual, expected },
-          suggestions: [expected],
-          context: sentence.span,
-        });
-      }
       const pronounHits = genericPronouns(sentence, ctx.channel, carried?.block === sentence.block ? carried.person : undefined);
       carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
-      for (const g of pronounHits.found) {
+      // Guesses by shape: a family role for anyone in it, then a gendered pronoun for a generic person.
+      const guesses = [
+        ...genericRoles(sentence, ctx.channel).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
+        ...pronounHits.found.map((g) => ({ ...g, messageId: 'genericPronoun' })),
+      ];
+      for (const g of guesses) {
         if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
         const actual = sentence.block.text.slice(g.start, g.end);
         const expected = matchCase(g.replace, actual);
         ctx.report({
-          messageId: 'genericPronoun',
+          messageId: g.messageId,
           span: sentence.block.spanOf(g.start, g.end),
-          data: { actual, person: g.person, expected },
+          data: g.person === undefined ? { actual, expected } : { actual, person: g.person, expected },
           suggestions: [expected],
           context: sentence.span,
         });
