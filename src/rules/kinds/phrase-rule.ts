@@ -1,7 +1,6 @@
 /** Shared engine for data-driven rules (rules/<id>.yml): find each entry's phrases in the prose and report them. */
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
-import type { RuleContext } from '../define-rule.js';
 import type { PhraseEntry } from '../../lexicon/data.js';
 import { matchCase, type PhraseHit } from '../../lexicon/phrase-matcher.js';
 import { inException, tableMatcher } from '../../lexicon/tables.js';
