@@ -245,6 +245,9 @@ function genericLists(): GenericLists {
   return generic;
 }
 
+/** genericDeterminers and "your", built once (see genericPronouns). */
+let withYour: Set<string> | undefined;
+
 /**
  * "Each user can change his password": a generic person, then a gendered pronoun in the same
  * sentence with no name or other person between them. "he or she" and "his/her" are table entries.
@@ -256,7 +259,7 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
   const reply = SPECIFIC_CHANNELS.has(channel);
   // "Ask your landlord… He may want…": the reader's landlord is someone the writer does not know. In a reply,
   // the customer may have said who it is.
-  const determiners = reply ? listed : new Set([...listed, 'your']);
+  const determiners = reply ? listed : (withYour ??= new Set([...listed, 'your']));
   // In a reply, a nurse or an engineer is usually one known person: only the listed customer words count.
   const personLike = (lower: string) => !reply && (staff.has(lower) || (/^\p{Ll}{5,}$/u.test(lower) && personEndings.some((e) => lower.endsWith(e))));
   const text = sentence.block.text;
