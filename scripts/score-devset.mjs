@@ -20,6 +20,8 @@ const { folder, json, verbose } = scorerArgs('score-devset.mjs');
 const stats = Object.fromEntries(CARE.map((r) => [r, { expected: 0, found: 0, foundAnywhere: 0, nearMiss: 0, nearMissFired: 0 }]));
 let clean = 0;
 let cleanViolations = 0;
+/** Clean items each rule fired on (a count only, so an unread set stays unread). */
+const cleanByRule = {};
 let items = 0;
 const misses = [];
 const alarms = [];
@@ -78,6 +80,7 @@ for (const file of filesOf(folder)) {
       clean++;
       if (care.length) {
         cleanViolations++;
+        for (const rule of new Set(care.map((f) => f.ruleId))) cleanByRule[rule] = (cleanByRule[rule] ?? 0) + 1;
         dirty.push({ where, channel, text, got: care.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`) });
       }
     }
@@ -101,6 +104,8 @@ if (json) {
   for (const r of rows) console.log(`${pad(r.rule, 24)}${pad(`${r.found}/${r.expected} ${r.recall ?? '-'}`, 16)}${pad(`${r.nearMissFired}/${r.nearMiss} ${r.nearMissRate ?? '-'}`, 18)}`);
   console.log(`${pad('care family', 24)}${pad(`${tot.found}/${tot.expected} ${family.recall ?? '-'}`, 16)}${pad(`${tot.nearMissFired}/${tot.nearMiss} ${family.nearMissRate ?? '-'}`, 18)}`);
   console.log(`clean items with a care finding: ${cleanViolations}/${clean}`);
+  const byRule = Object.entries(cleanByRule).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  if (byRule) console.log(`  by rule: ${byRule}`);
   if (verbose) {
     const show = (t) => t.replace(/\n/g, ' ⏎ ').slice(0, 400);
     for (const m of misses) console.log(`\nMISS ${m.rule} ${m.where} [${m.channel}] evidence=${JSON.stringify(m.evidence ?? '')}\n  ${show(m.text)}\n  got: ${m.got.join(' | ') || '-'}`);

@@ -37,6 +37,8 @@ const statOf = (rule) => {
 };
 const clean = { plain: 0, a11y: 0 };
 const cleanViolations = { plain: 0, a11y: 0 };
+/** Clean items each rule fired on (a count only, so an unread set stays unread). */
+const cleanByRule = {};
 let items = 0;
 const misses = [];
 const alarms = [];
@@ -96,6 +98,7 @@ for (const file of filesOf(folder)) {
         const got = findings.filter((f) => familyOf(f.ruleId) === fam);
         if (got.length) {
           cleanViolations[fam]++;
+          for (const rule of new Set(got.map((f) => f.ruleId))) cleanByRule[rule] = (cleanByRule[rule] ?? 0) + 1;
           dirty.push({ where, family: fam, channel, text, got: got.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`) });
         }
       }
@@ -126,6 +129,8 @@ if (json) {
     const t = families[fam];
     console.log(`${pad(`${fam} family`, 24)}${pad(`${t.found}/${t.expected} ${t.recall ?? '-'}`, 16)}${pad(`${t.nearMissFired}/${t.nearMiss} ${t.nearMissRate ?? '-'}`, 18)}clean items with a finding: ${t.cleanViolations}/${t.cleanItems}`);
   }
+  const byRule = Object.entries(cleanByRule).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  if (byRule) console.log(`clean items fired on, by rule: ${byRule}`);
   if (verbose) {
     const show = (t) => t.replace(/\n/g, ' ⏎ ').slice(0, 500);
     for (const m of misses) console.log(`\nMISS ${m.rule} ${m.where} [${m.channel}] evidence=${JSON.stringify(m.evidence ?? '')}\n  ${show(m.text)}\n  got: ${m.got.join(' | ') || '-'}`);
