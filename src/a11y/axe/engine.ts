@@ -43,6 +43,7 @@ import { buildPage, type BuildDocument, type BuildElement, type Offsets } from '
 import { configureStyles, learnResolvedProperties, memoiseStyles, startStyles, stopStyles, type StyleElement } from './styles.js';
 import { AXE_RULES } from './catalog.js';
 import { mayMatch, subjectsOf, type PageFeatures, type Subject } from './candidates.js';
+import { provenClean } from './proofs.js';
 
 export { styleStats } from './styles.js';
 
@@ -227,6 +228,18 @@ export function loadEngine(): Promise<Engine> {
   return engine;
 }
 
+/** Pages (or sections) axe was not run on because proofs.ts showed they pass (scripts/axe-stage.mjs prints it). */
+export const proofStats = { proven: 0 };
+
+/**
+ * A content rule without a proof cannot apply to a page of PROVABLE_TAGS (test/axe-proofs.test.ts checks
+ * each against axe-core's selector), so it may be left out. Page rules and rules a config turns on are
+ * never left out: some of them can apply.
+ */
+function withoutProofMayBeLeftOut(id: string): boolean {
+  return AXE_RULES[id]?.mode === 'content';
+}
+
 /** axe runs one document at a time per process; calls queue here. */
 let queue: Promise<unknown> = Promise.resolve();
 function exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -248,6 +261,8 @@ export interface AxeRunInput extends RenderInput {
   parseHtml?: boolean;
   /** Use axe's own `v1` report instead of plainspoke's reporter (tests compare the two). */
   v1Report?: boolean;
+  /** Run axe even on a page src/a11y/axe/proofs.ts shows it would pass (tests compare the two). */
+  noProofs?: boolean;
 }
 
 export interface AxeFinding {
@@ -267,6 +282,13 @@ export async function runAxe(input: AxeRunInput): Promise<AxeOutcome> {
   const rendered = prepareForAxe(input);
   if ('skip' in rendered) return { kind: 'not-rendered', ...rendered };
   if (!input.rules.length) return { kind: 'done', findings: [], skipped: [], ms: 0 };
+  // A plain fragment that passes every rule on its face (proofs.ts): no jsdom page, no axe run, and
+  // in a process whose pages are all like that, jsdom and axe-core are never loaded.
+  const started = performance.now();
+  if (rendered.fragment && !input.noProofs && provenClean(rendered.tree, input.rules, withoutProofMayBeLeftOut)) {
+    proofStats.proven++;
+    return { kind: 'done', findings: [], skipped: [], ms: performance.now() - started };
+  }
   const eng = await loadEngine();
   return exclusive(() => runIn(eng, rendered, input));
 }

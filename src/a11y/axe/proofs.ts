@@ -1,0 +1,203 @@
+/**
+ * Pages axe can be shown to pass without running it (issue 19).
+ *
+ * Most Markdown articles render to a handful of plain elements: paragraphs,
+ * headings, lists, links, images, emphasis and code. On such a page only a
+ * few axe rules have anything to look at (test/axe-proofs.test.ts checks,
+ * against axe-core itself, that every other rule's selector matches none of
+ * those tags and attributes), and each of those few has a simple pass
+ * condition that can be read off the tree. When the page is a fragment made
+ * only of those tags and attributes and every condition holds, axe would
+ * report nothing, so neither jsdom nor axe needs to run: on the Markdown
+ * corpus that is most pages, and a one-file run with axe never loads them.
+ *
+ * Each proof is stricter than axe: when in doubt it fails, and axe runs as
+ * before. test/axe-proofs.test.ts runs axe on every page a proof passes and
+ * expects no violation.
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { OFFSET_PROPERTY } from './render.js';
+
+/** Tags of a fragment page these proofs cover (`html`, `head` and `body` are the fragment's own wrapper). */
+export const PROVABLE_TAGS: ReadonlySet<string> = new Set([
+  'html', 'head', 'body',
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'img', 'hr', 'br', 'blockquote', 'pre', 'code',
+  'em', 'strong', 'del', 's', 'b', 'i', 'u', 'sub', 'sup', 'small', 'mark', 'kbd', 'samp', 'var', 'cite', 'q', 'dfn', 'span', 'div',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td',
+]);
+/** hast property names (and the attributes they write) these proofs cover; the renderer's offset is not an attribute. */
+export const PROVABLE_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ['href', 'href'], ['src', 'src'], ['alt', 'alt'], ['title', 'title'], ['className', 'class'], ['start', 'start'], ['width', 'width'], ['height', 'height'],
+  ['id', 'id'], ['align', 'align'],
+]);
+
+/** What the proofs read, gathered in one walk of the tree. */
+interface Facts {
+  links: Element[];
+  headings: Element[];
+  images: Element[];
+  lists: Element[];
+  items: { li: Element; parent: Element | undefined }[];
+  voids: Element[];
+  tables: Element[];
+  headerCells: Element[];
+  /** Each image with the nearest `a[href]`, `p`, `li`, `td` or `th` holding it (axe's parentSelector for image-redundant-alt). */
+  imageParents: Map<Element, Element | undefined>;
+}
+
+/**
+ * The pass condition of each axe rule that can apply to a page of PROVABLE_TAGS and PROVABLE_PROPERTIES.
+ * Rule by rule, from axe-core 4.14's checks.
+ */
+const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
+  // has-visible-text: a link whose own text has a letter or digit has a name.
+  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a)),
+  // has-visible-text again, for headings.
+  'empty-heading': (f) => f.headings.every(hasWords),
+  // Heading levels rise by at most one from the heading before (the first may be any level).
+  'heading-order': (f) => f.headings.every((h, i) => i === 0 || level(h) - level(f.headings[i - 1]) <= 1),
+  // has-alt, and not alt-space-value: an alt attribute that is empty (decoration) or has some text.
+  'image-alt': (f) => f.images.every((img) => typeof img.properties.alt === 'string' && (img.properties.alt === '' || /\S/.test(img.properties.alt))),
+  // duplicate-img-label: the image's text is not the whole visible text of its link, paragraph, item or cell.
+  'image-redundant-alt': (f) =>
+    f.images.every((img) => {
+      const alt = img.properties.alt;
+      const parent = f.imageParents.get(img);
+      if (alt === '' || !parent) return true;
+      if (typeof alt !== 'string') return false;
+      // axe compares lower-cased text with runs of white space collapsed; with all white space gone, a difference is certain.
+      return squeeze(textOf(parent)) !== squeeze(alt);
+    }),
+  // No role, tab index or ARIA attribute is possible here, so an image with alt="" has nothing that conflicts.
+  'presentation-role-conflict': () => true,
+  // Only `img` and `hr` can match here, and they hold nothing focusable.
+  'nested-interactive': (f) => f.voids.every((el) => el.children.every((c) => c.type !== 'element')),
+  // only-listitems: a list holds list items, comments and white space only.
+  list: (f) => f.lists.every((l) => l.children.every((c) => (c.type === 'element' ? c.tagName === 'li' : c.type === 'comment' || (c.type === 'text' && c.value.trim() === '')))),
+  // A list item sits in a list.
+  listitem: (f) => f.items.every(({ parent }) => parent !== undefined && (parent.tagName === 'ul' || parent.tagName === 'ol')),
+  // No `lang` attribute is possible here (it is not in PROVABLE_PROPERTIES).
+  'valid-lang': () => true,
+  // An id is checked only when an ARIA attribute or a label refers to it, and neither is possible here.
+  'duplicate-id-aria': () => true,
+  // has-visible-text, for header cells.
+  'empty-table-header': (f) => f.headerCells.every(hasWords),
+  // The table rules pass on a table shaped as Markdown writes it: one header row of named header cells,
+  // then body rows of as many data cells. Every data cell has its column's header (td-has-header), every
+  // header has data cells below it (th-has-data-cells), the first row has distinct cells (table-fake-caption),
+  // and no caption, summary or headers attribute is possible here (table-duplicate-name, td-headers-attr).
+  'td-has-header': (f) => f.tables.every(isPlainTable),
+  'th-has-data-cells': (f) => f.tables.every(isPlainTable),
+  'table-fake-caption': (f) => f.tables.every(isPlainTable),
+  'table-duplicate-name': (f) => f.tables.every(isPlainTable),
+  'td-headers-attr': (f) => f.tables.every(isPlainTable),
+};
+
+/** Rule ids with a proof (for the test that checks every other rule cannot apply). */
+export const PROVEN_RULES: readonly string[] = Object.keys(PROOFS);
+
+/**
+ * Whether axe is sure to report nothing for these rules on this fragment (see the header). `rules` are
+ * axe rule ids; `covered` says which rules without a proof cannot apply to a page of provable tags
+ * (test/axe-proofs.test.ts keeps that set honest against axe-core).
+ */
+export function provenClean(tree: Root, rules: readonly string[], covered: (id: string) => boolean): boolean {
+  for (const id of rules) if (!PROOFS[id] && !covered(id)) return false;
+  const facts = factsOf(tree);
+  if (!facts) return false;
+  for (const id of rules) {
+    const proof = PROOFS[id];
+    if (proof && !proof(facts)) return false;
+  }
+  return true;
+}
+
+/** The facts of a tree made only of provable tags and properties, or undefined when it has anything else. */
+function factsOf(tree: Root): Facts | undefined {
+  const facts: Facts = { links: [], headings: [], images: [], lists: [], items: [], voids: [], tables: [], headerCells: [], imageParents: new Map() };
+  // Iterative walk: [node, parent element, nearest image parent].
+  const stack: [RootContent, Element | undefined, Element | undefined][] = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push([tree.children[i], undefined, undefined]);
+  while (stack.length) {
+    const [node, parent, holder] = stack.pop()!;
+    if (node.type !== 'element') {
+      if (node.type === 'text' || node.type === 'comment') continue;
+      // `raw` is shown as text by the renderer too; anything else (doctype at the top of a fragment) is not provable.
+      if (node.type === 'raw') continue;
+      return undefined;
+    }
+    const tag = node.tagName;
+    if (!PROVABLE_TAGS.has(tag)) return undefined;
+    for (const key of Object.keys(node.properties)) if (key !== OFFSET_PROPERTY && !PROVABLE_PROPERTIES.has(key)) return undefined;
+    let here = holder;
+    if (tag === 'a') {
+      facts.links.push(node);
+      if ('href' in node.properties) here = node;
+    } else if (tag.length === 2 && tag[0] === 'h' && tag[1] >= '1' && tag[1] <= '6') facts.headings.push(node);
+    else if (tag === 'img') {
+      facts.images.push(node);
+      facts.voids.push(node);
+      facts.imageParents.set(node, holder);
+    } else if (tag === 'hr') facts.voids.push(node);
+    else if (tag === 'ul' || tag === 'ol') facts.lists.push(node);
+    else if (tag === 'li') facts.items.push({ li: node, parent });
+    else if (tag === 'table') facts.tables.push(node);
+    else if (tag === 'th') facts.headerCells.push(node);
+    if (tag === 'p' || tag === 'li') here = node;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], node, here]);
+  }
+  return facts;
+}
+
+/** `<table>` holding `<thead>` with one row of header cells with words, then `<tbody>` with rows of as many data cells. */
+function isPlainTable(table: Element): boolean {
+  const parts = elementsOf(table);
+  if (parts.length !== 2 || parts[0].tagName !== 'thead' || parts[1].tagName !== 'tbody') return false;
+  const head = elementsOf(parts[0]);
+  if (head.length !== 1 || head[0].tagName !== 'tr') return false;
+  const headers = elementsOf(head[0]);
+  if (!headers.length || !headers.every((c) => c.tagName === 'th' && hasWords(c))) return false;
+  const rows = elementsOf(parts[1]);
+  if (!rows.length) return false;
+  return rows.every((row) => {
+    if (row.tagName !== 'tr') return false;
+    const cells = elementsOf(row);
+    return cells.length === headers.length && cells.every((c) => c.tagName === 'td');
+  });
+}
+
+/** The element children of an element, or nothing at all when it also holds text other than white space. */
+function elementsOf(el: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of el.children) {
+    if (c.type === 'element') out.push(c);
+    else if (c.type === 'text' && c.value.trim() !== '') return [];
+  }
+  return out;
+}
+
+/** The text under an element, as the page shows it (no alt text). */
+function textOf(el: Element): string {
+  let out = '';
+  const stack: RootContent[] = [...el.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text' || node.type === 'raw') out += node.value;
+    else if (node.type === 'element') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return out;
+}
+
+/** A letter or digit in the element's text: axe's visible text is then not empty. */
+function hasWords(el: Element): boolean {
+  return /[\p{L}\p{N}]/u.test(textOf(el));
+}
+
+/** Lower case with every white space character removed. */
+function squeeze(s: string): string {
+  return s.replace(/\s+/g, '').toLowerCase();
+}
+
+function level(h: Element): number {
+  return Number(h.tagName[1]);
+}
