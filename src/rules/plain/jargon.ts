@@ -159,7 +159,8 @@ function escalatedTier(h: { entry: PhraseEntry; sentence: Sentence; from: number
  * - a noun used as a verb ("we will action this", "socialise the prices"): after a
  *   verb slot (a modal, "to", "please", a subject pronoun, the start of a clause) and
  *   before its object; forms that are only ever verbs ("actioned") everywhere;
- * - a support tier or priority code ("escalated to tier two", "our L2 team", "a P1 open");
+ * - a support tier or priority code ("escalated to tier two", "our L2 team", "a P1 open",
+ *   "…and Tier 2 will check it": a tier that starts a clause with a support verb from `tierVerbs`);
  * - "bandwidth" for a team's time ("we don't have the bandwidth to look");
  * - "ping" a person ("I'll ping the devs");
  * - "said" as a determiner ("Said account will be closed", "of said party").
@@ -183,11 +184,24 @@ function shapeLists(): Shapes {
 const SHAPE_ENTRIES = {
   nounVerb: { match: ['(noun used as a verb)'], category: 'corporate jargon', replace: [] } as PhraseEntry,
   tier: { match: ['(support tier)'], category: 'internal jargon', internal: true, replace: ['a specialist', 'our specialist team'] } as PhraseEntry,
+  tierActing: { match: ['(support tier that acts)'], category: 'internal jargon', internal: true, replace: ['a specialist', 'our specialist team'] } as PhraseEntry,
   priority: { match: ['(priority code)'], category: 'internal jargon', internal: true, replace: ['an urgent fix', 'a top-priority fix'] } as PhraseEntry,
   capacity: { match: ['(capacity)'], category: 'corporate jargon', replace: ['time'] } as PhraseEntry,
   ping: { match: ['(ping)'], category: 'internal jargon', internal: true, replace: ['ask', 'message'] } as PhraseEntry,
   said: { match: ['(said)'], category: 'legalese', quietIn: ['policy'], replace: ['this', 'that', 'the'] } as PhraseEntry,
 };
+
+/** Where a clause starts: a tier there is the subject ("…and Tier 2 will check it"). */
+const CLAUSE_STARTS = new Set(['^', ',', 'and', 'then', 'so']);
+const TIER_MODALS = new Set(['will', 'can', 'could', 'would', 'should', 'may', 'might', 'must']);
+const TIER_PROGRESSIVE = new Set(['is', 'are', 'were', 'was']);
+/** "will check", "can look", "are looking": a modal and a support verb, or "is/are" and its -ing form. */
+function actsAsTeam(aux: string, verb: string, verbs: Set<string>): boolean {
+  if (TIER_MODALS.has(aux)) return verbs.has(verb);
+  if (!TIER_PROGRESSIVE.has(aux) || !verb.endsWith('ing')) return false;
+  const stem = verb.slice(0, -3);
+  return verbs.has(stem) || verbs.has(`${stem}e`);
+}
 
 function shapeHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
   const L = shapeLists();
@@ -224,8 +238,10 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
       const team = teamAt !== -1;
       // "escalated to L2", "escalated this to our T2 …".
       const handed = (['to', 'at', 'with'].includes(prev(i)) || (['our', 'the'].includes(prev(i)) && ['to', 'at', 'with'].includes(prev(i - 1)))) && handOffBefore(i);
-      if (team || handed) {
-        out.push({ from: w[i].start, to: w[team ? teamAt : end].end, entry: SHAPE_ENTRIES.tier });
+      // "…and Tier 2 will re-flash the gateway": a tier that starts a clause and does support work ("Tier 2 will give you more storage" is a plan).
+      const acting = !team && !handed && CLAUSE_STARTS.has(prev(i)) && actsAsTeam(lw(end + 1), lw(end + 2), get('tierVerbs'));
+      if (team || handed || acting) {
+        out.push({ from: w[i].start, to: w[team ? teamAt : end].end, entry: acting ? SHAPE_ENTRIES.tierActing : SHAPE_ENTRIES.tier });
         i = end;
         continue;
       }
@@ -409,6 +425,11 @@ export default defineRule<Options>({
         if (sentence.block.quote) continue;
         for (const h of findLiterals(sentence, literals)) {
           const actual = sentence.block.text.slice(h.start, h.end);
+          // "SM-DP+" is also the word "SM-DP" to the word matcher: one use, one hit, the literal's span.
+          for (let k = hits.length - 1; k >= 0; k--) {
+            const x = hits[k];
+            if (x.entry === h.entry && x.sentence === sentence && x.from < h.end && h.start < x.to) hits.splice(k, 1);
+          }
           hits.push({ sentence, span: sentence.block.spanOf(h.start, h.end), from: h.start, to: h.end, actual, entry: h.entry, suggestions: (h.entry.replace ?? []).map((r) => matchCase(r, actual)) });
         }
       }
@@ -460,7 +481,7 @@ export default defineRule<Options>({
     // "our L2 team" → 'a specialist', not 'A specialist': an acronym's capital is not a sentence's, nor is a tier's.
     for (const h of hits) {
       const first = h.actual.split(/\s+/)[0] ?? '';
-      if ((ACRONYM.test(first) || h.entry === SHAPE_ENTRIES.tier) && h.sentence.words[0]?.start !== h.from) h.suggestions = [...(h.entry.replace ?? [])];
+      if ((ACRONYM.test(first) || h.entry === SHAPE_ENTRIES.tier || h.entry === SHAPE_ENTRIES.tierActing) && h.sentence.words[0]?.start !== h.from) h.suggestions = [...(h.entry.replace ?? [])];
     }
     // A legal term of art is the right word in a policy ("indemnify and hold harmless"): `quietIn: [policy]`.
     for (let k = hits.length - 1; k >= 0; k--) {
@@ -475,7 +496,7 @@ export default defineRule<Options>({
     const defined = definedTerms(doc.sentences, hits);
     // A support tier a case was escalated to is one whatever its case: "escalated your ticket to Tier 2"
     // ("moved to Tier 2" may be a price plan's name).
-    const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && (escalatedTier(h) || !isName(h)));
+    const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && (escalatedTier(h) || h.entry === SHAPE_ENTRIES.tierActing || !isName(h)));
     // Internal jargon is reported once a file, with a count: the fix is one rewrite, not one per use.
     // So is an industry term: one explanation serves every use.
     const once = (h: Hit) => h.entry.internal === true || isIndustry(h.entry);
