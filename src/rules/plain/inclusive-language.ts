@@ -210,6 +210,10 @@ interface GenericLists {
   /** "Normal customers". */
   otheringAdjectives: Set<string>;
   otheringNouns: Set<string>;
+  /** "mum, dad and two children": a family drawn as a mother and a father, and the words that name others too. */
+  parentMothers: Set<string>;
+  parentFathers: Set<string>;
+  parentOthers: Set<string>;
 }
 let generic: GenericLists | undefined;
 /** Channels where "the customer" is one known person. */
@@ -241,6 +245,9 @@ function genericLists(): GenericLists {
     conditionPersons: list('conditionPersons'),
     otheringAdjectives: list('otheringAdjectives'),
     otheringNouns: list('otheringNouns'),
+    parentMothers: list('parentPairMothers'),
+    parentFathers: list('parentPairFathers'),
+    parentOthers: list('parentPairOthers'),
   };
   return generic;
 }
@@ -386,6 +393,39 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
   }
   return out;
 }
+
+/**
+ * "A family ticket covers mum, dad and two children", "Mum and dad can both log in": a family drawn as a
+ * mother and a father, side by side, joined by a comma, "and" or "&" (issue 14, round 6). Not one known
+ * family ("your mum and dad" is a table entry; "Sam's mum, dad…"), not a name in mid-sentence, and not a
+ * list that names others too ("Mums, dads and carers").
+ */
+function parentPairs(sentence: Sentence): { start: number; end: number; replace: string }[] {
+  const { parentMothers, parentFathers, parentOthers } = genericLists();
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const out: { start: number; end: number; replace: string }[] = [];
+  const side = (i: number) => (parentMothers.has(w[i]?.lower ?? '') ? 'm' : parentFathers.has(w[i]?.lower ?? '') ? 'f' : '');
+  for (let i = 0; i + 1 < w.length; i++) {
+    const a = side(i);
+    if (!a || w[i].masked || w[i].quoted || (i > 0 && /^\p{Lu}/u.test(w[i].text))) continue;
+    const gap = text.slice(w[i].end, w[i + 1].start).trim();
+    let j = i + 1;
+    if (gap === '' && (w[j].lower === 'and' || w[j].lower === '&')) j++;
+    else if (gap !== ',' && gap !== '&') continue;
+    const b = side(j);
+    if (!b || b === a || w[j].masked || w[j].quoted || (j > i + 1 && text.slice(w[j - 1].end, w[j].start).trim() !== '')) continue;
+    const before = w[i - 1]?.lower ?? '';
+    if (before === 'your' || /['’]s$/.test(before)) continue;
+    if (w.slice(j + 1, j + 5).some((x) => parentOthers.has(x.lower))) continue;
+    out.push({ start: w[i].start, end: w[j].end, replace: /s$/.test(w[i].lower) ? 'parents and carers' : 'parents' });
+    i = j;
+  }
+  return out;
+}
+
+/** The gender a pronoun names, to follow one known person or animal from sentence to sentence. */
+const GENDER_OF = new Map(Object.entries({ he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' }));
 
 const NAMING = new Set(['called', 'named', 'termed', 'labelled', 'labeled', 'known', 'referred', 'renamed', 'replaced']);
 const BEFORE_NOW = new Set(['older', 'old', 'earlier', 'previous', 'previously', 'formerly', 'once', 'used', 'until', 'legacy']);
@@ -601,7 +641,16 @@ export default defineRule({
     const theirs = customerLines(doc, ctx.channel);
     // A generic person left open at the end of a sentence, in the same block ("…your landlord. He may…").
     let carried: { block: unknown; person: string } | undefined;
+    // Gendered pronouns already used in the block's earlier sentences: "Max's address is on his record. If anyone
+    // scans his chip…" — the pronoun goes on meaning the one it meant before (issue 14, round 6).
+    let used: { block: unknown; genders: Set<string> } | undefined;
     for (const sentence of doc.sentences) {
+      if (used?.block !== sentence.block) used = { block: sentence.block, genders: new Set() };
+      const before = new Set(used.genders);
+      for (const w of sentence.words) {
+        const gender = GENDER_OF.get(w.lower);
+        if (gender) used.genders.add(gender);
+      }
       // Quoted mail and customer words are not the writer's to change.
       if (sentence.block.quote) continue;
       const lines = theirs.get(sentence.block);
@@ -637,11 +686,15 @@ export default defineRule({
       carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
       // Guesses by shape: a family role for anyone in it, then a gendered pronoun for a generic person.
       const guesses = [
+        ...parentPairs(sentence).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
         ...genericRoles(sentence, ctx.channel).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
         ...pronounHits.found.map((g) => ({ ...g, messageId: 'genericPronoun' })),
       ];
+      const taken: { start: number; end: number }[] = [];
       for (const g of guesses) {
-        if (theirWords(g.start) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
+        if (theirWords(g.start) || [...found, ...taken].some((f) => f.start < g.end && g.start < f.end)) continue;
+        if (g.messageId === 'genericPronoun' && before.has(GENDER_OF.get(sentence.block.text.slice(g.start, g.end).toLowerCase()) ?? '')) continue;
+        taken.push(g);
         const actual = sentence.block.text.slice(g.start, g.end);
         const expected = matchCase(g.replace, actual);
         ctx.report({

@@ -112,6 +112,8 @@ export default defineRule({
       if (index > 0 && isCapitalised(hit.first)) return;
       // "Easy Returns is our pick-up service": a capitalised word right after a sentence-initial match makes a name.
       if (index === 0) {
+        // "Quick Fix is our repair tool": a capital inside the match makes a name too.
+        if (words.slice(index + 1, words.indexOf(hit.last) + 1).some((w) => isCapitalised(w) && !/^\p{Lu}+$/u.test(w.text))) return;
         const follower = words[words.indexOf(hit.last) + 1];
         if (follower && isCapitalised(follower) && follower.text !== 'I' && !/^\p{Lu}+$/u.test(follower.text) && sentence.block.text.slice(hit.last.end, follower.start).trim() === '') return;
       }

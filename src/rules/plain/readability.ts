@@ -41,6 +41,14 @@
  *     "connected"); names and addresses ("Login.gov") left out. One-sentence
  *     paragraphs are left to the rules above: on the corpus they were mostly
  *     definitions and metadata lines.
+ *   - any paragraph from `minShortWords` words, over the target (no margin),
+ *     with two or more different legal or formal words ("shall", "pursuant",
+ *     "prior to commencing": the "formal" list of rules/readability.yml;
+ *     issue 14, round 6: the blind writers' short legal paragraphs). The
+ *     words are the evidence, so the swing of the score needs no margin; a
+ *     long sentence still counts as split. The message names two of them.
+ * A sentence one word over the limit (26 for 25) is let pass by
+ * sentence-length, so here it counts as it is, and as a short sentence.
  * A paragraph whose sentences are all within the length limit, or whose long
  * sentences are sentence-length's, is reported only when its words are hard
  * on their own: a quarter of them of three syllables or more AND fewer than
@@ -99,8 +107,15 @@ const DENSE_POLYSYLLABLES = 0.3;
  */
 const FORMAL_ENDING = /(?:tion|sion|ity|ance|ence|ment|ate|ive|ous)s?$/;
 const DENSE_FORMAL_WORDS = 3;
-/** A long sentence split by a writer gives sentences of about this share of the length limit (15 words for 25). */
+/**
+ * A long sentence split by a writer gives sentences of about this share of the length limit, and of at least
+ * SPLIT_WORDS words: a 36-word sentence becomes two of 18, whatever the channel's limit (issue 14, round 6:
+ * policies now share the article limit of 25, and their grade target of 10 was set with 18-word pieces).
+ */
 const SPLIT_SHARE = 0.6;
+const SPLIT_WORDS = 18;
+/** sentence-length lets a sentence one word in 25 over the limit pass (26 words for 25): so does this rule. */
+const SLACK_SHARE = 1 / 25;
 /** A sentence within this share of the length limit (20 words for 25) is short; 20 words when the limit is off. */
 const SHORT_SHARE = 1;
 const SHORT_SENTENCE = 20;
@@ -138,6 +153,7 @@ export default defineRule<Options>({
   messages: {
     hard: 'This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target{{more}}: use shorter sentences and shorter words',
     hardWords: 'This paragraph reads {{level}} by the {{formula}} formula because of its long words, over the grade {{target}} target{{more}}: use shorter, more common words',
+    formal: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses legal or formal words such as '{{words}}'{{more}}: use plain, everyday words",
     hardScore: 'This paragraph scores {{score}} on the {{formula}} scale ({{level}}), over the grade {{target}} target{{more}}: use shorter sentences and shorter words',
   },
   check(doc, ctx) {
@@ -151,7 +167,7 @@ export default defineRule<Options>({
     };
     // Hard paragraphs of the current section (since the last heading): one finding per section,
     // at its first hard paragraph, says how many more there are.
-    let section: { span: Span; messageId: string; grade: number; score: number; formula: string }[] = [];
+    let section: { span: Span; messageId: string; grade: number; score: number; formula: string; words: string }[] = [];
     const flush = () => {
       if (!section.length) return;
       const [first] = section;
@@ -159,7 +175,7 @@ export default defineRule<Options>({
       ctx.report({
         messageId: first.messageId,
         span: first.span,
-        data: { level: levelOf(first.grade), target, score: first.score, formula: first.formula, more: more === 0 ? '' : more === 1 ? ' (one more paragraph in this section is hard too)' : ` (${more} more paragraphs in this section are hard too)` },
+        data: { level: levelOf(first.grade), target, score: first.score, formula: first.formula, words: first.words, more: more === 0 ? '' : more === 1 ? ' (one more paragraph in this section is hard too)' : ` (${more} more paragraphs in this section are hard too)` },
         context: first.span,
       });
       section = [];
@@ -179,13 +195,22 @@ export default defineRule<Options>({
         // else's (an error message): not the writer's words to shorten.
         const own = statsOf([{ words: s.words.filter((w) => !w.quoted && !inLink(w.span)) }], language);
         const counted = countedWords(s.words);
-        const long = limit !== undefined && counted > limit;
+        // Only a sentence that sentence-length reports (it lets one word in 25 pass) is split.
+        const long = limit !== undefined && counted > limit + Math.floor(limit * SLACK_SHARE);
         splitAny ||= long;
-        stats = addStats(stats, long ? split(own, Math.ceil(counted / (limit * SPLIT_SHARE))) : own);
+        stats = addStats(stats, long ? split(own, Math.ceil(counted / Math.max(SPLIT_WORDS, limit * SPLIT_SHARE))) : own);
       }
       if (stats.words < minShortWords) continue;
       const r = readabilityOf(stats, language);
       let messageId: string;
+      // Legal and formal words ("shall", "pursuant", "prior to commencing"), two or more, in a paragraph over the
+      // target (issue 14, round 6): the words are the reason, so the margin for a swinging score is not needed,
+      // and a long sentence still counts as split, so this is not sentence-length's finding again.
+      const formal = language === 'en' ? formalRegister(sentences) : [];
+      if (formal.length >= FORMAL_WORDS && r.grade > target) {
+        section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId: 'formal', grade: r.grade, score: r.score, formula: r.formula, words: formal.slice(0, 2).join("', '") });
+        continue;
+      }
       if (stats.words >= minWords) {
         if (r.grade < target + margin) continue;
         // With a long sentence counted as split, what is left is mostly the words.
@@ -213,8 +238,9 @@ export default defineRule<Options>({
       // A paragraph of short sentences is hard only when its words are long AND few of them are common
       // ("three short, plain sentences" with "repository" and "organizations" in them read easily: issue 14).
       // So is one whose long sentences are sentence-length's: what is left to report is its words.
-      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE)))) && !hardWords(sentences) && !rareWords(sentences)) continue;
-      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula });
+      // A sentence one word over the limit (26 for 25) is let pass by sentence-length, so it counts as short here too.
+      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)))) && !hardWords(sentences) && !rareWords(sentences)) continue;
+      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula, words: '' });
     }
     flush();
   },
@@ -232,6 +258,8 @@ const HARD_COMMON = 0.55;
  */
 const RARE_SHARE = 0.2;
 const RARE_COMMON = 0.5;
+/** A paragraph over the target is hard when it has this many different legal or formal words ("shall", "pursuant"). */
+const FORMAL_WORDS = 2;
 
 /** Whether enough of a paragraph's words are long and unfamiliar ("coinsurance", "adjudication"). */
 function rareWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[]): boolean {
@@ -277,10 +305,20 @@ function hardWords(sentences: readonly { words: readonly { text: string; lower: 
  * these reads easily however the formula scores it), and long words every reader knows ("familiar":
  * "information", "automatically"), from rules/readability.yml.
  */
-let lists: { common: Set<string>; familiar: Set<string> } | undefined;
-function wordLists(): { common: Set<string>; familiar: Set<string> } {
+let lists: { common: Set<string>; familiar: Set<string>; formal: Set<string> } | undefined;
+function wordLists(): { common: Set<string>; familiar: Set<string>; formal: Set<string> } {
   const by = (category: string) => new Set(table('readability').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
-  return (lists ??= { common: by('common'), familiar: by('familiar') });
+  return (lists ??= { common: by('common'), familiar: by('familiar'), formal: by('formal') });
+}
+
+/** The different legal and formal words of a paragraph ("shall", "pursuant"), in order; quoted words left out. */
+function formalRegister(sentences: readonly { words: readonly { lower: string; masked?: boolean; quoted?: boolean }[] }[]): string[] {
+  const { formal } = wordLists();
+  const found: string[] = [];
+  // "deem" and "deemed", "remit" and "remitted" are one word.
+  const same = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+  for (const s of sentences) for (const w of s.words) if (!w.masked && !w.quoted && formal.has(w.lower) && !found.some((f) => same(f, w.lower))) found.push(w.lower);
+  return found;
 }
 
 /** Endings that only inflect a word: "removing" is as easy as "remove", "connected" as "connect". */
