@@ -20,7 +20,7 @@ import type { Sentence, Word } from '../document/prose.js';
 import type { Span } from '../types.js';
 import { table } from '../lexicon/data.js';
 
-export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address' | 'birth' | 'plate' | 'name';
+export type PersonalKind = 'email' | 'phone' | 'order' | 'card' | 'address' | 'birth' | 'plate' | 'name' | 'id' | 'secret';
 
 export interface PersonalData {
   kind: PersonalKind;
@@ -88,12 +88,12 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
     const company = companyCue(wordsBefore(words, i, 4));
     if (w.masked) {
       // Behind the mask: a link or code span may still hold an address. Placeholders never do.
-      if (!company) for (const e of emailsIn(doc.text, w.span.start, w.span.end, true)) add({ kind: 'email', span: e, text: doc.slice(e), context });
+      if (!company) for (const e of emailsIn(doc.text, w.span.start, w.span.end, true, sentToCustomer(words, i))) add({ kind: 'email', span: e, text: doc.slice(e), context });
       continue;
     }
     if (w.text.includes('@')) {
       if (company) continue;
-      for (const e of emailsIn(block.text, w.start, w.end)) {
+      for (const e of emailsIn(block.text, w.start, w.end, false, sentToCustomer(words, i))) {
         const span = block.spanOf(e.start, e.end);
         add({ kind: 'email', span, text: doc.slice(span), context });
       }
@@ -168,6 +168,22 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
         i += 2;
         continue;
       }
+    }
+    // A password, PIN or door code written out: "the password is Grad2024!", "we've reset your PIN to 4821".
+    const secret = secretAt(words, i);
+    if (secret !== -1) {
+      const span = block.spanOf(words[secret].start, words[secret].end);
+      add({ kind: 'secret', span, text: doc.slice(span), context });
+      i = secret;
+      continue;
+    }
+    // A National Insurance number in groups after "NI number": "QQ 12 34 56 C".
+    const ni = /^[A-Z]{2}$/.test(w.text) ? groupedIdEnd(words, i, block.text) : -1;
+    if (ni !== -1 && idDocumentLabel(wordsBefore(words, i, 4))) {
+      const span = block.spanOf(w.start, words[ni].end);
+      add({ kind: 'id', span, text: doc.slice(span), context });
+      i = ni;
+      continue;
     }
     if (!/\d/.test(w.text)) continue;
     const run = numberRun(words, i, block.text);
@@ -299,6 +315,8 @@ function classify(digits: string, parts: string[], before: string[], hash: boole
   if (near(list('card-word')) && n === 4 && !hasLetters) return 'card';
   const year = /^(19|20)\d{2}$/.test(single);
   const idLike = parts.length > 1 || isIdLike(single);
+  // An identity, licence or membership number after its label: "licence number PATEL907127P99XY", "passport 123456789".
+  if (idDocumentLabel(before) && n >= 5 && !year && (idLike || /^(?=.*\d)[A-Z0-9]{6,}$/.test(single))) return 'id';
   // A bare "#2234" is as likely an issue or a pull request: it needs "order", "ticket"… or six digits.
   if ((near(list('order-word')) || (hash && n >= 6)) && n >= 4 && !year && idLike) return 'order';
   // Booking codes mix capitals and digits ("ABC123", "1Z999AA1").
@@ -318,6 +336,70 @@ function classify(digits: string, parts: string[], before: string[], hash: boole
   const local = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (list('toll-free').has(local.slice(0, 3)) || list('toll-free').has(local.slice(0, 4))) return undefined;
   return 'phone';
+}
+
+/** The label right before a number names an identity document: "licence number", "passport no.", "NI number is" (not "policy covers up to"). */
+function idDocumentLabel(before: string[]): boolean {
+  for (let k = before.length - 1; k >= 0 && k >= before.length - 4; k--) {
+    const b = before[k].replace(/[:,]$/, '').replace(/’/g, "'");
+    if (list('id-document-word').has(b.replace(/\.$/, ''))) return true;
+    if (!list('id-label').has(b)) return false;
+  }
+  return false;
+}
+
+/**
+ * The word that gives a secret away after the word at i: "password is Grad2024!", "PIN: 4821", "gate code
+ * is 7731", "reset your password to Blue2024" (a code needs a word such as "door" or "login" before it: a
+ * discount code is no secret). The secret holds a digit and has four characters or more. The index, or -1.
+ */
+function secretAt(words: Word[], i: number): number {
+  const w = words[i].lower.replace(/[:=]$/, '');
+  const qualified = list('secret-word').has(w) || (list('secret-code').has(w) && list('secret-code-qualifier').has(words[i - 1]?.lower ?? ''));
+  if (!qualified || words[i].masked) return -1;
+  for (let k = i + 1; k < words.length && k <= i + 3; k++) {
+    const x = words[k];
+    let t = x.text;
+    while (t.length > 0 && '.,!?;'.includes(t[t.length - 1])) t = t.slice(0, -1);
+    // Not a year, a time, an ordinal or a count ("reset on 3rd", "at 10:30", "2024").
+    if (/\d/.test(t) && t.length >= 4 && !/^(?:19|20)\d{2}$/.test(t) && !/^\d+(?:st|nd|rd|th|am|pm|%)$/i.test(t) && !/^\d{1,2}[:.]\d{2}$/.test(t)) return k;
+    if (!list('secret-link').has(x.lower.replace(/[:=]$/, '').replace(/’/g, "'"))) return -1;
+  }
+  return -1;
+}
+
+/** "QQ 12 34 56 C": two capitals, then digit pairs (six digits in all), then a letter A–D; the index of the last word, or -1. */
+function groupedIdEnd(words: Word[], i: number, text: string): number {
+  let digits = 0;
+  let k = i + 1;
+  while (k < words.length && digits < 6 && /^\d{2,6}$/.test(words[k].text) && /^ $/.test(text.slice(words[k - 1].end, words[k].start))) {
+    digits += words[k].text.length;
+    k++;
+  }
+  if (digits !== 6) return -1;
+  const last = words[k];
+  return last && /^[A-D]$/.test(last.text) && /^ $/.test(text.slice(words[k - 1].end, last.start)) ? k : k - 1;
+}
+
+/**
+ * An address we send the customer's mail to is theirs, even a shared mailbox: "we've resent invoice 12 to
+ * billing@acme.co.uk", "we'll email it to accounts@…", "the one on your account, billing@…". An address the
+ * customer is told to write to ("email billing@…", "you sent it to support@…") stays ours.
+ */
+function sentToCustomer(words: Word[], i: number): boolean {
+  const before = wordsBefore(words, i, 8).map((b) => b.replace(/[’]/g, "'").replace(/[:,]$/, ''));
+  const k = before.length;
+  if (POSSESSIVE.has(before[k - 1] ?? '') || (before[k - 1] === 'at' && YOU.has(before[k - 2] ?? ''))) return true;
+  // "your address, billing@…", "your email accounts@…".
+  if ((POSSESSIVE.has(before[k - 2] ?? '') || POSSESSIVE.has(before[k - 3] ?? '')) && ['address', 'email', 'e-mail', 'inbox', 'mailbox'].includes(before[k - 1] ?? '')) return true;
+  if (before[k - 1] !== 'to') return false;
+  for (let j = k - 2; j >= 0; j--) {
+    const b = before[j];
+    if (YOU.has(b) || b === 'please' || b === 'can' || b === 'could') return false;
+    if (list('sent-to-verb').has(b)) return !before.slice(0, j).some((x) => YOU.has(x));
+    if (list('send-base').has(b)) return ['we', "we'll", 'i', "i'll", 'will', 'shall', "we've", "i've"].includes(before[j - 1] ?? '') || (before[j - 1] === 'can' && ['we', 'i'].includes(before[j - 2] ?? ''));
+  }
+  return false;
 }
 
 /** The index of the street-type word ending an address that starts at word i, or -1. */
@@ -340,8 +422,14 @@ function isRoleMailbox(local: string): boolean {
   return list('role-mailbox').has(l) || l.split(/[.\-_+]/).some((part) => list('role-mailbox').has(part));
 }
 
-/** E-mail addresses in text[from, to): a linear scan around each "@" (no regex backtracking). */
-function emailsIn(text: string, from: number, to: number, once = false): Span[] {
+/** A shared mailbox a customer's business has ("billing", "accounts.payable"), not a team of ours ("support"). */
+function customerMailbox(local: string): boolean {
+  const parts = local.toLowerCase().split(/[.\-_+]/);
+  return parts.some((p) => list('customer-mailbox').has(p)) || !isRoleMailbox(local);
+}
+
+/** E-mail addresses in text[from, to): a linear scan around each "@" (no regex backtracking). Shared mailboxes count only when `role` (the customer's). */
+function emailsIn(text: string, from: number, to: number, once = false, role = false): Span[] {
   const out: Span[] = [];
   const local = (c: string) => /[A-Za-z0-9._%+-]/.test(c);
   const domain = (c: string) => /[A-Za-z0-9.-]/.test(c);
@@ -356,7 +444,7 @@ function emailsIn(text: string, from: number, to: number, once = false): Span[] 
     const host = text.slice(at + 1, e);
     const dot = host.lastIndexOf('.');
     if (!name || dot <= 0 || !/^[A-Za-z]{2,}$/.test(host.slice(dot + 1))) continue;
-    if (isRoleMailbox(name)) continue;
+    if (isRoleMailbox(name) && !(role && customerMailbox(name))) continue;
     out.push({ start: s, end: e });
     // A link shows the address twice ("[a@b.co](mailto:a@b.co)"): once is enough.
     if (once) break;
@@ -537,6 +625,8 @@ function isRequest(words: readonly Word[], ws: readonly string[], i: number, tex
   if (YOU.has(b)) return list('ask-lead').has(a);
   if (['can', 'could', 'may', 'might'].includes(b)) return YOU.has(a);
   if (b === 'to' && ['free', 'you', 'u', 'able', 'please', 'kindly', 'pls', 'plz'].includes(a)) return true;
+  // "Quickest is to just reply with …", "the best way is to post …": advice that asks.
+  if (b === 'to' && (a === 'is' || a === "'s") && list('advice-lead').has(ws[k - 3] ?? '')) return true;
   // "Are you happy to share …", "you're welcome to post …" (not "we're happy to send …").
   if (b === 'to' && ['happy', 'willing', 'ok', 'okay', 'welcome', 'able'].includes(a)) return ws.slice(Math.max(0, k - 5), k - 2).some((w) => YOU.has(w) || w === "you're" || w === 'youre');
   return false;
@@ -694,7 +784,19 @@ export function findPersonalRequests(doc: Doc): PersonalRequest[] {
         if (!['us', 'me'].includes(ws[i + 1] ?? '') || !['know', 'have'].includes(ws[i + 2] ?? '')) continue;
         start = i + 3;
       }
-      const { asked, end } = objectOf(words, ws, text, start, i + 20);
+      const object = objectOf(words, ws, text, start, i + 20);
+      let { asked, end } = object;
+      // "We'll need your licence number, can you reply with it here?": "it" stands for the data named just before.
+      let carried: string | undefined;
+      if (!asked.length && !verbless && kind !== 'need' && kind !== 'we') {
+        const it = pronounAt(ws, start, verb);
+        const public_ = it !== -1 && (list('public-verb').has(verb) || unGerund(verb).some((g) => list('public-verb').has(g)) || facts.lastPublicCue() > it);
+        carried = public_ ? lastDataIn(doc, sentence, i) ?? (before ? lastDataIn(doc, before, before.words.length) : undefined) : undefined;
+        if (carried) {
+          asked = [{ from: it, to: it }];
+          end = it;
+        }
+      }
       if (!asked.length) {
         // "Could you reply with a few details?": the data may follow in the next sentence or list item.
         if (kind && ['reply', 'comment', 'post', 'send', 'drop', 'share', 'tweet', 'provide', 'confirm', 'include', 'pop', 'leave', 'need'].includes(verb)) askedNothing = true;
@@ -703,11 +805,22 @@ export function findPersonalRequests(doc: Doc): PersonalRequest[] {
       const v = i;
       i = end;
       // A private channel anywhere in the sentence ("… or DM us"); a private place only up to the end of the request ("… into the form on our website").
-      if (privateHere() || hasPhraseIn(ws, v, end, 'private-cue')) continue;
+      if ((privateHere() && !overruled(ws, v)) || hasPhraseIn(ws, v, end, 'private-cue')) continue;
+      // "We'll need your licence number. Could you DM it to us?": the next sentence says where it goes.
+      if ((kind === 'need' || kind === 'we') && sentPrivately(doc, sentence)) continue;
       beforePrivate ??= before !== undefined && firstPhrase(before.words.map(normWord), 'private-channel') < Infinity;
       if (beforePrivate && facts.first('public-cue') > end) continue;
       found = true;
       const span = sentence.block.spanOf(words[v].start, words[asked[asked.length - 1].to].end);
+      if (carried) {
+        // The data itself was asked for earlier in the sentence ("we'll need your X, can you reply with it?"): one finding for both.
+        const earlier = out.length ? out[out.length - 1] : undefined;
+        if (earlier && earlier.context.start === sentence.span.start) {
+          earlier.span = { start: earlier.span.start, end: span.end };
+          earlier.text = doc.slice(earlier.span);
+        } else out.push({ span, text: doc.slice(span), asked: [carried], context: sentence.span });
+        continue;
+      }
       out.push({ span, text: doc.slice(span), asked: asked.map((a) => doc.slice(sentence.block.spanOf(words[a.from].start, words[a.to].end))), context: sentence.span });
     }
     // A list of data and nothing else: after a request that named none, or as a question ("Order number and postcode?").
@@ -725,12 +838,61 @@ export function findPersonalRequests(doc: Doc): PersonalRequest[] {
   return out;
 }
 
+/**
+ * Every private channel in the sentence comes before a "but" that comes before the request: "DM works,
+ * but honestly quickest is to just reply with your serial number". The request wins.
+ */
+function overruled(ws: readonly string[], v: number): boolean {
+  let contrast = -1;
+  for (let j = v - 1; j >= 0; j--) if (list('contrast').has(ws[j])) { contrast = j; break; }
+  if (contrast === -1) return false;
+  for (let j = contrast; j < ws.length; j++) if (matchAt(ws, j, 'private-channel')) return false;
+  return firstPhrase(ws, 'private-channel') < contrast;
+}
+
+/** The sentence after this one, in the same block, sends something to a private channel and points at no public place. */
+function sentPrivately(doc: Doc, sentence: Sentence): boolean {
+  const next = doc.sentences[doc.sentences.indexOf(sentence) + 1];
+  if (!next || next.block !== sentence.block) return false;
+  const ws = next.words.map(normWord);
+  return firstPhrase(ws, 'private-channel') < Infinity && firstPhrase(ws, 'public-cue') === Infinity;
+}
+
+/** "with it", "it", "them back": the index of a pronoun object right after a verb that can put it in the reply, or -1. */
+function pronounAt(ws: readonly string[], start: number, verb: string): number {
+  if (!list('pronoun-verb').has(verb) && !unGerund(verb).some((g) => list('pronoun-verb').has(g))) return -1;
+  let j = start;
+  if (ws[j] === 'with' || ws[j] === 'back') j++;
+  if (ws[j] === 'with') j++;
+  if (!list('pronoun').has(ws[j] ?? '')) return -1;
+  // "that" or "this" before a noun is a determiner ("post this photo"), not a pronoun.
+  return (ws[j] === 'that' || ws[j] === 'this') && /^[a-z]/.test(ws[j + 1] ?? '') && !list('public-cue').has(ws[j + 1] ?? '') && !['over', 'across', 'back', 'in', 'on', 'below', 'please'].includes(ws[j + 1] ?? '') ? -1 : j;
+}
+
+/** The last personal data named in a sentence's words before word `to` ("your licence number"), as written, or undefined. */
+function lastDataIn(doc: Doc, sentence: Sentence, to: number): string | undefined {
+  const words = sentence.words;
+  const ws = words.map(normWord);
+  let found: Asked | undefined;
+  for (let j = 0; j < to && j < words.length; j++) {
+    if (words[j].masked) continue;
+    const hit = personalAt(words, ws, j, sentence.block.text);
+    if (hit) {
+      found = hit;
+      j = Math.max(j, hit.to);
+    }
+  }
+  return found ? doc.slice(sentence.block.spanOf(words[found.from].start, words[found.to].end)) : undefined;
+}
+
 /** The personal data in a request's object, from word `start` to the end of its clause (at most word `last`). */
 function objectOf(words: readonly Word[], ws: readonly string[], text: string, start: number, last: number): { asked: Asked[]; end: number } {
   const asked: Asked[] = [];
   let end = start - 1;
   for (let j = start; j < words.length && j <= last; j++) {
     if (j > start && breakBefore(words, j, text, false)) break;
+    // ", can you reply …", ", please reply …": a new request starts after the comma.
+    if (j > start && breakBefore(words, j, text, true) && ((['can', 'could', 'would', 'will'].includes(ws[j]) && YOU.has(ws[j + 1] ?? '')) || PLEASE.has(ws[j]) && ws[j] !== 'thanks' && ws[j] !== 'ta' && j + 1 < ws.length)) break;
     // "to" ends the object before a verb ("… to check"), not before a place ("reply to this post").
     if (ws[j] === 'to' ? !['this', 'that', 'the', 'our', 'a', 'us', 'me', 'it', 'my'].includes(ws[j + 1] ?? '') : list('clause-stop').has(ws[j])) break;
     end = j;

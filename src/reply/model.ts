@@ -84,7 +84,8 @@ function build(doc: Doc): ReplyModel {
     // A call the customer closes by saying they have it ("Great, see you later").
     if (closedByCustomer(lines())) return false;
     // A macro is a notice: it needs a check only when it leaves something open, bad news or a wait with no date.
-    if (doc.channel === 'macro') return impact().needs.length > 0 || promises().some((p) => !p.timeFrame);
+    // Bad news that already says what it means for the customer, with nothing promised open, leaves nothing open.
+    if (doc.channel === 'macro') return (impact().needs.length > 0 && !impact().impact) || promises().some((p) => !p.timeFrame);
     return true;
   });
   const nextStep = lazy(() => nextStepOf(spoken(), new Set(promises().map((p) => p.line))));

@@ -20,6 +20,8 @@ const WHAT: Record<PersonalKind, string> = {
   birth: 'a date of birth',
   plate: 'a number plate',
   name: "a customer's full name",
+  id: 'an ID, licence or membership number',
+  secret: 'a password or PIN',
 };
 
 /** "'postcode'", "'email' and 'API key'", "'name', 'date of birth' and 'address'". */
