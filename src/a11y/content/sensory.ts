@@ -18,7 +18,7 @@ export interface SensoryHit {
   near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;
@@ -74,6 +74,19 @@ function generic(x: Word | undefined): boolean {
 const SCREEN = new Set(['screen', 'page', 'window', 'app', 'display', 'panel']);
 /** Words between "hear" and the sound: "hear two short beeps". */
 const SOUND_WORDS = new Set(['one', 'two', 'three', 'four', 'short', 'long', 'loud', 'quick', 'single', 'double', 'high', 'low', 'soft']);
+/** Words before "hear" that deny it: "if you can't hear the beep". */
+const NEGATIONS = new Set(["can't", 'cannot', "don't", "didn't", "won't", 'not', 'never', "couldn't", 'no', 'hardly']);
+/** Words after "hear the" that are no sound: "hear the news", "hear the answer". */
+const NOT_HEARD = new Set(['news', 'answer', 'answers', 'result', 'results', 'reply', 'decision', 'outcome', 'rest', 'end', 'story', 'details', 'same']);
+/** "when you hear", "until you hear", "as soon as you hear", "once you can hear": a sound as the cue to act. */
+function hearCue(s: Sentence, i: number): boolean {
+  const w = s.words;
+  let k = i - 1;
+  if (w[k] && ['can', 'will', 'should', 'do', 'first'].includes(w[k].lower)) k--;
+  if (w[k]?.lower !== 'you') return false;
+  const cue = w[k - 1]?.lower ?? '';
+  return ['when', 'once', 'until', 'till', 'after', 'if', 'as', 'whenever'].includes(cue);
+}
 /** Words the patterns below start from without being in any word group. */
 const POSITION_WORDS = new Set(['left', 'right', 'below', 'above']);
 const PREPOSITIONS = new Set(['on', 'to', 'at', 'in', 'from', 'toward', 'towards', 'near']);
@@ -224,11 +237,42 @@ function namedBefore(s: Sentence, first: number): boolean {
   if (pointsAlone(k)) return false;
   if (DETERMINERS.has(w[k].lower) || LINKS.has(w[k].lower)) return false;
   // "the search bar at the top": a word that is not about looks names it; "the camera shape" does not.
-  return !has(w[k + 1], 'look-head') && !pictureWord(w[k]);
+  // "the ticket icon in the bottom-left corner": before "icon" a word tells what it shows, unless it says what it does.
+  return !has(w[k + 1], 'look-head') && !pictureWord(w[k]) && !shownOnIcon(s, k);
+}
+
+/** Words that make the word before them what an icon shows ("the ticket icon"), not a button's name ("the send button"). */
+const ICON_ONLY = new Set(['icon', 'icons', 'symbol', 'symbols']);
+
+/**
+ * Word k tells what the icon after it shows: "the ticket icon", "the orange truck icon" (not "the
+ * share icon", which says what it does, and not "the Tickets icon", a name).
+ */
+function shownOnIcon(s: Sentence, k: number): boolean {
+  const w = s.words;
+  return lowerWord(w[k]) && ICON_ONLY.has(w[k + 1]?.lower ?? '') && joined(s, k + 1) && !has(w[k], 'icon-function') && !DETERMINERS.has(w[k].lower) && !LINKS.has(w[k].lower);
+}
+
+/**
+ * "Free times are marked with green dots": a mark that is there or not (a dot, a tick, a badge) is a
+ * cue of its own; the colour only adds to it. Not when the sentence names two colours ("green dots for
+ * free times and grey dots for busy ones"): then the colour tells them apart.
+ */
+/** Marks besides the outline words: "marked with an orange star". */
+const MARKS = new Set(['star', 'stars', 'symbol', 'symbols', 'ticks', 'badges', 'flags', 'marks', 'markers', 'icons']);
+
+function presenceMark(s: Sentence, first: number, noun: number): boolean {
+  const w = s.words;
+  let k = first - 1;
+  if (w[k] && ['a', 'an'].includes(w[k].lower)) k--;
+  if (w[k]?.lower !== 'with' || !has(w[k - 1], 'colour-verb')) return false;
+  if (!(has(w[noun], 'outline') || MARKS.has(w[noun].lower)) || has(w[noun], 'text')) return false;
+  const colours = new Set(w.filter((x) => has(x, 'colour')).map((x) => x.lower));
+  return colours.size === 1;
 }
 
 /** Every sensory reference in a sentence, left to right, not overlapping. */
-export function findSensory(s: Sentence): SensoryHit[] {
+export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
   const w = s.words;
   const out: SensoryHit[] = [];
   const l = lex();
@@ -239,7 +283,7 @@ export function findSensory(s: Sentence): SensoryHit[] {
     if (!l.words.has(word.lower) && !word.lower.includes('-') && word.lower !== 'will' && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
 
     // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
-    const extra = pointsByLook(s, i);
+    const extra = pointsByLook(s, i) ?? pronounState(s, i, prev) ?? makesSound(s, i);
     if (extra) {
       out.push(extra);
       i = extra.last;
@@ -249,12 +293,15 @@ export function findSensory(s: Sentence): SensoryHit[] {
     // 0a. a sound as the only signal: "until you hear the beep", "listen for two short tones".
     // "wait for three quick beeps": waiting for a sound is listening for it.
     const waitFor = word.lower === 'wait' && ['for', 'until'].includes(w[i + 1]?.lower ?? '');
-    if (has(word, 'hear') || waitFor) {
+    // "If you can't hear the announcement, ask staff": help for those who cannot hear, not a cue.
+    if ((has(word, 'hear') || waitFor) && !NEGATIONS.has((w[i - 1]?.lower ?? '').replace(/’/g, "'"))) {
       let j = i + 1;
       if ((w[j]?.lower === 'for' || w[j]?.lower === 'until') && joined(s, j)) j++;
       let k = j;
       while (k < w.length && k - j < 3 && joined(s, k) && !has(w[k], 'sound') && (DETERMINERS.has(w[k].lower) || SOUND_WORDS.has(w[k].lower))) k++;
-      if (k < w.length && has(w[k], 'sound') && joined(s, k) && k > i) {
+      // "when you hear the bell", "once you hear the announcement": after a cue, whatever is heard is a sound.
+      const heard = has(w[k], 'heard') || (k > j && hearCue(s, i) && lowerWord(w[k]) && !NOT_HEARD.has(w[k].lower));
+      if (k < w.length && (has(w[k], 'sound') || heard) && joined(s, k) && k > i) {
         out.push({ kind: 'sound', first: i, last: k, labelExcuses: false });
         i = k;
         continue;
@@ -295,7 +342,8 @@ export function findSensory(s: Sentence): SensoryHit[] {
       let j = act;
       if (w[j] && DETERMINERS.has(w[j].lower) && joined(s, j)) j++;
       const np = j;
-      while (j < w.length && lookOnly(w[j]) && joined(s, j)) j++;
+      // "the speaker icon at the bottom": what an icon shows is a look too.
+      while (j < w.length && (lookOnly(w[j]) || shownOnIcon(s, j)) && joined(s, j)) j++;
       const p = j;
       // "tap the top option", "press the bottom button": a place word before the thing, nothing else.
       if (j === np && w[np] && PLACE_ADJECTIVES.has(w[np].lower) && joined(s, np)) {
@@ -311,9 +359,13 @@ export function findSensory(s: Sentence): SensoryHit[] {
       const descr = w.slice(np, p);
       const colourOf = () => (descr.some((x) => has(x, 'colour')) ? 'colour' : descr.some((x) => has(x, 'shape')) ? 'shape' : descr.some((x) => has(x, 'size')) ? 'size' : 'position');
       // "the button with the three dots", "the icon with a plus sign", "the icon that looks like a gear".
-      if (p > np && w[p] && joined(s, p) && has(w[p - 1], 'thing') && !labelledAfter(s, p - 1)) {
+      // ("the item with the star", "the option with a green tick": a bare "item" is found by its mark too.)
+      if (p > np && w[p] && joined(s, p) && (has(w[p - 1], 'thing') || generic(w[p - 1])) && !labelledAfter(s, p - 1)) {
         let q = -1;
         if (w[p].lower === 'with') q = p + 1;
+        // "the icon that has a tick on it", "the button showing a plus sign".
+        if (['that', 'which'].includes(w[p].lower) && ['has', 'have', 'shows', 'show'].includes(w[p + 1]?.lower ?? '')) q = p + 2;
+        if (w[p].lower === 'showing') q = p + 1;
         if (['that', 'which'].includes(w[p].lower) && ['looks', 'look'].includes(w[p + 1]?.lower ?? '') && w[p + 2]?.lower === 'like') q = p + 3;
         if (w[p].lower === 'shaped' && w[p + 1]?.lower === 'like') q = p + 2;
         if (q !== -1) {
@@ -404,7 +456,7 @@ export function findSensory(s: Sentence): SensoryHit[] {
           continue;
         }
         const text = has(noun, 'text') && seen.has('colour');
-        if ((thing || text) && !labelledAfter(s, j)) {
+        if ((thing || text) && !labelledAfter(s, j) && !presenceMark(s, i, j)) {
           const kind = seen.has('colour') ? 'colour' : seen.has('shape') ? 'shape' : 'size';
           out.push({ kind, first: i, last: j, labelExcuses: true });
           i = j;
@@ -500,6 +552,51 @@ export function findSensory(s: Sentence): SensoryHit[] {
   return out;
 }
 
+/** Cues before "it" or "they" whose colour tells a state: "If it's red, tap it to renew". */
+const PRONOUN_CUES = new Set(['if', 'when', 'once', 'until', 'till', 'while', 'whenever']);
+
+/**
+ * "Check the dot next to your pet's name. If it's red, tap it to renew.": a cue, "it" or "they", a
+ * state verb and a colour that ends its clause, after a sentence (`prev`, same block) that points to
+ * a light, a dot or another indicator. The colour is the only sign of the state.
+ */
+function pronounState(s: Sentence, i: number, prev: Sentence | undefined): SensoryHit | undefined {
+  const w = s.words;
+  if (!prev || !PRONOUN_CUES.has(w[i].lower)) return undefined;
+  const k = i + 1;
+  const pro = (w[k]?.lower ?? '').replace(/’/g, "'");
+  if (!["it's", "they're", 'it', 'they'].includes(pro) || !joined(s, k)) return undefined;
+  let m = k + 1;
+  while (m < w.length && m - k <= 3 && (MODALS.has(w[m].lower) || has(w[m], 'colour-change')) && joined(s, m)) m++;
+  if (m === k + 1 && !pro.includes("'")) return undefined;
+  while (m < w.length && m - k <= 5 && BEFORE_COLOUR.has(w[m].lower) && joined(s, m)) m++;
+  if (!has(w[m], 'colour') || !joined(s, m) || capitalisedInside(s, m) || labelledAfter(s, m)) return undefined;
+  // "if it's red wine": the colour must end its clause.
+  const next = w[m + 1];
+  if (next && joined(s, m + 1) && !['and', 'or', 'then'].includes(next.lower)) return undefined;
+  // "if it is blank": a screen's colour is no code; the sentence before must point to a light, a dot, a badge…
+  if (!prev.words.some((x) => has(x, 'indicator') && !['screen', 'display'].includes(x.lower))) return undefined;
+  return { kind: 'colourState', first: i, last: m, labelExcuses: false };
+}
+
+/** Verbs that make a sound: "when the boiler makes a clicking noise". */
+const MAKE_VERBS = new Set(['makes', 'make', 'gives', 'give', 'plays', 'play', 'emits', 'emit', 'lets']);
+/** Nouns of a sound after a making verb. */
+const NOISES = new Set(['noise', 'noises', 'sound', 'sounds', 'tone', 'tones', 'tune', 'melody', 'ringtone', 'beep', 'beeps', 'chime', 'chimes', 'buzz', 'ding', 'click', 'clicks', 'alarm', 'jingle', 'ping', 'whistle']);
+
+/** "when the boiler makes a clicking noise", "once the scanner gives two short beeps": a sound as the cue, told with a verb of making. */
+function makesSound(s: Sentence, i: number): SensoryHit | undefined {
+  const w = s.words;
+  if (!SOUND_CUES.has(w[i].lower)) return undefined;
+  let k = i + 1;
+  while (k < w.length && k - i <= 4 && lowerWord(w[k]) && joined(s, k) && !MAKE_VERBS.has(w[k].lower) && !PEOPLE.has(w[k].lower)) k++;
+  if (k === i + 1 || !MAKE_VERBS.has(w[k]?.lower ?? '') || !joined(s, k)) return undefined;
+  let m = k + 1;
+  while (m < w.length && m - k <= 4 && lowerWord(w[m]) && joined(s, m) && !NOISES.has(w[m].lower)) m++;
+  if (m === k + 1 || !NOISES.has(w[m]?.lower ?? '') || !joined(s, m)) return undefined;
+  return { kind: 'sound', first: i, last: m, labelExcuses: false };
+}
+
 /** Verbs that give a thing a colour as its meaning: "free desks are green", "paid bills show in blue". */
 const LEGEND_VERBS = new Set(['is', 'are', 'show', 'shows', 'appear', 'appears', 'turn', 'turns']);
 
@@ -536,6 +633,11 @@ const BEFORE_COLOUR = new Set(['solid', 'bright', 'steady', 'up', 'fully', 'a', 
 const SOUND_CUES = new Set(['when', 'once', 'until', 'till', 'after', 'if', 'wait']);
 /** Verbs that act on a screen, where a picture word names an icon ("tap the heart"). */
 const SCREEN_VERBS = new Set(['click', 'tap', 'select', 'choose', 'pick', 'hit', 'touch', 'double-click', 'right-click', 'press']);
+/** A verb that acts on a screen control ("click", "tap", "select") among words from..to-1. */
+export function screenAction(s: Sentence, from = 0, to = s.words.length): boolean {
+  for (let k = from; k < to; k++) if (SCREEN_VERBS.has(s.words[k].lower)) return true;
+  return false;
+}
 /** Lists whose order a screen reader says too ("the first link in the list"). */
 const LISTS = new Set(['list', 'lists', 'menu', 'results', 'table', 'email', 'message', 'article', 'section', 'steps', 'dropdown', 'drop-down', 'search', 'form', 'guide']);
 const PEOPLE = new Set(['you', 'we', 'i', 'they', 'someone', 'anyone']);
@@ -646,6 +748,13 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
     if (lowerWord(w[last + 1]) && joined(s, last + 1) && has(w[last + 1], 'picture')) last++;
     if (!labelledAfter(s, last)) return { kind: 'shape', first: np, last, labelExcuses: true };
   }
+  // "click the ½ icon", "tap the + button", "the ⋮ icon": a symbol, not a word, is what the control shows.
+  if (SCREEN_VERBS.has(word.lower)) {
+    const glyph = (k: number) => !!w[k] && !/[\p{L}\p{N}]/u.test(w[k].text.replace(/[½¼¾⅓⅔]/gu, '')) && !w[k].masked && !w[k].quoted;
+    const bareGlyph = /^[^\p{L}\p{N}\s*_`[\]()"'“”‘’<>]{1,2}$/u.test(s.block.text.slice(w[np - 1].end, w[np].start).trim());
+    if (glyph(np) && ['icon', 'symbol', 'button', 'sign'].includes(w[np + 1]?.lower ?? '') && joined(s, np + 1) && !labelledAfter(s, np + 1)) return { kind: 'shape', first: np, last: np + 1, labelExcuses: true };
+    if (bareGlyph && ['icon', 'symbol', 'button', 'sign'].includes(w[np].lower) && !labelledAfter(s, np)) return { kind: 'shape', first: np - 1, last: np, labelExcuses: true };
+  }
   // Look words, then the thing: "the small padlock", "the arrow", "the three dots".
   let e = np;
   let counted = false;
@@ -719,7 +828,9 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   if (e === t && has(w[after], 'relative-place') && joined(s, after)) {
     let d = after + 1;
     if (w[after].lower === 'next' && w[d]?.lower === 'to') d++;
-    if (w[d] && DETERMINERS.has(w[d].lower) && joined(s, d) && !w[d + 1]?.quoted && !w[d + 1]?.masked && !capitalisedInside(s, d + 1)) return { kind: 'position', first: np, last: d - 1, labelExcuses: true };
+    // "the dot next to your pet's name", "the switch beside each price": next to text a screen reader reads anyway.
+    const byText = w.slice(d + 1, d + 4).some((x) => NEIGHBOUR_TEXT.has(x.lower));
+    if (w[d] && DETERMINERS.has(w[d].lower) && joined(s, d) && !w[d + 1]?.quoted && !w[d + 1]?.masked && !capitalisedInside(s, d + 1) && !byText) return { kind: 'position', first: np, last: d - 1, labelExcuses: true };
   }
   // "the gift box icon at the top right": a picture and a place.
   if (t > e && ['icon', 'icons', 'symbol'].includes(thing.lower) && w.slice(np, t).some((x) => pointable(x) || has(x, 'picture') || has(x, 'shape')) && w[after] && ['at', 'in', 'on', 'near'].includes(w[after].lower) && joined(s, after)) {
@@ -733,6 +844,9 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   }
   return undefined;
 }
+
+/** Text next to a thing, which a screen reader reads too: "the dot next to your pet's name". */
+const NEIGHBOUR_TEXT = new Set(['name', 'names', 'title', 'titles', 'label', 'heading', 'text', 'price', 'prices', 'date', 'dates', 'number', 'address', 'email']);
 
 /** Words that make the picture before them an icon's ("the person icon"). */
 const ICON_WORDS = new Set(['icon', 'icons', 'symbol', 'button']);
@@ -824,7 +938,7 @@ export function namesALabel(s: Sentence, from = 0, to = s.words.length): boolean
       if (NAME_VERBS.has(w[e + 1]?.lower ?? '')) return true;
     }
     // "the save button", "your share icon": a word that says what the thing does, right before it.
-    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !pictureWord(w[k - 1]) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing')) return true;
+    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !pictureWord(w[k - 1]) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing') && !shownOnIcon(s, k - 1)) return true;
     // "the Create button": a capitalised word right before a thing.
     if ((has(w[k], 'thing') || has(w[k], 'place')) && isName(k - 1) && !has(w[k - 1], 'colour') && !has(w[k - 1], 'shape') && !has(w[k - 1], 'size')) return true;
     // "the box labelled Code", "the button called Save".
@@ -877,7 +991,9 @@ function lookShapes(s: Sentence, i: number): SensoryHit | undefined {
     let k = i + 1;
     while (k < w.length && k - i <= 3 && joined(s, k) && (has(w[k], 'colour') || has(w[k], 'size') || has(w[k], 'shade'))) k++;
     const mid = w[k];
-    if (mid && joined(s, k) && /^\p{Ll}+$/u.test(mid.text) && !has(mid, 'thing') && has(w[k + 1], 'picture') && joined(s, k + 1) && !labelledAfter(s, k + 1)) {
+    // "tap the orange truck icon": a look and what the icon shows.
+    const picture = (has(w[k + 1], 'picture') && joined(s, k + 1)) || shownOnIcon(s, k);
+    if (mid && joined(s, k) && /^\p{Ll}+$/u.test(mid.text) && !has(mid, 'thing') && picture && !labelledAfter(s, k + 1)) {
       return { kind: has(word, 'colour') || w.slice(i, k).some((x) => has(x, 'colour')) ? 'colour' : 'shape', first: i, last: k + 1, labelExcuses: true };
     }
   }

@@ -10,15 +10,13 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 import { altWords } from '../../a11y/content/alt-words.js';
+import { isFileName } from '../../a11y/content/alt-file-name.js';
 import { attr, attrValueSpan, closest, descendants, fromMarkdownSyntax, hasPlaceholder, headSpan, isHidden, isPresentational, nextElementSibling, normalise, type ParentMap, parents, shown, textOf, textWithoutImages } from '../../a11y/content/hast.js';
 
 interface Options {
   maxLength: number;
 }
 
-const IMAGE_EXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'tif', 'tiff', 'ico', 'avif', 'heic', 'jfif']);
-/** Names cameras and screenshot tools give files: IMG_1234, DSC01234, PXL_2023…, "Screen Shot 2021-03-04 at …". */
-const CAMERA = /^(?:img|dsc|dscn|dscf|dcim|pxl|mvimg|screen ?shot|screenshot|capture|image|photo)[ _-]?\d/i;
 
 export default defineRule<Options>({
   id: 'alt-text-quality',
@@ -117,18 +115,6 @@ function dropNumber(s: string): string {
 
 function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
-
-function isFileName(alt: string, src: string): boolean {
-  if (/\s/.test(alt)) return CAMERA.test(alt);
-  const dot = alt.lastIndexOf('.');
-  if (dot > 0 && IMAGE_EXT.has(alt.slice(dot + 1).toLowerCase())) return true;
-  if (CAMERA.test(alt)) return true;
-  // snake_case or a copy of the file's own name with its separators ("setup-screen" for setup-screen.png).
-  if (alt.length >= 3 && alt.includes('_') && /\p{L}/u.test(alt)) return true;
-  const file = src.split(/[?#]/)[0];
-  const stem = file.slice(file.lastIndexOf('/') + 1).replace(/\.[a-z0-9]+$/i, '');
-  return stem.length >= 3 && stem.toLowerCase() === alt.toLowerCase() && /[-.\d]/.test(alt);
 }
 
 function leadingPrefix(n: string, prefixes: { words: string[] }[]): { count: number } | undefined {

@@ -11,8 +11,10 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { clauseOf, findSensory, namesALabel } from '../../a11y/content/sensory.js';
+import { clauseOf, findSensory, namesALabel, screenAction } from '../../a11y/content/sensory.js';
 import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
+import { isFileName } from '../../a11y/content/alt-file-name.js';
+import { altWords } from '../../a11y/content/alt-words.js';
 
 /** Inline elements that show a UI label ("Select **Save**"). */
 const LABEL_TAGS = ['strong', 'b', 'em', 'i', 'kbd', 'code', 'samp', 'var', 'img'];
@@ -56,7 +58,8 @@ export default defineRule({
       const s = sentences[si];
       const block = s.block;
       if (block.quote || block.kind === 'alt' || block.kind === 'caption') continue;
-      const hits = findSensory(s);
+      // The sentence before, in the same block, for "Check the dot. If it's red, …".
+      const hits = findSensory(s, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined);
       if (!hits.length) continue;
       // "the grid icon in the top-left corner": a look and a place next to each other are one finding.
       const merged: typeof hits = [];
@@ -89,6 +92,15 @@ export default defineRule({
         // "the diagram below" points to an image whose alt text says what it shows: a screen reader reads
         // that text next, in reading order, so the sentence does not rely on sight (issue 14 audit, seed 31).
         if (hit.kind === 'visual' && describedImageNear(s, s.words.slice(hit.first, hit.last + 1).some((x) => x.lower === 'above'), (images ??= imageSpans(doc)))) continue;
+        // The picture only repeats what the words say (issue 14, w10 and the corpus):
+        //   "Click Subscription button as shown in the picture below": a screen control named in the same step;
+        //   "Tap **Review document**. The picture below shows where the button is.": named in the step before.
+        if (hit.kind === 'visual') {
+          const [from, to] = clauseOf(s, hit.first, hit.last);
+          if (screenAction(s, from, to) && hasLabel(doc, s, (labels ??= labelSpans(doc)), from, to)) continue;
+          const prev = si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined;
+          if (prev && showsWhere(s, hit.last) && (hasLabel(doc, prev, (labels ??= labelSpans(doc))) || placeInWords(prev))) continue;
+        }
         const w = s.words;
         ctx.report({
           messageId: hit.kind,
@@ -101,6 +113,24 @@ export default defineRule({
   },
 });
 
+/** "The picture below shows where (the button is)": the picture shows a place the text gave already. */
+function showsWhere(s: Sentence, last: number): boolean {
+  const w = s.words;
+  return ['shows', 'show'].includes(w[last + 1]?.lower ?? '') && ['where', 'which'].includes(w[last + 2]?.lower ?? '');
+}
+
+/** Sides of a device or a page said in words: "on the back of the display", "under the base". */
+const SIDES = new Set(['back', 'front', 'side', 'top', 'bottom', 'underside', 'base', 'rear', 'inside', 'end']);
+
+/** The sentence tells a place in words: "The model number is on a sticker on the back of the display." */
+function placeInWords(s: Sentence): boolean {
+  const w = s.words;
+  for (let k = 0; k + 3 < w.length; k++) {
+    if (['on', 'at', 'under', 'inside'].includes(w[k].lower) && w[k + 1].lower === 'the' && SIDES.has(w[k + 2].lower) && w[k + 3].lower === 'of') return true;
+  }
+  return false;
+}
+
 /** How far (in characters) an image may sit from the sentence that points to it ("the image below"). */
 const IMAGE_REACH = 400;
 /** Alt text of this many words or more describes an image; fewer ("diagram", "img") only names it. */
@@ -112,9 +142,10 @@ function imageSpans(doc: Doc): { span: Span; described: boolean }[] {
   for (const el of doc.elements('img')) {
     const span = sourceSpan(doc, el);
     if (!span) continue;
-    const alt = attr(el, 'alt')?.trim() ?? '';
-    // A file name ("servo_wiring.png", "IMG_2041") is not a description.
-    const described = alt.split(/\s+/).length >= DESCRIBED_WORDS && !/\.(?:png|jpe?g|gif|svg|webp)$/i.test(alt);
+    const alt = (attr(el, 'alt') ?? '').replace(/\s+/g, ' ').trim();
+    // A file name ("servo_wiring.png", "IMG_2041", "Screen Shot 2021-03-04 at 10.15") or words that
+    // say nothing ("image of screen") are not a description: the same tests as alt-text-quality.
+    const described = alt.split(' ').length >= DESCRIBED_WORDS && !isFileName(alt, attr(el, 'src') ?? '') && !altWords().meaningless.has(normalise(alt));
     out.push({ span, described });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -167,13 +198,23 @@ function hasLabel(doc: Doc, s: Sentence, labels: Span[], from = 0, to = s.words.
   return false;
 }
 
+/** Verbs that say words on screen: "and say **Full**" (not "shows green"). */
+const SAYS = new Set(['say', 'says', 'read', 'reads', 'show', 'shows', 'display', 'displays']);
+const COLOUR_WORD = /^(?:red|green|blue|yellow|orange|amber|purple|pink|grey|gray|black|white|brown|solid|steady|bright)$/i;
+/** The word after "says" or "shows" is words on screen: a label ("Full", 'Paid', `Done`), not a colour or "your message". */
+function saysLabel(x: Sentence['words'][number] | undefined): boolean {
+  if (!x || COLOUR_WORD.test(x.text)) return false;
+  const c = x.text[0];
+  return x.quoted || x.masked || (c !== c.toLowerCase() && c === c.toUpperCase());
+}
 /** Words that give a cue anyone can see or feel, besides a light or a sound. */
 const OTHER_CUES = new Set(['message', 'messages', 'vibrates', 'vibration', 'notification', 'notifications', 'text', 'email']);
 
 /** The sentence gives a second cue: a quoted message or a word such as "message" ("the light shows green" is not one). */
 function otherCue(s: Sentence): boolean {
   // "say your message", "type your text": the reader's own words are not a cue from the device.
-  return s.words.some((w, k) => w.quoted || (OTHER_CUES.has(w.lower) && !['your', 'my'].includes(s.words[k - 1]?.lower ?? '')));
+  // "…turn grey and say **Full**", "…and shows 'Paid'": words the reader can read are a second cue.
+  return s.words.some((w, k) => w.quoted || (OTHER_CUES.has(w.lower) && !['your', 'my'].includes(s.words[k - 1]?.lower ?? '')) || (SAYS.has(w.lower) && saysLabel(s.words[k + 1])));
 }
 
 /** A label within a few words of the phrase: "the padlock (**Lock**)", "the first link, **Help**", "the Save icon". */
@@ -182,7 +223,9 @@ function labelNear(doc: Doc, s: Sentence, first: number, last: number, labels: S
   // Only within the same instruction: "Pick the last entry, then click Next".
   const [from, to] = clauseOf(s, first, last);
   const lo = Math.max(from, first - 3);
-  const hi = Math.min(to - 1, last + 3);
+  // "Tap the green plus sign next to SIMs": a name after a place word is the neighbour's, not the thing's.
+  let hi = last;
+  while (hi < Math.min(to - 1, last + 3) && !LOCATORS.has(w[hi + 1].lower)) hi++;
   for (let k = lo; k <= hi; k++) {
     const x = w[k];
     if (x.quoted || (x.masked && isLabelLike(doc.text.slice(x.span.start, Math.min(x.span.end, x.span.start + 8))))) return true;

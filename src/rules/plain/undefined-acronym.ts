@@ -3,7 +3,8 @@
  *
  * An acronym here is a word of 2–6 capitals and digits ("PIV", "2FA",
  * "I2C"), or of 3–6 letters, mostly capitals, with one small letter ("PoE",
- * "eIDAS", "MFi"; see mixedAcronym). It counts as spelled out when the file says it in full in one of
+ * "eIDAS", "MFi"; see mixedAcronym), or two short unknown parts joined by a
+ * hyphen ("SM-DP+"; not "ST-LINK", "TX-RX" or "a JST-PH plug"). It counts as spelled out when the file says it in full in one of
  * the usual ways, and from then on it is fine:
  *   - "two-factor authentication (2FA)" — the acronym alone in brackets;
  *   - "2FA (two-factor authentication)" — words in brackets right after it;
@@ -30,6 +31,12 @@
  *   - pin names only in a file about wiring or devices ("tracking says RTS"
  *     is a status, not a pin); a law with its year ("the DPA 2018") and an
  *     agency before "website" or after "send to" are still reported;
+ *   - capitals before a part's noun ("the AUX input", "the RX pin") only in
+ *     such a file too: elsewhere "the MPPT input" and "the PAT sticker" are
+ *     reported (rules/undefined-acronym.yml, category part-noun);
+ *   - the type of a part or an example of a board ("Connector type: micro
+ *     UFL", "the plug type is BNC", "USB board (e.g. NG)"), and a marking
+ *     ("marked as DNP");
  *   - bold, kbd and code: button and key labels ("press **RESET**"), and
  *     "labeled RST", "the RST label";
  *   - amounts with units ("5V", "354KB") and part numbers ("BM20B"); an
@@ -82,6 +89,8 @@ interface Known {
   productNouns: Set<string>;
   /** "the RST label", "the GND pin", "the COM port": a printed or on-screen label. */
   labelNouns: Set<string>;
+  /** "the GND pin", "the RX input": parts of a device, labels only in a file about wiring or devices. */
+  partNouns: Set<string>;
   /** "the button labeled RST": a label printed on the device or screen. */
   labelWords: Set<string>;
   /** Units written after a number ("5V", "10K", "354KB"). */
@@ -99,9 +108,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
@@ -134,8 +143,14 @@ function candidateOf(word: Word, index: number): Candidate | undefined {
   const parts = text.split(/[-–]/);
   // "CVE-2023-1234", "GHSA-x2c4": an identifier, not a word to spell out.
   if (parts.length > 1 && parts.slice(1).some((p) => /\d/.test(p))) return undefined;
-  // "ST-LINK", "JST-PH", "CMSIS-DAP": capitals joined to capitals are one product or part name.
-  if (parts.length > 1 && parts.every((p) => /^[A-Z]{2,}$/.test(p))) return undefined;
+  // "ST-LINK", "CMSIS-DAP": capitals joined to capitals are one product or part name. Two short parts
+  // that are neither words, labels nor known acronyms are one acronym: "the SM-DP+ push", "an RF-ID tag".
+  if (parts.length > 1 && parts.every((p) => /^[A-Z]{2,}$/.test(p))) {
+    const k = knownSets();
+    const unknown = (p: string) => p.length <= 4 && !k.words.has(p) && !k.pins.has(p) && !k.units.has(p);
+    if (parts.length !== 2 || !parts.every(unknown) || parts.every((p) => k.common.has(p))) return undefined;
+    return { acro: text, start: word.start, end: word.start + text.length, word, index };
+  }
   // Only the first part counts: "USB-C" is USB, but "ArduinoCore-API" and "Wi-Fi" are names.
   let acro = parts[0].replace(/['’]s$/, '');
   if (/^[A-Z0-9]{2,6}s$/.test(acro) && acro.length >= 3) acro = acro.slice(0, -1);
@@ -254,7 +269,7 @@ function spells(words: readonly Word[], from: number, acro: string, titleCase: b
       if (p) units.push({ text: p.toLowerCase(), cap: /^\p{Lu}/u.test(p), tail: k > 0 });
     });
   }
-  const letters = acro.toLowerCase();
+  const letters = acro.toLowerCase().replace(/[^a-z0-9]/g, '');
   // "A Personal Identity…" does not spell API: an expansion starts with a word that counts.
   if (!units.length || STOP.has(units[0].text)) return false;
   const go = (u: number, l: number): boolean => {
@@ -409,6 +424,8 @@ function spellsExactly(words: readonly Word[], from: number, end: number, acro: 
   return spells(words.slice(from, end), 0, acro, false) && !spells(words.slice(from + 1, end), 0, acro, false);
 }
 
+/** Parts of a board named by a product line two words before them ("the SARA radio module"). */
+const BOARD_PARTS = new Set(['module', 'modules', 'chip', 'chips', 'chipset', 'shield', 'shields', 'carrier', 'carriers']);
 /** Parts named by a connector type two words before them ("a JST battery connector"). */
 const CONNECTORS = new Set(['connector', 'connectors', 'plug', 'plugs', 'socket', 'sockets', 'jack', 'jacks', 'header', 'headers']);
 
@@ -461,6 +478,48 @@ function afterErrorLabel(text: string, sentenceStart: number, at: number): boole
   return /\b(error|errors|message|messages|warning|alert|says|reads|shows|output|prompt|notice)\b[^:]{0,30}$/i.test(text.slice(Math.max(sentenceStart, colon - 60), colon));
 }
 
+/** Words naming which kind of part a value is: "connector type: UFL", "board model: NG". */
+const KIND_WORDS = new Set(['type', 'types', 'model', 'models', 'kind', 'style', 'variant', 'version']);
+/** Words that give an example in brackets: "(e.g. NG)", "(such as NG)". */
+const EXAMPLE_WORDS = new Set(['e.g.', 'e.g', 'eg', 'like', 'including', 'incl.']);
+
+/**
+ * The acronym at `index` is the value of a part's type or an example of a part: "Connector type: micro
+ * UFL", "The connector type is UFL", "older USB board (e.g. NG)". It must end its phrase ("the connector
+ * is UFL compatible" goes on), and the noun must be a part or a product (`isPart`).
+ */
+function partValue(sentence: Sentence, index: number, isPart: (lower: string) => boolean): boolean {
+  const words = sentence.words;
+  const text = sentence.block.text;
+  const word = words[index];
+  const next = words[index + 1];
+  // ("The plug type is BNC on most models" ends the value at a preposition.)
+  if (next && joined(text, word, next) && /^\p{Ll}/u.test(next.text) && !STOP.has(next.lower) && !['or', 'at', 'from'].includes(next.lower)) return false;
+  let k = index - 1;
+  // "micro UFL", "the UFL": one lower-case word may stand between.
+  if (words[k] && /^\p{Ll}+$/u.test(words[k].text) && joined(text, words[k], word) && !EXAMPLE_WORDS.has(words[k].lower) && !['is', 'are'].includes(words[k].lower)) k--;
+  const w = words[k];
+  if (!w) return false;
+  let noun: number;
+  if (['is', 'are'].includes(w.lower) && joined(text, w, words[k + 1])) noun = k - 1;
+  else if (text.slice(w.end, words[k + 1].start).trim() === ':') noun = k;
+  else if (EXAMPLE_WORDS.has(w.lower)) {
+    // "(e.g. NG)", "(like NG)": the bracket opens right after the part.
+    if (!words[k - 1] || !text.slice(words[k - 1].end, w.start).includes('(')) return false;
+    noun = k - 1;
+  } else if (w.lower === 'as' && words[k - 1]?.lower === 'such') {
+    if (!words[k - 2] || !text.slice(words[k - 2].end, words[k - 1].start).includes('(')) return false;
+    noun = k - 2;
+  } else if (w.lower === 'example' && words[k - 1]?.lower === 'for') {
+    if (!words[k - 2] || !text.slice(words[k - 2].end, words[k - 1].start).includes('(')) return false;
+    noun = k - 2;
+  } else return false;
+  const n = words[noun];
+  if (!n) return false;
+  if (KIND_WORDS.has(n.lower)) return !!words[noun - 1] && isPart(words[noun - 1].lower);
+  return isPart(n.lower);
+}
+
 export default defineRule({
   id: 'undefined-acronym',
   family: 'plain',
@@ -478,7 +537,7 @@ export default defineRule({
     undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
   },
   check(doc, ctx) {
-    const { common, words: capsWords, pins: pinNames, productNouns, labelNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
+    const { common, words: capsWords, pins: pinNames, productNouns, labelNouns, partNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
     let lowerText: string | undefined;
     /** Acronyms whose site the file links to ("ifttt.com"), memoised per acronym. */
     const sites = new Map<string, boolean>();
@@ -549,7 +608,20 @@ export default defineRule({
         // "a JST battery connector", "the SMA antenna socket": a connector type printed on the part.
         const after2 = words[index + 2];
         if (!common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && CONNECTORS.has(after2.lower)) labelled.add(c.acro);
-        if (!common.has(c.acro) && !c.mixed && ((next && labelNouns.has(next.lower)) || (before && (labelWords.has(before.lower) || labelNouns.has(before.lower) && /^(pin|pins|port|ports)$/.test(before.lower))))) labelled.add(c.acro);
+        // Parts of a device ("the RX input", "the GND pin") are labels only in a file about wiring or devices:
+        // elsewhere "the MPPT input" or "the PAT sticker" names a technique or a test to spell out.
+        const labelNoun = (x: Word | undefined) => !!x && (labelNouns.has(x.lower) || (hardware && partNouns.has(x.lower)));
+        // "the u-blox SARA radio module", "the NINA wifi chip": in a file about devices, capitals, one lower-case
+        // word and a board part's noun are the part's product name.
+        if (hardware && !common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && BOARD_PARTS.has(after2.lower)) productNames.add(c.acro);
+        // "a JST-PH plug", "the MX-LP connector": capitals joined by a hyphen before a part's noun name the part.
+        if (c.acro.includes('-') && next && joined(sentence.block.text, word, next) && (partNouns.has(next.lower) || labelNouns.has(next.lower) || productNouns.has(next.lower))) productNames.add(c.acro);
+        // "the part marked as DNP", "labelled as CHG": the label word and "as".
+        const labelAs = before?.lower === 'as' && labelWords.has(words[index - 2]?.lower ?? '') && /^(marked|labeled|labelled|named)$/.test(words[index - 2]?.lower ?? '');
+        if (!common.has(c.acro) && !c.mixed && ((next && labelNoun(next)) || labelAs || (before && (labelWords.has(before.lower) || labelNoun(before) && /^(pin|pins|port|ports)$/.test(before.lower))))) labelled.add(c.acro);
+        // "Connector type: micro UFL", "The connector type is UFL", "an older USB board (e.g. NG)": the type
+        // of a part or an example of a board is an identifier, not a word to spell out.
+        if (!common.has(c.acro) && !c.mixed && partValue(sentence, index, (x) => partNouns.has(x) || labelNouns.has(x) || productNouns.has(x))) productNames.add(c.acro);
         // "VID 0x03eb", "TLS 1.2", "HTTP 404": an identifier with its number, not a word to spell out.
         // "DCS(1800)", "IEC 61131-3", "CVSS v3.1": the same with a band, standard or version number.
         const gap = next ? sentence.block.text.slice(word.end, next.start).trim() : '';
