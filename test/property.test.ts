@@ -156,6 +156,20 @@ describe('property: the parser bounds keep every offset (issue 20)', () => {
     }
   });
 
+  // Issue 19: boundInlineMarkers skips its scan when no character count passes a cap. Another region
+  // (after a blank line) past every cap makes it scan; the first region must come out the same.
+  it('inline markers: the first look never skips a change', () => {
+    const markers = fc.array(fc.constantFrom('*', '_', '~', '[', ']', '`', '<', '<a', '-->', '(', ')', ':', 'x', ' ', '\n', '\\'), { maxLength: 120 }).map((a) => a.join(''));
+    const caps = fc.record({ attention: fc.integer({ min: 0, max: 6 }), bracket: fc.integer({ min: 0, max: 6 }), backtick: fc.integer({ min: 0, max: 6 }) });
+    fc.assert(
+      fc.property(markers, caps, (t, c) => {
+        const scanned = boundInlineMarkers(`${t}\n\n${'<a *_~] ` '.repeat(40)}`, c).slice(0, t.length);
+        expect(boundInlineMarkers(t, c)).toBe(scanned);
+      }),
+      { numRuns: Math.min(RUNS * 5, 3000), seed: SEED },
+    );
+  });
+
   it('turn only what is past a cap into no-break spaces', () => {
     expect(boundContainerMarkers('> > > > x\n- - - y\n', 2)).toBe('> > \u00a0 \u00a0 x\n- - \u00a0 y\n');
     expect(boundInlineMarkers('a*b*c*d ] ] ] `x `y ``z ```w\n\n*e*', { attention: 2, bracket: 1, backtick: 1 })).toBe('a*b*c\u00a0d ] \u00a0 \u00a0 `x `y ``z \u00a0\u00a0\u00a0w\n\n*e*');
