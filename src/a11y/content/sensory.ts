@@ -18,7 +18,7 @@ export interface SensoryHit {
   near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard' | 'light-pattern' | 'status-mark' | 'show-verb' | 'message';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;
@@ -1006,4 +1006,84 @@ function lookShapes(s: Sentence, i: number): SensoryHit | undefined {
     if (cue && !labelledAfter(s, i + 1) && w[i + 2]?.lower !== 'means') return { kind: 'colour', first: i - 1, last: i + 1, labelExcuses: true };
   }
   return undefined;
+}
+
+/** Cue words that start another trigger after "or": "If the upload fails, or if the LED is flashing red". */
+const OR_CUES = new Set(['if', 'when', 'whenever', 'once']);
+
+/**
+ * Issue 14, audit seed 41: a colour that is not the only cue, by shape.
+ *   colourState  the light has a pattern too ("flashing", "blinks … three times") and either a count
+ *                says the pattern, or the sentence gives another trigger with "or if" / "or when"
+ *                that is no colour: "If the upload fails, or if the LED is flashing red, …".
+ *   colour       a mark whose shape tells the state (a cross, a tick, a check mark), shown by the page
+ *                or app ("the list will display a red cross"), not found and pressed by the reader,
+ *                and the only colour of the sentence.
+ *   colourVerb   the colour decorates text that the sentence also quotes or names: "warnings,
+ *                sometimes highlighted in red, but the output does not end with a `Failed` message".
+ * `named(k)` says whether word k is a label (quoted, code, bold…) as the rule sees it.
+ */
+export function notColourAlone(s: Sentence, hit: SensoryHit, named: (k: number) => boolean): boolean {
+  const w = s.words;
+  if (hit.kind === 'colourState') return patternTrigger(s, hit);
+  if (hit.kind === 'colour') return shownMark(s, hit);
+  if (hit.kind === 'colourVerb') return decoratedText(s, hit, named);
+  return false;
+  function patternTrigger(s: Sentence, hit: SensoryHit): boolean {
+    let pattern = -1;
+    for (let k = hit.first; k <= hit.last; k++) if (has(w[k], 'light-pattern')) pattern = k;
+    if (pattern === -1) return false;
+    // "blinks red three times", "flashes green twice": a count tells the pattern without colour.
+    const after = hit.last + 1;
+    if (joined(s, after) && (TIMES.has(w[after]?.lower ?? '') || (COUNTS.has(w[after]?.lower ?? '') && TIMES.has(w[after + 1]?.lower ?? '') && joined(s, after + 1)))) return true;
+    // "If you have trouble uploading, or if an LED is flashing red": another trigger, joined by "or".
+    for (let k = 0; k + 1 < w.length; k++) {
+      if (w[k].lower !== 'or' || !OR_CUES.has(w[k + 1].lower) || !joined(s, k + 1)) continue;
+      // The other trigger: before "or" when the hit starts at the cue after it, else after the hit.
+      const [from, to] = hit.first === k + 1 ? [0, k] : hit.last < k ? [hit.last + 1, otherEnd(k + 1)] : [-1, -1];
+      if (from === -1 || to - from < 2) continue;
+      if (!w.slice(from, to).some((x) => has(x, 'colour'))) return true;
+    }
+    return false;
+  }
+  /** The end of the trigger that starts at cue k: the next comma. */
+  function otherEnd(k: number): number {
+    let e = k + 1;
+    while (e < w.length && !s.block.text.slice(w[e - 1].end, w[e].start).includes(',')) e++;
+    return e;
+  }
+  function shownMark(s: Sentence, hit: SensoryHit): boolean {
+    // The mark: the last word of the hit, or "check mark" / "cross icon" ending it.
+    let m = hit.last;
+    if (['icon', 'icons', 'symbol', 'symbols'].includes(w[m].lower) && m > hit.first) m--;
+    if (['mark', 'marks'].includes(w[m].lower) && m > hit.first && has(w[m - 1], 'mark-word')) m--;
+    if (!has(w[m], 'status-mark') && w[m].lower !== 'check') return false;
+    // Only one colour in the sentence: "a green tick for paid and a red cross for unpaid" is a colour code.
+    const colours = new Set(w.filter((x) => has(x, 'colour')).map((x) => x.lower));
+    if (colours.size !== 1) return false;
+    // Shown by the page or app, right before the mark: "will display a red cross", "shows the red cross icon".
+    let k = hit.first - 1;
+    if (k >= 0 && DETERMINERS.has(w[k].lower)) k--;
+    if (k < 0 || !has(w[k], 'show-verb') || !joined(s, k + 1)) return false;
+    // Not the reader's own look or action in the same instruction: "look for the green check mark", "you will see".
+    const [from] = clauseOf(s, hit.first, hit.last);
+    for (let j = from; j < k; j++) if (actionEnd(s, j) !== -1 || PEOPLE.has(w[j].lower)) return false;
+    return true;
+  }
+  function decoratedText(s: Sentence, hit: SensoryHit, named: (k: number) => boolean): boolean {
+    // The colour verb is said of text: "warnings or other information, sometimes highlighted in red".
+    // (Quoted words between do not count: "the warning 'Card expires soon' is shown in yellow".)
+    let text = false;
+    for (let k = hit.first - 1, n = 0; k >= 0 && n < 4 && !text; k--) {
+      if (has(w[k], 'message')) text = true;
+      if (!w[k].quoted && !w[k].masked) n++;
+    }
+    if (!text) return false;
+    // The sentence names the text itself: "a `Failed uploading` message", "the error 'Port busy'".
+    for (let k = 0; k < w.length; k++) {
+      if (!has(w[k], 'message') || (k >= hit.first && k <= hit.last)) continue;
+      if ((k > 0 && named(k - 1)) || (k + 1 < w.length && named(k + 1))) return true;
+    }
+    return false;
+  }
 }

@@ -11,7 +11,7 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { clauseOf, findSensory, namesALabel, screenAction } from '../../a11y/content/sensory.js';
+import { clauseOf, findSensory, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
 import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
 import { isFileName } from '../../a11y/content/alt-file-name.js';
 import { altWords } from '../../a11y/content/alt-words.js';
@@ -69,6 +69,9 @@ export default defineRule({
         else merged.push(hit);
       }
       for (const hit of merged) {
+        // A colour with a second cue of the same thing (a light pattern, a mark's shape), or a colour that
+        // only decorates text the sentence quotes (issue 14, audit seed 41).
+        if (notColourAlone(s, hit, (k) => namedWord(doc, s, k, (labels ??= labelSpans(doc))))) continue;
         // A sound or a colour that is not the only cue: "…and the app shows 'Paid'", "The app also says 'Ready'."
         if (hit.kind === 'sound' || hit.kind === 'colourState') {
           const next = si + 1 < sentences.length && sentences[si + 1].block === block ? sentences[si + 1] : undefined;
@@ -240,4 +243,12 @@ function labelNear(doc: Doc, s: Sentence, first: number, last: number, labels: S
 /** Inline code, a placeholder or an icon image names a label; a URL does not. */
 function isLabelLike(head: string): boolean {
   return !/^(?:<a |\[|https?:|www\.|mailto:)/i.test(head);
+}
+
+/** Word k is a label: quoted, inline code or a placeholder, or inside bold, italic or code. */
+function namedWord(doc: Doc, s: Sentence, k: number, labels: Span[]): boolean {
+  const x = s.words[k];
+  if (!x) return false;
+  if (x.quoted || (x.masked && isLabelLike(doc.text.slice(x.span.start, Math.min(x.span.end, x.span.start + 8))))) return true;
+  return labels.some((l) => l.start <= x.span.start && l.end >= x.span.end);
 }
