@@ -64,6 +64,8 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
       if (hit && !conditional(l) && confirms(reply)) needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
       continue;
     }
+    // "the guest says hers doesn't work" — "That's an easy one to miss": what the agent reassures about is no news.
+    if (hit && reassured(l, all, agent)) continue;
     if (hit && !conditional(l)) {
       needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
       continue;
@@ -77,7 +79,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   const goodNews = lines.some((l) => hitsIn(l, IMPACT, 'good-news').length > 0);
   // "The noise you heard is normal. There's nothing to worry about": what the agent reassures about is no news.
   const calm = (l: ReplyLine, h: { first: Word }) => {
-    if (hitsIn(l, IMPACT, 'reassurance').some((r) => r.first.start > h.first.start)) return true;
+    if ([...hitsIn(l, IMPACT, 'reassurance'), ...hitsIn(l, IMPACT, 'covered')].some((r) => r.first.start > h.first.start)) return true;
     const next = lines[lines.indexOf(l) + 1];
     return next !== undefined && next.block === l.block && hitsIn(next, IMPACT, 'reassurance').some((r) => r.first === liveWords(next)[0] || r.first === liveWords(next)[1] || r.first === liveWords(next)[2]);
   };
@@ -91,12 +93,12 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const asked = hitsIn(l, IMPACT, 'requested');
     // "Customer: We're cancelling, we're moving abroad" — "I've cancelled it": the customer's own request, done.
     const echoed = echoes(l, all, agent);
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !aheadClause(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) {
       // A change of plan for the customer's thing, or a stock answer to a complaint.
       const change = goodNews ? undefined : changeOfPlan(l, askedFor(l, all, agent));
-      const complaint = change ? undefined : hitsIn(l, IMPACT, 'complaint').find((h) => !inQuestion(l, h.last));
+      const complaint = change || answersQuestion(l, lines) ? undefined : hitsIn(l, IMPACT, 'complaint').find((h) => !inQuestion(l, h.last));
       const other = change ?? complaint;
       if (other) needs.push({ line: l, first: other.first, last: other.last, trigger: hitText(l, other.first, other.last), kind: change ? 'bad-news' : 'complaint' });
       continue;
@@ -163,6 +165,22 @@ function echoes(l: ReplyLine, all: readonly ReplyLine[], agent: ReadonlySet<Repl
     return (w: Word) => w.lower.length >= 5 && /^[a-z]+$/.test(w.lower) && stems.has(w.lower.slice(0, 5));
   }
   return () => false;
+}
+
+/** The agent's answer to a customer's turn reassures them ("That's an easy one to miss", "nothing to worry about"). */
+function reassured(l: ReplyLine, all: readonly ReplyLine[], agent: ReadonlySet<ReplyLine>): boolean {
+  return answerOf(l, all, agent).some((x) => hitsIn(x, IMPACT, 'reassurance').some((h) => !inQuestion(x, h.last)));
+}
+
+const ANSWERS = new Set(['yes', 'no', 'yep', 'nope', 'yeah', 'yup']);
+
+/**
+ * "Thanks for flagging this! Yes, the deadline still applies": the next line answers a yes-or-no
+ * question, so the thanks is for a question, not a stock answer to a complaint.
+ */
+function answersQuestion(l: ReplyLine, lines: readonly ReplyLine[]): boolean {
+  const next = lines[lines.indexOf(l) + 1];
+  return next !== undefined && next.block === l.block && ANSWERS.has(liveWords(next)[0]?.lower ?? '');
 }
 
 /** The agent's first words confirm what the customer asked ("Yes, on her arm"). */
@@ -357,6 +375,68 @@ function looksAhead(words: string[]): boolean {
  */
 function afterIf(l: ReplyLine, first: Word): boolean {
   return l.words.some((w) => w.start < first.start && ['if', 'unless', 'whether'].includes(w.lower) && !/[,;:.!—–]/.test(l.block.text.slice(w.end, first.start)));
+}
+
+const CONCEDE = new Set(['though', 'although', 'despite', 'notwithstanding']);
+const OWNERS = new Set(['you', 'your', "you're", "you've", "you'd", 'we', 'our', "we've", "we're", "we'd", 'i', "i've", 'my', 'us']);
+
+/**
+ * "Yes, the deadline still applies, even though the HMRC portal was down on Tuesday": news set aside
+ * in a concession clause about someone else's thing, not the customer's or ours, is not our news.
+ */
+function concession(l: ReplyLine, first: Word): boolean {
+  const i = l.words.indexOf(first);
+  for (let j = i - 1; j >= 0 && i - j <= 8; j--) {
+    const x = l.words[j].lower.replace(/’/g, "'");
+    if (OWNERS.has(x)) return false;
+    if (CONCEDE.has(x)) return j > 0 && !l.words.slice(j + 1, i).some((w) => /[,;:.!?—–]/.test(l.block.text.slice(w.end, w.end + 1)));
+  }
+  return false;
+}
+
+/** Openers of a clause that says what happens if the customer does not act ("after that", "otherwise"). */
+const FALLBACK = [['after', 'that'], ['otherwise'], ['failing', 'that'], ['if', 'not'], ['or', 'else'], ['after', 'which']];
+
+/**
+ * "We can hold it for you until Friday at noon; after that it goes back to the waiting list": what
+ * happens if the customer does not take up an offer is a rule, not news.
+ */
+function fallback(l: ReplyLine, first: Word): boolean {
+  let i = l.words.indexOf(first);
+  while (i > 0 && !/[,;:.!?—–]/.test(l.block.text.slice(l.words[i - 1].end, l.words[i].start))) i--;
+  const opener = l.words.slice(i, i + 2).map((w) => w.lower);
+  return FALLBACK.some((f) => f.every((x, k) => opener[k] === x));
+}
+
+/** Words of quantity and of people that make a clause about people in general ("loads of people arrive late"). */
+const MANY = new Set(['loads', 'lots', 'plenty', 'many', 'most', 'lot']);
+const PEOPLE = new Set(['people', 'guests', 'customers', 'residents', 'students', 'passengers', 'users', 'members', 'clients', 'patients', 'owners', 'drivers', 'folk', 'folks', 'families']);
+
+/** The clause around a word, from the last punctuation before it to the word. */
+function clauseBefore(l: ReplyLine, first: Word): Word[] {
+  let i = l.words.indexOf(first);
+  const end = i;
+  while (i > 0 && !/[,;:.!?—–()]/.test(l.block.text.slice(l.words[i - 1].end, l.words[i].start))) i--;
+  return l.words.slice(i, end);
+}
+
+/** "Not at all, loads of people arrive late": people in general, not this customer's news. */
+function generic(l: ReplyLine, first: Word): boolean {
+  const c = clauseBefore(l, first).map((w) => w.lower);
+  return c.some((w, k) => MANY.has(w) && c.slice(k + 1, k + 3).some((x) => PEOPLE.has(x)));
+}
+
+/**
+ * "Put your repeat in ten days before you run out": a time clause about some day ("before",
+ * "in case") with no past tense is advice, not news. "We cancelled it before you arrived" is.
+ */
+function aheadClause(l: ReplyLine, first: Word): boolean {
+  const c = clauseBefore(l, first).map((w) => w.lower.replace(/’/g, "'"));
+  const k = c.findIndex((w, n) => w === 'before' || (w === 'case' && c[n - 1] === 'in'));
+  if (k === -1) return false;
+  const i = l.words.indexOf(first);
+  const rest = [...c.slice(k + 1), ...l.words.slice(i, i + 2).map((w) => w.lower.replace(/’/g, "'"))];
+  return !rest.some((w) => PAST.has(w) || w.endsWith("'ve") || w.endsWith("'d") || (w.length > 4 && w.endsWith('ed')));
 }
 
 /** Two words with no "but" or "however" between them: "cancelled as requested, but the box had already been charged". */

@@ -67,12 +67,12 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || clauseVerbIsNoAction(line, marker, hit) || describesService(line, marker) || inCall(line, marker)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || fallbackAsked(lines, idx, marker) || clauseVerbIsNoAction(line, marker, hit) || describesService(line, marker) || inCall(line, marker)) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
       if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) continue;
-      if (asking && !(prev && ['and', 'then'].includes(prev.lower) && /^(?:we|i)['’]ll$/.test(marker.lower))) continue;
+      if (asking && !askedThenPromised(line, marker)) continue;
       found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) } });
       after = hit.last.start;
     }
@@ -81,11 +81,11 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     for (const hit of grammarHits(line)) {
       const ongoing = hit.value.category === 'promise-now';
       const marker = ongoing ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || describesService(line, marker) || inCall(line, marker)) continue;
+      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker)) continue;
       if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
       const prev = line.words[line.words.indexOf(marker) - 1];
       if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) continue;
-      if (asking && !(prev && ['and', 'then'].includes(prev.lower) && /^(?:we|i)['’]ll$/.test(marker.lower))) continue;
+      if (asking && !askedThenPromised(line, marker)) continue;
       const p = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) };
       listed.push(p);
       found.push({ idx, hit, p });
@@ -111,9 +111,15 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     const prev = lines[idx - 1];
     // "it may take a few days, and we will be in touch at the earliest opportunity": the vague words after the promise are its time.
     const vagueAfter = hitsIn(line, COMMIT, 'vague').some((v) => v.first.start > p.first.start);
-    if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start)) p.timeFrame = line;
-    else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next)) p.timeFrame = next;
-    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev) && !onlyNow(prev)) {
+    // "I'll email you the steps within ten minutes, and I'll also ask the audiologist": another matter ("also") after an
+    // earlier promise of the line; the time said after that promise is its own. "… by 5pm, and we'll email you either way" shares it.
+    const earlier = found.filter((o) => o.idx === idx && o.p.first.start < p.first.start).map((o) => o.p.first.start);
+    const at = line.words.indexOf(p.first);
+    const another = line.words.slice(at + 1, at + 3).some((w) => norm(w) === 'also');
+    const skip: [number, number] | undefined = earlier.length && another ? [Math.min(...earlier), p.first.start] : undefined;
+    if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start, false, skip)) p.timeFrame = line;
+    else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next) && !onlyNow(next)) p.timeFrame = next;
+    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
       p.timeFrame = prev;
     } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx, p)) {
@@ -218,8 +224,11 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   // "Should the item arrive damaged, we'll send a replacement": the inverted "should" opens a condition ended by a comma.
   const opensClause = sh === 0 || (sh > 0 && /[,;:.!?]/.test(line.block.text.slice(words[sh - 1].end, words[sh].start)));
   if (sh !== -1 && opensClause && (before[sh + 1] === 'you' || words.slice(sh + 1, at).some((w, n, a) => n < a.length - 1 && /,/.test(line.block.text.slice(w.end, a[n + 1].start))) || /,\s*$/.test(line.block.text.slice(words[at - 1]?.end ?? 0, marker.start)))) return true;
+  // "Just reply with dates that suit and I'll book it": done when they answer with their choice.
+  if (['and', 'then'].includes(before[before.length - 1] ?? '') && onReply(line, marker)) return true;
   const CONTACT = ['ring', 'call', 'phone', 'email', 'e-mail', 'reply', 'contact', 'message', 'tell', 'text', 'dm', 'let'];
-  if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then'].includes(before[before.length - 1] ?? '')) return true;
+  // "If it happens again, could you DM us so we can look at your account?": the same offer, after "so".
+  if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then', 'so', 'that'].includes(before[before.length - 1] ?? '')) return true;
   // "If you reply to this email, a member of our team will pick it up": the customer's message starts it.
   if (i !== -1 && before[i + 1] === 'you' && CONTACT.includes(before[i + 2] ?? '') && at - i <= 12) return true;
   if (i === -1) return false;
@@ -231,6 +240,41 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   // "If you could share a photo of it, we'll sort it": a request, and the promise follows their answer.
   if (who === 'you' && ['could', 'can'].includes(before[i + 2] ?? '')) return true;
   return who === 'you' && before.slice(i + 2, i + 5).some((b) => WISH.has(b.replace(/’/g, "'")));
+}
+
+/**
+ * The customer answers with a choice and we act on it ("Just reply with dates that suit and I'll
+ * book it", "reply yes and I'll book it in"): done when they reply, like a visit they make
+ * (rules/time-bound-commitment.yml, on-reply and on-reply-action). "Reply with your reg and we'll
+ * arrange recovery" gives details we need: they still wait.
+ */
+function onReply(line: ReplyLine, marker: Word): boolean {
+  const words = line.words;
+  const at = words.indexOf(marker);
+  const asked = hitsIn(line, COMMIT, 'on-reply').some((h) => h.last.start < marker.start && !words.slice(words.indexOf(h.last), at).some((w, k, a) => k < a.length - 1 && /[.!?;]/.test(line.block.text.slice(w.end, a[k + 1].start))));
+  if (!asked) return false;
+  let k = at + 1;
+  if (/^(?:will|shall)$/.test(norm(marker))) k++;
+  while (k < words.length && ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be') k++;
+  return words[k] !== undefined && wordList('on-reply-action', COMMIT).has(norm(words[k]));
+}
+
+/** Words that ask the customer to get in touch. */
+const ASK_CONTACT = new Set(['reply', 'tell', 'let', 'message', 'email', 'ring', 'call', 'text', 'shout', 'dm']);
+
+/**
+ * "Could you let me know if the notice is still showing after the 14th? I'll chase it personally":
+ * the line before asks them to tell us if something happens, and the promise opens the next line.
+ * An offer the customer starts, like "If it's still showing, reply and I'll chase it". A request
+ * for details ("Could you reply with your member number? We'll look into it") is no condition.
+ */
+function fallbackAsked(lines: ReplyLine[], idx: number, marker: Word): boolean {
+  const line = lines[idx];
+  const prev = lines[idx - 1];
+  if (!prev || !prev.question || prev.block !== line.block || line.words.indexOf(marker) > 1) return false;
+  const w = prev.words.map(norm);
+  const c = w.findIndex((x) => ASK_CONTACT.has(x));
+  return c !== -1 && w.slice(c + 1).some((x) => x === 'if' || x === 'whether');
 }
 
 /** Words after "if you" that make the clause the customer's wish ("if you want", "if you ever need", "if you would prefer"). */
@@ -298,6 +342,10 @@ function futureMarker(line: ReplyLine, hit: Hit): Word | undefined {
       while (k > 0 && j - k < 4 && !['so', 'that'].includes(words[k - 1].lower) && !/[,;:.]/.test(text.slice(words[k - 1].end, words[k].start))) k--;
       if (k === 0 || !['so', 'that'].includes(words[k - 1].lower)) continue;
       subject = { word: words[j - 1], start: words[k], person: true, you: false };
+    } else if (l === 'can' && j > 2 && ['we', 'i'].includes(norm(words[j - 1])) && ['so', 'that'].includes(norm(words[j - 2])) && openCheckAfter(line, j)) {
+      // "Please reply with your postcode so we can look into it": we will act for them once they do, and they wait for the outcome.
+      subject = { word: words[j - 1], start: words[j - 1], person: true, you: false };
+      marker = words[j - 1];
     } else if (l === 'gonna') {
       // "Gonna get a new one out to you": a chatty future; no subject means the writer.
       const sw = clauseStart(words, j, text) ? undefined : words[j - 1];
@@ -337,12 +385,32 @@ function futureMarker(line: ReplyLine, hit: Hit): Word | undefined {
   return undefined;
 }
 
+/** A look whose outcome is open ("look into it", "investigate") right after the word at `j` (rules/time-bound-commitment.yml, open-check). */
+function openCheckAfter(line: ReplyLine, j: number): boolean {
+  return hitsIn(line, COMMIT, 'open-check').some((h) => {
+    const k = line.words.indexOf(h.first);
+    return k > j && k - j <= 2;
+  });
+}
+
 /** The word at `j` opens a clause: nothing but placeholders before it, or punctuation or an emoji just before. */
 function clauseStart(words: Word[], j: number, text: string): boolean {
   // Only placeholders or a social handle ("@tomw Will get this fixed") before it.
   if (words.slice(0, j).every((x) => x.masked || text[x.start - 1] === '@')) return true;
   const gap = text.slice(words[j - 1].end, words[j].start);
   return gap.trim() !== '' && !/^['’"”]/.test(gap.trim());
+}
+
+/**
+ * A promise inside a question: "Can you reply with your email and we'll send a reset link?", "Could you
+ * send a photo so I can look at it?". The question asks; the promise after "and" or "so" still stands.
+ */
+function askedThenPromised(line: ReplyLine, marker: Word): boolean {
+  const at = line.words.indexOf(marker);
+  const prev = line.words[at - 1];
+  if (!prev) return false;
+  if (['and', 'then'].includes(prev.lower) && /^(?:we|i)['’]ll$/.test(marker.lower)) return true;
+  return ['so', 'that'].includes(prev.lower) && ['we', 'i'].includes(marker.lower) && line.words[at + 1]?.lower === 'can';
 }
 
 /** "The courier will usually leave a card": a habit word between the marker and the action makes it a policy. */
@@ -440,6 +508,13 @@ function inCall(line: ReplyLine, marker: Word): boolean {
   return hitsIn(line, COMMIT, 'in-call').some((h) => h.last.start < marker.start && line.words.indexOf(h.first) <= 1 && line.words.indexOf(marker) - line.words.indexOf(h.last) <= 2);
 }
 
+/** Words that call a plan off: "we've had to postpone your repair on Wednesday" dates the plan that is off, not a promise. */
+const CALLED_OFF = new Set(['postpone', 'postponed', 'cancel', 'cancelled', 'canceled', 'call', 'called', 'delay', 'delayed', 'reschedule', 'rescheduled', 'move', 'moved']);
+
+function calledOff(line: ReplyLine): boolean {
+  return line.words.some((w, i) => CALLED_OFF.has(norm(w)) && (norm(w) !== 'call' && norm(w) !== 'called' ? true : norm(line.words[i + 1] ?? w) === 'off'));
+}
+
 /** "Bye now.", "Goodbye for now": a sign-off, whose "now" dates nothing. */
 function farewell(line: ReplyLine): boolean {
   return ['bye', 'goodbye', 'bye-bye', 'byebye', 'cheerio', 'ta-ra', 'tara'].includes(line.words.find((w) => !w.masked)?.lower.replace(/[.,!]$/, '') ?? '');
@@ -453,12 +528,40 @@ function hedged(line: ReplyLine, first: Word): boolean {
   return a === 'sometime' || (b === 'some' && (a === 'point' || a === 'stage' || a === 'time'));
 }
 
-export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, onlyAfter = false): boolean {
-  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && !hedged(line, h.first) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
+/** Words a full stop may follow without ending a sentence ("3 p.m. today", "approx. 2 days"). */
+const NOT_SENTENCE_END = new Set(['a.m', 'p.m', 'am', 'pm', 'approx', 'no', 'e.g', 'i.e', 'etc', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs']);
+
+/**
+ * Where the sentence that holds offset `from` starts, when the line holds more than one ("its
+ * delivered now. we'll look into compensation": a chat line the splitter left whole). A time word
+ * in an earlier sentence dates that sentence, not the promise.
+ */
+function sentenceCut(line: ReplyLine, from: number): number {
+  if (!Number.isFinite(from)) return Number.NEGATIVE_INFINITY;
+  const words = line.words;
+  let cut = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i + 1 < words.length && words[i + 1].start <= from; i++) {
+    const w = words[i];
+    // The stop may be part of the word in a line the splitter kept whole ("now." then "we'll").
+    const stop = /^[.!?]+\s/.test(line.block.text.slice(w.end, words[i + 1].start)) || (/[a-z][.!?]$/.test(w.lower) && /^\s/.test(line.block.text.slice(w.end, words[i + 1].start)));
+    if (stop && !NOT_SENTENCE_END.has(w.lower.replace(/[.!?]$/, '')) && !/^\d/.test(w.lower)) cut = w.end;
+  }
+  return cut;
+}
+
+export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, onlyAfter = false, skip?: [number, number]): boolean {
+  const cut = sentenceCut(line, from);
+  /** `skip`: words from an earlier promise of the line up to this one belong to that promise. */
+  const skipped = (start: number) => skip !== undefined && start >= skip[0] && start < skip[1];
+  // "use block A for now": "for now" means in the meantime; it dates nothing.
+  // Only in a later sentence than the promise: "I'll leave the ticket open for now" keeps it.
+  const forNow = (h: Hit) => Number.isFinite(from) && h.first.start > from && /[.!?]\s/.test(line.block.text.slice(from, h.first.start)) && h.words.length === 1 && norm(h.first) === 'now' && norm(line.words[line.words.indexOf(h.first) - 1] ?? h.first) === 'for';
+  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && h.last.end > cut && !skipped(h.first.start) && !forNow(h) && !hedged(line, h.first) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
   const words = line.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (onlyAfter && w.start < from) continue;
+    if (w.end <= cut || skipped(w.start)) continue;
     if (w.masked || w.quoted) continue;
     const l = w.lower;
     const isNumber = /^\d+(?:[.,]\d+)?$/.test(l) || /^\d+[-–]\d+$/.test(l) || NUMBER_WORDS.has(l);
@@ -581,6 +684,12 @@ function grammarHits(line: ReplyLine): Hit[] {
     if (l === 'will' && notAnAction(line, v, 'case-moves') && caseSubject(words, i)) {
       // "A refund of the difference will go through": what we send moves on its own; a promise like a passive.
       out.push(fakeHit(line, v, objectEnd(line, k), 'promise', `be ${lv}`));
+      continue;
+    }
+    // "someone will come fix it", "we'll come and fix it": the second verb is the action.
+    const w2 = words[k + 1]?.lower === 'and' ? words[k + 2] : words[k + 1];
+    if (['come', 'go'].includes(lv) && plainWord(w2) && !NOT_VERB.has(norm(w2)) && !['back', 'in', 'out', 'round', 'over', 'by', 'to', 'down', 'through', 'along', 'ahead', 'off', 'up', 'home', 'there'].includes(norm(w2)) && !notAnAction(line, w2, 'not-an-action')) {
+      out.push(fakeHit(line, v, objectEnd(line, words.indexOf(w2)), 'promise', norm(w2)));
       continue;
     }
     if (NOT_VERB.has(lv) || notAnAction(line, v, 'not-an-action')) continue;
