@@ -16,6 +16,7 @@
  * expects no violation.
  */
 import type { Element, Root, RootContent } from 'hast';
+import { htmlTagNames } from 'html-tag-names';
 import { OFFSET_PROPERTY } from './render.js';
 
 /** Tags of a fragment page these proofs cover (`html`, `head` and `body` are the fragment's own wrapper). */
@@ -25,10 +26,21 @@ export const PROVABLE_TAGS: ReadonlySet<string> = new Set([
   'em', 'strong', 'del', 's', 'b', 'i', 'u', 'sub', 'sup', 'small', 'mark', 'kbd', 'samp', 'var', 'cite', 'q', 'dfn', 'span', 'div',
   'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ]);
+/**
+ * Tags HTML does not define. Text such as "<Device name>" in Markdown reads as such an element (with an
+ * attribute `name`): it has no role and no meaning, so an axe rule can reach it only through its
+ * attributes, as it would a `<span>` (no axe rule's selector names a tag outside HTML: test/axe-proofs.test.ts).
+ */
+const KNOWN_TAGS: ReadonlySet<string> = new Set(htmlTagNames);
+/** A tag these proofs cover: one of PROVABLE_TAGS, or a tag HTML does not define. */
+export function provableTag(tag: string): boolean {
+  return PROVABLE_TAGS.has(tag) || !KNOWN_TAGS.has(tag);
+}
+
 /** hast property names (and the attributes they write) these proofs cover; the renderer's offset is not an attribute. */
 export const PROVABLE_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['href', 'href'], ['src', 'src'], ['alt', 'alt'], ['title', 'title'], ['className', 'class'], ['start', 'start'], ['width', 'width'], ['height', 'height'],
-  ['id', 'id'], ['align', 'align'],
+  ['id', 'id'], ['align', 'align'], ['name', 'name'],
 ]);
 
 /** What the proofs read, gathered in one walk of the tree. */
@@ -127,7 +139,7 @@ function factsOf(tree: Root): Facts | undefined {
       return undefined;
     }
     const tag = node.tagName;
-    if (!PROVABLE_TAGS.has(tag)) return undefined;
+    if (!provableTag(tag)) return undefined;
     for (const key of Object.keys(node.properties)) if (key !== OFFSET_PROPERTY && !PROVABLE_PROPERTIES.has(key)) return undefined;
     let here = holder;
     if (tag === 'a') {
