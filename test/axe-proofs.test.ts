@@ -92,6 +92,7 @@ describe('axe proofs', () => {
       '- one\n  - two\n    - three\n',
       '| Plan | Price | Seats |\n| :- | -: | :-: |\n| Basic | 5 | 1 |\n| Team | 20 | 10 |\n| Firm | 90 | 50 |\n',
       '<a id="top"></a>\n\n## Start <a id="start"></a>\n\nBack to [the top](#top).\n',
+      'See the note[^1] and [the guide][g].[^n]\n\n[g]: /guide\n[^1]: The first note, with [a link](/x).\n[^n]: Second.\n',
       '<a name="public-data"></a>\n\n1. Find the \u201c<Device name> Settings\u201d panel.\n2. Open [the guide](/guide).\n\n## Next\n\n![A board](board.png)\n',
     ];
     for (const text of pages) {
@@ -110,7 +111,12 @@ describe('axe proofs', () => {
     const ok = () => true;
     expect(provenClean(tree('Plain text.\n'), CONTENT, ok)).toBe(true);
     expect(provenClean(tree('| a |\n| - |\n| 1 |\n'), CONTENT, ok)).toBe(true);
-    expect(provenClean(tree('Text[^1].\n\n[^1]: A note.\n'), CONTENT, ok)).toBe(false);
+    expect(provenClean(tree('Text[^1].\n\n[^1]: A note.\n'), CONTENT, ok)).toBe(true);
+    expect(provenClean(tree('<span aria-label="Greeting">Hi</span>\n'), CONTENT, ok)).toBe(false);
+    expect(provenClean(tree('<a href="/x" aria-label="Close">Close this</a>\n'), CONTENT, ok)).toBe(false);
+    // aria-describedby naming an id two elements have, or none.
+    expect(provenClean(tree('See <a href="/x" aria-describedby="d">the form</a>.\n\n<span id="d">A</span> <span id="d">B</span>\n'), CONTENT, ok)).toBe(false);
+    expect(provenClean(tree('See <a href="/x" aria-describedby="gone">the form</a>.\n'), CONTENT, ok)).toBe(false);
     expect(provenClean(tree('<table><tr><td>a</td></tr></table>\n'), CONTENT, ok)).toBe(false);
     expect(provenClean(tree('| Plan | Price |\n| - | - |\n'), CONTENT, ok)).toBe(false);
     expect(provenClean(tree('<span lang="fr">Bonjour</span>\n'), CONTENT, ok)).toBe(false);

@@ -24,7 +24,7 @@ export const PROVABLE_TAGS: ReadonlySet<string> = new Set([
   'html', 'head', 'body',
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'img', 'hr', 'br', 'blockquote', 'pre', 'code',
   'em', 'strong', 'del', 's', 'b', 'i', 'u', 'sub', 'sup', 'small', 'mark', 'kbd', 'samp', 'var', 'cite', 'q', 'dfn', 'span', 'div',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'section',
 ]);
 /**
  * Tags HTML does not define. Text such as "<Device name>" in Markdown reads as such an element (with an
@@ -41,7 +41,13 @@ export function provableTag(tag: string): boolean {
 export const PROVABLE_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['href', 'href'], ['src', 'src'], ['alt', 'alt'], ['title', 'title'], ['className', 'class'], ['start', 'start'], ['width', 'width'], ['height', 'height'],
   ['id', 'id'], ['align', 'align'], ['name', 'name'],
+  // Footnotes as Markdown writes them: a reference link described by the "Footnotes" heading, and a link
+  // back labelled "Back to reference 1". ARIA only on links, checked in factsOf.
+  ['dataFootnotes', 'data-footnotes'], ['dataFootnoteRef', 'data-footnote-ref'], ['dataFootnoteBackref', 'data-footnote-backref'],
+  ['ariaLabel', 'aria-label'], ['ariaDescribedBy', 'aria-describedby'], ['dataPsAria', 'data-ps-aria'],
 ]);
+/** The ARIA properties allowed above: global ones, which a link may have. */
+const ARIA_PROPERTIES = new Set(['ariaLabel', 'ariaDescribedBy']);
 
 /** What the proofs read, gathered in one walk of the tree. */
 interface Facts {
@@ -53,6 +59,11 @@ interface Facts {
   voids: Element[];
   tables: Element[];
   headerCells: Element[];
+  /** Links with an aria-label. */
+  labelled: Element[];
+  /** How many elements have each id, and the ids that aria-describedby points at. */
+  ids: Map<string, number>;
+  describedBy: string[];
   /** Each image with the nearest `a[href]`, `p`, `li`, `td` or `th` holding it (axe's parentSelector for image-redundant-alt). */
   imageParents: Map<Element, Element | undefined>;
 }
@@ -63,7 +74,7 @@ interface Facts {
  */
 const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
   // has-visible-text: a link whose own text has a letter or digit has a name.
-  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a)),
+  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a) || f.labelled.includes(a)),
   // has-visible-text again, for headings.
   'empty-heading': (f) => f.headings.every(hasWords),
   // Heading levels rise by at most one from the heading before (the first may be any level).
@@ -90,8 +101,19 @@ const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
   listitem: (f) => f.items.every(({ parent }) => parent !== undefined && (parent.tagName === 'ul' || parent.tagName === 'ol')),
   // No `lang` attribute is possible here (it is not in PROVABLE_PROPERTIES).
   'valid-lang': () => true,
-  // An id is checked only when an ARIA attribute or a label refers to it, and neither is possible here.
-  'duplicate-id-aria': () => true,
+  // An id is checked only when an ARIA attribute refers to it (a label element is not possible here):
+  // each id aria-describedby names is on exactly one element.
+  'duplicate-id-aria': (f) => f.describedBy.every((id) => f.ids.get(id) === 1),
+  // aria-describedby names ids on the page; aria-label is any text.
+  'aria-valid-attr-value': (f) => f.describedBy.every((id) => f.ids.get(id) === 1),
+  // Only aria-label and aria-describedby are possible, and only on links (factsOf): valid names, allowed and not prohibited there.
+  'aria-valid-attr': () => true,
+  'aria-allowed-attr': () => true,
+  'aria-prohibited-attr': () => true,
+  // Only for checkboxes and table rows, neither possible here.
+  'aria-conditional-attr': () => true,
+  // A labelled link whose text is a symbol ("↩"): no words to find in the label.
+  'label-content-name-mismatch': (f) => f.labelled.every((a) => !hasWords(a)),
   // has-visible-text, for header cells.
   'empty-table-header': (f) => f.headerCells.every(hasWords),
   // The table rules pass on a table shaped as Markdown writes it: one header row of named header cells,
@@ -126,7 +148,7 @@ export function provenClean(tree: Root, rules: readonly string[], covered: (id: 
 
 /** The facts of a tree made only of provable tags and properties, or undefined when it has anything else. */
 function factsOf(tree: Root): Facts | undefined {
-  const facts: Facts = { links: [], headings: [], images: [], lists: [], items: [], voids: [], tables: [], headerCells: [], imageParents: new Map() };
+  const facts: Facts = { links: [], headings: [], images: [], lists: [], items: [], voids: [], tables: [], headerCells: [], labelled: [], ids: new Map(), describedBy: [], imageParents: new Map() };
   // Iterative walk: [node, parent element, nearest image parent].
   const stack: [RootContent, Element | undefined, Element | undefined][] = [];
   for (let i = tree.children.length - 1; i >= 0; i--) stack.push([tree.children[i], undefined, undefined]);
@@ -140,7 +162,22 @@ function factsOf(tree: Root): Facts | undefined {
     }
     const tag = node.tagName;
     if (!provableTag(tag)) return undefined;
-    for (const key of Object.keys(node.properties)) if (key !== OFFSET_PROPERTY && !PROVABLE_PROPERTIES.has(key)) return undefined;
+    const props = node.properties;
+    for (const key of Object.keys(props)) {
+      if (key !== OFFSET_PROPERTY && !PROVABLE_PROPERTIES.has(key)) return undefined;
+      // ARIA on a link only: a global attribute there is allowed, valid and not prohibited.
+      if (ARIA_PROPERTIES.has(key) && (tag !== 'a' || !('href' in props))) return undefined;
+    }
+    if (props.ariaLabel !== undefined) {
+      if (typeof props.ariaLabel !== 'string' || !/[\p{L}\p{N}]/u.test(props.ariaLabel)) return undefined;
+      facts.labelled.push(node);
+    }
+    if (props.ariaDescribedBy !== undefined) {
+      if (!Array.isArray(props.ariaDescribedBy)) return undefined;
+      for (const ref of props.ariaDescribedBy) facts.describedBy.push(String(ref));
+    }
+    if (typeof props.id === 'string') facts.ids.set(props.id, (facts.ids.get(props.id) ?? 0) + 1);
+    else if (props.id !== undefined) return undefined;
     let here = holder;
     if (tag === 'a') {
       facts.links.push(node);
