@@ -228,7 +228,7 @@ export function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-/** Pages (or sections) axe was not run on because proofs.ts showed they pass (scripts/axe-stage.mjs prints it). */
+/** Pages (or sections) axe was not run on because proofs.ts showed they pass (tests read it). */
 export const proofStats = { proven: 0 };
 
 /**

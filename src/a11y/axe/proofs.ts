@@ -2,7 +2,7 @@
  * Pages axe can be shown to pass without running it (issue 19).
  *
  * Most Markdown articles render to a handful of plain elements: paragraphs,
- * headings, lists, links, images, emphasis and code. On such a page only a
+ * headings, lists, links, images, emphasis, code, tables and footnotes. On such a page only a
  * few axe rules have anything to look at (test/axe-proofs.test.ts checks,
  * against axe-core itself, that every other rule's selector matches none of
  * those tags and attributes), and each of those few has a simple pass
@@ -55,12 +55,15 @@ interface Facts {
   headings: Element[];
   images: Element[];
   lists: Element[];
-  items: { li: Element; parent: Element | undefined }[];
+  /** The parent of each list item. */
+  itemParents: (Element | undefined)[];
   voids: Element[];
   tables: Element[];
+  /** Whether every table is shaped as Markdown writes it (isPlainTable), read by five rules: worked out once. */
+  plainTables?: boolean;
   headerCells: Element[];
   /** Links with an aria-label. */
-  labelled: Element[];
+  labelled: Set<Element>;
   /** How many elements have each id, and the ids that aria-describedby points at. */
   ids: Map<string, number>;
   describedBy: string[];
@@ -74,7 +77,7 @@ interface Facts {
  */
 const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
   // has-visible-text: a link whose own text has a letter or digit has a name.
-  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a) || f.labelled.includes(a)),
+  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a) || f.labelled.has(a)),
   // has-visible-text again, for headings.
   'empty-heading': (f) => f.headings.every(hasWords),
   // Heading levels rise by at most one from the heading before (the first may be any level).
@@ -91,21 +94,21 @@ const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
       // axe compares lower-cased text with runs of white space collapsed; with all white space gone, a difference is certain.
       return squeeze(textOf(parent)) !== squeeze(alt);
     }),
-  // No role, tab index or ARIA attribute is possible here, so an image with alt="" has nothing that conflicts.
+  // No role or tab index is possible here, and ARIA only on links, so an image with alt="" has nothing that conflicts.
   'presentation-role-conflict': () => true,
   // Only `img` and `hr` can match here, and they hold nothing focusable.
   'nested-interactive': (f) => f.voids.every((el) => el.children.every((c) => c.type !== 'element')),
   // only-listitems: a list holds list items, comments and white space only.
   list: (f) => f.lists.every((l) => l.children.every((c) => (c.type === 'element' ? c.tagName === 'li' : c.type === 'comment' || (c.type === 'text' && c.value.trim() === '')))),
   // A list item sits in a list.
-  listitem: (f) => f.items.every(({ parent }) => parent !== undefined && (parent.tagName === 'ul' || parent.tagName === 'ol')),
+  listitem: (f) => f.itemParents.every((parent) => parent !== undefined && (parent.tagName === 'ul' || parent.tagName === 'ol')),
   // No `lang` attribute is possible here (it is not in PROVABLE_PROPERTIES).
   'valid-lang': () => true,
   // An id is checked only when an ARIA attribute refers to it (a label element is not possible here):
   // each id aria-describedby names is on exactly one element.
-  'duplicate-id-aria': (f) => f.describedBy.every((id) => f.ids.get(id) === 1),
+  'duplicate-id-aria': describedByResolves,
   // aria-describedby names ids on the page; aria-label is any text.
-  'aria-valid-attr-value': (f) => f.describedBy.every((id) => f.ids.get(id) === 1),
+  'aria-valid-attr-value': describedByResolves,
   // Only aria-label and aria-describedby are possible, and only on links (factsOf): valid names, allowed and not prohibited there.
   'aria-valid-attr': () => true,
   'aria-allowed-attr': () => true,
@@ -113,19 +116,28 @@ const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
   // Only for checkboxes and table rows, neither possible here.
   'aria-conditional-attr': () => true,
   // A labelled link whose text is a symbol ("↩"): no words to find in the label.
-  'label-content-name-mismatch': (f) => f.labelled.every((a) => !hasWords(a)),
+  'label-content-name-mismatch': (f) => [...f.labelled].every((a) => !hasWords(a)),
   // has-visible-text, for header cells.
   'empty-table-header': (f) => f.headerCells.every(hasWords),
   // The table rules pass on a table shaped as Markdown writes it: one header row of named header cells,
   // then body rows of as many data cells. Every data cell has its column's header (td-has-header), every
   // header has data cells below it (th-has-data-cells), the first row has distinct cells (table-fake-caption),
   // and no caption, summary or headers attribute is possible here (table-duplicate-name, td-headers-attr).
-  'td-has-header': (f) => f.tables.every(isPlainTable),
-  'th-has-data-cells': (f) => f.tables.every(isPlainTable),
-  'table-fake-caption': (f) => f.tables.every(isPlainTable),
-  'table-duplicate-name': (f) => f.tables.every(isPlainTable),
-  'td-headers-attr': (f) => f.tables.every(isPlainTable),
+  'td-has-header': plainTables,
+  'th-has-data-cells': plainTables,
+  'table-fake-caption': plainTables,
+  'table-duplicate-name': plainTables,
+  'td-headers-attr': plainTables,
 };
+
+/** Each id aria-describedby names is on exactly one element. */
+function describedByResolves(f: Facts): boolean {
+  return f.describedBy.every((id) => f.ids.get(id) === 1);
+}
+
+function plainTables(f: Facts): boolean {
+  return (f.plainTables ??= f.tables.every(isPlainTable));
+}
 
 /** Rule ids with a proof (for the test that checks every other rule cannot apply). */
 export const PROVEN_RULES: readonly string[] = Object.keys(PROOFS);
@@ -148,16 +160,15 @@ export function provenClean(tree: Root, rules: readonly string[], covered: (id: 
 
 /** The facts of a tree made only of provable tags and properties, or undefined when it has anything else. */
 function factsOf(tree: Root): Facts | undefined {
-  const facts: Facts = { links: [], headings: [], images: [], lists: [], items: [], voids: [], tables: [], headerCells: [], labelled: [], ids: new Map(), describedBy: [], imageParents: new Map() };
+  const facts: Facts = { links: [], headings: [], images: [], lists: [], itemParents: [], voids: [], tables: [], headerCells: [], labelled: new Set(), ids: new Map(), describedBy: [], imageParents: new Map() };
   // Iterative walk: [node, parent element, nearest image parent].
   const stack: [RootContent, Element | undefined, Element | undefined][] = [];
   for (let i = tree.children.length - 1; i >= 0; i--) stack.push([tree.children[i], undefined, undefined]);
   while (stack.length) {
     const [node, parent, holder] = stack.pop()!;
     if (node.type !== 'element') {
-      if (node.type === 'text' || node.type === 'comment') continue;
       // `raw` is shown as text by the renderer too; anything else (doctype at the top of a fragment) is not provable.
-      if (node.type === 'raw') continue;
+      if (node.type === 'text' || node.type === 'comment' || node.type === 'raw') continue;
       return undefined;
     }
     const tag = node.tagName;
@@ -170,7 +181,7 @@ function factsOf(tree: Root): Facts | undefined {
     }
     if (props.ariaLabel !== undefined) {
       if (typeof props.ariaLabel !== 'string' || !/[\p{L}\p{N}]/u.test(props.ariaLabel)) return undefined;
-      facts.labelled.push(node);
+      facts.labelled.add(node);
     }
     if (props.ariaDescribedBy !== undefined) {
       if (!Array.isArray(props.ariaDescribedBy)) return undefined;
@@ -189,7 +200,7 @@ function factsOf(tree: Root): Facts | undefined {
       facts.imageParents.set(node, holder);
     } else if (tag === 'hr') facts.voids.push(node);
     else if (tag === 'ul' || tag === 'ol') facts.lists.push(node);
-    else if (tag === 'li') facts.items.push({ li: node, parent });
+    else if (tag === 'li') facts.itemParents.push(parent);
     else if (tag === 'table') facts.tables.push(node);
     else if (tag === 'th') facts.headerCells.push(node);
     if (tag === 'p' || tag === 'li') here = node;
