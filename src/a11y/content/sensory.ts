@@ -113,6 +113,12 @@ const SHOWN = new Set(['shown', 'displayed', 'pictured', 'illustrated', 'here', 
 /** Words after "on the left" that keep it a place: "of", "and", "side"… (place words are added from the table). */
 const AFTER_PLACE = new Set(['of', 'and', 'or', 'then', 'next']);
 
+/** A word that says how something looks: a colour, a shade or a light pattern ("red", "bright", "flashing"), quoted or not. */
+export function isLookWord(lower: string): boolean {
+  const cats = lex().words.get(lower);
+  return cats !== undefined && (cats.has('colour') || cats.has('shade') || cats.has('light-pattern'));
+}
+
 function has(w: Word | undefined, cat: Category): boolean {
   if (!w || w.masked || w.quoted) return false;
   const l = lex();

@@ -11,7 +11,7 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { clauseOf, findSensory, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
+import { clauseOf, findSensory, isLookWord, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
 import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
 import { isFileName } from '../../a11y/content/alt-file-name.js';
 import { altWords } from '../../a11y/content/alt-words.js';
@@ -203,10 +203,9 @@ function hasLabel(doc: Doc, s: Sentence, labels: Span[], from = 0, to = s.words.
 
 /** Verbs that say words on screen: "and say **Full**" (not "shows green"). */
 const SAYS = new Set(['say', 'says', 'read', 'reads', 'show', 'shows', 'display', 'displays']);
-const COLOUR_WORD = /^(?:red|green|blue|yellow|orange|amber|purple|pink|grey|gray|black|white|brown|solid|steady|bright)$/i;
 /** The word after "says" or "shows" is words on screen: a label ("Full", 'Paid', `Done`), not a colour or "your message". */
 function saysLabel(x: Sentence['words'][number] | undefined): boolean {
-  if (!x || COLOUR_WORD.test(x.text)) return false;
+  if (!x || isLookWord(x.lower)) return false;
   const c = x.text[0];
   return x.quoted || x.masked || (c !== c.toLowerCase() && c === c.toUpperCase());
 }
