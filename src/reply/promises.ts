@@ -67,12 +67,9 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || fallbackAsked(lines, idx, marker) || clauseVerbIsNoAction(line, marker, hit) || describesService(line, marker) || inCall(line, marker)) continue;
+      if (!marker || notPromisedHere(lines, idx, hit, marker) || clauseVerbIsNoAction(line, marker, hit)) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
-      const prev = line.words[line.words.indexOf(marker) - 1];
-      if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) continue;
-      if (asking && !askedThenPromised(line, marker)) continue;
       found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) } });
       after = hit.last.start;
     }
@@ -81,11 +78,8 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     for (const hit of grammarHits(line)) {
       const ongoing = hit.value.category === 'promise-now';
       const marker = ongoing ? hit.first : futureMarker(line, hit);
-      if (!marker || isPolicy(line, hit, marker) || conditionalAsk(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker)) continue;
+      if (!marker || notPromisedHere(lines, idx, hit, marker)) continue;
       if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
-      const prev = line.words[line.words.indexOf(marker) - 1];
-      if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) continue;
-      if (asking && !askedThenPromised(line, marker)) continue;
       const p = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) };
       listed.push(p);
       found.push({ idx, hit, p });
@@ -257,6 +251,19 @@ function onReply(line: ReplyLine, marker: Word): boolean {
   if (/^(?:will|shall)$/.test(norm(marker))) k++;
   while (k < words.length && ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be') k++;
   return words[k] !== undefined && wordList('on-reply-action', COMMIT).has(norm(words[k]));
+}
+
+/**
+ * What rules a hit out as a promise, for a listed pattern and a grammar hit alike: a policy, a condition
+ * or a fallback the customer starts, a description of the service, a step on this call, a clause such as
+ * "no idea when you'll get back", or a question that only asks.
+ */
+function notPromisedHere(lines: ReplyLine[], idx: number, hit: Hit, marker: Word): boolean {
+  const line = lines[idx];
+  if (isPolicy(line, hit, marker) || conditionalAsk(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker)) return true;
+  const prev = line.words[line.words.indexOf(marker) - 1];
+  if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return true;
+  return line.question && !askedThenPromised(line, marker);
 }
 
 /** Words that ask the customer to get in touch. */
