@@ -402,9 +402,8 @@ const FALLBACK = [['after', 'that'], ['otherwise'], ['failing', 'that'], ['if', 
  * happens if the customer does not take up an offer is a rule, not news.
  */
 function fallback(l: ReplyLine, first: Word): boolean {
-  let i = l.words.indexOf(first);
-  while (i > 0 && !/[,;:.!?—–]/.test(l.block.text.slice(l.words[i - 1].end, l.words[i].start))) i--;
-  const opener = l.words.slice(i, i + 2).map((w) => w.lower);
+  const i = l.words.indexOf(first);
+  const opener = [...clauseBefore(l, first), ...l.words.slice(i, i + 2)].slice(0, 2).map((w) => w.lower);
   return FALLBACK.some((f) => f.every((x, k) => opener[k] === x));
 }
 
