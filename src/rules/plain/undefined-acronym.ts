@@ -503,17 +503,13 @@ function partValue(sentence: Sentence, index: number, isPart: (lower: string) =>
   let noun: number;
   if (['is', 'are'].includes(w.lower) && joined(text, w, words[k + 1])) noun = k - 1;
   else if (text.slice(w.end, words[k + 1].start).trim() === ':') noun = k;
-  else if (EXAMPLE_WORDS.has(w.lower)) {
-    // "(e.g. NG)", "(like NG)": the bracket opens right after the part.
-    if (!words[k - 1] || !text.slice(words[k - 1].end, w.start).includes('(')) return false;
-    noun = k - 1;
-  } else if (w.lower === 'as' && words[k - 1]?.lower === 'such') {
-    if (!words[k - 2] || !text.slice(words[k - 2].end, words[k - 1].start).includes('(')) return false;
-    noun = k - 2;
-  } else if (w.lower === 'example' && words[k - 1]?.lower === 'for') {
-    if (!words[k - 2] || !text.slice(words[k - 2].end, words[k - 1].start).includes('(')) return false;
-    noun = k - 2;
-  } else return false;
+  else {
+    // "(e.g. NG)", "(such as NG)", "(for example NG)": the bracket opens right after the part.
+    const example = EXAMPLE_WORDS.has(w.lower) ? 1 : (w.lower === 'as' && words[k - 1]?.lower === 'such') || (w.lower === 'example' && words[k - 1]?.lower === 'for') ? 2 : 0;
+    const opens = words[k - example + 1];
+    noun = k - example;
+    if (!example || !words[noun] || !text.slice(words[noun].end, opens.start).includes('(')) return false;
+  }
   const n = words[noun];
   if (!n) return false;
   if (KIND_WORDS.has(n.lower)) return !!words[noun - 1] && isPart(words[noun - 1].lower);
