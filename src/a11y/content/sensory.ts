@@ -18,7 +18,7 @@ export interface SensoryHit {
   near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard' | 'light-pattern' | 'status-mark' | 'show-verb' | 'message';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard' | 'light-pattern' | 'status-mark' | 'show-verb' | 'message' | 'side';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;
@@ -117,6 +117,11 @@ const AFTER_PLACE = new Set(['of', 'and', 'or', 'then', 'next']);
 export function isLookWord(lower: string): boolean {
   const cats = lex().words.get(lower);
   return cats !== undefined && (cats.has('colour') || cats.has('shade') || cats.has('light-pattern'));
+}
+
+/** A side of a device or page (rules/sensory-language.yml, category `side`): "back", "underside". */
+export function isSideWord(lower: string): boolean {
+  return lex().words.get(lower)?.has('side') ?? false;
 }
 
 function has(w: Word | undefined, cat: Category): boolean {

@@ -11,7 +11,7 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { clauseOf, findSensory, isLookWord, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
+import { clauseOf, findSensory, isLookWord, isSideWord, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
 import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
 import { isFileName } from '../../a11y/content/alt-file-name.js';
 import { altWords } from '../../a11y/content/alt-words.js';
@@ -122,14 +122,11 @@ function showsWhere(s: Sentence, last: number): boolean {
   return ['shows', 'show'].includes(w[last + 1]?.lower ?? '') && ['where', 'which'].includes(w[last + 2]?.lower ?? '');
 }
 
-/** Sides of a device or a page said in words: "on the back of the display", "under the base". */
-const SIDES = new Set(['back', 'front', 'side', 'top', 'bottom', 'underside', 'base', 'rear', 'inside', 'end']);
-
 /** The sentence tells a place in words: "The model number is on a sticker on the back of the display." */
 function placeInWords(s: Sentence): boolean {
   const w = s.words;
   for (let k = 0; k + 3 < w.length; k++) {
-    if (['on', 'at', 'under', 'inside'].includes(w[k].lower) && w[k + 1].lower === 'the' && SIDES.has(w[k + 2].lower) && w[k + 3].lower === 'of') return true;
+    if (['on', 'at', 'under', 'inside'].includes(w[k].lower) && w[k + 1].lower === 'the' && isSideWord(w[k + 2].lower) && w[k + 3].lower === 'of') return true;
   }
   return false;
 }
