@@ -101,6 +101,16 @@ interface Known {
   dateParts: Set<string>;
   /** Words of a file about wiring or devices, where pin names are labels ("pin", "board", "cable"). */
   hardwareWords: Set<string>;
+  /** Parts of a board named by a product line two words before them ("the SARA radio module"). */
+  boardParts: Set<string>;
+  /** Parts named by a connector type two words before them ("a JST battery connector"). */
+  connectors: Set<string>;
+  /** Parts a chip maker's name stands before in a file about devices ("an STM device in DFU mode"). */
+  chipNouns: Set<string>;
+  /** Words that make "from STM", "by NXP" a maker in a file about devices. */
+  makerCues: Set<string>;
+  /** Words naming which kind of part a value is: "connector type: UFL", "board model: NG". */
+  kindWords: Set<string>;
 }
 
 let known: Known | undefined;
@@ -108,9 +118,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
@@ -424,15 +434,7 @@ function spellsExactly(words: readonly Word[], from: number, end: number, acro: 
   return spells(words.slice(from, end), 0, acro, false) && !spells(words.slice(from + 1, end), 0, acro, false);
 }
 
-/** Parts of a board named by a product line two words before them ("the SARA radio module"). */
-const BOARD_PARTS = new Set(['module', 'modules', 'chip', 'chips', 'chipset', 'shield', 'shields', 'carrier', 'carriers']);
-/** Parts named by a connector type two words before them ("a JST battery connector"). */
-const CONNECTORS = new Set(['connector', 'connectors', 'plug', 'plugs', 'socket', 'sockets', 'jack', 'jacks', 'header', 'headers']);
 
-/** Parts a chip maker's name stands before in a file about devices ("an STM device in DFU mode", "the NXP chip"). */
-const CHIP_NOUNS = new Set(['device', 'devices', 'chip', 'chips', 'chipset', 'microcontroller', 'microcontrollers', 'mcu', 'mcus', 'processor', 'processors', 'silicon', 'die']);
-/** Words that make "from STM", "by NXP" a maker in a file about devices. */
-const MAKER_CUES = new Set(['chip', 'chips', 'chipset', 'microcontroller', 'processor', 'made', 'makes', 'manufactured', 'manufacturer', 'produced', 'designed', 'comes', 'come', 'vendor', 'supplier']);
 
 /** Prepositions that join a service's name to a verb: "sign in to IFTTT", "link it with IFTTT". */
 const SERVICE_LINKS = new Set(['to', 'with', 'into', 'from', 'on']);
@@ -478,8 +480,6 @@ function afterErrorLabel(text: string, sentenceStart: number, at: number): boole
   return /\b(error|errors|message|messages|warning|alert|says|reads|shows|output|prompt|notice)\b[^:]{0,30}$/i.test(text.slice(Math.max(sentenceStart, colon - 60), colon));
 }
 
-/** Words naming which kind of part a value is: "connector type: UFL", "board model: NG". */
-const KIND_WORDS = new Set(['type', 'types', 'model', 'models', 'kind', 'style', 'variant', 'version']);
 /** Words that give an example in brackets: "(e.g. NG)", "(such as NG)". */
 const EXAMPLE_WORDS = new Set(['e.g.', 'e.g', 'eg', 'like', 'including', 'incl.']);
 
@@ -512,7 +512,7 @@ function partValue(sentence: Sentence, index: number, isPart: (lower: string) =>
   }
   const n = words[noun];
   if (!n) return false;
-  if (KIND_WORDS.has(n.lower)) return !!words[noun - 1] && isPart(words[noun - 1].lower);
+  if (knownSets().kindWords.has(n.lower)) return !!words[noun - 1] && isPart(words[noun - 1].lower);
   return isPart(n.lower);
 }
 
@@ -595,21 +595,21 @@ export default defineRule({
         if (hardware && !common.has(c.acro) && !c.mixed) {
           const nx = words[index + 1];
           const pv = words[index - 1];
-          if (nx && CHIP_NOUNS.has(nx.lower) && joined(sentence.block.text, word, nx)) productNames.add(c.acro);
-          else if (pv && (pv.lower === 'from' || pv.lower === 'by') && words.some((x) => MAKER_CUES.has(x.lower))) productNames.add(c.acro);
+          if (nx && knownSets().chipNouns.has(nx.lower) && joined(sentence.block.text, word, nx)) productNames.add(c.acro);
+          else if (pv && (pv.lower === 'from' || pv.lower === 'by') && words.some((x) => knownSets().makerCues.has(x.lower))) productNames.add(c.acro);
         }
         const next = words[index + 1];
         const before = words[index - 1];
         // A common acronym ("a USB cable") is no label: it must not make its neighbours pins ("USB to TTL").
         // "a JST battery connector", "the SMA antenna socket": a connector type printed on the part.
         const after2 = words[index + 2];
-        if (!common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && CONNECTORS.has(after2.lower)) labelled.add(c.acro);
+        if (!common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && knownSets().connectors.has(after2.lower)) labelled.add(c.acro);
         // Parts of a device ("the RX input", "the GND pin") are labels only in a file about wiring or devices:
         // elsewhere "the MPPT input" or "the PAT sticker" names a technique or a test to spell out.
         const labelNoun = (x: Word | undefined) => !!x && (labelNouns.has(x.lower) || (hardware && partNouns.has(x.lower)));
         // "the u-blox SARA radio module", "the NINA wifi chip": in a file about devices, capitals, one lower-case
         // word and a board part's noun are the part's product name.
-        if (hardware && !common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && BOARD_PARTS.has(after2.lower)) productNames.add(c.acro);
+        if (hardware && !common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && knownSets().boardParts.has(after2.lower)) productNames.add(c.acro);
         // "a JST-PH plug", "the MX-LP connector": capitals joined by a hyphen before a part's noun name the part.
         if (c.acro.includes('-') && next && joined(sentence.block.text, word, next) && (partNouns.has(next.lower) || labelNouns.has(next.lower) || productNouns.has(next.lower))) productNames.add(c.acro);
         // "the part marked as DNP", "labelled as CHG": the label word and "as".
