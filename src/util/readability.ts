@@ -32,6 +32,7 @@
  * graduate), by straight lines between those points; LIX by Björnsson's bands.
  */
 import { syllable } from 'syllable';
+import { daleChall } from 'dale-chall';
 import type { Word } from '../document/prose.js';
 import type { Channel } from '../types.js';
 
@@ -293,4 +294,45 @@ export const GRADE_CAP = 18;
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+/**
+ * The New Dale–Chall list (Chall & Dale 1995, the `dale-chall` package): 2,942 words that most US
+ * 4th graders know. A word off the list is "unfamiliar" in the revised Dale–Chall formula. It is a
+ * general measure of how common a word is, not a list tuned on our own examples (issue 14).
+ * Built on first use, so a run that does not judge readability never builds it.
+ */
+let daleChallWords: Set<string> | undefined;
+
+/**
+ * Whether a word (lower case) is on the Dale–Chall list, or is a listed word with a plain inflection:
+ * a plural or -s verb ("parties", "boxes"), -ed, -ing, -er, -est ("stopped", "making", "easier"),
+ * -ly ("quickly", "easily"), or a possessive. A hyphenated word is familiar when each part is.
+ * The revised formula counts such forms of a listed word as familiar too.
+ */
+export function familiarWord(lower: string): boolean {
+  daleChallWords ??= new Set(daleChall);
+  const word = lower.replace(/’/g, "'");
+  if (word.includes('-')) return word.split('-').every((p) => !p || familiarWord(p));
+  return knownForm(daleChallWords, word);
+}
+
+function knownForm(list: Set<string>, w: string): boolean {
+  if (list.has(w)) return true;
+  if (w.endsWith("'s")) return knownForm(list, w.slice(0, -2));
+  if (w.endsWith('ies') && list.has(`${w.slice(0, -3)}y`)) return true;
+  if (w.endsWith('es') && list.has(w.slice(0, -2))) return true;
+  if (w.endsWith('s') && list.has(w.slice(0, -1))) return true;
+  if (w.endsWith('ily') && list.has(`${w.slice(0, -3)}y`)) return true;
+  if (w.endsWith('ly')) {
+    const stem = w.slice(0, -2);
+    if (list.has(stem) || list.has(`${stem}e`) || list.has(`${stem}le`)) return true;
+  }
+  for (const end of ['ed', 'ing', 'er', 'est']) {
+    if (!w.endsWith(end) || w.length - end.length < 2) continue;
+    const stem = w.slice(0, -end.length);
+    // "stopped" → "stop", "carried" → "carry", "making" → "make".
+    if (list.has(stem) || list.has(`${stem}e`) || (stem.length > 2 && stem.at(-1) === stem.at(-2) && list.has(stem.slice(0, -1))) || (stem.endsWith('i') && list.has(`${stem.slice(0, -1)}y`))) return true;
+  }
+  return false;
 }
