@@ -50,6 +50,7 @@ if (!forWorkers) {
     logLevel: 'warn',
   });
   lazyBuiltins(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  lightClock(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   bundleYaml(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   assertAscii(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
 }
@@ -117,6 +118,29 @@ function lazyBuiltins(file) {
   code = strict + helper + code.slice(strict.length);
   writeFileSync(file, code);
   if (count < 3) throw new Error(`bundle: only ${count} built-in modules made lazy; the bundle's require lines changed (scripts/bundle.mjs)`);
+}
+
+/**
+ * The bundle reads the clock only as `performance.now()` (deadlines and stage times, each within one thread).
+ * Node.js makes the global `performance` on first use by loading perf_hooks and its timing modules, about
+ * 0.7 ms of a one-file run (issue 19). A `performance` of the bundle's own, with only `now()`, milliseconds
+ * from a monotonic clock (process.hrtime, as performance.now() is), shadows it inside the bundle. jsdom and
+ * axe-core, outside the bundle, keep the global. Any other use of `performance` fails the build here.
+ */
+function lightClock(file) {
+  let code = readFileSync(file, 'utf8');
+  const other = [...code.matchAll(/\bperformance\s*(?:\.\s*[\w$]+|\[)/g)].map((m) => m[0]).filter((u) => u !== 'performance.now');
+  if (other.length) throw new Error(`bundle: ${other[0]} found; the bundle's own performance object has only now() (lightClock in scripts/bundle.mjs)`);
+  if (/\b(?:globalThis|global|self|window)\s*\.\s*performance\b|\b(?:var|let|const)\s+performance\b/.test(code)) throw new Error('bundle: the global performance is read or declared by name; lightClock in scripts/bundle.mjs would change it');
+  const clock = [
+    '// scripts/bundle.mjs (lightClock): performance.now() without loading perf_hooks.',
+    'var __plainspokeClockStart = process.hrtime();',
+    'var performance = { now: () => { const t = process.hrtime(__plainspokeClockStart); return t[0] * 1e3 + t[1] / 1e6; } };',
+    '',
+  ].join('\n');
+  const strict = /^(["'])use strict\1;/.exec(code)?.[0] ?? '';
+  code = strict + clock + code.slice(strict.length);
+  writeFileSync(file, code);
 }
 
 const { loadBundle, CODE_CACHE_FILE, WORKER_CODE_CACHE_FILE } = await import('../dist/boot/bundle.js');

@@ -233,3 +233,73 @@ describe('fingerprints only when something reads them (issue 19)', () => {
     for (const f of report.files[0].findings) expect(f.fingerprint).toMatch(/^[0-9a-f]{8,}$/);
   });
 });
+
+describe('phrase tables go into the matcher word by word (issue 19)', () => {
+  it('finds the same hits, in the same order, as a matcher built whole', async () => {
+    const { PhraseMatcher } = await import('../src/lexicon/phrase-matcher.js');
+    const { table } = await import('../src/lexicon/data.js');
+    const { createDoc } = await import('../src/document/document.js');
+    const sentences = [];
+    for (const id of ['simpler-words', 'jargon', 'passive-voice', 'sensory-language', 'inclusive-language']) {
+      const dir = join(ROOT, 'fixtures', 'rules', id);
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) sentences.push(...createDoc(name, readFileSync(join(dir, name), 'utf8'), 'markdown', 'article').sentences);
+    }
+    // Phrases whose first word also starts an add() made after them, a leading mark, and exact case.
+    const extra: [string, boolean][] = [['utilize the form', false], ['- utilize', false], ['UTILIZE', true], ['utilize', false]];
+    let hits = 0;
+    for (const name of ['simpler-words', 'jargon']) {
+      const whole = new PhraseMatcher<string>();
+      const lazy = new PhraseMatcher<string>();
+      table(name).entries.forEach((entry, i) => {
+        for (const phrase of entry.match) {
+          whole.add(phrase, `${i}`, entry.case === true);
+          lazy.addLazily(phrase, `${i}`, entry.case === true);
+        }
+      });
+      extra.forEach(([phrase, exact], i) => {
+        whole.add(phrase, `extra ${i}`, exact);
+        if (i % 2) lazy.add(phrase, `extra ${i}`, exact);
+        else lazy.addLazily(phrase, `extra ${i}`, exact);
+      });
+      for (const sentence of sentences) {
+        const see = (m: InstanceType<typeof PhraseMatcher<string>>) => m.find(sentence).map((h) => `${h.first.start}-${h.last.end} ${h.phrase} ${h.value}`);
+        const expected = see(whole);
+        expect(see(lazy), sentence.text).toEqual(expected);
+        hits += expected.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(50);
+  });
+});
+
+describe('standard output and error without Node.js streams (issue 19)', () => {
+  it('writes straight to the file descriptor, and leaves the rest to the stream when it cannot', async () => {
+    const { StdStream } = await import('../src/cli/io.js');
+    const { mkdtempSync, openSync, closeSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'plainspoke-io-')), 'out.txt');
+    const fd = openSync(file, 'w');
+    let opened = 0;
+    const fake = (log: string[]) => () => {
+      opened++;
+      return { write: (s: string | Uint8Array) => log.push(String(Buffer.from(s))) > 0, isTTY: true } as unknown as NodeJS.WriteStream;
+    };
+    const direct: string[] = [];
+    const out = new StdStream(fd, fake(direct));
+    expect(out.write('plain ')).toBe(true);
+    expect(out.write('café ✓\n')).toBe(true);
+    closeSync(fd);
+    expect(readFileSync(file, 'utf8')).toBe('plain café ✓\n');
+    expect(opened).toBe(0);
+    // A descriptor that cannot be written (none is open under that number): the stream gets the whole text, and every later write.
+    const later: string[] = [];
+    const broken = new StdStream(1_000_000, fake(later));
+    broken.write('first\n');
+    broken.write('second\n');
+    expect(later).toEqual(['first\n', 'second\n']);
+    expect(opened).toBe(1);
+    // isTTY is the stream's.
+    const asked = new StdStream(1, fake([]));
+    expect(asked.isTTY).toBe(true);
+  });
+});

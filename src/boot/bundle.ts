@@ -49,8 +49,9 @@ export interface LoadedBundle {
  */
 export function loadBundle(options: { cache?: 'main' | 'worker' | false } = {}): LoadedBundle | undefined {
   if (process.env.PLAINSPOKE_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return undefined;
-  // ASCII only (scripts/bundle.mjs checks), so V8 gets a one-byte string (bin/plainspoke.js reads it the same way).
-  const source = readFileSync(BUNDLE_FILE, 'utf8');
+  // ASCII only (scripts/bundle.mjs checks), so V8 gets a one-byte string (bin/plainspoke.js reads it the same way):
+  // read whole, then decoded (readFileSync's 'utf8' reads a big file in 8 KB pieces).
+  const source = readFileSync(BUNDLE_FILE).toString('utf8');
   const cacheFile = options.cache === false ? undefined : options.cache === 'worker' ? WORKER_CODE_CACHE_FILE : CODE_CACHE_FILE;
   let cachedData: Buffer | undefined;
   if (cacheFile && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);

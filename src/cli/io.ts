@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+
 /** The world the CLI talks to, passed in so tests can run main() in-process. */
 export interface CliIO {
   cwd: string;
@@ -8,12 +10,66 @@ export interface CliIO {
   readStdin(): Promise<string>;
 }
 
+/**
+ * process.stdout or process.stderr as the CLI writes to it, made only when first needed (issue 19). Making
+ * the stream loads Node.js's net or tty modules (about 1.5 ms of a one-file run), so a write goes straight
+ * to the file descriptor: a report to a pipe or a file, as from a hook or CI, never makes it. The stream
+ * takes over for good when something reads `isTTY`, or when a write cannot go straight out (a pipe left in
+ * non-blocking mode and full, a closed pipe): it then writes the rest and reports errors as before. Both
+ * ways write synchronously (Node.js writes its standard streams synchronously to files, pipes and
+ * terminals), so the order of the output is the same. On Windows the stream always writes (console code pages).
+ */
+export class StdStream {
+  private stream: NodeJS.WriteStream | undefined;
+
+  /** `fd`: 1 or 2 (tests pass others); `open`: makes the Node.js stream for that descriptor. */
+  constructor(
+    private readonly fd: number,
+    private readonly open: () => NodeJS.WriteStream,
+  ) {}
+
+  /** The Node.js stream itself (it is made now if it was not yet). */
+  get real(): NodeJS.WriteStream {
+    return (this.stream ??= this.open());
+  }
+
+  get isTTY(): boolean | undefined {
+    return this.real.isTTY;
+  }
+
+  write(s: string): boolean {
+    if (this.stream || process.platform === 'win32') return this.real.write(s);
+    const bytes = Buffer.from(s, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+      return true;
+    } catch {
+      // EAGAIN or EPIPE: the stream writes what is left and handles the error as it always has.
+      return this.real.write(done === 0 ? s : bytes.subarray(done));
+    }
+  }
+}
+
+let stdStreams: { stdout: StdStream; stderr: StdStream } | undefined;
+
+/** The same two objects for the whole process, so every write to one stream goes the same way. */
+function processStreams(): { stdout: StdStream; stderr: StdStream } {
+  return (stdStreams ??= { stdout: new StdStream(1, () => process.stdout), stderr: new StdStream(2, () => process.stderr) });
+}
+
+/** True when `stream` is this process's standard output (the language and MCP servers need it). */
+export function isProcessStdout(stream: CliIO['stdout']): boolean {
+  return (stdStreams !== undefined && stream === stdStreams.stdout) || stream === process.stdout;
+}
+
 export function processIO(): CliIO {
+  const { stdout, stderr } = processStreams();
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -32,6 +32,21 @@ export function phraseWords(phrase: string): string[] {
     .filter(Boolean);
 }
 
+/** phraseWords(phrase)[0] without splitting the rest: the word a phrase can be found from. */
+function firstWord(phrase: string): string | undefined {
+  for (const token of phrase.toLowerCase().replace(/’/g, "'").split(/\s+/)) {
+    const word = token ? trimToWord(token) : '';
+    if (word) return word;
+  }
+  return undefined;
+}
+
+interface PendingPhrase<T> {
+  phrase: string;
+  value: T;
+  exactCase: boolean;
+}
+
 export interface MatchOptions {
   /** Skip words in quotation marks (customer's words). Default true. */
   skipQuoted?: boolean;
@@ -39,11 +54,40 @@ export interface MatchOptions {
 
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: new Map(), values: [] };
+  /**
+   * Phrases given to addLazily() and not in the tree yet, by first word (issue 19). Building the tree of a table
+   * of a thousand phrases whole took about 3 ms per rule of a one-file run, most of it for words the file never
+   * holds. A phrase is only found from its first word, so a group goes in when a sentence first holds the word:
+   * the tree then has the same paths, with the values at each node in the order they were given (a group goes in
+   * before a later add() under the same first word), so find() gives the same hits.
+   */
+  private pending: Map<string, PendingPhrase<T>[]> | undefined;
 
   /** `exactCase`: the phrase only matches with this exact capitalisation (e.g. acronyms). */
   add(phrase: string, value: T, exactCase = false): void {
     const words = phraseWords(phrase);
     if (!words.length) return;
+    if (this.pending?.has(words[0])) this.addPending(words[0]);
+    this.insert(words, phrase, value, exactCase);
+  }
+
+  /** As add(), but the phrase goes in the tree only when find() first meets its first word. */
+  addLazily(phrase: string, value: T, exactCase = false): void {
+    const first = firstWord(phrase);
+    if (first === undefined) return;
+    this.pending ??= new Map();
+    let group = this.pending.get(first);
+    if (!group) this.pending.set(first, (group = []));
+    group.push({ phrase, value, exactCase });
+  }
+
+  private addPending(first: string): void {
+    const group = this.pending!.get(first)!;
+    this.pending!.delete(first);
+    for (const p of group) this.insert(phraseWords(p.phrase), p.phrase, p.value, p.exactCase);
+  }
+
+  private insert(words: string[], phrase: string, value: T, exactCase: boolean): void {
     let node = this.root;
     for (const w of words) {
       let n = node.next.get(w);
@@ -67,6 +111,7 @@ export class PhraseMatcher<T> {
         if (w.masked || (skipQuoted && w.quoted)) break;
         // Words of one phrase must be adjacent: only spaces (or a line break) between them.
         if (j > i && text.slice(words[j - 1].end, w.start).trim() !== '') break;
+        if (j === i && this.pending?.has(w.lower)) this.addPending(w.lower);
         node = node.next.get(w.lower);
         if (!node) break;
         const fit = node.values.find((v) => !v.exact || words.slice(i, j + 1).map((x) => x.text).join(' ') === v.exact);

@@ -21,7 +21,8 @@ export function tableMatcher(name: string, select?: { category?: string; filter?
     for (const entry of table(name).entries) {
       if (select?.category !== undefined && entry.category !== select.category) continue;
       if (select?.filter && !select.filter(entry)) continue;
-      for (const phrase of entry.match) m.add(phrase, entry, entry.case === true);
+      // Into the tree when a document first holds the phrase's first word (issue 19).
+      for (const phrase of entry.match) m.addLazily(phrase, entry, entry.case === true);
     }
     matchers.set(key, m);
   }

@@ -80,17 +80,21 @@ export function inCI(env: CliIO['env']): boolean {
 export const PROGRESS_MIN_FILES = 20;
 
 /**
- * The progress callback, or undefined when there must be none: only on a TTY
- * stderr, never in CI, never with --no-progress, and never when a machine
- * format goes to stdout (a pipe reader wants clean output).
+ * The progress callback, or undefined when there must be none: never in CI,
+ * never with --no-progress, and never when a machine format goes to stdout (a
+ * pipe reader wants clean output). The callback writes only to a TTY stderr.
  */
 export function progressLine(opts: Pick<LintCliOptions, 'progress' | 'format' | 'outputFile'>, io: CliIO, now: () => number = Date.now): ((done: number, total: number, path: string) => void) | undefined {
-  if (opts.progress === false || !io.stderr.isTTY || inCI(io.env) || io.env.TERM === 'dumb') return undefined;
+  if (opts.progress === false || inCI(io.env) || io.env.TERM === 'dumb') return undefined;
   if (opts.format !== 'stylish' && !opts.outputFile) return undefined;
   let last = -Infinity;
   let shown = false;
+  // Whether stderr is a TTY, asked only once a run is long enough to show the line: asking makes the stderr
+  // stream (src/cli/io.ts), which a short run never needs (issue 19).
+  let tty: boolean | undefined;
   return (done, total, path) => {
     if (total < PROGRESS_MIN_FILES) return;
+    if (!(tty ??= Boolean(io.stderr.isTTY))) return;
     if (done === total) {
       if (shown) io.stderr.write('\r\x1b[K');
       return;
