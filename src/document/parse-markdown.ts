@@ -10,7 +10,87 @@ import type { CommentNode } from './comments.js';
 import { parseMaybeChunked, type ChunkOptions } from './markdown-chunks.js';
 import { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells, flattenDeepNodes } from './bound-markdown.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const newProcessor = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = newProcessor();
+
+/**
+ * Issue 19: three GFM constructs are tried far more often than they can match. The e-mail
+ * literal is tried at the start of every word (and splits every text run there, which
+ * micromark then merges again), the table at the start of every paragraph line, and the
+ * footnote at every `[` and `]`. Each needs a character the text may not hold at all: an
+ * e-mail literal needs `@`; a table's delimiter row needs `|`, `:-` or `-:` (a row of
+ * hyphens needs a pipe or an alignment colon to be one); a footnote call or
+ * definition needs `[^`. A text without them is parsed by a processor without those
+ * constructs: a construct that cannot match leaves no trace, so the tree is the same
+ * (test/markdown-variants.test.ts compares both over the fixtures and generated texts).
+ */
+const EMAIL = 1;
+const TABLE = 2;
+const FOOTNOTE = 4;
+const ALL_FEATURES = EMAIL | TABLE | FOOTNOTE;
+
+/** The construct names each feature adds to micromark (micromark-extension-gfm-*). */
+const FEATURE_CONSTRUCTS: readonly [number, ReadonlySet<string>][] = [
+  [EMAIL, new Set(['emailAutolink'])],
+  [TABLE, new Set(['table'])],
+  [FOOTNOTE, new Set(['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'])],
+];
+
+/** The GFM features a text could use: a feature whose telltale characters are missing is left out. */
+export function markdownFeatures(text: string): number {
+  let features = 0;
+  if (text.includes('@')) features |= EMAIL;
+  if (text.includes('|') || text.includes(':-') || text.includes('-:')) features |= TABLE;
+  if (text.includes('[^')) features |= FOOTNOTE;
+  return features;
+}
+
+/** A micromark syntax extension without the constructs named in `drop` (the same object when none is there). */
+function withoutConstructs(ext: unknown, drop: ReadonlySet<string>): unknown {
+  if (Array.isArray(ext)) return ext.map((e) => withoutConstructs(e, drop));
+  if (!ext || typeof ext !== 'object') return ext;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [field, table] of Object.entries(ext as Record<string, unknown>)) {
+    out[field] = table;
+    if (!table || typeof table !== 'object' || Array.isArray(table)) continue;
+    const kept: Record<string, unknown> = {};
+    let fieldChanged = false;
+    for (const [code, list] of Object.entries(table as Record<string, unknown>)) {
+      const items = Array.isArray(list) ? list : [list];
+      const left = items.filter((c) => !(c && typeof c === 'object' && drop.has((c as { name?: string }).name ?? '')));
+      if (left.length !== items.length) fieldChanged = true;
+      if (left.length) kept[code] = left.length === items.length ? list : left;
+    }
+    if (fieldChanged) {
+      out[field] = kept;
+      changed = true;
+    }
+  }
+  return changed ? out : ext;
+}
+
+type MdParser = (text: string) => MdRoot;
+
+const parsers = new Map<number, MdParser>();
+
+/** The parser for texts with these features (built once per set of features). */
+function parserFor(features: number): MdParser {
+  let parse = parsers.get(features);
+  if (parse) return parse;
+  if (features === ALL_FEATURES) parse = (text) => processor.parse(text) as MdRoot;
+  else {
+    const drop = new Set<string>();
+    for (const [feature, names] of FEATURE_CONSTRUCTS) if (!(features & feature)) for (const n of names) drop.add(n);
+    const p = newProcessor();
+    const exts = p.data('micromarkExtensions') as unknown[];
+    exts.splice(0, exts.length, ...exts.map((e) => withoutConstructs(e, drop)));
+    guardAutolinkTransform(p.data('fromMarkdownExtensions'));
+    parse = (text) => p.parse(text) as MdRoot;
+  }
+  parsers.set(features, parse);
+  return parse;
+}
 
 /**
  * Issue 19: GFM's autolink-literal transform walks the whole tree four times (one pass per
@@ -74,8 +154,6 @@ export interface ParsedMarkdown {
  */
 export const markdownChunking: ChunkOptions = {};
 
-const parseWhole = (text: string) => processor.parse(text) as MdRoot;
-
 /**
  * The mdast of a Markdown text: whole, or in chunks when it is big (the same tree).
  * Work is bounded (bound-markdown.ts): container markers past the limit on a line, inline
@@ -84,7 +162,8 @@ const parseWhole = (text: string) => processor.parse(text) as MdRoot;
  * flattened below a fixed depth.
  */
 export function parseMdast(text: string, opts: ChunkOptions = markdownChunking): MdRoot {
-  return flattenDeepNodes(parseMaybeChunked(boundMarkdown(text), parseWhole, opts));
+  const bounded = boundMarkdown(text);
+  return flattenDeepNodes(parseMaybeChunked(bounded, parserFor(markdownFeatures(bounded)), opts));
 }
 
 /** Every bound of bound-markdown.ts; the same text (and string) for an ordinary document. */

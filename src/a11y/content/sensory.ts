@@ -26,6 +26,8 @@ interface Lexicon {
   cues: string[][];
   /** Multi-word action verbs ("go to", "click on"). */
   actions: string[][];
+  /** The multi-word actions by their first word (issue 19: a look-up, not a scan of the list per word). */
+  actionsByFirst: Map<string, string[][]>;
   exceptions: Set<string>;
 }
 
@@ -52,7 +54,13 @@ function lex(): Lexicon {
       }
     }
   }
-  lexicon = { words, cues, actions, exceptions };
+  const actionsByFirst = new Map<string, string[][]>();
+  for (const a of actions) {
+    const list = actionsByFirst.get(a[0]);
+    if (list) list.push(a);
+    else actionsByFirst.set(a[0], [a]);
+  }
+  lexicon = { words, cues, actions, actionsByFirst, exceptions };
   return lexicon;
 }
 
@@ -206,7 +214,7 @@ function actionEnd(s: Sentence, k: number): number {
   const l = lex();
   let end = -1;
   if (l.words.get(w[k].lower)?.has('action')) end = k + 1;
-  for (const a of l.actions) if (a.every((x, i) => w[k + i]?.lower === x && (i === 0 || joined(s, k + i)))) end = Math.max(end, k + a.length);
+  for (const a of l.actionsByFirst.get(w[k].lower) ?? []) if (a.every((x, i) => w[k + i]?.lower === x && (i === 0 || joined(s, k + i)))) end = Math.max(end, k + a.length);
   return end;
 }
 
@@ -291,7 +299,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
     const word = w[i];
     if (word.masked || word.quoted) continue;
     // Most words are in no group: skip them before any pattern work.
-    if (!l.words.has(word.lower) && !word.lower.includes('-') && word.lower !== 'will' && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actions.some((a) => a[0] === word.lower)) continue;
+    if (!l.words.has(word.lower) && !word.lower.includes('-') && word.lower !== 'will' && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actionsByFirst.has(word.lower)) continue;
 
     // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
     const extra = pointsByLook(s, i) ?? pronounState(s, i, prev) ?? makesSound(s, i);
@@ -957,7 +965,7 @@ export function namesALabel(s: Sentence, from = 0, to = s.words.length): boolean
     // "Click Order History", "go to File > Settings", "click on the Upload tab".
     let after = -1;
     if (l.words.get(w[k].lower)?.has('action')) after = k + 1;
-    for (const a of l.actions) if (a.every((x, i) => w[k + i]?.lower === x)) after = Math.max(after, k + a.length);
+    for (const a of (w[k] && l.actionsByFirst.get(w[k].lower)) || []) if (a.every((x, i) => w[k + i]?.lower === x)) after = Math.max(after, k + a.length);
     if (after !== -1) {
       if (w[after]?.lower === 'the' || w[after]?.lower === 'on') after++;
       if (isName(after)) return true;

@@ -46,7 +46,9 @@ interface Entry extends PhraseEntry {
 
 /** retext-equality's normalisation: lower case, no apostrophes, no hyphens. */
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[’']/g, '').replace(/-/g, '');
+  const lower = s.toLowerCase();
+  // Most words have no apostrophe or hyphen: one test, no copies (issue 19).
+  return /[’'-]/.test(lower) ? lower.replace(/[’']/g, '').replace(/-/g, '') : lower;
 }
 
 interface SkipList {
@@ -160,7 +162,14 @@ function matcherFor(sentence: Sentence): PhraseMatcher<Entry> {
 
 /** The sentence as retext-equality sees it: words normalised, positions unchanged. */
 function normalised(sentence: Sentence): Sentence {
-  return { ...sentence, words: sentence.words.map((w) => ({ ...w, lower: norm(w.lower) })) };
+  // A word that normalising leaves as it is is kept, not copied (issue 19).
+  return {
+    ...sentence,
+    words: sentence.words.map((w) => {
+      const lower = norm(w.lower);
+      return lower === w.lower ? w : { ...w, lower };
+    }),
+  };
 }
 
 /** "chairman or chairwoman", "actor/actress": both sides named, nobody left out. */

@@ -560,7 +560,9 @@ export default defineRule({
     const inLabel = containedInAny(labels);
 
     const sentences = doc.sentences;
-    const names = properNouns(sentences);
+    // Only a file with a candidate acronym needs its names (issue 19: a regex or three per word of every file).
+    let nameSet: Set<string> | undefined;
+    const names = { has: (word: string) => (nameSet ??= properNouns(sentences)).has(word) };
     // Pin names ("RTS", "EN", "COM") are labels only in a file about wiring or devices.
     const hardware = sentences.some((s) => s.words.some((w) => hardwareWords.has(w.lower)));
     const pins = hardware ? pinNames : new Set<string>();
