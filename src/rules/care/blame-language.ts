@@ -5,10 +5,48 @@
  * agreed to, or at their not reading. Patterns in rules/blame-language.yml
  * cover tense, person, contractions and inserted words; the reply model
  * (src/reply/) keeps quotes, the customer's turns and stage directions out.
+ *
+ * Behind the patterns, a small sentence model (rules/blame-language.model.json,
+ * scripts/train-blame-model.mjs) reads sentences the patterns left alone, but
+ * only those whose grammar points at the customer's past action or knowledge
+ * (src/lexicon/blame-features.ts). It quotes those words, not the word it weighed.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
+import { hitText } from '../../reply/words.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
+import { blameCues, blameFeatures, blameScore, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
+import { packageRoot } from '../../util/package-root.js';
+
+let model: BlameModel | null | undefined;
+
+/** The sentence model, read on first use (never when the rule is off). */
+function sentenceModel(): BlameModel | null {
+  if (model !== undefined) return model;
+  try {
+    const m = JSON.parse(readFileSync(join(packageRoot, 'rules', 'blame-language.model.json'), 'utf8')) as BlameModel;
+    model = typeof m.bias === 'number' && typeof m.threshold === 'number' && m.weights && typeof m.weights === 'object' ? m : null;
+  } catch {
+    model = null;
+  }
+  return model;
+}
+
+/** What to write instead, by the kind of words found. */
+const NOTES: Record<BlameCue['kind'], string> = {
+  hindsight: 'it tells them what should have happened. Say what happens now',
+  'you-did': 'it points at what they did. Say what happened, not who did it',
+  'your-details': 'it puts the cause on their details. Say what needs changing',
+  reminder: 'it reminds them they were told. Give the answer again',
+  agreed: 'it holds them to what they agreed. Explain the rule and what you can do',
+  'step-missed': 'it points at a step they missed. Say what is needed now',
+  advice: 'hindsight advice reads as a telling-off. Say what to do now',
+  documented: 'it says they should have read it. Give the answer here',
+  cause: 'it puts the cause on their handling. Say what happened and what to do next',
+  'your-side': 'it puts the fault on their side. Say what happened and what to do next',
+};
 
 export default defineRule({
   id: 'blame-language',
@@ -24,8 +62,28 @@ export default defineRule({
   defaults: {},
   messages: {
     blame: "'{{actual}}' blames the customer: {{note}}",
+    blameShape: "'{{actual}}' may read as blame: {{note}}",
   },
   check(doc, ctx) {
-    reportPhrases(ctx, replyModel(doc).blame, 'blame', 'say what happened and what to do next');
+    const reply = replyModel(doc);
+    reportPhrases(ctx, reply.blame, 'blame', 'say what happened and what to do next');
+    const m = sentenceModel();
+    if (!m) return;
+    const found = new Set(reply.blame.map((f) => f.line.sentence));
+    for (const line of reply.spoken) {
+      if (found.has(line.sentence) || line.question) continue;
+      const cues = blameCues(line.words);
+      if (!cues.length || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
+      found.add(line.sentence);
+      const cue = cues[0];
+      const first = line.words[cue.first];
+      const last = line.words[cue.last];
+      ctx.report({
+        messageId: 'blameShape',
+        span: line.block.spanOf(first.start, last.end),
+        data: { actual: hitText(line, first, last), note: NOTES[cue.kind] },
+        context: line.sentence.span,
+      });
+    }
   },
 });

@@ -1,0 +1,324 @@
+/**
+ * The blame-language sentence model (rules/blame-language.model.json, trained
+ * by scripts/train-blame-model.mjs): the features of one reply sentence, the
+ * shape that lets the model speak at all, and the score.
+ *
+ * The model only speaks about a sentence whose grammar points at the
+ * customer's past action or knowledge (its "cue"): "you" with a past or
+ * perfect verb ("you entered", "you've voided", "you didn't"), hindsight
+ * ("should have been", "if you had", "had you"), their details as the cause
+ * ("your address was"), a reference to an earlier message or to what they
+ * agreed ("as I said", "in my last email", "you accepted"), a step not taken
+ * ("was not submitted"), or hindsight advice ("next time"). The cue is what
+ * the rule quotes, so a message names the words that carry the blame, never a
+ * topic word the model happened to weigh.
+ *
+ * The same code makes the features when the model is trained and when the
+ * rule runs, so the two never drift apart.
+ */
+import { expandWord, formsOf } from './lemma.js';
+
+/** What the features read of a word (a Word of the prose model fits). */
+export interface FeatureWord {
+  lower: string;
+  masked: boolean;
+  quoted: boolean;
+}
+
+/** A token: one reading of a written word (a contraction gives two), and the index of that word. */
+interface Token {
+  w: string;
+  at: number;
+}
+
+/** Irregular past forms and participles (grammar, not wording). */
+const IRREGULAR_PAST = new Set(
+  'was were been had did done said told made got gotten gave given took taken went gone came saw seen knew known thought wrote written sent left lost meant kept put set heard held found felt forgot forgotten paid spent bought brought caught understood misunderstood broke broken chose chosen spoke spoken fell fallen ran began begun rang rung shut cut hung sold sat woke woken drove driven dealt led won hit threw thrown wore worn tore torn stuck built lent shook shaken stole stolen ate eaten drew drawn grew grown flew flown swore sworn mistook mistaken forgave forgiven let quit upset overlooked misread'.split(' '),
+);
+const MODAL = new Set(['should', 'could', 'would', 'might', 'must', 'ought', 'may']);
+const NEG = new Set(['not', 'never', 'no']);
+const BE_PAST = new Set(['was', 'were']);
+const SELF = new Set(['i', 'we']);
+const ADVERB_GAP = new Set(['already', 'just', 'only', 'also', 'clearly', 'definitely', 'probably', 'accidentally', 'actually', 'then', 'both', 'all', 'originally', 'previously', 'obviously', 'simply', 'still', 'ever', 'never', 'not', 'really', 'mistakenly', 'maybe', 'likely']);
+/** Verbs of telling and showing: a reminder that they were told. */
+const TOLD = new Set(['say', 'mention', 'explain', 'state', 'tell', 'advise', 'note', 'outline', 'inform', 'remind', 'point', 'highlight', 'warn', 'show', 'list', 'print', 'display', 'publish', 'post', 'specify', 'detail', 'describe', 'confirm', 'write', 'send', 'email', 'flag', 'stress', 'reiterate', 'clarify', 'indicate', 'cover']);
+const EARLIER = new Set(['previous', 'earlier', 'last', 'original', 'first', 'prior', 'above', 'before', 'already']);
+const MESSAGE = new Set(['email', 'message', 'reply', 'response', 'note', 'letter', 'call', 'chat', 'conversation', 'text', 'notice', 'mail', 'post', 'comment', 'ticket', 'update', 'reminder', 'reminders', 'emails', 'messages', 'letters', 'notices', 'texts']);
+const AGREE = new Set(['agree', 'accept', 'sign', 'consent', 'acknowledge', 'tick', 'check', 'confirm', 'opt', 'choose', 'select', 'pick', 'approve']);
+const TERMS = new Set(['terms', 'conditions', 'policy', 'agreement', 'contract', 't&cs', 'ts&cs', 'tcs', 'print', 'wording', 'rules', 'faq', 'guide', 'manual', 'instructions', 'label', 'page']);
+/** Things a customer was given to read: "it's in the welcome pack", "the manual says". */
+const DOCS = new Set(['email', 'emails', 'message', 'letter', 'terms', 'conditions', 'policy', 'pack', 'confirmation', 'page', 'agreement', 'contract', 'faq', 'faqs', 'guide', 'manual', 'label', 'box', 'sign', 'schedule', 'paperwork', 'quote', 'invoice', 'receipt', 'website', 'site', 'app', 'screen', 'text', 'reminder', 'reminders', 'notice', 'checklist', 'handbook', 'leaflet', 'card', 'booklet', 'instructions', 'print', 'wording', 'listing', 'description', 'form', 'document', 'documents', 'newsletter', 'section', 'clause', 'details', 'summary', 'checkout', 'letters', 'sheet']);
+/** "sign in", "opt out", "check in": a step, not an agreement. */
+const PARTICLE = new Set(['in', 'into', 'up', 'out', 'on', 'off', 'back', 'over']);
+const CONDITION = new Set(['if', 'when', 'once', 'as', 'after', 'before', 'until', 'unless', 'whether']);
+const PERSON = new Set(['you', 'we', 'i', 'they', 'he', 'she']);
+const COMPOUND = new Set(['address', 'addresses', 'account', 'accounts', 'provider', 'settings', 'app']);
+const BE = new Set(['is', 'are', 'was', 'were']);
+const SIDE = new Set(['end', 'side', 'responsibility', 'fault', 'part', 'doing']);
+const HINDSIGHT_ADVICE: string[][] = [['next', 'time'], ['in', 'future'], ['in', 'the', 'future'], ['going', 'forward'], ['future', 'reference'], ['from', 'now', 'on']];
+
+/** A past form or participle: irregular, or a regular -ed longer than four letters. */
+export function isPast(w: string): boolean {
+  return IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed'));
+}
+
+const lemmas = new Map<string, string>();
+const IRREGULAR_BASE = new Map<string, string>([
+  ['said', 'say'], ['told', 'tell'], ['made', 'make'], ['got', 'get'], ['gave', 'give'], ['given', 'give'], ['took', 'take'], ['taken', 'take'],
+  ['went', 'go'], ['gone', 'go'], ['came', 'come'], ['saw', 'see'], ['seen', 'see'], ['knew', 'know'], ['known', 'know'], ['wrote', 'write'],
+  ['written', 'write'], ['sent', 'send'], ['left', 'leave'], ['lost', 'lose'], ['kept', 'keep'], ['heard', 'hear'], ['held', 'hold'],
+  ['found', 'find'], ['forgot', 'forget'], ['forgotten', 'forget'], ['paid', 'pay'], ['bought', 'buy'], ['brought', 'bring'], ['chose', 'choose'],
+  ['chosen', 'choose'], ['broke', 'break'], ['broken', 'break'], ['was', 'be'], ['were', 'be'], ['been', 'be'], ['is', 'be'], ['are', 'be'],
+  ['am', 'be'], ['had', 'have'], ['has', 'have'], ['did', 'do'], ['done', 'do'], ['does', 'do'], ['shown', 'show'], ['understood', 'understand'],
+]);
+
+/** The lemma of a word: a verb or plural noun form taken back to its base when the base makes it. */
+export function lemmaOf(w: string): string {
+  let l = lemmas.get(w);
+  if (l !== undefined) return l;
+  l = IRREGULAR_BASE.get(w) ?? (CLOSED.has(w) ? w : undefined);
+  if (l === undefined) {
+    const cands: string[] = [];
+    if (w.endsWith('ing')) cands.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
+    if (w.endsWith('ied') || w.endsWith('ies')) cands.push(`${w.slice(0, -3)}y`);
+    if (w.endsWith('ed')) cands.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
+    if (w.endsWith('es')) cands.push(w.slice(0, -2));
+    if (w.endsWith('s') && !w.endsWith('ss')) cands.push(w.slice(0, -1));
+    l = cands.find((c) => c.length > 2 && formsOf(c).includes(w)) ?? w;
+  }
+  lemmas.set(w, l);
+  return l;
+}
+
+/** The words as tokens: quoted and masked words left out, contractions read ("you'd told" → you had told). */
+export function tokensOf(words: readonly FeatureWord[]): Token[] {
+  const out: Token[] = [];
+  words.forEach((word, at) => {
+    if (word.masked || word.quoted || !/[a-z]/i.test(word.lower)) return;
+    const readings = expandWord(word.lower);
+    const next = words[at + 1]?.lower ?? '';
+    for (const alts of readings) {
+      let w = alts[0];
+      // "'d": had before a past form ("you'd told"), would otherwise ("you'd have").
+      if (alts.length > 1 && alts.includes('had')) w = next !== 'have' && isPast(next) ? 'had' : 'would';
+      else if (alts.length > 1 && alts.includes('has')) w = isPast(next) && next !== 'been' ? 'has' : 'is';
+      out.push({ w: w.replace(/[’]/g, "'"), at });
+    }
+  });
+  return out;
+}
+
+/** The grammar shape that lets the model speak: which kind, and the words it covers (indexes into the words given). */
+export interface BlameCue {
+  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side';
+  first: number;
+  last: number;
+}
+
+const starts = (t: Token[], i: number, seq: string[]) => seq.every((s, k) => t[i + k]?.w === s);
+
+/** Skips adverbs and "not" after index i: the index of the next content token. */
+function skipGap(t: Token[], i: number, max = 2): number {
+  let j = i;
+  while (j < t.length && j - i < max && ADVERB_GAP.has(t[j].w)) j++;
+  return j;
+}
+
+/** Every cue in the sentence, in order. */
+export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
+  const t = tokensOf(words);
+  const out: BlameCue[] = [];
+  const add = (kind: BlameCue['kind'], a: number, b: number) => {
+    const first = t[Math.max(0, a)].at;
+    const last = t[Math.min(t.length - 1, b)].at;
+    if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
+  };
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i].w;
+    const prev = t[i - 1]?.w ?? '';
+    // Hindsight: modal + (not) + have + participle, unless we are the subject ("I should have mentioned it").
+    if (MODAL.has(w) && !SELF.has(prev)) {
+      let j = i + 1;
+      if (t[j]?.w === 'to') j++;
+      j = skipGap(t, j);
+      if (t[j]?.w === 'have' && t[j + 1] && (isPast(t[j + 1].w) || !CLOSED.has(t[j + 1].w))) {
+        const endAt = t[j + 1].w === 'been' && t[j + 2] ? j + 2 : j + 1;
+        add('hindsight', prev === 'you' || prev === 'it' || prev === 'this' ? i - 1 : i, endAt);
+        continue;
+      }
+    }
+    // "if you had…", "had you…", "had the box been ticked".
+    if ((w === 'if' && t[i + 1]?.w === 'you' && t[i + 2]?.w === 'had') || (w === 'had' && t[i + 1]?.w === 'you' && prev !== 'you')) {
+      add('hindsight', i, Math.min(t.length - 1, i + 3));
+      continue;
+    }
+    // "Had the order come in on time, …": a sentence that opens with "had" is hindsight.
+    if (w === 'had' && i === 0 && t.length > 3) {
+      add('hindsight', i, Math.min(t.length - 1, i + 3));
+      continue;
+    }
+    // "if the form had been signed", "had the filter been cleaned".
+    if (w === 'if' || w === 'had') {
+      const k = t.slice(i + 1, i + 7).findIndex((x, n) => (w === 'if' ? x.w === 'had' : x.w === 'been') && t[i + 2 + n] && isPast(t[i + 2 + n].w));
+      if (k >= 0) {
+        const end = i + 2 + k;
+        add('hindsight', i, t[end].w === 'been' && t[end + 1] && isPast(t[end + 1].w) ? end + 1 : end);
+        continue;
+      }
+    }
+    // "you" + past or perfect: "you entered", "you've voided", "you didn't", "you were told".
+    if (w === 'you' && !CONDITION.has(prev) && prev !== 'thank' && prev !== 'that') {
+      const j = skipGap(t, i + 1);
+      const v = t[j]?.w ?? '';
+      if ((v === 'have' || v === 'had' || v === 'has') && t[j + 1]) {
+        const k = skipGap(t, j + 1);
+        if (t[k] && isPast(t[k].w) && t[k].w !== 'been') {
+          add('you-did', i, k + (t[k + 1] ? 1 : 0));
+          continue;
+        }
+      }
+      if (v === 'did' && t[j + 1]?.w === 'not') {
+        add('you-did', i, Math.min(t.length - 1, j + 2));
+        continue;
+      }
+      if (isPast(v) && v !== 'had' && v !== 'been') {
+        // "you left it", "you typed in": the verb and a short word after it; else the verb alone.
+        add('you-did', i, j + (t[j + 1] && (PARTICLE.has(t[j + 1].w) || ['it', 'them', 'this', 'that'].includes(t[j + 1].w)) ? 1 : 0));
+        continue;
+      }
+      if (NEG.has(t[i + 1]?.w ?? '') && t[i + 2] && isPast(t[i + 2].w)) {
+        add('you-did', i, i + 2);
+        continue;
+      }
+    }
+    // Their details as the cause: "your address was incomplete".
+    if (w === 'your') {
+      for (let k = i + 1; k <= i + 4 && k < t.length; k++) {
+        if (BE_PAST.has(t[k].w) && t[k + 1]) {
+          add('your-details', i, k + 1);
+          break;
+        }
+        if (['is', 'are', 'will', 'can', 'to', 'and', 'has', 'have'].includes(t[k].w)) break;
+      }
+    }
+    // A reminder: "as I said", "like we mentioned", "per my last email", "in our previous reply", "we already told you".
+    // "like" only as "like I said" (not "if you'd like the visits covered").
+    if ((w === 'as' || w === 'per' || (w === 'like' && SELF.has(t[i + 1]?.w ?? ''))) && t[i + 1]) {
+      for (let k = i + 1; k <= i + 4 && k < t.length; k++) {
+        const l = lemmaOf(t[k].w);
+        if (TOLD.has(l) && isPast(t[k].w)) {
+          add('reminder', i, k);
+          break;
+        }
+        if (EARLIER.has(t[k].w) && t[k + 1] && MESSAGE.has(t[k + 1].w)) {
+          add('reminder', i, k + 1);
+          break;
+        }
+      }
+    }
+    // "what I put in my message this morning": our own earlier message.
+    if ((w === 'my' || w === 'our') && MESSAGE.has(t[i + 1]?.w ?? '') && !COMPOUND.has(t[i + 2]?.w ?? '') && (prev === 'in' || prev === 'per')) add('reminder', i - 1, i + 1);
+    // "in my last email" (not "the previous email address").
+    if (EARLIER.has(w) && w !== 'already' && w !== 'before' && t[i + 1] && MESSAGE.has(t[i + 1].w) && !COMPOUND.has(t[i + 2]?.w ?? '') && (prev === 'my' || prev === 'our' || prev === 'the' || prev === 'that')) add('reminder', i - 1, i + 1);
+    if (w === 'already' && t[i + 1] && TOLD.has(lemmaOf(t[i + 1].w)) && isPast(t[i + 1].w)) add('reminder', SELF.has(prev) || prev === 'have' ? i - 1 : i, i + 1);
+    if (w === 'again' && i === 0) add('reminder', i, i);
+    // What they agreed to: "you accepted", "you agreed", "the terms you signed".
+    if (isPast(w) && AGREE.has(lemmaOf(w)) && !PARTICLE.has(t[i + 1]?.w ?? '') && t.slice(Math.max(0, i - 3), i).some((x) => x.w === 'you' || x.w === 'your')) add('agreed', Math.max(0, t.slice(0, i).map((x) => (x.w === 'your' ? 'you' : x.w)).lastIndexOf('you')), i);
+    // "the terms you signed", "the agreement that you accepted".
+    if (TERMS.has(w)) {
+      const y = t.slice(i + 1, i + 3).findIndex((x) => x.w === 'you');
+      const v = y >= 0 ? skipGap(t, i + 2 + y) : -1;
+      if (v >= 0 && t[v] && isPast(t[v].w) && t[v].w !== 'had' && t[v].w !== 'been') add('agreed', i, v);
+    }
+    // A step not taken: "was not submitted", "weren't updated", "was never returned", "was left blank".
+    if (BE_PAST.has(w) && (NEG.has(t[i + 1]?.w ?? '')) && t[i + 2] && isPast(t[i + 2].w)) add('step-missed', Math.max(0, i - 1), i + 2);
+    // What they were given to read: "it's all in the welcome pack", "it does show", "is clearly stated in".
+    if (BE.has(w)) {
+      let k = skipGap(t, i + 1);
+      // Not a person where they are: "you are on the account page".
+      if (PERSON.has(prev)) {
+        // nothing
+      } else if ((t[k]?.w === 'in' || t[k]?.w === 'on') && t.slice(k + 1, k + 5).some((x) => DOCS.has(x.w))) {
+        const d = k + 1 + t.slice(k + 1, k + 5).findIndex((x) => DOCS.has(x.w));
+        add('documented', Math.max(0, i - 1), d);
+      } else if (t[k] && isPast(t[k].w) && TOLD.has(lemmaOf(t[k].w)) && ['in', 'on', 'at', 'to', 'by'].includes(t[k + 1]?.w ?? '')) {
+        add('documented', Math.max(0, i - 1), k + 1);
+      }
+    }
+    if ((w === 'does' || w === 'did' || w === 'do') && t[i + 1] && TOLD.has(lemmaOf(t[i + 1].w)) && t[i + 1].w === lemmaOf(t[i + 1].w) && prev !== 'you' && prev !== 'not') add('reminder', Math.max(0, i - 1), i + 1);
+    // We told them: "we sent three reminders", "I mentioned", "we emailed you".
+    if (SELF.has(w)) {
+      const j = skipGap(t, i + 1);
+      if (t[j] && isPast(t[j].w) && TOLD.has(lemmaOf(t[j].w)) && t[j].w !== 'confirmed') add('reminder', i, Math.min(t.length - 1, j + 1));
+    }
+    // Their handling as the cause: "because the hub was unplugged", "since the form wasn't signed".
+    if (w === 'because' || w === 'since' || w === 'as') {
+      for (let k = i + 1; k <= i + 6 && k < t.length; k++) {
+        if (BE_PAST.has(t[k].w)) {
+          const v = skipGap(t, k + 1);
+          if (t[v] && isPast(t[v].w)) add('cause', i, v);
+          break;
+        }
+      }
+    }
+    // Their side: "on your end", "it is the tenant's responsibility", "that's not on us".
+    if ((w === 'your' || w.endsWith("'s")) && SIDE.has(t[i + 1]?.w ?? '')) add('your-side', i, i + 1);
+    if (w === 'on' && t[i + 1]?.w === 'us' && t[i - 1]?.w === 'not') add('your-side', i - 1, i + 1);
+    // Hindsight advice: "next time, …", "going forward, make sure…".
+    for (const seq of HINDSIGHT_ADVICE) {
+      if (starts(t, i, seq)) {
+        add('advice', i, Math.min(t.length - 1, i + seq.length + 2));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Word classes for the shape n-grams: closed-class words stay, open-class words become a tag. */
+const CLOSED = new Set(
+  'i we you your yours yourself it its this that these those they them their he she me us our my be am is are was were been being have has had do does did will would should could might must may can shall ought not never no if when before after while since until unless because so as per like than then next time already again still yet just only clearly obviously simply of to in on at by for with from about please which who what there here all any every each some'.split(' '),
+);
+function shapeOf(w: string): string {
+  if (CLOSED.has(w)) return w;
+  if (/^\d/.test(w)) return '#';
+  if (isPast(w)) return 'V-d';
+  if (w.endsWith('ing')) return 'V-g';
+  if (w.endsWith('ly')) return 'R';
+  return 'X';
+}
+
+/** The features of one sentence: its lemmas, word-class trigrams near a cue, the kinds of cue and their words. */
+export function blameFeatures(words: readonly FeatureWord[], cues: readonly BlameCue[] = blameCues(words)): string[] {
+  const t = tokensOf(words);
+  const f = new Set<string>();
+  const lem = t.map((x) => lemmaOf(x.w));
+  const shape = t.map((x) => shapeOf(x.w));
+  for (const l of lem) f.add(`w:${l}`);
+  // Word-class trigrams near a cue (three tokens either side): the grammar around the blame, not the topic.
+  const near = (i: number) => cues.some((c) => t[i].at >= c.first - 3 && t[i].at <= c.last + 3);
+  for (let i = 0; i + 2 < shape.length; i++) if (near(i) && near(i + 2)) f.add(`s:${shape[i]}_${shape[i + 1]}_${shape[i + 2]}`);
+  for (let i = 0; i < t.length; i++) if (near(i)) f.add(`l:${lem[i]}`);
+  for (const c of cues) f.add(`c:${c.kind}`);
+  // The words of each cue, as lemmas: what the rule quotes.
+  for (const c of cues) for (const x of t) if (x.at >= c.first && x.at <= c.last) f.add(`q:${lemmaOf(x.w)}`);
+  if (t.some((x) => x.w === 'you' || x.w === 'your')) f.add('g:you');
+  if (t.some((x) => x.w === 'i' || x.w === 'we')) f.add('g:we');
+  if (t.some((x) => NEG.has(x.w))) f.add('g:neg');
+  if (t.some((x) => x.w === 'sorry' || x.w === 'apologise' || x.w === 'apologize')) f.add('g:sorry');
+  return [...f];
+}
+
+/** A trained model: p = 1 / (1 + e^-(bias + the weights of the features present)); it speaks at p ≥ threshold. */
+export interface BlameModel {
+  bias: number;
+  threshold: number;
+  weights: Record<string, number>;
+}
+
+/** The model's probability that a sentence blames the customer. */
+export function blameScore(model: BlameModel, features: readonly string[]): number {
+  let z = model.bias;
+  for (const k of features) z += model.weights[k] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,49 @@
+// The blame-language sentence model: the grammar cues it may speak about, and its data file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blameCues, blameFeatures, blameScore, type BlameModel } from '../src/lexicon/blame-features.js';
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).map((w) => ({ lower: w.toLowerCase().replace(/[.,;:!?]+$/, ''), masked: false, quoted: false }));
+const cues = (s: string) => {
+  const ws = s.split(/\s+/).filter(Boolean);
+  return blameCues(words(s)).map((c) => `${c.kind}:${ws.slice(c.first, c.last + 1).join(' ')}`);
+};
+
+describe('blame cues', () => {
+  it('finds hindsight, their action, reminders and missed steps, and quotes those words', () => {
+    expect(cues('You should have read the guide first.')).toEqual(['hindsight:You should have read']);
+    expect(cues('Clearing the gutters would have stopped the damp.')).toEqual(['hindsight:would have stopped']);
+    expect(cues('If the form had been signed, it would have gone through.')).toContain('hindsight:If the form had been signed,');
+    expect(cues('You left it on the default setting.')).toEqual(['you-did:You left it']);
+    expect(cues('As I said in my last email, the fee stands.')[0]).toBe('reminder:As I said');
+    expect(cues('The readings were not submitted for months.')).toEqual(['step-missed:readings were not submitted']);
+  });
+
+  it('leaves our own fault, conditions and plain steps alone', () => {
+    expect(cues('I should have mentioned it sooner.')).toEqual([]);
+    expect(cues('If you signed in with Google, use that button.')).toEqual([]);
+    expect(cues('Add the previous email address to the account.')).toEqual([]);
+    expect(cues('You are on the account page now.')).toEqual([]);
+    expect(cues('You agree to these terms.')).toEqual([]);
+  });
+});
+
+describe('rules/blame-language.model.json', () => {
+  const model = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'rules', 'blame-language.model.json'), 'utf8')) as BlameModel;
+
+  it('is a logistic model with a threshold and numeric weights over the features the code makes', () => {
+    expect(model.threshold).toBeGreaterThanOrEqual(0.5);
+    expect(model.threshold).toBeLessThan(1);
+    expect(typeof model.bias).toBe('number');
+    const keys = Object.keys(model.weights);
+    expect(keys.length).toBeGreaterThan(50);
+    expect(keys.every((k) => /^[wslcqg]:/.test(k) && Number.isFinite(model.weights[k]))).toBe(true);
+  });
+
+  it('scores hindsight about their action above the threshold and our own plans below it', () => {
+    const score = (s: string) => blameScore(model, blameFeatures(words(s)));
+    expect(score('Checking the tyre pressure before the trip would have avoided the blowout.')).toBeGreaterThanOrEqual(model.threshold);
+    expect(score('The parcel would have reached you on Tuesday if our van had not broken down.')).toBeLessThan(model.threshold);
+  });
+});
