@@ -10,7 +10,11 @@
  * script the customer may give the bad news themselves ("Customer: nobody
  * turned up"): the agent's reply still has to name what it meant for them.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Word } from '../document/prose.js';
+import { impactFeatures, impactScore, replyFeatures, type ImpactModel } from '../lexicon/impact-features.js';
+import { packageRoot } from '../util/package-root.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, liveWords, mentionsYou } from './words.js';
 
@@ -84,7 +88,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     return next !== undefined && next.block === l.block && hitsIn(next, IMPACT, 'reassurance').some((r) => r.first === liveWords(next)[0] || r.first === liveWords(next)[1] || r.first === liveWords(next)[2]);
   };
   for (const l of lines) {
-    if (!impact && namesImpact(l)) impact = l;
+    if (!impact && namesImpactInReply(l)) impact = l;
     // "Sorry, could you resend the file?" is a polite ask, not an apology; but a line that
     // only ends in a question ("the fee kicked in on 1 June. want the link?") still gives its news.
     if (l.question && !statedBefore(l, l.words[l.words.length - 1])) continue;
@@ -105,6 +109,10 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     }
     const vague = hitsIn(l, IMPACT, 'vague')[0];
     needs.push({ line: l, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: hit === apology ? 'apology' : 'bad-news', ...(vague ? { vague: hitText(l, vague.first, vague.last) } : {}) });
+  }
+  if (needs.length === 0) {
+    const need = modelNeed(lines, all);
+    if (need) needs.push(need);
   }
   needs.sort((a, b) => a.line.index - b.line.index);
   return { needs, ...(impact ? { impact } : {}) };
@@ -508,6 +516,101 @@ function option(l: ReplyLine, first: Word, last: Word = first): boolean {
 
 function isAdverb(w: string): boolean {
   return ['also', 'still', 'always', 'easily', 'just', 'simply', 'then', 'now', 'even', 'only', 'anytime'].includes(w);
+}
+
+/** The models of rules/acknowledge-impact.model.json (scripts/train-impact-model.mjs) and their thresholds. */
+export interface ImpactModels {
+  /** Does this agent sentence name the impact? */
+  sentence: ImpactModel;
+  /** Does this reply give bad news? */
+  reply: ImpactModel;
+  /** A line the patterns read as impact counts when the sentence model gives it at least this. */
+  low: number;
+  /** Any other statement counts when the sentence model gives it at least this. */
+  high: number;
+  /** A reply with no bad news the patterns know is bad news when the reply model gives it at least this. */
+  badNews: number;
+}
+
+let models: ImpactModels | null | undefined;
+
+/**
+ * Sets the models in place of the file (tests, and scripts/train-impact-model.mjs, which
+ * measures the patterns alone with `null`); `undefined` reads the file again on next use.
+ */
+export function useImpactModels(m: ImpactModels | null | undefined): void {
+  models = m;
+}
+
+/** The models, read on first use: only when a care rule or the rubric asks about impact. */
+function impactModels(): ImpactModels | null {
+  if (models === undefined) {
+    try {
+      models = JSON.parse(readFileSync(join(packageRoot, 'rules', 'acknowledge-impact.model.json'), 'utf8')) as ImpactModels;
+    } catch {
+      models = null;
+    }
+  }
+  return models;
+}
+
+const featureCache = new WeakMap<ReplyLine, string[]>();
+
+/** A line's features for the models (src/lexicon/impact-features.ts), made once. */
+function featuresOf(l: ReplyLine): string[] {
+  let f = featureCache.get(l);
+  if (!f) featureCache.set(l, (f = impactFeatures(l.words, l.block.text, l.question)));
+  return f;
+}
+
+/**
+ * Whether a line names the impact, reading the patterns and the sentence model
+ * together: a pattern line counts unless the model is nearly sure it names
+ * nothing ("You should have read the guide before ordering"), and a statement
+ * the model is sure of counts in words no pattern lists ("that's a weekend's
+ * worth of food binned").
+ */
+export function namesImpactInReply(l: ReplyLine): boolean {
+  const m = impactModels();
+  const pattern = namesImpact(l);
+  if (!m) return pattern;
+  const p = impactScore(m.sentence, featuresOf(l));
+  return pattern ? p >= m.low : !l.question && p >= m.high;
+}
+
+/**
+ * Bad news in words no pattern lists ("berth fees will increase by 6%", "gift memberships
+ * are non-transferable"): the reply model reads the whole reply, the customer's turns
+ * included. The need stands at the agent's line that weighs most in the model, or at the
+ * agent's answer to the customer's turn when that weighs more.
+ */
+function modelNeed(lines: ReplyLine[], all: readonly ReplyLine[]): ImpactNeed | undefined {
+  const m = impactModels();
+  if (!m || lines.length === 0) return undefined;
+  const agent = new Set(lines);
+  const customer = all.filter((l) => l.speaker === 'customer' && !l.stage && !agent.has(l));
+  const features = replyFeatures(lines.map(featuresOf), customer.map(featuresOf));
+  if (impactScore(m.reply, features) < m.badNews) return undefined;
+  const weight = (l: ReplyLine, prefix = '') => {
+    let z = 0;
+    for (const k of new Set(featuresOf(l).filter((x) => x.startsWith('w:') || x.startsWith('g:') || (!prefix && x.startsWith('b:'))))) z += m.reply.weights[`${prefix}${k}`] ?? 0;
+    return z;
+  };
+  let best: { line: ReplyLine; from: ReplyLine; z: number } | undefined;
+  for (const l of lines) {
+    if (liveWords(l).length === 0) continue;
+    const z = weight(l);
+    if (!best || z > best.z) best = { line: l, from: l, z };
+  }
+  for (const c of customer) {
+    const reply = all.find((x) => x.index > c.index && agent.has(x) && liveWords(x).length > 0);
+    const z = weight(c, 'c:');
+    if (reply && liveWords(c).length > 0 && (!best || z > best.z)) best = { line: reply, from: c, z };
+  }
+  if (!best) return undefined;
+  const words = liveWords(best.from);
+  const shown = words.length > 10 ? `${hitText(best.from, words[0], words[9])} …` : hitText(best.from, words[0], words[words.length - 1]);
+  return { line: best.line, first: words[0], last: words[words.length - 1], trigger: shown, kind: best.from === best.line ? 'bad-news' : 'reported' };
 }
 
 /** Impact words in a line; those marked `needsYou` count only in a line about the customer. */
