@@ -18,6 +18,15 @@
  * policy channel (option `systemWords`), on pages with code samples, and
  * when the sentence explains the word ("(the part that checks your file)",
  * "…, which…", "called the…").
+ *
+ * Legalese vs terms of art (issue 14, r8): legal wording with a plain twin is
+ * jargon in every channel ("at its sole discretion", "the foregoing"); a term
+ * of art with none stays quiet in a policy (`quietIn: [policy]`: "indemnify").
+ * By shape: here-/there-/where- compounds ("hereunder"), and a party named as a
+ * defined term ("The Company warrants" → "we", "the Renter shall" → "you").
+ * Unexplained technical terms ("SSO token", "refresh token") from the
+ * `technicalTerms` lists are reported at info, once a file, with the same limits
+ * as internal jargon (not in a policy, not for developers, not when explained).
  */
 import { defineRule } from '../define-rule.js';
 import { table, type PhraseEntry } from '../../lexicon/data.js';
@@ -188,8 +197,30 @@ const SHAPE_ENTRIES = {
   priority: { match: ['(priority code)'], category: 'internal jargon', internal: true, replace: ['an urgent fix', 'a top-priority fix'] } as PhraseEntry,
   capacity: { match: ['(capacity)'], category: 'corporate jargon', replace: ['time'] } as PhraseEntry,
   ping: { match: ['(ping)'], category: 'internal jargon', internal: true, replace: ['ask', 'message'] } as PhraseEntry,
-  said: { match: ['(said)'], category: 'legalese', quietIn: ['policy'], replace: ['this', 'that', 'the'] } as PhraseEntry,
+  said: { match: ['(said)'], category: 'legalese', replace: ['this', 'that', 'the'] } as PhraseEntry,
+  compound: { match: ['(here-/there-/where- compound)'], category: 'legalese', replace: [] } as PhraseEntry,
+  selfParty: { match: ['(the Company)'], category: 'legalese', replace: ['we'] } as PhraseEntry,
+  selfPartyOf: { match: ["(the Company's)"], category: 'legalese', replace: ['our'] } as PhraseEntry,
+  otherParty: { match: ['(the Customer)'], category: 'legalese', replace: ['you'] } as PhraseEntry,
+  otherPartyOf: { match: ["(the Customer's)"], category: 'legalese', replace: ['your'] } as PhraseEntry,
 };
+
+/** Prepositions before a party: "by the Company", "to the Customer". */
+const PARTY_PREPS = new Set(['by', 'to', 'from', 'with', 'of', 'for', 'against', 'and', 'or', 'between', 'upon', 'on', 'under']);
+
+/** "the Company warrants", "by the Customer", "the Renter's": a party named as a defined term, not a product ("the Company Settings page"). */
+function partyAt(w: readonly Word[], i: number, text: string, lw: (i: number) => string, list: Set<string>, verbs: Set<string>): { to: number; of: boolean } | undefined {
+  if (i < 1 || lw(i - 1) !== 'the' || w[i].masked || w[i].quoted) return undefined;
+  const word = w[i].text.replace(/[’']s$/u, '');
+  if (!/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(word) || !list.has(lower(word))) return undefined;
+  const of = word.length < w[i].text.length;
+  if (of) return { to: i, of };
+  const gap = i + 1 < w.length ? text.slice(w[i].end, w[i + 1].start) : '.';
+  if (/[.,;:)]/.test(gap)) return { to: i, of };
+  const next = lw(i + 1);
+  if (verbs.has(next) || PARTY_PREPS.has(lw(i - 2)) || /^\p{Ll}+s$/u.test(w[i + 1].text) && !next.endsWith('ss')) return { to: i, of };
+  return undefined;
+}
 
 /** Where a clause starts: a tier there is the subject ("…and Tier 2 will check it"). */
 const CLAUSE_STARTS = new Set(['^', ',', 'and', 'then', 'so']);
@@ -268,6 +299,21 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
         continue;
       }
     }
+    // Old legal compounds by shape: "hereunder", "thereupon", "wherefrom".
+    const stem = x.slice(0, 5) === 'there' || x.slice(0, 5) === 'where' ? x.slice(0, 5) : x.slice(0, 4) === 'here' ? 'here' : '';
+    if (stem && get('compoundStems').has(stem) && get('compoundEnds').has(x.slice(stem.length)) && !get('compoundPlain').has(x)) {
+      out.push({ from: w[i].start, to: w[i].end, entry: SHAPE_ENTRIES.compound });
+      continue;
+    }
+    // A party named as a defined term: "The Company warrants" ("we"), "the Renter shall" ("you").
+    const self = partyAt(w, i, text, lw, get('selfParties'), get('partyVerbs'));
+    const other = self ? undefined : partyAt(w, i, text, lw, get('otherParties'), get('partyVerbs'));
+    const party = self ?? other;
+    if (party) {
+      const entry = self ? (party.of ? SHAPE_ENTRIES.selfPartyOf : SHAPE_ENTRIES.selfParty) : party.of ? SHAPE_ENTRIES.otherPartyOf : SHAPE_ENTRIES.otherParty;
+      out.push({ from: w[i - 1].start, to: w[i].end, entry });
+      continue;
+    }
     // "said" as a determiner: "Said account", "of said party".
     if (get('saidWords').has(x)) {
       const p = prev(i);
@@ -308,6 +354,8 @@ function explainedHere(sentence: Sentence, from: number, to: number): boolean {
   if (gap.startsWith('(')) return true;
   if (!next || !/^[,:—–-]$/.test(gap)) return false;
   if (APPOSITION.has(next.lower)) return true;
+  // "…by a loss adjuster, who checks the damage": a person's role, said in the clause after it.
+  if (next.lower === 'who' && gap === ',') return true;
   const after = w[b + 2]?.lower ?? '';
   // "…microservices, small programs that each do one job": a short noun phrase, then "that", "which" or "who".
   if (!CONJUNCTIONS.has(next.lower) && w.slice(b + 2, b + 5).some((x) => x.lower === 'that' || x.lower === 'which' || x.lower === 'who')) return true;
@@ -359,6 +407,61 @@ function domainsOf(doc: Doc): Set<string> {
   return out;
 }
 
+interface TechTerms { heads: Set<string>; modifiers: Set<string>; notAfter: Set<string> }
+let techData: TechTerms | undefined;
+function techTerms(): TechTerms {
+  if (techData) return techData;
+  const raw = (table(TABLE).technicalTerms ?? {}) as Record<string, unknown[]>;
+  const set = (k: string) => new Set((Array.isArray(raw[k]) ? raw[k] : []).map(lower));
+  techData = { heads: set('heads'), modifiers: set('modifiers'), notAfter: set('notAfter') };
+  return techData;
+}
+/** Two to six capitals, digits allowed after the first two ("SSO", "JWT", "SHA256"). */
+const TECH_ACRONYM = /^\p{Lu}{2,6}\d{0,3}$/u;
+
+/** An unexplained technical term: "<acronym or technical word> <technical head>" ("SSO token", "idempotency key"). */
+function techHits(sentence: Sentence): { from: number; to: number }[] {
+  const { heads, modifiers, notAfter } = techTerms();
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const out: { from: number; to: number }[] = [];
+  for (let i = 1; i < w.length; i++) {
+    const head = w[i];
+    if (head.masked || head.quoted || !heads.has(lower(head.lower))) continue;
+    // A capitalised head mid-sentence is a name ("the Signing Key page"), unless it is an acronym ("REST API");
+    // a head in capitals is a field's label ("your APP KEY").
+    if (nameAt(w, i) && !ACRONYM.test(head.text)) continue;
+    if (/^\p{Lu}+$/u.test(head.text) && !/^(API|SDK)S?$/u.test(head.text)) continue;
+    const m = w[i - 1];
+    if (m.masked || m.quoted || text.slice(m.end, head.start).trim() !== '') continue;
+    const mod = lower(m.lower);
+    if (notAfter.has(mod)) continue;
+    const fits = TECH_ACRONYM.test(m.text) || (modifiers.has(mod) && !nameAt(w, i - 1));
+    if (!fits) continue;
+    // "(encryption key)" is itself the gloss of the word before it ("password (encryption key)").
+    if (text.slice(0, m.start).trimEnd().endsWith('(')) continue;
+    // "API access key": one term.
+    const m0 = i >= 2 && TECH_ACRONYM.test(w[i - 2].text) && !w[i - 2].masked && text.slice(w[i - 2].end, m.start).trim() === '' && !notAfter.has(lower(w[i - 2].lower)) ? w[i - 2] : m;
+    // "the REST API endpoint": one term.
+    const more = i + 1 < w.length && heads.has(lower(w[i + 1].lower)) && text.slice(head.end, w[i + 1].start).trim() === '' && !w[i + 1].masked;
+    out.push({ from: m0.start, to: (more ? w[i + 1] : head).end });
+    if (more) i++;
+  }
+  return out;
+}
+
+/** After a comma, the words that start an appositive: "its TOTP key, the setup code the site gives you". */
+const APPOSITIVE_STARTS = new Set(['a', 'an', 'the', 'your', 'which', 'or', 'meaning', 'i.e', 'ie', 'that', 'also', 'known', 'sometimes', 'called']);
+
+/** "the SSO token — the pass that keeps you signed in", "(…)", ", the code that…": the text explains the term right after it. */
+function explainedAfter(sentence: Sentence, to: number): boolean {
+  const rest = sentence.block.text.slice(to, to + 3).trimStart();
+  if (rest.startsWith('—') || rest.startsWith('–') || rest.startsWith('(') || rest.startsWith(':')) return true;
+  if (!rest.startsWith(',')) return false;
+  const next = sentence.words.find((x) => x.start >= to);
+  return next !== undefined && APPOSITIVE_STARTS.has(next.lower.replace(/\.$/, ''));
+}
+
 const rejectMatchers = new Map<string, PhraseMatcher<string>>();
 
 function rejectMatcher(terms: readonly string[]): PhraseMatcher<string> {
@@ -398,7 +501,11 @@ export default defineRule<Options>({
     rejected: "'{{actual}}' is on your team's list of words to avoid: reword it",
     term: "'{{actual}}' is an industry term many readers don't know: explain it the first time, or say it in plain words",
     termCounted: "'{{actual}}' is an industry term many readers don't know (used {{count}} times in this file): explain it the first time, or say it in plain words",
+    tech: "'{{actual}}' is a technical term many readers don't know: explain it the first time, or say what it means for the reader",
+    techCounted: "'{{actual}}' is a technical term many readers don't know (used {{count}} times in this file): explain it the first time, or say what it means for the reader",
   },
+  // Legalese is ours ("notwithstanding the foregoing"): simpler-words gives way where jargon flags the same start.
+  yieldsTo: { 'simpler-words': ['jargon'] },
   check(doc, ctx) {
     // The team's own list first; a table term on it is reported once, as rejected.
     const rejected = new Set<string>();
@@ -500,7 +607,39 @@ export default defineRule<Options>({
     // Internal jargon is reported once a file, with a count: the fix is one rewrite, not one per use.
     // So is an industry term: one explanation serves every use.
     const once = (h: Hit) => h.entry.internal === true || isIndustry(h.entry);
-    const reports = [...perEntry(kept.filter((h) => !once(h)), Boolean(ctx.options.onePerFile)), ...perEntry(kept.filter(once), true)];
+    // Counted per term, not per table line: "webhook retry" and "idempotency key" share a line but are two things
+    // to explain. Forms of one word ("deprecate", "deprecation") are one term: the first five letters and the word count.
+    const perTerm = new Map<string, PhraseEntry>();
+    const onceHits = kept.filter(once).map((h) => {
+      const words = h.actual.toLowerCase().split(/\s+/);
+      const key = `${h.entry.match.join('|')}\0${words[0].slice(0, 5)}\0${words.length}`;
+      let entry = perTerm.get(key);
+      if (!entry) perTerm.set(key, (entry = { ...h.entry }));
+      return { ...h, entry };
+    });
+    const reports = [...perEntry(kept.filter((h) => !once(h)), Boolean(ctx.options.onePerFile)), ...perEntry(onceHits, true)];
+    // Technical terms left unexplained for customers ("SSO token"): at info, once a file, where no other hit is.
+    if (system) {
+      const tech = new Map<string, PhraseEntry>();
+      const techKept: Hit[] = [];
+      for (const sentence of doc.sentences) {
+        if (sentence.block.quote) continue;
+        for (const t of techHits(sentence)) {
+          const span = sentence.block.spanOf(t.from, t.to);
+          if (hits.some((x) => x.span.start < span.end && span.start < x.span.end) || rejected.has(`${span.start}:${span.end}`)) continue;
+          const actual = sentence.block.text.slice(t.from, t.to);
+          const phrase = actual.toLowerCase();
+          let entry = tech.get(phrase);
+          if (!entry) tech.set(phrase, (entry = { match: [phrase], category: 'technical term' }));
+          techKept.push({ sentence, span, from: t.from, to: t.to, actual, entry, suggestions: [] });
+        }
+      }
+      const explainedTech = new Set(techKept.filter((h) => explainedHere(h.sentence, h.from, h.to) || explainedAfter(h.sentence, h.to)).map((h) => h.entry));
+      const definedTech = definedTerms(doc.sentences, techKept);
+      for (const { hit: h, count, counted } of perEntry(techKept.filter((h) => !explainedTech.has(h.entry) && !definedTech.has(h.entry)), true)) {
+        ctx.report({ messageId: counted ? 'techCounted' : 'tech', span: h.span, data: { actual: h.actual, count }, severity: 'info', context: h.sentence.span });
+      }
+    }
     reports.sort((a, b) => a.hit.span.start - b.hit.span.start);
     for (const { hit: h, count, counted } of reports) {
       const category = typeof h.entry.category === 'string' ? h.entry.category : 'jargon';
