@@ -23,6 +23,7 @@ import { UsageError } from '../util/errors.js';
 import { lintThroughCache, type LintCache } from './cache.js';
 import { isJsonPath, isListedSource, withSourceSettings } from '../sources/settings.js';
 import { shardExports } from '../sources/shard.js';
+import { kindOfPath } from '../document/kind.js';
 
 export interface RunSettings extends LintOptions {
   cwd: string;
@@ -259,27 +260,80 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     // workers idle. Results keep the files' order (slots in lintDiscovered), so the report does not change.
     await measure(files, pending);
     const order = largestFirst(pending);
-    const pool = await LintPool.start(threads, filename, { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) }, heapMb);
+    // Pages likely to load jsdom and axe-core go to `axeThreads` workers of their own, first (issue 19):
+    // each worker that meets such a page pays about a second of CPU to load and warm them up. Then each
+    // worker is a pool of its own, started before the pages are sorted (the workers boot meanwhile).
+    const base = { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) };
+    const perWorker = axe && !run.browser && order.length <= SPLIT_MAX_FILES;
+    const pools: Awaited<ReturnType<typeof LintPool.start>>[] = [];
     try {
+      if (!perWorker) pools.push(await LintPool.start(threads, filename, base, heapMb));
+      else for (let i = 0; i < threads; i++) pools.push(await LintPool.start(1, filename, base, heapMb));
+      // Only a guess for the order of work: if it fails, files go out as before.
+      const split = perWorker ? await splitForAxe(files, order, threads, resolver).catch(() => undefined) : undefined;
+      const rest = split ? split.rest : order;
+      const axeFirst = split ? split.axe : [];
+      let nextAxe = 0;
       // Two tasks per thread in flight, so a worker never waits for this thread to hand it the next file.
-      const lane = async () => {
-        while (next < order.length) {
-          const p = order[next++];
+      // The axe workers take the likely axe pages first, then help with the rest; the others never take them.
+      const lane = async (pool: Awaited<ReturnType<typeof LintPool.start>>, axePages: boolean) => {
+        for (;;) {
+          const p = axePages && nextAxe < axeFirst.length ? axeFirst[nextAxe++] : next < rest.length ? rest[next++] : undefined;
+          if (!p) return;
           const file = files[p.index];
           const { timeout, channel } = budgetOf(file, resolver);
           // Out of a capped heap: lint here, where there is no cap. Out of V8's default heap: here would die too (issue 20).
           p.done(await pool.lint(file, timeout, channel, p.bytes, heapMb ? () => lintHere(file, resolver, run, p.bytes) : undefined));
         }
       };
-      await Promise.all(Array.from({ length: Math.min(pending.length, threads * 2) }, lane));
+      const lanes = (pool: Awaited<ReturnType<typeof LintPool.start>>, count: number, axePages: boolean) => Array.from({ length: Math.min(pending.length, count * 2) }, () => lane(pool, axePages));
+      await Promise.all(perWorker ? pools.flatMap((pool, i) => lanes(pool, 1, split !== undefined && i < split.axeThreads)) : lanes(pools[0], threads, false));
     } finally {
-      await pool.destroy();
+      await Promise.all(pools.map((pool) => pool.destroy()));
     }
   } catch (e) {
     // No worker threads here (a sandbox, a broken build): say so, and lint what is left in this thread.
     run.warnings?.push(`could not start worker threads (${(e as Error)?.message ?? String(e)}), so the files are linted one at a time`);
     for (const p of pending) if (!p.settled) p.done(await lintHere(files[p.index], resolver, run, p.bytes));
   }
+}
+
+/**
+ * Past this many files a run is not split for axe (see lintPending): the saving, one worker's load of
+ * jsdom and axe-core, is then under 2% of the run, and this thread would read every file first.
+ */
+const SPLIT_MAX_FILES = 2000;
+
+/**
+ * Which files go to the workers that run axe (issue 19): `order` split into the files likely to load jsdom and
+ * axe-core (src/a11y/axe/likely.ts, from the bytes) and the rest, each still largest first, and how many workers
+ * take the first group: enough for its share of the work (COST), at least one. Undefined when every worker
+ * would be one of them, or no file looks likely: then files go out as before. Only the order of work changes.
+ */
+async function splitForAxe(files: readonly Discovered[], order: Pending[], threads: number, resolver: ConfigResolver): Promise<{ axe: Pending[]; rest: Pending[]; axeThreads: number } | undefined> {
+  const { likelyNeedsAxe } = await import('../a11y/axe/likely.js');
+  const axe: Pending[] = [];
+  const rest: Pending[] = [];
+  let axeCost = 0;
+  let allCost = 0;
+  for (const p of order) {
+    const file = files[p.index];
+    const cost = COST.perFileMs + ((p.size ?? 0) / 1024) * COST.perKbMs;
+    allCost += cost;
+    let likely = true;
+    if (kindOfPath(file.absPath) === 'markdown') {
+      const bytes = p.bytes ?? readSourceSync(file, limitOf(file, resolver));
+      likely = typeof bytes !== 'string' && likelyNeedsAxe(bytes);
+    }
+    if (likely) {
+      axe.push(p);
+      axeCost += cost + COST.axePerFileMs;
+      allCost += COST.axePerFileMs;
+    } else rest.push(p);
+  }
+  const axeThreads = Math.max(1, Math.ceil((axeCost / Math.max(1, allCost)) * threads));
+  if (!axe.length || axeThreads >= threads) return undefined;
+  return { axe, rest, axeThreads };
 }
 
 /** The order files go to workers: largest first, ties in path order (issue 19). Linear in memory, n log n in time. */

@@ -73,6 +73,17 @@ describe('largest files first (issue 19)', () => {
     expect(one.err).toBe('');
     for (const jobs of ['2', '3']) expect(cli(['--no-axe', '--format', 'json', '--jobs', jobs, '.'], dir).out).toBe(one.out);
   });
+
+  it('keeps the report byte-identical for --jobs 1, 2 and 3 when the pages likely to load axe go to one worker', () => {
+    const dir = project(corpus(12));
+    writeFileSync(join(dir, 'c-form.md'), '# Search\n\n<form action="/s"><input type="text"></form>\n');
+    writeFileSync(join(dir, 'f-empty-link.md'), '# Links\n\nRead [](/guide) first.\n');
+    writeFileSync(join(dir, 'k-loose-item.md'), '# Items\n\n<div><li>Loose item</li></div>\n');
+    const one = cli(['--format', 'json', '--jobs', '1', '.'], dir);
+    expect(one.err).toBe('');
+    for (const id of ['axe/label', 'axe/listitem']) expect(one.out).toContain(`"ruleId": "${id}"`);
+    for (const jobs of ['2', '3']) expect(cli(['--format', 'json', '--jobs', jobs, '.'], dir).out).toBe(one.out);
+  });
 });
 
 describe('time budget', () => {

@@ -49,6 +49,54 @@ export const PROVABLE_PROPERTIES: ReadonlyMap<string, string> = new Map([
 /** The ARIA properties allowed above: global ones, which a link may have. */
 const ARIA_PROPERTIES = new Set(['ariaLabel', 'ariaDescribedBy']);
 
+/**
+ * CSS properties a `style` attribute may set on a provable page: none of them hides an element or its
+ * text from axe in jsdom, or gives it a role or a name. axe-core 4.14 reads visibility from `display`,
+ * `visibility`, `content-visibility`, `opacity`, `overflow`, `clip`, `clip-path` and `position`
+ * (isHiddenForEveryone, isVisibleOnScreen) and a table's row colours only for a table without a header
+ * (isDataTable, where the table proofs fail anyway). None of those is here; `width` and `height` must not be 0.
+ * Sizes and colours matter to color-contrast and target-size, which never run in jsdom unless a config
+ * turns them on, and then they have no proof and axe runs.
+ */
+const INERT_CSS: ReadonlySet<string> = new Set([
+  'text-align', 'vertical-align', 'font-weight', 'font-style', 'font-family', 'word-break',
+  'color', 'background-color', 'border-collapse', 'border-spacing',
+  'border', 'border-color', 'border-style', 'border-width',
+  'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left',
+  'padding', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'width', 'height',
+]);
+
+/** Tags no proof reads as such, so one may be hidden whole (see factsOf). */
+const HIDEABLE: ReadonlySet<string> = new Set(['p', 'div', 'span']);
+
+/** A declaration value made of plain CSS tokens: no comment, escape, string, url(), var() or `!important` to look into. */
+const PLAIN_CSS_VALUE = /^[\w\s#.,%()-]*$/;
+
+/**
+ * How a `style` attribute leaves the element: 'inert' when every declaration is in INERT_CSS,
+ * 'hidden' when it is exactly `display: none`, undefined for anything else.
+ */
+function styleOf(style: unknown): 'inert' | 'hidden' | undefined {
+  if (typeof style !== 'string' || style.length > 2000) return undefined;
+  let declarations = 0;
+  let hidden = false;
+  for (const part of style.split(';')) {
+    if (part.trim() === '') continue;
+    const colon = part.indexOf(':');
+    if (colon < 0) return undefined;
+    const name = part.slice(0, colon).trim().toLowerCase();
+    const value = part.slice(colon + 1).trim().toLowerCase();
+    if (!value || !PLAIN_CSS_VALUE.test(value) || value.includes('var(') || value.includes('url(')) return undefined;
+    declarations++;
+    if (name === 'display' && value === 'none') hidden = true;
+    else if (!INERT_CSS.has(name)) return undefined;
+    else if ((name === 'width' || name === 'height') && !/[1-9]/.test(value) && value !== 'auto') return undefined;
+  }
+  if (hidden) return declarations === 1 ? 'hidden' : undefined;
+  return declarations ? 'inert' : undefined;
+}
+
 /** What the proofs read, gathered in one walk of the tree. */
 interface Facts {
   links: Element[];
@@ -76,8 +124,9 @@ interface Facts {
  * Rule by rule, from axe-core 4.14's checks.
  */
 const PROOFS: Readonly<Record<string, (f: Facts) => boolean>> = {
-  // has-visible-text: a link whose own text has a letter or digit has a name.
-  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a) || f.labelled.has(a)),
+  // has-visible-text: a link whose own text has a letter or digit has a name; so has one holding an image
+  // whose alt text has one (axe's subtree text takes an image's alt: `[![Get the app](badge.png)](/app)`).
+  'link-name': (f) => f.links.every((a) => !('href' in a.properties) || hasWords(a) || f.labelled.has(a) || hasNamedImage(a)),
   // has-visible-text again, for headings.
   'empty-heading': (f) => f.headings.every(hasWords),
   // Heading levels rise by at most one from the heading before (the first may be any level).
@@ -149,13 +198,22 @@ export const PROVEN_RULES: readonly string[] = Object.keys(PROOFS);
  */
 export function provenClean(tree: Root, rules: readonly string[], covered: (id: string) => boolean): boolean {
   for (const id of rules) if (!PROOFS[id] && !covered(id)) return false;
+  return rulesLeft(tree, rules, covered)?.length === 0;
+}
+
+/**
+ * The rules axe still has to run on this fragment: each proof holds for its own rule alone, so on a
+ * page of provable tags only the rules whose proof fails (and the rules with no proof that `covered`
+ * does not rule out) can report anything; axe run with just those reports what it reports with all of
+ * them. Undefined when the page has a tag or attribute the proofs do not cover (then every rule runs).
+ */
+export function rulesLeft(tree: Root, rules: readonly string[], covered: (id: string) => boolean): string[] | undefined {
   const facts = factsOf(tree);
-  if (!facts) return false;
-  for (const id of rules) {
+  if (!facts) return undefined;
+  return rules.filter((id) => {
     const proof = PROOFS[id];
-    if (proof && !proof(facts)) return false;
-  }
-  return true;
+    return proof ? !proof(facts) : !covered(id);
+  });
 }
 
 /** The facts of a tree made only of provable tags and properties, or undefined when it has anything else. */
@@ -175,6 +233,15 @@ function factsOf(tree: Root): Facts | undefined {
     if (!provableTag(tag)) return undefined;
     const props = node.properties;
     for (const key of Object.keys(props)) {
+      if (key === 'style') {
+        const style = styleOf(props.style);
+        if (style === 'inert') continue;
+        // A block of text hidden from everyone at the top of the page (a "Tags: …" paragraph for search):
+        // axe skips it; no proof reads a `p`, `div` or `span` itself, and it holds no element and sits in
+        // none whose text a proof reads.
+        if (style === 'hidden' && parent === undefined && HIDEABLE.has(tag) && node.children.every((c) => c.type === 'text' || c.type === 'comment')) continue;
+        return undefined;
+      }
       if (key !== OFFSET_PROPERTY && !PROVABLE_PROPERTIES.has(key)) return undefined;
       // ARIA on a link only: a global attribute there is allowed, valid and not prohibited.
       if (ARIA_PROPERTIES.has(key) && (tag !== 'a' || !('href' in props))) return undefined;
@@ -251,6 +318,18 @@ function textOf(el: Element): string {
 /** A letter or digit in the element's text: axe's visible text is then not empty. */
 function hasWords(el: Element): boolean {
   return /[\p{L}\p{N}]/u.test(textOf(el));
+}
+
+/** An image under the element whose alt text has a letter or digit. */
+function hasNamedImage(el: Element): boolean {
+  const stack: RootContent[] = [...el.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'img' && typeof node.properties.alt === 'string' && /[\p{L}\p{N}]/u.test(node.properties.alt)) return true;
+    stack.push(...node.children);
+  }
+  return false;
 }
 
 /** Lower case with every white space character removed. */
