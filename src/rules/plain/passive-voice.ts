@@ -34,7 +34,17 @@
  *     30 days" makes a state an action;
  *   - alt text, headings (a topic or a symptom as readers search for it,
  *     often an error's own words), quoted words, bold or code labels, link
- *     text and error text after "error:" are not the writer's sentences.
+ *     text and error text after "error:" are not the writer's sentences;
+ *   - round 7 (issue 14, who is affected): the past is reported only in a
+ *     sentence about a person or the reader's things ("your card was blocked",
+ *     "the payment was declined"), not release or incident history ("a patch
+ *     was included in 0.33.1"); what a program or a device does is quiet (a
+ *     verb of computing, "by default", "could not be started", code or a
+ *     common part of a program as the subject, unless it is a step the reader
+ *     must take: "the jumper pad must be bridged"); so are where something is
+ *     written ("is described in the Terms"), where a thing is put in any
+ *     tense when it is not the reader's, "a post being shared" and "held
+ *     responsible".
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -108,6 +118,14 @@ interface Lists {
   check: Set<string>;
   /** Participles of sending whose "from …" names the sender ("are shipped from our US warehouse"). */
   source: Set<string>;
+  /** Nouns for the reader's own things in a service ("account", "order", "payment", "data"): what is done to them matters. */
+  stake: Set<string>;
+  /** Participles that say where something is written ("is described in the Terms"). */
+  documentVerb: Set<string>;
+  /** Nouns for a document or a part of one ("the Agreement", "this section"). */
+  document: Set<string>;
+  /** What programs and devices do ("highlighted", "compiled", "enumerated"). */
+  machineVerb: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -116,7 +134,7 @@ function wordLists(): Lists {
   if (lists) return lists;
   const by = (category: string) => new Set(table('passive-voice').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb') };
   return lists;
 }
 
@@ -165,6 +183,20 @@ export default defineRule({
       held = [];
     };
     let labels: ((span: Span) => boolean) | undefined;
+    let codes: ((span: Span) => boolean) | undefined;
+    // Inline code ("the variable `i` is declared"): a subject that is code is acted on by the program or the reader.
+    const inCode = (span: Span) => {
+      if (!codes) {
+        const spans: Span[] = [];
+        for (const el of doc.elements('code')) {
+          const s = el.position?.start?.offset;
+          const e = el.position?.end?.offset;
+          if (s !== undefined && e !== undefined) spans.push({ start: s, end: e });
+        }
+        codes = containedInAny(spans);
+      }
+      return codes(span);
+    };
     const inLabel = (span: Span) => {
       if (!labels) {
         const spans: Span[] = [];
@@ -196,6 +228,8 @@ export default defineRule({
         if (l.adjectival.has(w.lower) || l.naming.has(w.lower)) continue;
         // "we were made aware", "is made available to": an idiom with an adjective, listed in the YAML.
         if (l.idiom.has(`${w.lower} ${words[i + 1]?.lower ?? ''}`)) continue;
+        // "consent not to be unreasonably withheld": a legal standard, listed in the YAML with the word before.
+        if (l.idiom.has(`${words[i - 1].lower} ${w.lower}`)) continue;
         let be = beVerbBefore(words, i);
         // "must be prepared and sent within 3 years": the second participle shares the first one's "be"
         // (only when the first was not reported itself, so one passive is one finding).
@@ -241,7 +275,14 @@ export default defineRule({
         if (subjunctiveOrBare(words, be)) continue;
         // "each time the board is reset", "a sketch has been flashed": a device, a part or code is acted
         // on by a program or the reader ("your board will be replaced" is still reported).
-        if (machineSubject(words, be, l)) continue;
+        // ... but not a step the reader must take: "a jumper pad must be bridged", "no drivers need to be
+        // downloaded" (a state stays quiet: "the battery must be connected").
+        if (machineSubject(words, be, l, block.text) && !toReader(words, i, block.text) && !(readerStep(words, be) && !l.state.has(w.lower))) continue;
+        // "the variable `i` is declared in setup()": code as the subject.
+        const head = subjectHead(words, be, block.text);
+        if (head !== -1 && words[head].masked && inCode(block.spanOf(words[head].start, words[head].end))) continue;
+        // "is described in the Terms", "as such fees are reflected on an Order Form": where it is written.
+        if (whereWritten(words, i, l)) continue;
         // "make sure your work is saved", "check that the sensors are being initialized": a state to check.
         if (checkedState(words, be, l)) continue;
         // "if your client says the certificate is not trusted", "when the app shows the card is blocked":
@@ -264,7 +305,7 @@ export default defineRule({
         const present = BE_PRESENT.has(words[be].lower) || settled || words.slice(be + 1, i).some((x) => STILL.has(x.lower)) || (conditionBefore(words, be) && !l.decision.has(w.lower) && stateEnds(sentence, i));
         // ... unless a word says when or how often it happens: "is blocked automatically", "is closed within 3 days",
         // or how it is done: "must be enabled by connecting two pads".
-        const state = present && !actionCued(words, be, i, l.actionCue) && !byMeans(words, i);
+        const state = present && !actionCued(words, be, i, l.actionCue) && !byMeans(words, i, block.text);
         // A decision is a status ("if your card is declined") unless the sentence says how often or why
         // it happens ("sometimes a prescription is declined because…"): then someone decides.
         // So is a rule the sentence states: the result after an "if" clause ("If you miss three classes, your
@@ -286,6 +327,19 @@ export default defineRule({
         // "You will be asked to sign in", "you'll be taken to your account": a step in the product's own
         // flow, where the screen is plainly the one acting.
         if (l.youFlow.has(w.lower) && subjectIsYou(words, be, l.person)) continue;
+        // "it will be saved in sketch storage", "the files are stored in the folder": where a thing is put,
+        // in any tense, when it is not the reader's ("your photos will be stored in our US data centre" is
+        // still found).
+        if (l.place.has(w.lower) && PLACE_WORDS.has(words[i + 1]?.lower ?? '') && !readerStake(words, be, i, l, block.text)) continue;
+        // "a patch was included in 0.33.1", "the leak was remediated", "MATLAB has been upgraded": history
+        // of a product or an incident. Nothing the reader must do or will have done to them; the past
+        // only matters in a sentence about the reader, a person or the reader's things ("your card was
+        // blocked", "the order was shipped late and the box was sent to the wrong door").
+        if (pastEvent(words, be) && !words.some((x) => PERSONAL.has(x.lower) || l.stake.has(x.lower) || l.person.has(x.lower))) continue;
+        // "the board could not be detected", "saved to the Downloads folder by default": what a program
+        // or a device does on its own; nobody the reader needs to know is hidden. Not a step the reader
+        // must take ("must be", "can be"), nor the reader's things.
+        if (described(sentence, be, i, l) && !readerStake(words, be, i, l, block.text)) continue;
         if (afterErrorLabel(sentence, be)) continue;
         const span = block.spanOf(words[be].start, w.end);
         if (inLabel(span)) continue;
@@ -522,9 +576,11 @@ function stateEnds(sentence: Sentence, i: number): boolean {
 }
 
 /** "by connecting", "by clicking" in the few words after the participle: how someone does it. */
-function byMeans(words: Word[], i: number): boolean {
+function byMeans(words: Word[], i: number, text?: string): boolean {
   for (let j = i + 1; j < words.length && j <= i + 4; j++) {
     if (CLAUSE_END.has(words[j].lower)) return false;
+    // "If it is hidden, show it by clicking the button": the comma ends the clause.
+    if (text && /[,;:.!?]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
     if (words[j].lower === 'by' && words[j + 1]?.lower.endsWith('ing')) return true;
   }
   return false;
@@ -590,10 +646,17 @@ const BEING_AFTER = new Set(['before', 'after', 'without', 'from', 'of', 'with',
 const RELATIVE = new Set(['that', 'which']);
 
 /** The last word of the subject: the word before the verb group ("the board" in "the board can easily be reset", "code that can be shared"). */
-function subjectHead(words: Word[], be: number): number {
+function subjectHead(words: Word[], be: number, text?: string): number {
   for (let j = be - 1, steps = 0; j >= 0 && steps < 7; j--, steps++) {
     const lower = words[j].lower;
     if (AUX_CHAIN.has(lower) || BETWEEN.has(lower) || lower.endsWith('ly')) continue;
+    if (!text || j === 0) return j;
+    // "the relay(s) might be": the plural mark is not the noun.
+    if (lower === 's' && text.slice(words[j - 1].end, words[j].start) === '(') return j - 1;
+    // "the chip (ATmega328) is soldered": the noun comes before a bracketed aside.
+    if (/\)\s*$/.test(text.slice(words[j].end, words[j + 1].start))) {
+      for (let k = j; k >= 1 && k >= j - 6; k--) if (text.slice(words[k - 1].end, words[k].start).includes('(')) return k - 1;
+    }
     return j;
   }
   return -1;
@@ -631,8 +694,8 @@ function fromAfter(words: Word[], i: number): boolean {
 }
 
 /** A device, a part or code as the subject, not the reader's own: "each time the board is reset", "before the variable is declared". */
-function machineSubject(words: Word[], be: number, l: Lists): boolean {
-  let head = subjectHead(words, be);
+function machineSubject(words: Word[], be: number, l: Lists, text?: string): boolean {
+  let head = subjectHead(words, be, text);
   if (head === -1) return false;
   // "a board that has been previously connected": the subject is the noun before "that".
   const relative = RELATIVE.has(words[head].lower) && head > 0;
@@ -668,7 +731,14 @@ function subjunctiveOrBare(words: Word[], be: number): boolean {
   let j = be - 1;
   while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
   // "with the main executable being selected": a state that goes with the main clause.
-  if (lower === 'being') return j >= 0 && (BEING_AFTER.has(words[j].lower) || wordBefore(words, be, 5, WITH));
+  if (lower === 'being') {
+    if (j < 0) return false;
+    const prev = words[j].lower;
+    if (BEING_AFTER.has(prev) || wordBefore(words, be, 5, WITH)) return true;
+    // "content being posted", "the License being enforced": a noun with a describing clause; but
+    // "you're being charged" and "to avoid being charged" are passives of their own.
+    return !BE_PRESENT.has(prev) && !BE_OTHER.has(prev) && !GERUND_VERBS.has(prev) && !/['’](?:re|s|m)$/.test(prev) && !MODALS.has(prev) && !PERSONAL.has(prev) && !HAVE.has(prev) && prev !== 'to' && !GET.has(prev);
+  }
   if (j < 0) return false;
   // "you'll be", "shouldn't be", "won't be", "should at this point (if possible) be": a modal a few words back.
   for (let k = j; k >= 0 && k >= j - 6; k--) {
@@ -701,7 +771,8 @@ function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean): bool
     // "is developed in collaboration with MathWorks": a partner is named.
     if (lower === 'with' && /^(collaboration|partnership|cooperation|conjunction)$/.test(words[j - 1].lower)) return true;
     // "are sent through Stripe Connect", "is powered via USB": a named service or port does it.
-    if ((lower === 'through' || lower === 'via') && /^[A-Z]/.test(words[j + 1]?.text ?? '')) return true;
+    // "is evaluated through a series of tools": the means is named too.
+    if ((lower === 'through' || lower === 'via') && (/^[A-Z]/.test(words[j + 1]?.text ?? '') || (DETERMINERS.has(words[j + 1]?.lower ?? '') && !notActor.has(words[j + 2]?.lower ?? '') && !notActor.has(`${words[j + 1].lower} ${words[j + 2]?.lower ?? ''}`)))) return true;
     if (lower !== 'by') continue;
     const after = words[j + 1];
     if (!after) return false;
@@ -712,6 +783,127 @@ function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean): bool
     if (after.lower.endsWith('ing') || notActor.has(after.lower) || notActor.has(two) || /^\d/.test(after.text)) return false;
     return true;
   }
+  return false;
+}
+
+/** Modals of a step the reader must take: "must be bridged", "should be uncommented" ("can be reset" says what a thing allows). */
+const STEP_MODALS = new Set(['must', 'should', "mustn't", "shouldn't"]);
+/** Verbs before "to be" that make a step: "needs to be connected", "has to be replaced". */
+const STEP_NEEDS = new Set(['need', 'needs', 'has', 'have', 'ought']);
+
+/** "must be bridged", "needs to be replaced", "don't need to be downloaded": a step the reader must take. */
+function readerStep(words: Word[], be: number): boolean {
+  if (words[be].lower !== 'be') return false;
+  let j = be - 1;
+  while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
+  if (j < 0) return false;
+  const lower = words[j].lower;
+  if (STEP_MODALS.has(lower)) return true;
+  return lower === 'to' && STEP_NEEDS.has(words[j - 1]?.lower ?? '');
+}
+
+/** Verb groups that describe what happens, not what the reader must or can do. */
+const HAPPENS = new Set(['is', 'are', "'s", "'re", 'will', "'ll", 'would', 'may', 'might', 'could']);
+
+/**
+ * The passive tells what a program or a device does: with a verb of computing ("is compiled", "will be
+ * highlighted"), "by default", or a failure ("could not be started"). Only for a verb group that says
+ * what happens ("is", "will be", "may be"), not "must be" or "can be".
+ */
+function described(sentence: Sentence, be: number, i: number, l: Lists): boolean {
+  const words = sentence.words;
+  const beWord = words[be].lower;
+  let aux = beWord;
+  if (beWord === 'be') {
+    let j = be - 1;
+    while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
+    aux = words[j]?.lower ?? '';
+    if (/['’]ll$/.test(aux)) aux = "'ll";
+    // "could not be started", "couldn't be opened": a failure the program reports.
+    if (aux === "couldn't" || (aux === 'could' && words.slice(j + 1, be).some((x) => x.lower === 'not'))) return true;
+  }
+  if (!HAPPENS.has(aux)) return false;
+  // "the matching bracket will be highlighted", "the devices are enumerated": what programs and devices do.
+  if (l.machineVerb.has(words[i].lower)) return true;
+  // "will be saved to your Downloads folder by default".
+  for (let j = i + 1; j < words.length && j <= i + 8; j++) {
+    if (words[j].lower === 'by' && words[j + 1]?.lower === 'default') return true;
+    if (CLAUSE_END.has(words[j].lower)) break;
+  }
+  return false;
+}
+
+/** Verbs that take a passive gerund: "to avoid being charged", "risk being locked out". */
+const GERUND_VERBS = new Set(['avoid', 'avoids', 'risk', 'risks', 'prevent', 'prevents', 'stop', 'stops', 'keep', 'keeps', 'mind', 'fear', 'resist', 'like', 'hate', 'enjoy', 'prefer', 'escape', 'begin', 'start', 'started', 'continue', 'continues', 'remember', 'recall', 'report', 'reports', 'reported', 'deny', 'denies', 'admit', 'mean', 'means', 'involve', 'involves', 'face', 'faces', 'worth', 'without']);
+/** The reader or another person, or what they own: "your card", "their account", "sent to you". */
+const PERSONAL = new Set(['you', 'your', 'yours', "you're", "you'll", "you've", "you'd", 'i', 'me', 'my', 'their', 'his', 'her', 'them', 'him']);
+/** Prepositions after a participle of writing: "is described in", "reflected on", "set forth under". */
+const DOC_PREP = new Set(['in', 'on', 'under', 'within', 'at']);
+/** Determiners before a document's name. */
+const DOC_DET = new Set(['the', 'this', 'these', 'that', 'those', 'a', 'an', 'our', 'its', 'any', 'such', 'each', 'applicable', 'relevant', 'your', 'their']);
+/** Forms of "have" before "been" that make the perfect: "has been upgraded". */
+const HAVE_PAST = new Set(['has', 'have', 'had', "'ve", "hasn't", "haven't", "hadn't"]);
+
+/**
+ * "was included", "were found", "has been upgraded", "had been removed": the past simple or the
+ * perfect with no modal ("may have been triggered" and "should have been reached" are not history).
+ */
+function pastEvent(words: Word[], be: number): boolean {
+  const lower = words[be].lower;
+  if (lower === 'was' || lower === 'were' || lower === "wasn't" || lower === "weren't") return true;
+  if (lower !== 'been') return false;
+  let j = be - 1;
+  while (j >= 0 && !HAVE_PAST.has(words[j].lower) && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
+  if (j < 0 || !HAVE_PAST.has(words[j].lower)) return false;
+  const before = words[j - 1]?.lower ?? '';
+  return !MODALS.has(before) && before !== 'to' && !/['’](?:ll|d)$/.test(before);
+}
+
+/**
+ * The passive is about a person or a person's things: the subject is a person ("you", "users", "they"),
+ * owned by one ("your card", "their content"), one of the reader's things in a service ("the payment",
+ * "orders", "data"), or the clause goes to a person ("is sent to you", "is added to your account").
+ */
+function readerStake(words: Word[], be: number, i: number, l: Lists, text?: string): boolean {
+  const head = subjectHead(words, be, text);
+  if (head !== -1) {
+    const h = words[head].lower.replace(/['’]s$/, '');
+    if (l.stake.has(h) || l.person.has(h) || PERSONAL.has(h)) return true;
+    for (let j = head - 1; j >= 0 && j >= head - 5; j--) {
+      const lower = words[j].lower;
+      // "your account and vault": the possessive may come before a joined noun.
+      if (CLAUSE_END.has(lower) && lower !== 'and' && lower !== 'or') break;
+      if (PERSONAL.has(lower) || l.stake.has(lower)) return true;
+    }
+  }
+  return toReader(words, i, text);
+}
+
+/** "will be sent to you", "is added to your account", "is collected from you": the clause goes to a person. */
+function toReader(words: Word[], i: number, text?: string): boolean {
+  for (let j = i + 1; j < words.length && j <= i + 6; j++) {
+    const lower = words[j].lower;
+    if (CLAUSE_END.has(lower)) return false;
+    // "when it is routed to the HDMI port, you can stop it": the comma ends the clause.
+    if (text && /[,;:.!?]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
+    if (PERSONAL.has(lower)) return true;
+  }
+  return false;
+}
+
+/** "is described in the Terms", "as may be provided in the Stripe Terms", "are reflected on an Order Form". */
+function whereWritten(words: Word[], i: number, l: Lists): boolean {
+  if (!l.documentVerb.has(words[i].lower)) return false;
+  // "set forth in".
+  const at = words[i + 1]?.lower === 'forth' ? i + 2 : i + 1;
+  if (!DOC_PREP.has(words[at]?.lower ?? '')) return false;
+  let j = at + 1;
+  while (j < words.length && j <= i + 4 && DOC_DET.has(words[j].lower)) j++;
+  const w = words[j];
+  if (!w) return false;
+  if (/^[A-Z]/.test(w.text)) return true;
+  // "on the microprocessors' datasheets", "in the privacy section".
+  for (let k = j; k < words.length && k <= j + 2; k++) if (l.document.has(words[k].lower)) return true;
   return false;
 }
 
