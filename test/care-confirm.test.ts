@@ -39,6 +39,22 @@ describe('when a reply needs a check', () => {
     expect(model(text('Customer: Okay, when?'), 'phone').confirmNeeded).toBe(true);
     expect(model(text('Customer: Hi, I explained all this already...'), 'phone').confirmNeeded).toBe(true);
   });
+
+  it('needs none when the reply ends with our next contact at a stated time', () => {
+    expect(model('Thanks for the photos. Mo in our office will message you within the hour to confirm the time.', 'social').confirmNeeded).toBe(false);
+    expect(model('Thanks for the photos. Our fitter will come to you tomorrow between 8 and 10 to hang the doors.', 'chat').confirmNeeded).toBe(false);
+    expect(model('Thanks for the photos.\n\nJo will ring you by 3pm on Thursday.\n\nBest wishes,\nLena', 'email').confirmNeeded).toBe(false);
+  });
+
+  it('still needs one when that next contact has no stated time, is no one acting, or is not the end', () => {
+    expect(model('Thanks for the photos. Someone will message you soon to confirm the time.', 'social').confirmNeeded).toBe(true);
+    expect(model('Thanks for the photos. We will message you once the part arrives.', 'social').confirmNeeded).toBe(true);
+    expect(model('Your new card will be sent out on Monday.', 'email').confirmNeeded).toBe(true);
+    expect(model('Our engineer will call you by 2pm today. The new meter needs a power cut of about an hour.', 'chat').confirmNeeded).toBe(true);
+    expect(model('Agent: Thanks. An engineer will call you back by 4pm today.', 'phone').confirmNeeded).toBe(true);
+    // Bad news that does not say what it means for the customer leaves something open.
+    expect(model('Your order was cancelled by the warehouse. Our team will email you by 5pm today.', 'social').confirmNeeded).toBe(true);
+  });
 });
 
 describe('what counts as a check', () => {

@@ -42,7 +42,7 @@ const NAME_PARTS = new Set(['first', 'last', 'full', 'given', 'nick', 'display',
 /** Whose name it is, when the customer's or someone close to them ("ticket.requester.name", "child_first_name", "contact.firstname"). */
 const PERSON_OWNERS = new Set(['requester', 'customer', 'contact', 'client', 'member', 'recipient', 'child', 'kid', 'baby', 'partner', 'spouse', 'student', 'pupil', 'learner', 'parent', 'guardian', 'guest', 'patient', 'tenant', 'passenger', 'attendee', 'buyer', 'applicant', 'person', 'lead', 'subscriber', 'visitor', 'caller', 'end_user', 'enduser', 'traveller', 'traveler', 'resident', 'donor', 'cardholder', 'holder', 'policyholder', 'owner', 'sender', 'beneficiary', 'employee', 'driver', 'emergency_contact']);
 /** Objects that always have a value when the macro runs: the agent, the brand, the help desk itself. */
-const ALWAYS_SET = new Set(['current_user', 'user', 'agent', 'assignee', 'author', 'staff', 'teammate', 'admin', 'brand', 'mailbox', 'company', 'account', 'satisfaction', 'helpdesk', 'portal', 'app']);
+const ALWAYS_SET = new Set(['current_user', 'user', 'sender', 'agent', 'assignee', 'author', 'staff', 'teammate', 'admin', 'brand', 'mailbox', 'company', 'account', 'satisfaction', 'helpdesk', 'portal', 'app']);
 /** The agent, whose details are always there. */
 const AGENTS = new Set(['current_user', 'agent', 'assignee', 'author', 'staff', 'teammate', 'admin']);
 /** The customer's organisation: not every customer belongs to one. */
@@ -128,12 +128,16 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
   const guards = new Map<Placeholder, string[]>();
   let opaque: Open | undefined;
 
+  /** Placeholders inside `{% raw %}` or `{% comment %}`: text, not template code. */
+  const inOpaque = new Set<Placeholder>();
   for (const p of list) {
     if (opaque) {
-      if (p.kind === 'tag' && p.name === closerOf(opaque.name)) {
+      // "{% comment %}{{ draft {% endcomment %}": an unclosed "{{" runs to the line end and swallows the closing tag.
+      if ((p.kind === 'tag' && p.name === closerOf(opaque.name)) || (p.unclosed && swallowsTag(p.raw, closerOf(opaque.name)))) {
         liquid.pop();
         opaque = undefined;
       }
+      inOpaque.add(p);
       continue;
     }
     // A Help Scout value ("{%customer.firstName,fallback=there}") never spans lines: one that does is missing its "%}".
@@ -195,13 +199,14 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
   for (const o of [...liquid, ...bars]) {
     report('unclosedBlock', o.p, { close: o.liquid ? `{% ${closerOf(o.name)} %}` : `{{/${o.name}}}` });
   }
-  const greetings = greetingsWithoutFallback(doc, list, guards, local);
+  const code = inOpaque.size ? list.filter((p) => !inOpaque.has(p)) : list;
+  const greetings = greetingsWithoutFallback(doc, code, guards, local);
   problems.push(...greetings);
-  if (doc.channel !== 'article' && doc.channel !== 'policy') problems.push(...blankValues(list, guards, local, new Set(greetings.map((g) => g.span.start))));
+  if (doc.channel !== 'article' && doc.channel !== 'policy') problems.push(...blankValues(code, guards, local, new Set(greetings.map((g) => g.span.start))));
   problems.push(...missingOpeners(doc, list, inExample));
-  // "{{ticket.requester.first_name}}}": one brace too many shows as "Sam}".
-  for (const p of list) {
-    if (p.kind !== 'output' || p.unclosed || p.raw.startsWith('{{{') || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || doc.text[p.span.end] !== '}') continue;
+  // "{{ticket.requester.first_name}}}": one brace too many shows as "Sam}". Braze's "{{custom_attribute.${tier}}}" ends its "${" first.
+  for (const p of code) {
+    if (p.kind !== 'output' || p.unclosed || p.raw.startsWith('{{{') || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || doc.text[p.span.end] !== '}' || p.inner.includes('${')) continue;
     problems.push({ kind: 'extraBrace', span: { start: p.span.start, end: p.span.end + 1 }, data: { raw: short(`${p.raw}}`), fix: p.raw }, suggestions: [p.raw] });
   }
   return problems.sort((a, b) => a.span.start - b.span.start);
@@ -220,9 +225,36 @@ function strayClose(p: Placeholder): number {
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '}') return p.span.start + 2 + i + 1;
+    // Braze's attribute syntax "{{${first_name} | default: 'there'}}": "${" opens a brace of its own.
+    else if (c === '$' && body[i + 1] === '{') {
+      const close = body.indexOf('}', i + 2);
+      if (close === -1) return -1;
+      i = close;
+    } else if (c === '}') return p.span.start + 2 + i + 1;
   }
   return -1;
+}
+
+/** A field name without Braze's attribute braces: "${first_name}" → "first_name". */
+function fieldOf(name: string): string {
+  return name.includes('${') ? name.split('${').join('').split('}').join('') : name;
+}
+
+/** Whether an unclosed placeholder's text holds the tag `{% name %}` (with or without Liquid's "-" trims). */
+function swallowsTag(raw: string, name: string): boolean {
+  for (let at = raw.indexOf('{%'); at !== -1; at = raw.indexOf('{%', at + 2)) {
+    const end = raw.indexOf('%}', at + 2);
+    if (end === -1) return false;
+    if (trimTag(raw.slice(at + 2, end)) === name) return true;
+  }
+  return false;
+}
+
+function trimTag(inner: string): string {
+  let s = inner.trim();
+  if (s.startsWith('-')) s = s.slice(1).trimStart();
+  if (s.endsWith('-')) s = s.slice(0, -1).trimEnd();
+  return s;
 }
 
 /** Splits a field name into lower-case words: "child_first_name", "firstName", "first-name" → child, first, name. */
@@ -273,7 +305,7 @@ function blankValues(list: readonly Placeholder[], guards: Map<Placeholder, stri
   for (const p of list) {
     if (p.kind !== 'output' || p.unclosed || reported.has(p.span.start) || !(p.raw.startsWith('{{') || p.raw.startsWith('{%'))) continue;
     if (local.has(p.name.split('.')[0]) || hasFallback(p.inner)) continue;
-    const what = blankKind(p.name);
+    const what = blankKind(fieldOf(p.name));
     if (!what) continue;
     if ((guards.get(p) ?? []).some((g) => g.includes(p.name))) continue;
     const word = what.kind === 'organisation' ? 'your' : what.who ? `your ${what.who}` : 'there';
@@ -450,8 +482,9 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
     const w = words[k];
     if (!w?.masked) continue;
     const p = list.find((x) => x.kind === 'output' && x.span.start <= w.span.start && w.span.start < x.span.end);
-    const person = blankKind(p?.name ?? '');
-    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || !(PERSON_NAME.test(p.name.split('.').pop() ?? '') || person?.kind === 'person')) continue;
+    const field = fieldOf(p?.name ?? '');
+    const person = blankKind(field);
+    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || !(PERSON_NAME.test(field.split('.').pop() ?? '') || person?.kind === 'person')) continue;
     // A name the template sets itself ("{% assign name = … | default: "there" %}").
     if (local.has(p.name.split('.')[0])) continue;
     // Zendesk/Liquid `| default:`, Intercom `| fallback:`, Help Scout `,fallback=`, Handlebars `||`.
@@ -472,6 +505,8 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
 /** The platform's own way to write a fallback: Help Scout `{%x,fallback=there%}`, Intercom `| fallback:`, Liquid `| default:`. */
 function fallbackFor(p: Placeholder, word = 'there'): string {
   if (p.raw.startsWith('{%')) return `{%${p.name},fallback=${word}%}`;
+  // Braze: "{{${first_name} | default: 'there'}}".
+  if (p.name.includes('${')) return `{{\${${fieldOf(p.name)}} | default: '${word}'}}`;
   // A bare name ("first_name", "child_first_name") is Intercom's style; a dotted one Zendesk's or Freshdesk's (Liquid).
   if (!p.name.includes('.')) return `{{${p.name} | fallback: "${word}"}}`;
   return `{{ ${p.name} | default: "${word}" }}`;
@@ -485,8 +520,8 @@ function hasFallback(inner: string): boolean {
   // Jinja, HubL and Gorgias: `|default("there")`, `| default('there', true)`.
   const call = /\|\s*(?:default|d)\s*\(\s*([^),]*)/.exec(inner);
   if (call) return nonEmpty(call[1]);
-  // Adobe-style `?: "there"` and Jinja `or "there"`.
-  const elvis = /(?:\?:|\sor\s)\s*(\S[^|]*)/.exec(inner);
+  // Adobe-style `?: "there"`, Twig `?? "there"` and Jinja `or "there"`.
+  const elvis = /(?:\?:|\?\?|\sor\s)\s*(\S[^|]*)/.exec(inner);
   if (elvis) return nonEmpty(elvis[1]);
   const scout = /,\s*fallback\s*=\s*([^,%]*)/.exec(inner);
   if (scout) return nonEmpty(scout[1]);

@@ -15,9 +15,15 @@
  *   show twice? Your bank …").
  * - A fake check ("We trust this clarifies the matter") asks nothing: it is
  *   in no list.
+ *
+ * A reply needs no check when we speak next at a stated time
+ * (continuesOnOurSide): its last line promises contact or action with a
+ * time frame ("Sam will DM you within the hour", "A mechanic's booked for
+ * tomorrow between 8 and 10"). That next contact is the check.
  */
 import { expandWord } from '../lexicon/lemma.js';
 import type { ReplyLine } from './lines.js';
+import type { PromiseInfo } from './promises.js';
 import { hitsIn, liveWords, type Hit } from './words.js';
 
 const CONFIRM = 'confirm-understanding';
@@ -37,8 +43,12 @@ export function confirmationOf(lines: ReplyLine[], all: readonly ReplyLine[] = l
     if (l.stage) continue;
     // "I'll transfer you to billing, is that alright?" asks about the hold, not about the answer; it is the
     // last check only when the transfer ends the call (nobody speaks for us after the stage direction).
-    if (hitsIn(l, HOLD, 'hold').length || hitsIn(l, HOLD, 'transfer').length) {
+    const holds = [...hitsIn(l, HOLD, 'hold'), ...hitsIn(l, HOLD, 'transfer')];
+    if (holds.length) {
       if (l.question && hitsIn(l, HOLD, 'transfer').length && !continuesAfterStage(l, all)) return l;
+      // "Do reply if you'd like me to switch you over": an open door first, the transfer only an offer after it.
+      const door = hitsIn(l, CONFIRM, 'invite').find((h) => addressedToCustomer(l, h));
+      if (!l.question && door && holds.every((h) => h.first.start > door.last.end)) return l;
       continue;
     }
     if (hitsIn(l, CONFIRM, 'check').length || hitsIn(l, CONFIRM, 'invite').some((h) => addressedToCustomer(l, h))) return l;
@@ -127,6 +137,8 @@ function addressedToCustomer(l: ReplyLine, h: Hit): boolean {
   if (w === 'you') return true;
   if (w === 'not' || w === 'never' || w === 'no') return false;
   if (SUBJECTS.has(w)) return false;
+  // "Thank you for write to us": thanks for a message already sent, not an open door.
+  if (w === 'for' && before.slice(0, i).some((x) => x === 'thank' || x === 'thanks')) return false;
   // "you were asked to send it over", "you were meant to let us know": a reproach, not an invitation.
   if (w === 'to' && i > 0 && /^(?:asked|told|meant|supposed|required|expected|reminded|needed|had)$/.test(before[i - 1])) return false;
   // "no need to reply", "you don't need to get in touch": the door is shut, not opened.
@@ -163,4 +175,36 @@ export function closedByCustomer(all: readonly ReplyLine[]): boolean {
   const hits = hitsIn(first, CONFIRM, 'acknowledge');
   if (!hits.some((h) => h.first === liveWords(first)[0])) return false;
   return !turn.some((l) => l.question || lowers(l).some((w) => w === 'but' || w === 'not' || w === 'never' || w.endsWith("n't")));
+}
+
+/**
+ * The conversation goes on from our side at a stated time: the reply's last line (before the sign-off)
+ * holds a promise with a time frame, and no promise in the reply is left without one (src/reply/promises.ts).
+ * "Sam will DM you within the hour to confirm the time": the customer need not write back, we will.
+ * A condition ("once the restock lands") or a vague time ("as soon as we can") is no stated time.
+ */
+export function continuesOnOurSide(spoken: readonly ReplyLine[], promises: readonly PromiseInfo[], isSignOff: (l: ReplyLine) => boolean): boolean {
+  if (promises.length === 0 || promises.some((p) => !p.timeFrame)) return false;
+  let i = spoken.length - 1;
+  // Leave out the sign-off and the name under it ("Kind regards,\nSophie Grant\nBrightsmile").
+  // A sign-off only when nothing but a short name line or two follows it ("Thanks for the photos. Mo will …" is not one).
+  for (let k = i; k >= Math.max(0, spoken.length - 3); k--) {
+    if (isSignOff(spoken[k]) && spoken.slice(k + 1).every((l) => l.words.length <= 4)) i = k - 1;
+  }
+  while (i >= 0 && spoken[i].stage) i--;
+  const last = spoken[i];
+  if (!last || last.question) return false;
+  // The last line is the promise (or gives its time frame): nothing comes after our next contact. It is
+  // something someone does ("Sam will DM you", "a mechanic will swap the tube"), not a state or an event
+  // ("Payment will be collected on 28 May", "Your account will be unlocked within 30 minutes").
+  return promises.some((p) => (p.line === last || p.timeFrame === last) && !isPassive(p));
+}
+
+/** "will be delivered", "will be collected": the promise has no one acting in it. */
+function isPassive(p: PromiseInfo): boolean {
+  const ws = p.line.words;
+  const from = ws.indexOf(p.first);
+  const to = ws.indexOf(p.last);
+  if (from === -1 || to === -1) return false;
+  return ws.slice(from, to + 1).some((w) => w.lower === 'be' || w.lower === 'been' || w.lower === 'being');
 }

@@ -9,7 +9,7 @@
  * holds never builds the promises.
  */
 import type { Doc } from '../document/document.js';
-import { closedByCustomer, confirmationOf } from './confirmation.js';
+import { closedByCustomer, confirmationOf, continuesOnOurSide } from './confirmation.js';
 import { holdsOf, type HoldInfo } from './hold.js';
 import { impactOf, type ImpactCheck } from './impact.js';
 import { replyLines, type ReplyLine } from './lines.js';
@@ -69,7 +69,7 @@ function lazy<T>(fn: () => T): () => T {
 function build(doc: Doc): ReplyModel {
   const lines = lazy(() => replyLines(doc));
   const spoken = lazy(() => lines().filter((l) => l.speaker === 'agent' && !l.stage));
-  const promises = lazy(() => promisesOf(spoken()));
+  const promises = lazy(() => promisesOf(spoken(), lines()));
   const phrases = (name: string) => lazy(() => spoken().flatMap((line) => hitsIn(line, name).map((hit) => ({ line, hit }))));
   const blame = phrases('blame-language');
   const robotic = phrases('robotic-phrase');
@@ -86,6 +86,10 @@ function build(doc: Doc): ReplyModel {
     // A macro is a notice: it needs a check only when it leaves something open, bad news or a wait with no date.
     // Bad news that already says what it means for the customer, with nothing promised open, leaves nothing open.
     if (doc.channel === 'macro') return (impact().needs.length > 0 && !impact().impact) || promises().some((p) => !p.timeFrame);
+    // We speak next, at a stated time ("Sam will DM you within the hour"): that contact is the check.
+    // Not on a live call, and not after bad news that does not say what it means for the customer.
+    const impactNamed = impact().needs.length === 0 || impact().impact !== undefined;
+    if (doc.channel !== 'phone' && impactNamed && holds().length === 0 && continuesOnOurSide(s, promises(), isSignOff)) return false;
     return true;
   });
   const nextStep = lazy(() => nextStepOf(spoken(), new Set(promises().map((p) => p.line))));

@@ -58,7 +58,7 @@ const DETERMINERS = new Set(['our', 'the', 'a', 'an', 'my', 'one', 'someone', 'y
 const EVERYONE = new Set(['any', 'all', 'every', 'each']);
 
 /** Every promise in the given lines (the agent's own words), each with its time frame if it has one. */
-export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
+export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines): PromiseInfo[] {
   const found: { idx: number; p: PromiseInfo; hit: Hit }[] = [];
   lines.forEach((line, idx) => {
     // A question asks; but "Can you reply with your email and we'll send a reset link?" still promises, after "and".
@@ -110,15 +110,23 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
     const earlier = found.filter((o) => o.idx === idx && o.p.first.start < p.first.start).map((o) => o.p.first.start);
     const at = line.words.indexOf(p.first);
     const another = line.words.slice(at + 1, at + 3).some((w) => norm(w) === 'also');
-    const skip: [number, number] | undefined = earlier.length && another ? [Math.min(...earlier), p.first.start] : undefined;
+    // "… and I'll also send the form then": "then" points back to the earlier time.
+    const then = line.words.slice(line.words.indexOf(p.last) + 1, line.words.indexOf(p.last) + 4).some((w) => norm(w) === 'then');
+    const skip: [number, number] | undefined = earlier.length && another && !then ? [Math.min(...earlier), p.first.start] : undefined;
     if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start, false, skip)) p.timeFrame = line;
     else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next) && !onlyNow(next)) p.timeFrame = next;
-    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p) && hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) {
+    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p, prev) && hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
       p.timeFrame = prev;
     } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx, p)) {
       // "Your fitting is booked for Thursday at 2pm. The installer will bring the brackets": the visit's time is the promise's.
       p.timeFrame = arrangementTime(lines, idx, p);
+    } else if (!hitsIn(line, COMMIT, 'vague').length && thenBack(all, line, p)) {
+      // "Customer: Could you ring me after 5pm? Agent: Of course, I'll ring you then.": "then" names a time said just before.
+      p.timeFrame = thenBack(all, line, p);
+    } else if (!hitsIn(line, COMMIT, 'vague').length && !hitsIn(line, COMMIT, 'event').some((e) => e.first.start > p.first.start) && sameMatter(lines, idx, p)) {
+      // "We'll reissue the payment today and it will arrive by Friday. We'll recover the first payment ourselves": the same matter, already dated.
+      p.timeFrame = sameMatter(lines, idx, p);
     } else {
       const vague = hitsIn(line, COMMIT, 'vague')[0];
       if (vague) p.vague = hitText(line, vague.first, vague.last);
@@ -138,12 +146,86 @@ export function promisesOf(lines: ReplyLine[]): PromiseInfo[] {
   return found.map((f) => f.p);
 }
 
+/**
+ * "I'll ring you then", "we'll get it to you before that": a time word that points back, to a time said in one of
+ * the two lines before, by either speaker. The line that says it.
+ */
+function thenBack(all: readonly ReplyLine[], line: ReplyLine, p: PromiseInfo): ReplyLine | undefined {
+  const words = line.words;
+  const text = line.block.text;
+  const at = words.indexOf(p.last);
+  let points = false;
+  for (let k = at + 1; k < words.length && k <= at + 5; k++) {
+    const l = norm(words[k]);
+    const end = k + 1 >= words.length || /[,;:.!?]/.test(text.slice(words[k].end, words[k + 1].start));
+    if (l === 'then' && end && !['and', 'but', 'until', 'till', 'since', 'so'].includes(norm(words[k - 1]))) points = true;
+    if (l === 'that' && end && ['before', 'by', 'after'].includes(norm(words[k - 1])) && k - 1 > at) points = norm(words[k - 1]) !== 'after';
+    if (end) break;
+  }
+  if (!points) return undefined;
+  // All the reply's lines, the customer's too: the time may be theirs ("Could you ring me after 5pm?").
+  const at2 = all.indexOf(line);
+  for (let k = at2 - 1; at2 !== -1 && k >= 0 && at2 - k <= 2; k--) if (!all[k].stage && hasTimeFrame(all[k]) && !onlyNow(all[k])) return all[k];
+  return undefined;
+}
+
+/** Words too common to tie two sentences to one matter. */
+const COMMON = new Set(['this', 'that', 'them', 'they', 'there', 'then', 'than', 'your', 'yours', 'ours', 'with', 'from', 'into', 'onto', 'about', 'over', 'back', 'just', 'also', 'still', 'again', 'what', 'which', 'when', 'where', 'while', 'will', 'would', 'could', 'should', 'have', 'been', 'being', 'were', 'here', 'everything', 'anything', 'something', 'thing', 'things', 'know', 'sure', 'some', 'very', 'more', 'time', 'today', 'tomorrow', 'sorry', 'thanks', 'please', 'ourselves', 'myself', 'yourself', 'team', 'need', 'make', 'sure', 'first', 'new', 'done', 'away', 'down', 'touch', 'update', 'updates', 'news']);
+
+/** The words of a promise's object ("recover the first payment"): after its verb, up to punctuation, at most five. */
+function objectWords(line: ReplyLine, p: PromiseInfo): string[] {
+  const words = line.words;
+  const text = line.block.text;
+  const from = words.indexOf(p.last);
+  const out: string[] = [];
+  for (let k = from; k < words.length && k <= from + 5; k++) {
+    if (k > from && /[,;:.!?()—–]/.test(text.slice(words[k - 1].end, words[k].start))) break;
+    out.push(norm(words[k]));
+  }
+  return out;
+}
+
+function stem(w: string): string {
+  return w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/**
+ * An earlier line of the same paragraph that dates the same matter: it looks ahead (a "will", "'ll" or
+ * "going to"), has a time frame, and names a thing the promise acts on ("I've asked finance to reissue the
+ * payment today, and it will arrive by Friday. We'll recover the first payment ourselves"). Another matter
+ * ("Your refund will arrive by Friday. We'll also look into why it was late") shares no such word.
+ */
+function sameMatter(lines: ReplyLine[], idx: number, p: PromiseInfo): ReplyLine | undefined {
+  const line = lines[idx];
+  const nouns = new Set(objectWords(line, p).filter((w) => /^[a-z][a-z-]{3,}$/.test(w) && !COMMON.has(w) && !NOT_VERB.has(w)).map(stem));
+  if (!nouns.size) return undefined;
+  for (let k = idx - 1; k >= 0 && idx - k <= 3; k--) {
+    const o = lines[k];
+    if (o.block !== line.block) break;
+    if (o.question || o.speaker !== 'agent' || !hasTimeFrame(o) || onlyNow(o) || calledOff(o)) continue;
+    const ahead = o.words.some((w, n) => FUTURE.has(norm(w)) || norm(w).endsWith("'ll") || (norm(w) === 'to' && norm(o.words[n - 1] ?? w) === 'going'));
+    if (ahead && o.words.some((w) => nouns.has(stem(norm(w))))) return o;
+  }
+  return undefined;
+}
+
 /** The promise waits on an event named after it ("as soon as I have it", "the moment they land"), not on a vague time. */
-function tiedToEvent(line: ReplyLine, p: PromiseInfo): boolean {
+function tiedToEvent(line: ReplyLine, p: PromiseInfo, prev: ReplyLine): boolean {
   // "as soon as possible", "shortly": vague, whatever came before. "as soon as we have an update": an event.
   const news = /^(?:as soon as|once|when) (?:we|i) (?:have|know|hear|get)/;
   if (hitsIn(line, COMMIT, 'vague').some((v) => v.first.start > p.first.start && !news.test(v.phrase))) return false;
-  return hitsIn(line, COMMIT, 'event').some((e) => e.first.start > p.first.start);
+  // The event is the one the line before dates: it points back ("as soon as I have it", "the moment they land")
+  // or names the same thing. "They go every August. We'll post here once the restock lands" names a new one.
+  const back = new Set(['it', 'they', 'them', 'that', 'this', 'he', 'she', 'him', 'her', 'there', 'news', 'update', 'answer', 'decision', 'result', 'results', 'word', 'back']);
+  const prevWords = new Set(prev.words.map((w) => stem(norm(w))));
+  return hitsIn(line, COMMIT, 'event').some((e) => {
+    if (e.first.start <= p.first.start) return false;
+    const at = line.words.indexOf(e.last);
+    const clause = line.words.slice(at + 1, at + 7).map(norm);
+    // "the moment I hear", "as soon as we know": news of what the line before dates.
+    if (['i', 'we'].includes(clause[0] ?? '') && ['hear', 'know', 'have', 'get', 'find'].includes(clause[1] ?? '')) return true;
+    return clause.some((w) => back.has(w) || (w.length > 3 && !COMMON.has(w) && prevWords.has(stem(w))));
+  });
 }
 
 /**
@@ -208,6 +290,9 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   const at = words.indexOf(marker);
   const before = words.slice(0, at).map((w) => w.lower);
   const i = before.lastIndexOf('if');
+  // "Next time you order, we'll …", "Whenever you're ready, we'll …": what we do when the customer acts again.
+  const opener = before[0] === 'the' ? before.slice(1) : before;
+  if ((opener[0] === 'whenever' || (NEXT_TIME.has(opener[0]) && opener[1] === 'time')) && i === -1) return true;
   // "If anything changes, ring me and we'll adjust it": they call, and it is done on that call.
   // "pop in and we'll loan her a spare pair", "bring it in and we'll tune it": done at the customer's visit.
   // "bring it in and we'll have a look": a look has no end the customer can see, so it still needs a time.
@@ -228,6 +313,11 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   if (i === -1) return false;
   // "asked if you wanted paper bills", "I checked if you had credit left": "if" after asking or checking means "whether".
   if (WHETHER_AFTER.has(before[i - 1] ?? '')) return false;
+  // "If it happens again, we'll replace it", "if anything goes wrong, we'll fix it", "if it's still dripping, we'll send someone":
+  // a guarantee that waits on something that may never happen, not a promise with a date to give.
+  if (before.slice(i + 1).some((b) => RECUR.has(b)) && !before.slice(i + 1).some((b) => ['ok', 'okay', 'alright', 'fine'].includes(b))) return true;
+  // "If I can't get through, I'll leave a voicemail": a fallback for our own step, not a new promise.
+  if (['i', 'we'].includes(before[i + 1] ?? '') && before.slice(i + 2, i + 4).some((b) => NEGATIONS.has(b) || /n['’]t$/.test(b) || b === 'cannot')) return true;
   // "If you'd like", "if you'd rather": the customer's wish. "If you had credit left", "if you ordered before Friday": a fact, still a promise.
   const who = (before[i + 1] ?? '').replace(/’/g, "'");
   if (who === "you'd") return true;
@@ -260,10 +350,68 @@ function onReply(line: ReplyLine, marker: Word): boolean {
  */
 function notPromisedHere(lines: ReplyLine[], idx: number, hit: Hit, marker: Word): boolean {
   const line = lines[idx];
-  if (isPolicy(line, hit, marker) || conditionalAsk(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker)) return true;
+  if (isPolicy(line, hit, marker) || standing(line, marker) || conditionalAsk(line, marker) || customerStep(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker)) return true;
   const prev = line.words[line.words.indexOf(marker) - 1];
   if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return true;
   return line.question && !askedThenPromised(line, marker);
+}
+
+/**
+ * A standing commitment, which holds from now on and leaves nothing to wait for (rules/time-bound-commitment.yml,
+ * standing): "we'll honour the old price", "we'll stick to them", "we'll keep your details on file", "we'll make
+ * sure it doesn't happen again", "I'll leave the ticket open". Its verb comes right after the marker.
+ */
+function standing(line: ReplyLine, marker: Word): boolean {
+  const words = line.words;
+  let k = words.indexOf(marker) + 1;
+  if (/^(?:will|shall)$/.test(norm(marker)) || (norm(marker) === 'going' && norm(words[k] ?? marker) === 'to')) k++;
+  while (k < words.length && ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be') k++;
+  // "We'll honour the old price and update you": a follow-up joined to it still needs a time.
+  if (hitsIn(line, COMMIT, 'follow-up').some((h) => h.first.start > marker.start)) return false;
+  return words[k] !== undefined && notAnAction(line, words[k], 'standing');
+}
+
+/** Words that soften an imperative ("just reply here", "please bring it"). */
+const SOFTENERS = new Set(['just', 'simply', 'please', 'then', 'so', 'do', 'kindly', 'now', 'again']);
+/** Words that open a sentence with something the customer may or may not have ("Any questions, …", "Anything else, …"). */
+const MAYBE_OPENERS = new Set(['any', 'anything', 'whenever', 'otherwise', 'meanwhile']);
+
+/**
+ * A step the customer may choose to take, and what we do in answer: "Any questions, just reply here and
+ * we'll help", "If you haven't got your shoes yet, bring something the same height and we'll pin to that",
+ * "You can tell us which times are off-limits, and we'll stick to them". One grammatical shape: the clause
+ * before "and" has the customer as its doer (an imperative, or "you can/could"), and the sentence makes
+ * that step optional (an "if", an opening "Any …", "you can", "feel free to"). The customer starts it, so
+ * there is nothing to date. A request we need answered ("Reply with your reg and we'll arrange
+ * recovery") is no option, and an answer they wait for ("… and we'll have a look", "… and we'll get
+ * back to you") still needs a time.
+ */
+function customerStep(line: ReplyLine, marker: Word): boolean {
+  const words = line.words;
+  const text = line.block.text;
+  const at = words.indexOf(marker);
+  if (at < 2 || !['and', 'then'].includes(norm(words[at - 1]))) return false;
+  // The answer is a look or a follow-up: the customer waits for its outcome.
+  if (hitsIn(line, COMMIT, 'open-check').some((h) => h.first.start > marker.start && words.indexOf(h.first) - at <= 3)) return false;
+  if (hitsIn(line, COMMIT, 'follow-up').some((h) => h.first.start > marker.start && words.indexOf(h.first) - at <= 4)) return false;
+  const cut = sentenceCut(line, marker.start);
+  const sentence = words.slice(0, at - 1).filter((w) => w.start > cut);
+  if (!sentence.length) return false;
+  // The clause before "and": back to the last comma, semicolon, colon or dash.
+  let s = at - 1;
+  // ", and we'll stick to them": the comma before "and" ends the customer's clause, it does not start it.
+  if (s > 0 && /,/.test(text.slice(words[s - 1].end, words[s].start))) s--;
+  while (s > 0 && words[s - 1].start > cut && !/[,;:—–(]/.test(text.slice(words[s - 1].end, words[s].start))) s--;
+  const clause = words.slice(s, at - 1);
+  let k = 0;
+  while (k < clause.length && SOFTENERS.has(norm(clause[k]))) k++;
+  const first = clause[k];
+  const youCan = clause.some((w, n) => norm(w) === 'you' && ['can', 'could'].includes(norm(clause[n + 1] ?? w)) && n + 1 < clause.length) || clause.some((w, n) => (norm(w) === 'free' && norm(clause[n - 1] ?? w) === 'feel') || (norm(w) === 'welcome' && norm(clause[n + 1] ?? w) === 'to'));
+  const imperative = first !== undefined && plainWord(first) && !NOT_VERB.has(norm(first)) && !PRONOUNS.has(norm(first)) && !DETERMINERS.has(norm(first)) && !/(?:[a-z]{3}ing|ed|[^s]s)$/.test(norm(first)) && !norm(first).includes("'") && !wordList('human-subject').has(norm(first));
+  if (!imperative && !youCan) return false;
+  const lows = sentence.map(norm);
+  const optional = youCan || lows.includes('if') || MAYBE_OPENERS.has(lows[0]) || (lows.includes('in') && lows[lows.indexOf('in') + 1] === 'case');
+  return optional;
 }
 
 /** Words that ask the customer to get in touch. */
@@ -283,6 +431,11 @@ function fallbackAsked(lines: ReplyLine[], idx: number, marker: Word): boolean {
   const c = w.findIndex((x) => ASK_CONTACT.has(x));
   return c !== -1 && w.slice(c + 1).some((x) => x === 'if' || x === 'whether');
 }
+
+/** Words in an "if" clause that make it a contingency that may never come ("if it happens again", "if you ever need"). */
+const RECUR = new Set(['again', 'ever', 'still', 'anything', 'wrong', 'recurs', 'returns']);
+/** Words that open a sentence about the customer's next time ("Next time you order, we'll pack it in a bigger box"). */
+const NEXT_TIME = new Set(['next', 'whenever']);
 
 /** Words after "if you" that make the clause the customer's wish ("if you want", "if you ever need", "if you would prefer"). */
 const WISH = new Set(['want', 'wants', 'need', 'needs', 'prefer', 'like', 'wish', 'would', "'d", 'rather', 'fancy', 'require']);
@@ -486,7 +639,8 @@ function joinedBefore(line: ReplyLine, w: Word, from: number): boolean {
 
 const NUMBER_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'few', 'couple', 'several', 'half', '24', '48', '72']);
 const UNITS = new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months', 'business', 'working', 'seconds', 'second', 'sec', 'secs', 'fortnight', 'weekday', 'weekdays']);
-const CLOCK_LEADS = new Set(['at', 'by', 'before', 'until', 'till', 'around']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const CLOCK_LEADS = new Set(['at', 'by', 'before', 'until', 'till', 'around', 'after']);
 const CLOCK_SUFFIX = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.', "o'clock", 'o’clock']);
 
 /** Words before a number that make "2 days" a time frame ("within 2 days"), not a length ("for 2 days"). */
@@ -563,7 +717,9 @@ export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, o
   // "use block A for now": "for now" means in the meantime; it dates nothing.
   // Only in a later sentence than the promise: "I'll leave the ticket open for now" keeps it.
   const forNow = (h: Hit) => Number.isFinite(from) && h.first.start > from && /[.!?]\s/.test(line.block.text.slice(from, h.first.start)) && h.words.length === 1 && norm(h.first) === 'now' && norm(line.words[line.words.indexOf(h.first) - 1] ?? h.first) === 'for';
-  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && h.last.end > cut && !skipped(h.first.start) && !forNow(h) && !hedged(line, h.first) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
+  // "… would've saved you this back in the autumn, but we'll get someone round": a time before a "but" dates the other side of it.
+  const contrast = (end: number) => Number.isFinite(from) && end <= from && line.words.some((x) => x.start >= end && x.start < from && norm(x) === 'but');
+  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && h.last.end > cut && !skipped(h.first.start) && !forNow(h) && !hedged(line, h.first) && !contrast(h.last.end) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
   const words = line.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -588,6 +744,10 @@ export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, o
     const hour = l.replace(/\.$/, '');
     if (/^\d{1,2}$/.test(hour) && Number(hour) >= 1 && Number(hour) <= 12 && CLOCK_LEADS.has(words[i - 1]?.lower ?? '') && !UNITS.has(words[i + 1]?.lower ?? '')) return true;
     if (/^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$/.test(l) || /^\d{1,2}:\d{2}$/.test(l)) return true;
+    // "at 9.15", "by 5.30": a clock time with a dot, after a word that leads a time (never a price: "£9.15").
+    if (/^\d{1,2}\.[0-5]\d$/.test(l) && CLOCK_LEADS.has(words[i - 1]?.lower ?? '') && !/[£$€]$/.test(line.block.text.slice(Math.max(0, w.start - 1), w.start))) return true;
+    // "by mid-July", "early-March": part of a month.
+    if (/^(?:mid|early|late|end)-[a-z]+$/.test(l) && MONTHS.has(l.slice(l.indexOf('-') + 1))) return true;
     if (/^\d{1,2}(?:st|nd|rd|th)$/.test(l)) return true;
     if (/^\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?$/.test(l) && l.includes('/')) return true;
     if (/^\d{4}-\d{2}-\d{2}$/.test(l)) return true;
