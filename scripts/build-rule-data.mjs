@@ -27,7 +27,10 @@ try {
   // Made by the rule's own code from the data just written (a built module reads dist/rule-data.json).
   const { phrasesByFirstWord, serialisePhrases, PHRASES_FILE } = await import('../dist/rules/plain/inclusive-language.js');
   writeFileSync(new URL(`../dist/${PHRASES_FILE}`, import.meta.url), serialisePhrases(phrasesByFirstWord()));
-  console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}`);
+  // The first words of every care pattern, by the pattern compiler itself: a run compiles a pattern only when a line holds one (issue 19).
+  const { serialiseFirstWords, FIRST_WORDS_FILE } = await import('../dist/lexicon/care-tables.js');
+  writeFileSync(new URL(`../dist/${FIRST_WORDS_FILE}`, import.meta.url), serialiseFirstWords(tables));
+  console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}, dist/${FIRST_WORDS_FILE}`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);
   process.exit(1);

@@ -159,6 +159,10 @@ try {
   if (!forWorkers) {
     const code = await bundle.exports.main(['--no-axe', '--no-progress', 'fixtures/examples/articles/refund-policy.md'], io);
     if (code !== 1) throw new Error(`the warm-up lint of fixtures/examples/articles/refund-policy.md exited ${code}, expected 1 (findings)`);
+    // A hook over support replies (issue 19): one email reply, so the care rules' one-file path and the care score
+    // line of the stylish report are in the cache too.
+    const reply = await bundle.exports.main(['--no-axe', '--no-progress', '--channel', 'email', 'fixtures/examples/macros/delayed-order.md'], io);
+    if (reply !== 1) throw new Error(`the warm-up lint of fixtures/examples/macros/delayed-order.md exited ${reply}, expected 1 (findings)`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

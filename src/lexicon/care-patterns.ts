@@ -50,7 +50,8 @@ interface Tok {
 }
 
 type Test = (t: Tok) => boolean;
-type Atom = { kind: 'test'; test: Test; opt: boolean; first?: string[]; words?: ReadonlySet<string> } | { kind: 'gap'; min: number; max: number } | { kind: 'alt'; seqs: Atom[][]; opt: boolean };
+/** `starts`: a match may start at this test (with `words`, those words); not the second word of a contraction. */
+type Atom = { kind: 'test'; test: Test; opt: boolean; starts?: boolean; words?: ReadonlySet<string> } | { kind: 'gap'; min: number; max: number } | { kind: 'alt'; seqs: Atom[][]; opt: boolean };
 
 const ADVERBS = new Set(['already', 'just', 'also', 'even', 'still', 'really', 'before', 'again', 'previously', 'earlier', 'only', 'ever', 'then', 'now', 'all', 'both', 'twice', 'once', 'very', 'so', 'too', 'quite', 'pretty', 'rather', 'perhaps', 'maybe', 'probably', 'definitely', 'certainly', 'always', 'never', 'personally', 'actually', 'simply', 'clearly', 'obviously', 'specifically', 'explicitly', 'originally', 'repeatedly', 'recently', 'kindly', 'honestly', 'truly', 'sincerely', 'deeply', 'greatly', 'genuinely', 'most', 'much']);
 const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'me', 'us', 'them', 'him', 'her', 'someone', 'somebody']);
@@ -89,7 +90,7 @@ type TestAtom = Extract<Atom, { kind: 'test' }>;
 
 /** A test for one of a set of words (never a placeholder). */
 function wordTest(set: ReadonlySet<string>, opt: boolean): TestAtom {
-  return { kind: 'test', test: (t) => !t.word.masked && hasAny(t.alts, set), opt, first: [...set], words: set };
+  return { kind: 'test', test: (t) => !t.word.masked && hasAny(t.alts, set), opt, starts: true, words: set };
 }
 
 function hasAny(alts: readonly string[], set: ReadonlySet<string>): boolean {
@@ -97,37 +98,40 @@ function hasAny(alts: readonly string[], set: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Splits a pattern into tokens, keeping `{…}` and `<…>` groups whole. */
+/** Splits a pattern into tokens, keeping `{…}` and `<…>` groups whole (slices, not a string built a character at a time). */
 function lex(src: string): string[] {
+  const s = src.trim();
   const out: string[] = [];
-  let cur = '';
   let depth = 0;
-  for (const c of src.trim()) {
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (c === '{' || c === '<' || c === '[') depth++;
-    if (c === '}' || c === '>' || c === ']') depth--;
-    if ((c === ' ' || c === '\t' || c === '\n') && depth === 0) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else cur += c;
+    else if (c === '}' || c === '>' || c === ']') depth--;
+    else if ((c === ' ' || c === '\t' || c === '\n') && depth === 0) {
+      if (i > start) out.push(s.slice(start, i));
+      start = i + 1;
+    }
   }
-  if (cur) out.push(cur);
+  if (s.length > start) out.push(s.slice(start));
   return out;
 }
 
 /** Splits on `|` outside nested groups. */
 function splitAlts(s: string): string[] {
   const out: string[] = [];
-  let cur = '';
   let depth = 0;
-  for (const c of s) {
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (c === '{' || c === '<' || c === '[') depth++;
-    if (c === '}' || c === '>' || c === ']') depth--;
-    if (c === '|' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+    else if (c === '}' || c === '>' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(s.slice(start));
   return out;
 }
 
@@ -136,67 +140,83 @@ export class PatternError extends Error {}
 /** Compiles one pattern into atoms; throws PatternError naming what is wrong. */
 export function compilePattern(src: string): Atom[] {
   const atoms: Atom[] = [];
-  for (let tok of lex(src.toLowerCase().replace(/’/g, "'"))) {
-    let opt = false;
-    // Punctuation after a word or group is for readers: "{next time|in future}," matches the words.
-    while (tok.length > 1 && /[,;:.!]$/.test(tok)) tok = tok.slice(0, -1);
-    if (tok.length > 1 && tok.endsWith('?')) {
-      opt = true;
-      tok = tok.slice(0, -1);
-    }
-    // "^word": a one-word token that must open the run (the sentence or turn).
-    if (tok.length > 1 && tok.startsWith('^')) {
-      const inner = compilePattern(tok.slice(1));
-      const a = inner[0];
-      if (inner.length !== 1 || a.kind !== 'test') throw new PatternError(`'${tok}': ^ goes before one word or one {a|b} group of single words`);
-      atoms.push({ kind: 'test', test: (t) => t.index === 0 && a.test(t), opt: opt || a.opt, first: a.first, words: a.words });
-      continue;
-    }
-    const gap = /^\{(\d)-(\d)(?: words?)?\}$/.exec(tok);
-    if (gap) {
-      const min = Number(gap[1]);
-      const max = Number(gap[2]);
-      if (max < min || max > 6) throw new PatternError(`'${tok}': a gap is {min-max} with max at most 6`);
-      atoms.push({ kind: 'gap', min, max });
-      continue;
-    }
-    if (tok.startsWith('{') && tok.endsWith('}')) {
-      const seqs = splitAlts(tok.slice(1, -1)).map((a) => compilePattern(a));
-      if (seqs.some((s) => s.length === 0)) throw new PatternError(`'${tok}': an alternative is empty`);
-      // One word per alternative ({told|said|<explain>}): a single test on the union of their words.
-      if (seqs.every((s) => s.length === 1 && s[0].kind === 'test' && s[0].words && !s[0].opt)) {
-        const set = new Set<string>();
-        for (const s of seqs) for (const w of (s[0] as { words: ReadonlySet<string> }).words) set.add(w);
-        atoms.push(wordTest(set, opt));
-        continue;
-      }
-      atoms.push({ kind: 'alt', seqs, opt });
-      continue;
-    }
-    if (tok.startsWith('<') && tok.endsWith('>')) {
-      const forms = new Set(splitAlts(tok.slice(1, -1)).flatMap((l) => formsOf(l.trim())));
-      atoms.push(wordTest(forms, opt));
-      continue;
-    }
-    if (tok.startsWith('[') && tok.endsWith(']')) {
-      const name = tok.slice(1, -1).toUpperCase();
-      const cls = CLASSES[name];
-      if (!cls) throw new PatternError(`'${tok}' is not a word class: use ${Object.keys(CLASSES).join(', ')}`);
-      const maskOk = MASK_OK.has(name);
-      atoms.push({ kind: 'test', test: (t) => (maskOk || !t.word.masked) && cls(t), opt });
-      continue;
-    }
-    if (/[{}<>[\]|]/.test(tok)) throw new PatternError(`'${tok}' has an unbalanced bracket`);
-    // A literal word; a contraction becomes the words it stands for.
-    const parts = expandWord(trimPunct(tok));
-    parts.forEach((readings, k) => {
-      const set = new Set(readings.filter(Boolean));
-      if (!set.size) return;
-      const a = wordTest(set, opt && parts.length === 1);
-      // Only the first word of a contraction can start a match.
-      atoms.push(k === 0 ? a : { kind: 'test', test: a.test, opt: a.opt, words: set });
-    });
+  for (const tok of lex(src.toLowerCase().replace(/’/g, "'"))) {
+    let made = tokenAtoms.get(tok);
+    if (!made) tokenAtoms.set(tok, (made = compileToken(tok)));
+    for (const a of made) atoms.push(a);
   }
+  return atoms;
+}
+
+/**
+ * The atoms of one token, by its text (issue 19): tokens recur across patterns ("you", "{0-3}",
+ * "<tell|say>"), and atoms are never changed once made, so patterns share them.
+ */
+const tokenAtoms = new Map<string, Atom[]>();
+
+/** The atoms of one token of a lower-cased pattern. */
+function compileToken(tok: string): Atom[] {
+  const atoms: Atom[] = [];
+  let opt = false;
+  // Punctuation after a word or group is for readers: "{next time|in future}," matches the words.
+  while (tok.length > 1 && /[,;:.!]$/.test(tok)) tok = tok.slice(0, -1);
+  if (tok.length > 1 && tok.endsWith('?')) {
+    opt = true;
+    tok = tok.slice(0, -1);
+  }
+  // "^word": a one-word token that must open the run (the sentence or turn).
+  if (tok.length > 1 && tok.startsWith('^')) {
+    const inner = atomsOf(tok.slice(1));
+    const a = inner[0];
+    if (inner.length !== 1 || a.kind !== 'test') throw new PatternError(`'${tok}': ^ goes before one word or one {a|b} group of single words`);
+    atoms.push({ kind: 'test', test: (t) => t.index === 0 && a.test(t), opt: opt || a.opt, starts: a.starts, words: a.words });
+    return atoms;
+  }
+  const gap = /^\{(\d)-(\d)(?: words?)?\}$/.exec(tok);
+  if (gap) {
+    const min = Number(gap[1]);
+    const max = Number(gap[2]);
+    if (max < min || max > 6) throw new PatternError(`'${tok}': a gap is {min-max} with max at most 6`);
+    atoms.push({ kind: 'gap', min, max });
+    return atoms;
+  }
+  if (tok.startsWith('{') && tok.endsWith('}')) {
+    // Alternatives recur across patterns ({i|we}, {you|your}): each is compiled once (atomsOf).
+    const seqs = splitAlts(tok.slice(1, -1)).map((a) => atomsOf(a));
+    if (seqs.some((s) => s.length === 0)) throw new PatternError(`'${tok}': an alternative is empty`);
+    // One word per alternative ({told|said|<explain>}): a single test on the union of their words.
+    if (seqs.every((s) => s.length === 1 && s[0].kind === 'test' && s[0].words && !s[0].opt)) {
+      const set = new Set<string>();
+      for (const s of seqs) for (const w of (s[0] as { words: ReadonlySet<string> }).words) set.add(w);
+      atoms.push(wordTest(set, opt));
+      return atoms;
+    }
+    atoms.push({ kind: 'alt', seqs, opt });
+    return atoms;
+  }
+  if (tok.startsWith('<') && tok.endsWith('>')) {
+    const forms = new Set(splitAlts(tok.slice(1, -1)).flatMap((l) => formsOf(l.trim())));
+    atoms.push(wordTest(forms, opt));
+    return atoms;
+  }
+  if (tok.startsWith('[') && tok.endsWith(']')) {
+    const name = tok.slice(1, -1).toUpperCase();
+    const cls = CLASSES[name];
+    if (!cls) throw new PatternError(`'${tok}' is not a word class: use ${Object.keys(CLASSES).join(', ')}`);
+    const maskOk = MASK_OK.has(name);
+    atoms.push({ kind: 'test', test: (t) => (maskOk || !t.word.masked) && cls(t), opt });
+    return atoms;
+  }
+  if (/[{}<>[\]|]/.test(tok)) throw new PatternError(`'${tok}' has an unbalanced bracket`);
+  // A literal word; a contraction becomes the words it stands for.
+  const parts = expandWord(trimPunct(tok));
+  parts.forEach((readings, k) => {
+    const set = new Set(readings.filter(Boolean));
+    if (!set.size) return;
+    const a = wordTest(set, opt && parts.length === 1);
+    // Only the first word of a contraction can start a match.
+    atoms.push(k === 0 ? a : { kind: 'test', test: a.test, opt: a.opt, words: set });
+  });
   return atoms;
 }
 
@@ -275,7 +295,7 @@ function matchAt(atoms: readonly Atom[], ai: number, next: Cont | undefined, tok
 function firstWords(atoms: readonly Atom[]): string[] | undefined {
   const a = atoms[0];
   if (!a) return undefined;
-  if (a.kind === 'test') return a.first && !a.opt ? a.first : undefined;
+  if (a.kind === 'test') return a.starts && a.words && !a.opt ? [...a.words] : undefined;
   if (a.kind === 'alt') {
     if (a.opt) return undefined;
     const out: string[] = [];
@@ -291,8 +311,63 @@ function firstWords(atoms: readonly Atom[]): string[] | undefined {
 
 const tokenCache = new WeakMap<readonly Word[], (Tok | undefined)[]>();
 
+/**
+ * What the build knows of a pattern before a run (scripts/build-rule-data.mjs, src/lexicon/care-tables.ts):
+ * the words it can start with (deduplicated, in the order firstWords() gives them), 0 when it can start
+ * anywhere, -1 when it compiles to nothing.
+ */
+export type FirstWords = readonly string[] | 0 | -1;
+
+/** What PatternMatcher.add() would file a pattern under: the same compiler, run at build time (issue 19). */
+export function firstWordsOf(pattern: string): FirstWords {
+  const atoms = compilePattern(pattern);
+  if (!atoms.length) return -1;
+  const first = firstWords(atoms);
+  return first ? [...new Set(first)] : 0;
+}
+
+/**
+ * Words a match needs besides its first (issue 19): each word test that the pattern's own sequence must pass
+ * after its first atom (not optional, not inside a group of alternatives) passes only on a token with one of
+ * its words. A run that holds none of a set's words cannot match, so the pattern is neither compiled nor
+ * tried there. At most the three smallest sets.
+ */
+export function neededWordsOf(pattern: string): string[][] {
+  const sets: string[][] = [];
+  for (const a of compilePattern(pattern).slice(1)) if (a.kind === 'test' && !a.opt && a.words) sets.push([...a.words]);
+  return sets.sort((x, y) => x.length - y.length).slice(0, 3);
+}
+
+/** Every reading of the tokens of a run that a word test can see (quoted words left out). */
+const runWords = new WeakMap<readonly (Tok | undefined)[], Set<string>>();
+
+function wordsOfRun(toks: readonly (Tok | undefined)[]): Set<string> {
+  let set = runWords.get(toks);
+  if (!set) {
+    set = new Set();
+    for (const t of toks) if (t) for (const a of t.alts) set.add(a);
+    runWords.set(toks, set);
+  }
+  return set;
+}
+
+/**
+ * Patterns compiled so far, by their text (issue 19): a table with `entriesApart` adds its patterns to two
+ * matchers, and tables share `unless` patterns. Atoms are never changed once made, so sharing them is safe.
+ */
+const atomCache = new Map<string, Atom[]>();
+
+function atomsOf(pattern: string): Atom[] {
+  let atoms = atomCache.get(pattern);
+  if (!atoms) atomCache.set(pattern, (atoms = compilePattern(pattern)));
+  return atoms;
+}
+
 interface Compiled<T> {
-  atoms: Atom[];
+  /** Undefined until the pattern is first tried (a pattern added with its first words). */
+  atoms: Atom[] | undefined;
+  /** neededWordsOf() the pattern, from the build: a run must hold a word of each set. */
+  need: readonly (readonly string[])[] | undefined;
   value: T;
   phrase: string;
 }
@@ -303,19 +378,35 @@ export class PatternMatcher<T> {
   private readonly anyFirst: Compiled<T>[] = [];
   size = 0;
 
-  add(pattern: string, value: T): void {
-    const atoms = compilePattern(pattern);
-    if (!atoms.length) return;
-    const c = { atoms, value, phrase: pattern };
+  /**
+   * `first`, when the build gave it (firstWordsOf()), files the pattern without compiling it: it is compiled
+   * when a run first meets one of those words (issue 19: compiling every care pattern of a table took most of
+   * a one-reply run). Hits are the same: the pattern sits in the same lists, in the same order.
+   */
+  add(pattern: string, value: T, first?: FirstWords, need?: readonly (readonly string[])[]): void {
+    let atoms: Atom[] | undefined;
+    if (first === undefined) {
+      atoms = atomsOf(pattern);
+      if (!atoms.length) return;
+      const f = firstWords(atoms);
+      first = f ? [...new Set(f)] : 0;
+    } else if (first === -1) return;
+    const c: Compiled<T> = { atoms, need: need?.length ? need : undefined, value, phrase: pattern };
     this.size++;
-    const first = firstWords(atoms);
-    if (first) {
-      for (const f of new Set(first)) {
-        let list = this.byFirst.get(f);
-        if (!list) this.byFirst.set(f, (list = []));
-        list.push(c);
-      }
-    } else this.anyFirst.push(c);
+    if (first === 0) {
+      this.anyFirst.push(c);
+      return;
+    }
+    for (const f of first) {
+      let list = this.byFirst.get(f);
+      if (!list) this.byFirst.set(f, (list = []));
+      list.push(c);
+    }
+  }
+
+  /** Compiles every pattern not compiled yet, throwing PatternError on the first bad one (validation). */
+  compileAll(): void {
+    for (const list of [...this.byFirst.values(), this.anyFirst]) for (const c of list) c.atoms ??= atomsOf(c.phrase);
   }
 
   find(run: WordRun): PatternHit<T>[] {
@@ -323,6 +414,7 @@ export class PatternMatcher<T> {
     if (!toks) tokenCache.set(run.words, (toks = tokensOf(run)));
     const hits: PatternHit<T>[] = [];
     const budget = { n: 0 };
+    const present = wordsOfRun(toks);
     for (let i = 0; i < toks.length; ) {
       const t = toks[i];
       let best: { end: number; c: Compiled<T> } | undefined;
@@ -331,8 +423,9 @@ export class PatternMatcher<T> {
           if (!cands) return;
           for (let k = 0; k < cands.length; k++) {
             const c = cands[k];
+            if (c.need && !c.need.every((set) => set.some((w) => present.has(w)))) continue;
             budget.n = 5000;
-            const end = matchAt(c.atoms, 0, undefined, toks, i, true, budget);
+            const end = matchAt((c.atoms ??= atomsOf(c.phrase)), 0, undefined, toks, i, true, budget);
             if (end > i && (!best || end > best.end)) best = { end, c };
           }
         };

@@ -89,7 +89,8 @@ const VOWEL = /[aeiou]/;
 /** Every form of a verb: the lemma, -s, -ed, -ing (with the usual spelling changes), and irregular forms. */
 export function formsOf(lemma: string): string[] {
   const l = lemma.toLowerCase();
-  const irregular = IRREGULAR[l];
+  // Own keys only: "constructor" or "toString" is no verb of the table.
+  const irregular = Object.hasOwn(IRREGULAR, l) ? IRREGULAR[l] : undefined;
   if (irregular) return [l, ...irregular];
   const out = new Set<string>([l]);
   const last = l[l.length - 1];
@@ -145,12 +146,13 @@ const BARE: Record<string, string[][]> = {
  */
 export function expandWord(lower: string): string[][] {
   const w = lower.replace(/’/g, "'");
-  const bare = BARE[w];
+  // Own keys only: BARE['constructor'] would be Object's constructor, and a reply with that word failed (issue 19).
+  const bare = Object.hasOwn(BARE, w) ? BARE[w] : undefined;
   if (bare) return bare;
   if (!w.includes("'") && w !== 'cannot' && w !== 'gonna' && w !== 'wanna') return [[w]];
   if (w === 'gonna') return [['going'], ['to']];
   if (w === 'wanna') return [['want'], ['to']];
-  if (NEGATIVE[w]) return [[NEGATIVE[w]], ['not']];
+  if (Object.hasOwn(NEGATIVE, w)) return [[NEGATIVE[w]], ['not']];
   if (w.endsWith("n't")) return [[w.slice(0, -3)], ['not']];
   if (w === "let's") return [['let'], ['us']];
   const at = w.lastIndexOf("'");
