@@ -129,23 +129,39 @@ for (const rule of [...byRule.keys()].sort()) {
     sample.push({ rule, total: all.length, file: relative(corpus, resolve(corpus, x.file)), channel: x.channel, line: x.line, column: x.column, severity: x.severity, message: x.message, context: contextOf(text, x.line, x.column) });
   }
 }
-sample.sort((a, b) => a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
+sample.sort((a, b) => a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 
-/** Verdicts keyed by rule, file and line. */
+/**
+ * Key of the nth row with the same rule, file and line: two findings of one rule on one line (two
+ * sensory words in a sentence) keep their own verdicts, matched in row order (rows are sorted by column).
+ */
+function keyer() {
+  const seen = new Map();
+  return (rule, file, line) => {
+    const base = `${rule}\t${file}\t${line}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}\t${n}`;
+  };
+}
+
+/** Verdicts keyed by rule, file, line and the row's place among rows with those three. */
 function readJudged(file) {
   const out = new Map();
   if (!existsSync(file)) return out;
+  const key = keyer();
   for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
     const [rule, f, l, verdict, reason] = line.split('\t');
-    if (rule && verdict) out.set(`${rule}\t${f}\t${l}`, { verdict, reason });
+    if (rule && verdict) out.set(key(rule, f, l), { verdict, reason });
   }
   return out;
 }
 
 const judgedFile = resolve(root, value('--judged', 'test/corpus/audit-sample.tsv'));
 const judged = readJudged(judgedFile);
+const sampleKey = keyer();
 for (const s of sample) {
-  const j = judged.get(`${s.rule}\t${s.file}\t${s.line}`);
+  const j = judged.get(sampleKey(s.rule, s.file, s.line));
   if (j) Object.assign(s, j);
 }
 
