@@ -114,9 +114,7 @@ function lazyBuiltins(file) {
     '',
   ].join('\n');
   // First in the file: the bindings it serves are declared right after rolldown's runtime helpers.
-  const strict = /^(["'])use strict\1;/.exec(code)?.[0] ?? '';
-  code = strict + helper + code.slice(strict.length);
-  writeFileSync(file, code);
+  writeFileSync(file, prependAfterStrict(code, helper));
   if (count < 3) throw new Error(`bundle: only ${count} built-in modules made lazy; the bundle's require lines changed (scripts/bundle.mjs)`);
 }
 
@@ -128,7 +126,7 @@ function lazyBuiltins(file) {
  * axe-core, outside the bundle, keep the global. Any other use of `performance` fails the build here.
  */
 function lightClock(file) {
-  let code = readFileSync(file, 'utf8');
+  const code = readFileSync(file, 'utf8');
   const other = [...code.matchAll(/\bperformance\s*(?:\.\s*[\w$]+|\[)/g)].map((m) => m[0]).filter((u) => u !== 'performance.now');
   if (other.length) throw new Error(`bundle: ${other[0]} found; the bundle's own performance object has only now() (lightClock in scripts/bundle.mjs)`);
   if (/\b(?:globalThis|global|self|window)\s*\.\s*performance\b|\b(?:var|let|const)\s+performance\b/.test(code)) throw new Error('bundle: the global performance is read or declared by name; lightClock in scripts/bundle.mjs would change it');
@@ -138,9 +136,13 @@ function lightClock(file) {
     'var performance = { now: () => { const t = process.hrtime(__plainspokeClockStart); return t[0] * 1e3 + t[1] / 1e6; } };',
     '',
   ].join('\n');
+  writeFileSync(file, prependAfterStrict(code, clock));
+}
+
+/** `text` at the top of the bundle, after its "use strict" line if it has one (which must stay first). */
+function prependAfterStrict(code, text) {
   const strict = /^(["'])use strict\1;/.exec(code)?.[0] ?? '';
-  code = strict + clock + code.slice(strict.length);
-  writeFileSync(file, code);
+  return strict + text + code.slice(strict.length);
 }
 
 const { loadBundle, CODE_CACHE_FILE, WORKER_CODE_CACHE_FILE } = await import('../dist/boot/bundle.js');

@@ -17,6 +17,7 @@
  * rule runs, so the two never drift apart.
  */
 import { expandWord, formsOf } from './lemma.js';
+import { logisticScore, type LogisticModel } from './logistic.js';
 
 /** What the features read of a word (a Word of the prose model fits). */
 export interface FeatureWord {
@@ -309,16 +310,10 @@ export function blameFeatures(words: readonly FeatureWord[], cues: readonly Blam
   return [...f];
 }
 
-/** A trained model: p = 1 / (1 + e^-(bias + the weights of the features present)); it speaks at p ≥ threshold. */
-export interface BlameModel {
-  bias: number;
+/** The blame model (src/lexicon/logistic.ts); it speaks at p ≥ threshold. */
+export interface BlameModel extends LogisticModel {
   threshold: number;
-  weights: Record<string, number>;
 }
 
 /** The model's probability that a sentence blames the customer. */
-export function blameScore(model: BlameModel, features: readonly string[]): number {
-  let z = model.bias;
-  for (const k of features) z += model.weights[k] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
+export const blameScore: (model: BlameModel, features: readonly string[]) => number = logisticScore;

@@ -11,6 +11,7 @@
  * consequence (a span of time, a sum of money, "again", "without").
  */
 import { expandWord, formsOf } from './lemma.js';
+import { logisticScore, type LogisticModel } from './logistic.js';
 
 /** What the features read of a word (a Word of the prose model fits). */
 export interface FeatureWord {
@@ -105,18 +106,11 @@ export function impactFeatures(words: readonly FeatureWord[], text: string, ques
   return [...f];
 }
 
-/** A logistic model over those features: bias plus the weight of each feature present. */
-export interface ImpactModel {
-  bias: number;
-  weights: Record<string, number>;
-}
+/** A logistic model over those features (src/lexicon/logistic.ts). */
+export type ImpactModel = LogisticModel;
 
-/** The model's probability that a sentence names the impact on the customer. */
-export function impactScore(model: ImpactModel, features: readonly string[]): number {
-  let z = model.bias;
-  for (const k of features) z += model.weights[k] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
+/** The model's probability that a sentence names the impact on the customer (or, for the reply model, that a reply gives bad news). */
+export const impactScore: (model: ImpactModel, features: readonly string[]) => number = logisticScore;
 
 /**
  * The features of a whole reply for the bad-news model: every feature of the agent's

@@ -1,0 +1,17 @@
+/**
+ * The sentence models of the care rules (blame-language, acknowledge-impact) are logistic models over
+ * named features, trained by scripts/train-*-model.mjs and stored as JSON in rules/.
+ */
+
+/** A trained model: p = 1 / (1 + e^-(bias + the weights of the features present)). */
+export interface LogisticModel {
+  bias: number;
+  weights: Record<string, number>;
+}
+
+/** The model's probability for a set of features (features it has no weight for count 0). */
+export function logisticScore(model: LogisticModel, features: readonly string[]): number {
+  let z = model.bias;
+  for (const k of features) z += model.weights[k] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
