@@ -64,6 +64,9 @@ function lex(): Lexicon {
   return lexicon;
 }
 
+/** Words that are a sign's picture ("the plus sign") and also join two amounts ("two seats plus one"). */
+const ARITHMETIC = new Set(['plus', 'minus']);
+
 /** "the second button from the left": an order on screen is a place too. */
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'other']);
 /** Pictures an icon may show, after "with" or "looks like": "the button with three dots". */
@@ -450,7 +453,9 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
     const kinds = (['colour', 'shape', 'size'] as const).filter((k) => has(word, k));
     // "the highlighted button", "the greyed-out link": a look that is not a colour name still marks by colour.
     if (!kinds.length && has(word, 'style') && i > 0 && DETERMINERS.has(w[i - 1].lower) && !capitalisedInside(s, i)) kinds.push('colour');
-    if (kinds.length && !capitalisedInside(s, i)) {
+    // "the main thread plus one worker", "the base plan plus two seats": plus and minus join two things (sums), they
+    // are a shape only as a name ("the plus sign", "tap the plus").
+    if (kinds.length && !capitalisedInside(s, i) && !(ARITHMETIC.has(word.lower) && !(i > 0 && DETERMINERS.has(w[i - 1].lower)))) {
       let j = i + 1;
       const seen = new Set<string>(kinds);
       while (j < w.length && j - i <= 3 && joined(s, j) && (has(w[j], 'colour') || has(w[j], 'shape') || has(w[j], 'size') || has(w[j], 'shade'))) {
