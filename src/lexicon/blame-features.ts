@@ -16,7 +16,7 @@
  * The same code makes the features when the model is trained and when the
  * rule runs, so the two never drift apart.
  */
-import { expandWord, formsOf } from './lemma.js';
+import { expandWord, regularBaseOf } from './lemma.js';
 import { logisticScore, type LogisticModel } from './logistic.js';
 
 /** What the features read of a word (a Word of the prose model fits). */
@@ -78,15 +78,7 @@ export function lemmaOf(w: string): string {
   let l = lemmas.get(w);
   if (l !== undefined) return l;
   l = IRREGULAR_BASE.get(w) ?? (CLOSED.has(w) ? w : undefined);
-  if (l === undefined) {
-    const cands: string[] = [];
-    if (w.endsWith('ing')) cands.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
-    if (w.endsWith('ied') || w.endsWith('ies')) cands.push(`${w.slice(0, -3)}y`);
-    if (w.endsWith('ed')) cands.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
-    if (w.endsWith('es')) cands.push(w.slice(0, -2));
-    if (w.endsWith('s') && !w.endsWith('ss')) cands.push(w.slice(0, -1));
-    l = cands.find((c) => c.length > 2 && formsOf(c).includes(w)) ?? w;
-  }
+  l ??= regularBaseOf(w) ?? w;
   lemmas.set(w, l);
   return l;
 }

@@ -10,7 +10,7 @@
  * a frame ("I know", "I can imagine", "must have", "that meant"), and a
  * consequence (a span of time, a sum of money, "again", "without").
  */
-import { expandWord, formsOf } from './lemma.js';
+import { expandWord, regularBaseOf } from './lemma.js';
 import { logisticScore, type LogisticModel } from './logistic.js';
 
 /** What the features read of a word (a Word of the prose model fits). */
@@ -28,13 +28,7 @@ const lemmas = new Map<string, string>();
 function lemmaOf(w: string): string {
   let l = lemmas.get(w);
   if (l !== undefined) return l;
-  const cands: string[] = [];
-  if (w.endsWith('ing')) cands.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
-  if (w.endsWith('ied') || w.endsWith('ies')) cands.push(`${w.slice(0, -3)}y`);
-  if (w.endsWith('ed')) cands.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
-  if (w.endsWith('es')) cands.push(w.slice(0, -2));
-  if (w.endsWith('s') && !w.endsWith('ss')) cands.push(w.slice(0, -1));
-  l = cands.find((c) => c.length > 2 && formsOf(c).includes(w)) ?? IRREGULAR_BASE.get(w) ?? w;
+  l = regularBaseOf(w) ?? IRREGULAR_BASE.get(w) ?? w;
   lemmas.set(w, l);
   return l;
 }

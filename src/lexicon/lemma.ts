@@ -86,6 +86,21 @@ const IRREGULAR: Record<string, string[]> = {
 
 const VOWEL = /[aeiou]/;
 
+/**
+ * The base a regular -ing, -ed, -es or -s form comes from, when formsOf(base) makes the word back
+ * ("booked" → book, "tried" → try, "parcels" → parcel); undefined when no base does. The care models'
+ * features (blame-features.ts, impact-features.ts) use it, each with its own irregular verbs.
+ */
+export function regularBaseOf(w: string): string | undefined {
+  const cands: string[] = [];
+  if (w.endsWith('ing')) cands.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
+  if (w.endsWith('ied') || w.endsWith('ies')) cands.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ed')) cands.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
+  if (w.endsWith('es')) cands.push(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) cands.push(w.slice(0, -1));
+  return cands.find((c) => c.length > 2 && formsOf(c).includes(w));
+}
+
 /** Every form of a verb: the lemma, -s, -ed, -ing (with the usual spelling changes), and irregular forms. */
 export function formsOf(lemma: string): string[] {
   const l = lemma.toLowerCase();
