@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { evidenceSpans, filesOf } from './lib/devset.mjs';
+import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -130,37 +131,9 @@ function train(lines, { epochs, rate = 0.3, l2, minWriters } = HYPER) {
   const keep = (k) => (seen.get(k)?.size ?? 0) >= minWriters;
   const pos = lines.filter((l) => l.positive).length;
   const wPos = (lines.length - pos) / Math.max(1, pos) / HYPER.balance;
-  const w = new Map();
-  const acc = new Map();
-  let bias = 0;
-  let accB = 0;
-  const xs = lines.map((l) => l.features.filter(keep));
-  const keys = [...seen.keys()].filter(keep);
-  for (let e = 0; e < epochs; e++) {
-    const grad = new Map();
-    let gb = 0;
-    let norm = 0;
-    lines.forEach((l, i) => {
-      let z = bias;
-      for (const k of xs[i]) z += w.get(k) ?? 0;
-      const p = 1 / (1 + Math.exp(-z));
-      const c = l.positive ? wPos * (l.pattern ? 1 : HYPER.residual) : 1;
-      const g = c * (p - (l.positive ? 1 : 0));
-      norm += c;
-      gb += g;
-      for (const k of xs[i]) grad.set(k, (grad.get(k) ?? 0) + g);
-    });
-    gb /= norm;
-    accB += gb * gb;
-    bias -= (rate * gb) / Math.sqrt(accB + 1e-12);
-    for (const k of keys) {
-      const g = (grad.get(k) ?? 0) / norm + l2 * (w.get(k) ?? 0) / 100;
-      const a = (acc.get(k) ?? 0) + g * g;
-      acc.set(k, a);
-      w.set(k, (w.get(k) ?? 0) - (rate * g) / Math.sqrt(a + 1e-12));
-    }
-  }
-  return { bias, threshold: 1, weights: Object.fromEntries(w) };
+  const rows = lines.map((l) => ({ x: l.features.filter(keep), y: l.positive ? 1 : 0, c: l.positive ? wPos * (l.pattern ? 1 : HYPER.residual) : 1 }));
+  const { bias, weights } = fitLogistic(rows, [...seen.keys()].filter(keep), { epochs, rate, l2 });
+  return { bias, threshold: 1, weights };
 }
 
 const gated = (it) => it.lines.filter((l) => l.cues.length > 0).map((l) => Object.assign(l, { writer: it.writer }));

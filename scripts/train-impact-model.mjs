@@ -26,6 +26,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { filesOf } from './lib/devset.mjs';
+import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -115,36 +116,8 @@ function train(lines, { epochs = 150, rate = 0.3, l2 = L2, minCount = MIN } = {}
   const keep = (k) => (counts.get(k) ?? 0) >= minCount;
   const pos = lines.filter((l) => l.label === 1).length;
   const wPos = (lines.length - pos) / Math.max(1, pos);
-  const w = new Map();
-  const acc = new Map();
-  let bias = 0;
-  let accB = 0;
-  const xs = lines.map((l) => l.features.filter(keep));
-  for (let e = 0; e < epochs; e++) {
-    const grad = new Map();
-    let gb = 0;
-    let norm = 0;
-    lines.forEach((l, i) => {
-      const z = bias + xs[i].reduce((s, k) => s + (w.get(k) ?? 0), 0);
-      const p = 1 / (1 + Math.exp(-z));
-      const c = l.label === 1 ? wPos : 1;
-      const g = c * (p - l.label);
-      norm += c;
-      gb += g;
-      for (const k of xs[i]) grad.set(k, (grad.get(k) ?? 0) + g);
-    });
-    gb /= norm;
-    accB += gb * gb;
-    bias -= (rate * gb) / Math.sqrt(accB + 1e-12);
-    for (const k of counts.keys()) {
-      if (!keep(k)) continue;
-      const g = (grad.get(k) ?? 0) / norm + (l2 * (w.get(k) ?? 0)) / 100;
-      const a = (acc.get(k) ?? 0) + g * g;
-      acc.set(k, a);
-      w.set(k, (w.get(k) ?? 0) - (rate * g) / Math.sqrt(a + 1e-12));
-    }
-  }
-  return { bias, weights: Object.fromEntries(w) };
+  const rows = lines.map((l) => ({ x: l.features.filter(keep), y: l.label, c: l.label === 1 ? wPos : 1 }));
+  return fitLogistic(rows, [...counts.keys()].filter(keep), { epochs, rate, l2 });
 }
 
 // --- reply level, leave-one-writer-out -------------------------------------------------------

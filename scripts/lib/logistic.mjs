@@ -1,0 +1,38 @@
+// Training for the care rules' sentence models (src/lexicon/logistic.ts scores them): a weighted
+// logistic regression, full batch, AdaGrad steps, L2. scripts/train-blame-model.mjs and
+// scripts/train-impact-model.mjs choose the rows, their labels and weights, and the features kept.
+
+/**
+ * rows: { x: kept feature names, y: 0 or 1, c: the row's weight }; keys: the features to learn, in order.
+ * Returns { bias, weights } with a weight for every key.
+ */
+export function fitLogistic(rows, keys, { epochs, rate = 0.3, l2 }) {
+  const w = new Map();
+  const acc = new Map();
+  let bias = 0;
+  let accB = 0;
+  for (let e = 0; e < epochs; e++) {
+    const grad = new Map();
+    let gb = 0;
+    let norm = 0;
+    for (const { x, y, c } of rows) {
+      let z = bias;
+      for (const k of x) z += w.get(k) ?? 0;
+      const p = 1 / (1 + Math.exp(-z));
+      const g = c * (p - y);
+      norm += c;
+      gb += g;
+      for (const k of x) grad.set(k, (grad.get(k) ?? 0) + g);
+    }
+    gb /= norm;
+    accB += gb * gb;
+    bias -= (rate * gb) / Math.sqrt(accB + 1e-12);
+    for (const k of keys) {
+      const g = (grad.get(k) ?? 0) / norm + (l2 * (w.get(k) ?? 0)) / 100;
+      const a = (acc.get(k) ?? 0) + g * g;
+      acc.set(k, a);
+      w.set(k, (w.get(k) ?? 0) - (rate * g) / Math.sqrt(a + 1e-12));
+    }
+  }
+  return { bias, weights: Object.fromEntries(w) };
+}
