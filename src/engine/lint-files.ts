@@ -324,6 +324,8 @@ async function splitForAxe(files: readonly Discovered[], order: Pending[], threa
     if (kindOfPath(file.absPath) === 'markdown') {
       const bytes = p.bytes ?? readSourceSync(file, limitOf(file, resolver));
       likely = typeof bytes !== 'string' && likelyNeedsAxe(bytes);
+      // The worker lints these bytes, as with --cache: read once, not once here and again there.
+      if (typeof bytes !== 'string') p.bytes ??= bytes;
     }
     if (likely) {
       axe.push(p);
