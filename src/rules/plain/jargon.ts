@@ -36,6 +36,7 @@ import { matchCase, PhraseMatcher } from '../../lexicon/phrase-matcher.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
+import { familiarWord } from '../../util/readability.js';
 
 const TABLE = 'jargon';
 
@@ -104,6 +105,8 @@ interface Head {
   /** null: any content word except `notAfter`. */
   modifiers: Set<string> | null;
   notAfter: Set<string>;
+  /** `rare: true`: also after a rare word (off the Dale–Chall list), so a new system's name counts too ("the ingest worker"). */
+  rare: boolean;
 }
 interface SystemWords {
   internal: Set<string>;
@@ -113,13 +116,13 @@ let systemData: SystemWords | undefined;
 const lower = (x: unknown) => String(x).toLowerCase().replace(/’/g, "'");
 function systemWords(): SystemWords {
   if (systemData) return systemData;
-  const raw = (table(TABLE).systemWords ?? {}) as { internalModifiers?: unknown[]; heads?: { match: string[]; modifiers: string | string[]; notAfter?: string[] }[] };
+  const raw = (table(TABLE).systemWords ?? {}) as { internalModifiers?: unknown[]; heads?: { match: string[]; modifiers: string | string[]; notAfter?: string[]; rare?: boolean }[] };
   const internal = new Set((raw.internalModifiers ?? []).map(lower));
   const heads = new Map<string, Head>();
   for (const h of raw.heads ?? []) {
     const entry: PhraseEntry = { match: h.match, category: 'internal jargon', internal: true };
     const modifiers = h.modifiers === 'any' ? null : h.modifiers === 'internal' ? internal : new Set((h.modifiers as string[]).map(lower));
-    const head: Head = { entry, modifiers, notAfter: new Set((h.notAfter ?? []).map(lower)) };
+    const head: Head = { entry, modifiers, notAfter: new Set((h.notAfter ?? []).map(lower)), rare: h.rare === true };
     for (const m of h.match) heads.set(lower(m), head);
   }
   systemData = { internal, heads };
@@ -129,6 +132,18 @@ function systemWords(): SystemWords {
 /** A capital in mid-sentence that is not an acronym: a name ("the Sync Worker app"). */
 function nameAt(words: readonly Word[], i: number): boolean {
   return i > 0 && /^\p{Lu}/u.test(words[i].text) && !ACRONYM.test(words[i].text);
+}
+
+/** Endings of adjectives, plurals and verb forms: "individual job", "contract workers", "supports state" are not a system's part. */
+const NOT_A_MODIFIER = /(?:al|ic|ive|ous|ent|ant|ible|able|ary|ful|less|ly|est|ing|ed|s)$/u;
+
+/**
+ * A word most readers have not met, as the name of a system's part: off the Dale–Chall list of
+ * familiar words (general data, not a list of ours), lower case, one plain word, and not shaped like an
+ * adjective, a plural or a verb form. "ingest", "triage", "proxy", "webhook", "supervisor".
+ */
+function rareModifier(m: Word): boolean {
+  return /^\p{Ll}[\p{Ll}-]{2,}$/u.test(m.text) && !NOT_A_MODIFIER.test(m.lower) && !familiarWord(m.lower);
 }
 
 /** Internal jargon by shape: "<modifier> <head>" ("the ingest worker", "consortium routing queue"). */
@@ -144,7 +159,9 @@ function systemHits(sentence: Sentence): { from: number; to: number; entry: Phra
     const m = w[i - 1];
     if (!joined(m, w[i]) || nameAt(w, i - 1)) continue;
     const mod = lower(m.lower);
-    const fits = head.modifiers ? head.modifiers.has(mod) : /^\p{L}[\p{L}-]*$/u.test(m.text) && !head.notAfter.has(mod);
+    const fits = head.modifiers
+      ? head.modifiers.has(mod) || (head.rare && !head.notAfter.has(mod) && (rareModifier(m) || (TECH_ACRONYM.test(m.text) && !techTerms().notAfter.has(mod))))
+      : /^\p{L}[\p{L}-]*$/u.test(m.text) && !head.notAfter.has(mod);
     if (!fits) continue;
     // "consortium routing queue": take in the internal modifiers before it.
     let k = i - 1;
@@ -222,6 +239,10 @@ function partyAt(w: readonly Word[], i: number, text: string, lw: (i: number) =>
   return undefined;
 }
 
+/** Numbered support tiers and priority codes by their form, beyond the listed ones: "T2", "L3", "P2", "Sev-1". */
+const TIER_CODE = /^(?:l|t|tier-?|level-)[1-4]$/u;
+const PRIORITY_CODE = /^(?:p|sev-?)[0-4]$/u;
+
 /** Where a clause starts: a tier there is the subject ("…and Tier 2 will check it"). */
 const CLAUSE_STARTS = new Set(['^', ',', 'and', 'then', 'so']);
 const TIER_MODALS = new Set(['will', 'can', 'could', 'would', 'should', 'may', 'might', 'must']);
@@ -261,7 +282,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
     }
     // Support tiers: "tier two", "level 2", "L2" + a team word, or after "escalated to".
     const tierHead = get('tierHeads').has(x) && get('tierNumbers').has(lw(i + 1));
-    const code = get('tierCodes').has(x);
+    const code = get('tierCodes').has(x) || TIER_CODE.test(x);
     if (tierHead || code) {
       const end = tierHead ? i + 1 : i;
       // "T2 payments squad": one word may name what the team does.
@@ -277,7 +298,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
         continue;
       }
     }
-    if (get('priorityCodes').has(x) && (['a', 'an', 'as', 'the', 'our'].includes(prev(i)) || get('priorityNouns').has(lw(i + 1))) && !get('teamWords').has(lw(i + 1))) {
+    if ((get('priorityCodes').has(x) || PRIORITY_CODE.test(x)) && (['a', 'an', 'as', 'the', 'our'].includes(prev(i)) || get('priorityNouns').has(lw(i + 1))) && !get('teamWords').has(lw(i + 1))) {
       out.push({ from: w[i].start, to: w[i].end, entry: SHAPE_ENTRIES.priority });
       continue;
     }
@@ -301,7 +322,8 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
     }
     // Old legal compounds by shape: "hereunder", "thereupon", "wherefrom".
     const stem = x.slice(0, 5) === 'there' || x.slice(0, 5) === 'where' ? x.slice(0, 5) : x.slice(0, 4) === 'here' ? 'here' : '';
-    if (stem && get('compoundStems').has(stem) && get('compoundEnds').has(x.slice(stem.length)) && !get('compoundPlain').has(x)) {
+    // And the old "-soever" words: "howsoever caused", "whosoever".
+    if ((stem && get('compoundStems').has(stem) && get('compoundEnds').has(x.slice(stem.length)) && !get('compoundPlain').has(x)) || (x.length > 7 && x.endsWith('soever'))) {
       out.push({ from: w[i].start, to: w[i].end, entry: SHAPE_ENTRIES.compound });
       continue;
     }
