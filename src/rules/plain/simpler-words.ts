@@ -16,6 +16,10 @@
  * term ("the Modification" in a contract) and is left alone. In the policy
  * channel each entry is reported once a file, at its first use, with a count.
  *
+ * A light verb and a noun that hides a verb ("make a decision", "carried out an
+ * inspection") count as the verb ("decide", "inspected"), from the table's
+ * `nominalisations`: each noun names the light verbs it goes with.
+ *
  * The shared phrase matcher works on words, so table phrases that hold
  * punctuation ("e.g.", "and/or") are found here by their literal text, still
  * never inside code, placeholders, URLs or quotes.
@@ -43,13 +47,17 @@ interface Lists {
   persons: Set<string>;
   modals: Set<string>;
   clauseWords: Set<string>;
+  determiners: Set<string>;
+  pastAdverbs: Set<string>;
+  nominalFollowers: Set<string>;
+  timeWords: Set<string>;
 }
 let lists: Lists | undefined;
 function words(): Lists {
   if (lists) return lists;
   const t = table(TABLE);
   const set = (k: string) => new Set((Array.isArray(t[k]) ? (t[k] as unknown[]) : []).map((x) => String(x).toLowerCase().replace(/’/g, "'")));
-  lists = { persons: set('persons'), modals: set('modals'), clauseWords: set('clauseWords') };
+  lists = { persons: set('persons'), modals: set('modals'), clauseWords: set('clauseWords'), determiners: set('determiners'), pastAdverbs: set('pastAdverbs'), nominalFollowers: set('nominalFollowers'), timeWords: set('timeWords') };
   return lists;
 }
 
@@ -99,12 +107,37 @@ function clauseFollows(s: Sentence, last: number): boolean {
   return false;
 }
 
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', "isn't", "aren't", "wasn't", "weren't"]);
+
+/**
+ * A past form with its object after it is a verb in the past, whoever the subject is: "the app
+ * facilitated the transfer", "the fault necessitated a repair". "Information obtained otherwise",
+ * "obtained the day before" and "was obtained" are not.
+ */
+function objectFollows(s: Sentence, i: number): boolean {
+  const { determiners, timeWords } = words();
+  const w = s.words;
+  const next = w[i + 1];
+  if (!next || next.masked || !determiners.has(next.lower)) return false;
+  if (/[^\s]/.test(s.block.text.slice(w[i].end, next.start))) return false;
+  if (BE_FORMS.has(before(s, i))) return false;
+  const after = w[i + 2];
+  return !!after && !timeWords.has(after.lower);
+}
+
 /** Whether the entry's limits let this use through. */
 function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel: string): boolean {
   if (strings(entry, 'quietIn')?.includes(channel)) return false;
   const i = s.words.indexOf(first);
   const only = strings(entry, 'onlyAfter');
-  if (only && !only.includes(before(s, i))) return false;
+  if (only && !only.includes(before(s, i))) {
+    // "has not procured", "we have already retained": an adverb may stand between.
+    let k = i;
+    while (k > 1 && words().pastAdverbs.has(before(s, k))) k--;
+    const ok = k < i && only.includes(before(s, k));
+    // A participle gate ("have" in the list) opens when an object follows.
+    if (!ok && !(only.includes('have') && objectFollows(s, i))) return false;
+  }
   if (entry.subject === 'person' && !personActs(s, i)) return false;
   if (entry.needsClause === true && !clauseFollows(s, s.words.indexOf(last))) return false;
   const notBefore = strings(entry, 'notBefore');
@@ -113,7 +146,8 @@ function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel:
   return true;
 }
 
-type Tense = 's' | 'ed' | 'ing';
+/** base: the other spelling of the entry itself. */
+type Tense = 'base' | 's' | 'ed' | 'ing';
 interface Derived {
   base: string;
   entry: PhraseEntry;
@@ -130,10 +164,31 @@ function tenseOf(base: string, form: string): Tense | undefined {
 }
 
 /**
+ * The other spelling of a word, British or American ("utilise" ↔ "utilize",
+ * "endeavour" ↔ "endeavor", "analyse" ↔ "analyze"), or undefined. A made-up
+ * twin is harmless: it only matches when someone writes it.
+ */
+export function spellingTwin(w: string): string | undefined {
+  const swaps: [RegExp, string][] = [
+    [/ize$/, 'ise'],
+    [/ise$/, 'ize'],
+    [/yze$/, 'yse'],
+    [/yse$/, 'yze'],
+    [/our$/, 'or'],
+    [/ization$/, 'isation'],
+    [/isation$/, 'ization'],
+  ];
+  for (const [re, to] of swaps) if (re.test(w) && w.length > 5) return w.replace(re, to);
+  return undefined;
+}
+
+/**
  * Every inflection of a one-word entry that the table does not list itself
  * (issue 14, r4): "terminate" also finds "terminates" and "terminating",
  * "retain" finds "retaining". The table's own forms win, so an entry written
- * for one form keeps its limits.
+ * for one form keeps its limits. The other spelling counts too ("utilising"
+ * for "utilizing"). Nouns made from a verb are listed, not made: "procurement",
+ * "indication" and "migration" do not mean "buying", "showing" and "moving".
  */
 function derived(): Map<string, Derived> {
   if (derivedIndex) return derivedIndex;
@@ -141,15 +196,21 @@ function derived(): Map<string, Derived> {
   const entries = table(TABLE).entries;
   for (const e of entries) for (const m of e.match) listed.add(m.toLowerCase());
   const out = new Map<string, Derived>();
+  const add = (form: string, d: Derived) => {
+    if (!listed.has(form) && !out.has(form)) out.set(form, d);
+  };
   for (const e of entries) {
     if (!e.replace?.length) continue;
     for (const m of e.match) {
       const base = m.toLowerCase();
       if (!/^[a-z]+$/.test(base) || /(ed|ing|ly)$/.test(base)) continue;
-      for (const form of formsOf(base)) {
-        const tense = tenseOf(base, form);
-        if (!tense || listed.has(form) || out.has(form)) continue;
-        out.set(form, { base, entry: e, tense });
+      const twin = spellingTwin(base);
+      if (twin) add(twin, { base, entry: e, tense: 'base' });
+      for (const b of twin ? [base, twin] : [base]) {
+        for (const form of formsOf(b)) {
+          const tense = tenseOf(b, form);
+          if (tense) add(form, { base, entry: e, tense });
+        }
       }
     }
   }
@@ -201,13 +262,89 @@ function derivedHits(s: Sentence, channel: string, covered: (a: number, b: numbe
     // A past participle swaps only in the active past ("you modified", "we have retained"):
     // "modified date", "information obtained otherwise" keep their meaning.
     if (d.tense === 'ed') {
-      const p = before(s, i);
-      if (!persons.has(p) && !PAST_SUBJECTS.has(p)) continue;
+      // "has not procured", "we have already retained": an adverb may stand between.
+      let k = i;
+      while (k > 1 && words().pastAdverbs.has(before(s, k))) k--;
+      const p = before(s, k);
+      if (!persons.has(p) && !PAST_SUBJECTS.has(p) && !objectFollows(s, i)) continue;
     }
     // "…, ensuring that the pins line up": a derived form of a person's verb needs the person, not a clause break.
-    if (d.entry.subject === 'person' && !persons.has(before(s, i)) && before(s, i) !== '^') continue;
+    if (d.tense !== 'base' && d.entry.subject === 'person' && !persons.has(before(s, i)) && before(s, i) !== '^') continue;
     if (!fits(d.entry, s, word, word, channel)) continue;
     out.push({ first: word, entry: unfixed(d.entry), replace: (d.entry.replace ?? []).map((r) => inflect(r, d.tense)) });
+  }
+  return out;
+}
+
+/** A noun that hides a verb, after its light verbs ("make a decision" → "decide"), from the table's `nominalisations`. */
+interface Nominal {
+  entry: PhraseEntry;
+  verbs: Set<string>;
+}
+interface LightVerb {
+  /** The light verb as written in the table ("carry out"), its tense as used, and the words after its head. */
+  base: string;
+  tense: Tense;
+  rest: string[];
+}
+let nominalIndex: { nouns: Map<string, Nominal>; heads: Map<string, LightVerb[]> } | undefined;
+
+function nominals(): { nouns: Map<string, Nominal>; heads: Map<string, LightVerb[]> } {
+  if (nominalIndex) return nominalIndex;
+  const nouns = new Map<string, Nominal>();
+  const heads = new Map<string, LightVerb[]>();
+  const raw = table(TABLE).nominalisations;
+  for (const x of Array.isArray(raw) ? (raw as Record<string, unknown>[]) : []) {
+    const match = (Array.isArray(x.match) ? x.match : [x.match]).map((m) => String(m).toLowerCase());
+    const verbs = (Array.isArray(x.verbs) ? x.verbs : []).map((v) => String(v).toLowerCase());
+    const entry: PhraseEntry = { match, replace: (Array.isArray(x.replace) ? x.replace : []).map(String), quietIn: x.quietIn, note: typeof x.note === 'string' ? x.note : undefined };
+    for (const m of match) nouns.set(m, { entry, verbs: new Set(verbs) });
+    for (const v of verbs) {
+      const [head, ...rest] = v.split(' ');
+      for (const form of formsOf(head)) {
+        const list = heads.get(form) ?? [];
+        if (!list.some((l) => l.base === v && l.tense === (tenseOf(head, form) ?? 'base'))) list.push({ base: v, tense: tenseOf(head, form) ?? 'base', rest });
+        heads.set(form, list);
+      }
+    }
+  }
+  nominalIndex = { nouns, heads };
+  return nominalIndex;
+}
+
+/**
+ * "Make a decision", "carried out an assessment", "provide assistance": a light verb, an
+ * optional determiner and a noun that hides a verb say less than the verb itself ("decide",
+ * "assessed", "help"). The verb takes the light verb's tense. Each noun lists the light verbs it
+ * goes with, so "send a notification" or "have an application" stay.
+ */
+function nominalHits(s: Sentence, channel: string, covered: (a: number, b: number) => boolean): { first: Word; last: Word; entry: PhraseEntry; replace: string[] }[] {
+  const { nouns, heads } = nominals();
+  const { determiners } = words();
+  const out: { first: Word; last: Word; entry: PhraseEntry; replace: string[] }[] = [];
+  const w = s.words;
+  const usable = (x: Word | undefined) => !!x && !x.masked && !x.quoted;
+  for (let i = 0; i < w.length; i++) {
+    const cands = heads.get(w[i].lower);
+    if (!cands || !usable(w[i]) || (i > 0 && capitalised(w[i]))) continue;
+    for (const lv of cands) {
+      let j = i + 1;
+      if (!lv.rest.every((r, k) => w[j + k]?.lower === r)) continue;
+      j += lv.rest.length;
+      if (w[j] && determiners.has(w[j].lower) && usable(w[j])) j++;
+      const noun = w[j];
+      if (!usable(noun) || capitalised(noun)) continue;
+      const n = nouns.get(noun.lower);
+      if (!n || !n.verbs.has(lv.base) || strings(n.entry, 'quietIn')?.includes(channel)) continue;
+      // No mark between the words: "make, a decision" is two thoughts.
+      if (/[^\s]/.test(s.block.text.slice(w[i].end, noun.start).replace(/[\p{L}\p{N}'’-]+/gu, ''))) continue;
+      // "providing verification information", "a search results page": the noun names a kind of thing.
+      const next = w[j + 1];
+      if (next && !/[^\s]/.test(s.block.text.slice(noun.end, next.start)) && !words().nominalFollowers.has(next.lower) && !next.lower.endsWith('ly')) continue;
+      if (covered(w[i].start, noun.end)) continue;
+      out.push({ first: w[i], last: noun, entry: n.entry, replace: (n.entry.replace ?? []).map((r) => inflect(r, lv.tense)) });
+      break;
+    }
   }
   return out;
 }
@@ -255,6 +392,11 @@ export default defineRule<Options>({
       for (const d of derivedHits(sentence, ctx.channel, covered)) {
         const actual = d.first.text;
         hits.push({ sentence, span: sentence.block.spanOf(d.first.start, d.first.end), actual, entry: d.entry, suggestions: d.replace.map((r) => matchCase(r, actual)) });
+      }
+      // Nouns that hide a verb ("make a decision" → "decide").
+      for (const d of nominalHits(sentence, ctx.channel, covered)) {
+        const actual = sentence.block.text.slice(d.first.start, d.last.end);
+        hits.push({ sentence, span: sentence.block.spanOf(d.first.start, d.last.end), actual, entry: d.entry, suggestions: d.replace.map((r) => matchCase(r, actual)) });
       }
     }
     hits.sort((a, b) => a.span.start - b.span.start);
