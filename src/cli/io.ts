@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 
 /** The world the CLI talks to, passed in so tests can run main() in-process. */
 export interface CliIO {
@@ -14,8 +14,9 @@ export interface CliIO {
  * process.stdout or process.stderr as the CLI writes to it, made only when first needed (issue 19). Making
  * the stream loads Node.js's net or tty modules (about 1.5 ms of a one-file run), so a write goes straight
  * to the file descriptor: a report to a pipe or a file, as from a hook or CI, never makes it. The stream
- * takes over for good when something reads `isTTY`, or when a write cannot go straight out (a pipe left in
- * non-blocking mode and full, a closed pipe): it then writes the rest and reports errors as before. Both
+ * takes over for good when something reads `isTTY` of a descriptor that may be a terminal, or when a write
+ * cannot go straight out (a pipe left in non-blocking mode and full, a closed pipe): it then writes the rest
+ * and reports errors as before. Both
  * ways write synchronously (Node.js writes its standard streams synchronously to files, pipes and
  * terminals), so the order of the output is the same. On Windows the stream always writes (console code pages).
  */
@@ -33,7 +34,14 @@ export class StdStream {
     return (this.stream ??= this.open());
   }
 
+  /**
+   * The stream's own answer, but a descriptor that is not a character device (a pipe or a file, as from a hook
+   * or CI) is never a terminal: the answer is then Node.js's for those streams (undefined), without making the
+   * stream (issue 19: the colour check made it for every stylish report, loading net and streams; about 10 ms
+   * of a one-file run with picocolors' own check, which scripts/bundle.mjs takes out).
+   */
   get isTTY(): boolean | undefined {
+    if (!this.stream && process.platform !== 'win32' && !mayBeTerminal(this.fd)) return undefined;
     return this.real.isTTY;
   }
 
@@ -48,6 +56,15 @@ export class StdStream {
       // EAGAIN or EPIPE: the stream writes what is left and handles the error as it always has.
       return this.real.write(done === 0 ? s : bytes.subarray(done));
     }
+  }
+}
+
+/** False only when `fd` is surely no terminal: open, and not a character device. */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return true;
   }
 }
 

@@ -74,13 +74,18 @@ describe('one article with --no-axe', () => {
 
   it('writes its report to a pipe without making Node.js streams, perf_hooks or node:v8 (src/cli/io.ts, bin/plainspoke.js)', () => {
     const dir = project({ 'help/reset.md': ARTICLE, 'builtins.cjs': BUILTINS });
-    const r = spawnSync(process.execPath, ['-r', join(dir, 'builtins.cjs'), BIN, '--no-axe', 'help/reset.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1', PLAINSPOKE_NO_BUNDLE: '' } });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('simpler-words');
-    const line = r.stderr.split('\n').find((l) => l.startsWith('BUILTINS '));
-    expect(line, r.stderr).toBeDefined();
-    const loaded = JSON.parse(line!.slice(9)) as string[];
-    expect(loaded.filter((m) => /^NativeModule (net|tty|stream|v8|perf_hooks|internal\/fs\/sync_write_stream)$/.test(m))).toEqual([]);
+    // Without NO_COLOR too (a hook's usual run): deciding on colour asks whether stdout is a terminal, and a pipe is not one.
+    const { NO_COLOR: _n, FORCE_COLOR: _f, CI: _c, ...plain } = process.env;
+    for (const env of [{ ...process.env, NO_COLOR: '1', CI: '1' }, plain]) {
+      const r = spawnSync(process.execPath, ['-r', join(dir, 'builtins.cjs'), BIN, '--no-axe', 'help/reset.md'], { cwd: dir, encoding: 'utf8', env: { ...env, PLAINSPOKE_NO_BUNDLE: '' } });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('simpler-words');
+      expect(r.stdout).not.toContain('\u001b[');
+      const line = r.stderr.split('\n').find((l) => l.startsWith('BUILTINS '));
+      expect(line, r.stderr).toBeDefined();
+      const loaded = JSON.parse(line!.slice(9)) as string[];
+      expect(loaded.filter((m) => /^NativeModule (net|tty|stream|v8|perf_hooks|internal\/fs\/sync_write_stream)$/.test(m))).toEqual([]);
+    }
   });
 });
 
