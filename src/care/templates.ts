@@ -282,6 +282,8 @@ function blankKind(name: string): { kind: 'person' | 'organisation'; who?: strin
   // The customer's organisation ("ticket.organization.name", "user.organization.name"), not the agent's.
   if (last === 'name' && owner && ORGANISATION.has(owner) && !owners.some((o) => AGENTS.has(o))) return { kind: 'organisation' };
   if (owners.some((o) => ALWAYS_SET.has(o))) return undefined;
+  // HubSpot's top-level `owner` is the contact's owner, a staff member; "patient.owner.first_name" is the customer.
+  if (owners[0] === 'owner') return undefined;
   if (owners.some((o) => ORGANISATION.has(o))) return undefined;
   if (!last || !['name', 'firstname', 'lastname', 'surname', 'fullname', 'nickname'].includes(last)) return undefined;
   const before = words.slice(0, -1).filter((w) => !NAME_PARTS.has(w));

@@ -1,6 +1,7 @@
 /**
  * Macro placeholders: Liquid/Zendesk `{{ … }}` and `{% … %}`, Handlebars
- * `{{#if}}…{{/if}}`, Ruby-style `%{name}` and `[[name]]`. They are opaque
+ * `{{#if}}…{{/if}}`, Ruby-style `%{name}` and `[[name]]`, Mailchimp `*|FNAME|*` and
+ * Salesforce `{!Contact.FirstName}`. They are opaque
  * words (CONTRACT "Macro placeholders"): found once per file, masked in prose
  * and checked only by `placeholder-syntax`.
  */
@@ -41,7 +42,12 @@ const OPENERS: ReadonlyArray<[open: string, close: string]> = [
   ['{%', '%}'],
   ['%{', '}'],
   ['[[', ']]'],
+  // Mailchimp merge tags `*|FNAME|*`, `*|IF:FNAME|*`; Salesforce merge fields `{!Contact.FirstName}`.
+  ['*|', '|*'],
+  ['{!', '}'],
 ];
+/** What a Mailchimp or Salesforce merge field may hold (one line, no braces): anything else is ordinary text. */
+const MERGE_INNER = /^[A-Za-z_$][\w.:=()$, "'-]*$/;
 
 /** Finds every placeholder in a text, in order, in one linear pass. */
 export function findPlaceholders(text: string): Placeholder[] {
@@ -79,7 +85,7 @@ export function findPlaceholders(text: string): Placeholder[] {
       continue;
     }
     const inner = text.slice(from, end);
-    if ((open === '%{' || open === '[[') && !/^[\w.\-: ]*$/.test(inner.trim())) {
+    if (((open === '%{' || open === '[[') && !/^[\w.\-: ]*$/.test(inner.trim())) || ((open === '*|' || open === '{!') && !MERGE_INNER.test(inner))) {
       i = at + open.length;
       continue;
     }
@@ -117,7 +123,9 @@ function make(text: string, start: number, end: number, open: string, innerRaw: 
   let kind: PlaceholderKind = 'output';
   // Help Scout prints with `{%customer.firstName,fallback=there%}`: a dotted name is never a Liquid tag.
   const helpScout = open === '{%' && /^[A-Za-z_]\w*\.[\w.]+\s*(?:,|$)/.test(inner);
-  if (open === '{%' && !helpScout) kind = 'tag';
+  // Mailchimp and Salesforce fields are opaque: masked in prose, never checked (their fallbacks are their own syntax).
+  if (open === '*|' || open === '{!') kind = 'control';
+  else if (open === '{%' && !helpScout) kind = 'tag';
   else if (open === '{{') {
     if (inner.startsWith('#') || inner.startsWith('^')) kind = 'block-open';
     else if (inner.startsWith('/')) kind = 'block-close';

@@ -27,7 +27,13 @@
  * clause classes that are no commitment are data (not-an-action,
  * not-an-action-passive, not-an-action-now, visit, case-moves, case-nouns).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Word } from '../document/prose.js';
+import { impactFeatures } from '../lexicon/impact-features.js';
+import { regularBaseOf } from '../lexicon/lemma.js';
+import { logisticScore, type LogisticModel } from '../lexicon/logistic.js';
+import { packageRoot } from '../util/package-root.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, wordList, type Hit } from './words.js';
 
@@ -57,8 +63,12 @@ const PRONOUNS = new Set(['we', 'i', 'someone', 'somebody', 'they', 'he', 'she',
 const DETERMINERS = new Set(['our', 'the', 'a', 'an', 'my', 'one', 'someone', 'your']);
 const EVERYONE = new Set(['any', 'all', 'every', 'each']);
 
-/** Every promise in the given lines (the agent's own words), each with its time frame if it has one. */
-export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines): PromiseInfo[] {
+/**
+ * Every promise in the given lines (the agent's own words), each with its time frame if it has one.
+ * `raw` keeps the clauses the grammar calls no promise (policies, offers, standing commitments, the
+ * customer's own step…) and skips the model: scripts/train-promise-model.mjs learns from them.
+ */
+export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines, raw = false): PromiseInfo[] {
   const found: { idx: number; p: PromiseInfo; hit: Hit }[] = [];
   lines.forEach((line, idx) => {
     // A question asks; but "Can you reply with your email and we'll send a reset link?" still promises, after "and".
@@ -67,7 +77,7 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || notPromisedHere(lines, idx, hit, marker) || clauseVerbIsNoAction(line, marker, hit)) continue;
+      if (!marker || (!raw && (notPromisedHere(lines, idx, hit, marker) || clauseVerbIsNoAction(line, marker, hit)))) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
       found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) } });
@@ -78,7 +88,7 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     for (const hit of grammarHits(line)) {
       const ongoing = hit.value.category === 'promise-now';
       const marker = ongoing ? hit.first : futureMarker(line, hit);
-      if (!marker || notPromisedHere(lines, idx, hit, marker)) continue;
+      if (!marker || (!raw && notPromisedHere(lines, idx, hit, marker))) continue;
       if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
       const p = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) };
       listed.push(p);
@@ -143,7 +153,76 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
       }
     }
   }
-  return found.map((f) => f.p);
+  const out = found.map((f) => f.p);
+  const m = raw ? null : promiseModel();
+  // The model (rules/time-bound-commitment.model.json) reads each promise the grammar left without a time: one it
+  // is sure the customer is not left waiting on ("we'll honour the quote", "any questions, we'll help") is no promise.
+  return m ? out.filter((p) => p.timeFrame || logisticScore(m, promiseFeatures(p, lines)) >= m.threshold) : out;
+}
+
+/** The model of rules/time-bound-commitment.model.json (scripts/train-promise-model.mjs) and its threshold. */
+export interface PromiseModel extends LogisticModel {
+  /** A promise with no time frame stays a promise when the model gives it at least this. */
+  threshold: number;
+}
+
+let model: PromiseModel | null | undefined;
+
+/** Sets the model in place of the file (tests, and the trainer, which measures the grammar alone with `null`). */
+export function usePromiseModel(m: PromiseModel | null | undefined): void {
+  model = m;
+}
+
+/** The model, read on first use: only when time-bound-commitment or the rubric reads the promises. */
+function promiseModel(): PromiseModel | null {
+  if (model === undefined) {
+    try {
+      model = JSON.parse(readFileSync(join(packageRoot, 'rules', 'time-bound-commitment.model.json'), 'utf8')) as PromiseModel;
+    } catch {
+      model = null;
+    }
+  }
+  return model;
+}
+
+function lemma(w: string): string {
+  return regularBaseOf(w) ?? w;
+}
+
+/**
+ * The features of a promise for the model: the words of its sentence (lemmas and pairs, as the impact model reads
+ * them), the words before its marker ("pre:"), inside the promise ("in:") and after it ("post:"), the sentence's
+ * first word, and a few facts of the reply (a vague stand-in or a condition, a question, a time said elsewhere).
+ */
+export function promiseFeatures(p: PromiseInfo, lines: readonly ReplyLine[]): string[] {
+  const line = p.line;
+  const f = new Set(impactFeatures(line.words, line.block.text, line.question).filter((k) => !k.startsWith('g:')));
+  const words = line.words.filter((w) => !w.masked && !w.quoted && /[a-z]/.test(w.lower));
+  const at = words.indexOf(p.first);
+  const end = words.indexOf(p.last);
+  if (words[0]) f.add(`first:${lemma(norm(words[0]))}`);
+  if (at !== -1) {
+    for (const w of words.slice(Math.max(0, at - 6), at)) f.add(`pre:${lemma(norm(w))}`);
+    if (at > 0) f.add(`subj:${norm(words[at - 1])}`);
+    else f.add('subj:none');
+    f.add(`m:${norm(p.first)}`);
+  }
+  if (at !== -1 && end !== -1) for (const w of words.slice(at + 1, end + 1)) f.add(`in:${lemma(norm(w))}`);
+  if (end !== -1) for (const w of words.slice(end + 1, end + 7)) f.add(`post:${lemma(norm(w))}`);
+  if (p.condition) f.add('r:condition');
+  else if (p.vague) f.add('r:vague');
+  if (line.question) f.add('r:question');
+  const i = lines.indexOf(line);
+  if (i === lines.length - 1) f.add('r:last');
+  if (i === 0) f.add('r:first');
+  // Where it stands in its paragraph: a closing promise ("We'll be in touch.") or an opening one.
+  if (lines[i + 1]?.block !== line.block) f.add('r:para-last');
+  if (lines[i - 1]?.block !== line.block) f.add('r:para-first');
+  // A time said in another line: in the same paragraph, or elsewhere in the reply.
+  const timed = lines.filter((l) => l !== line && hasTimeFrame(l) && !onlyNow(l));
+  if (timed.some((l) => l.block === line.block)) f.add('r:time-paragraph');
+  else if (timed.length) f.add('r:time-reply');
+  return [...f];
 }
 
 /**
