@@ -15,8 +15,15 @@
 // clean replies 2/460 both times. The two writers the patterns never saw: w28 9 -> 12 of 24,
 // w30 8 -> 10 of 24. On writers the patterns were tuned on, the patterns already find all.
 //
+// Result (2026-12-06, session 1.6), threshold 0.75, with new cues (counting "for the third time",
+// going over it before "I went through this with you on Monday", stress "you can't miss it", other
+// customers as the measure, "please do read", "ideally"), cue-by-person features, every synthetic
+// blame file in training, and pattern hits that run into a new clause of ours dropped: LOWO on 14
+// writers, patterns + model 246 -> 254 of 281 blame sentences, near-miss replies fired 2 -> 0 of 180,
+// clean replies 3 -> 0 of 490 (0.7 gives 257/0/0, 0.8 gives 251/0/0). w28 12 -> 12, w30 10 -> 15, w34 11 -> 14.
+//
 // Writers: the care dev set, one writer per file-name prefix wNN (files without a prefix are one
-// writer, "A"); the synthetic blame set (S) and the rule's own fixtures (F) only ever train.
+// writer, "A"); the synthetic blame sets (S) and the rule's own fixtures (F) only ever train.
 // For each dev writer: train on every other writer, score that writer's blame sentences, its
 // near-miss replies and its clean replies. Never reads heldout/ or final/.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,12 +38,14 @@ const opt = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] :
 const outFile = opt('--out');
 const cacheFile = opt('--cache');
 const featuresPath = resolve(opt('--features', join(root, 'dist/lexicon/blame-features.js')));
-const { blameCues, blameFeatures, blameScore } = await import(featuresPath);
+const { blameCues, blameFeatures, blameScore, crossesClause } = await import(featuresPath);
+// The pattern hits the rule reports (it drops a hit whose gap runs into a new clause of ours).
+const ruleHits = (model) => model.blame.filter(({ line, hit }) => !crossesClause(line.block.text.slice(hit.first.start, hit.last.end).replace(/\s+/g, ' ')));
 const RULE = 'blame-language';
 
 const writerOf = (file) => {
   const n = basename(file);
-  if (n === 'blame-language.yml') return 'S';
+  if (/^blame-language(-r\d+)?\.yml$/.test(n)) return 'S';
   const m = /^w(\d+)-/.exec(n);
   return m ? `w${m[1]}` : 'A';
 };
@@ -45,14 +54,16 @@ const writerOf = (file) => {
 async function readItems() {
   const { createDoc } = await import('../dist/document/document.js');
   const { replyModel } = await import('../dist/reply/model.js');
-  const files = [...filesOf(join(root, 'fixtures/devsets/care/dev')), join(root, 'fixtures/devsets/care/synthetic/blame-language.yml')];
+  // Every synthetic blame file trains (their near-misses teach the model what is not blame); none is ever left out.
+  const synthetic = join(root, 'fixtures/devsets/care/synthetic');
+  const files = [...filesOf(join(root, 'fixtures/devsets/care/dev')), ...readdirSync(synthetic).filter((n) => /^blame-language(-r\d+)?\.yml$/.test(n)).sort().map((n) => join(synthetic, n))];
   const items = [];
   const lineOf = (doc, model, text, evidence) =>
     model.spoken.map((line) => ({
       span: [line.span.start, line.span.end],
       words: line.words.map((w) => ({ lower: w.lower, masked: w.masked, quoted: w.quoted, span: [w.span.start, w.span.end] })),
       positive: evidence.some((ev) => ev.some(([a, b]) => line.span.start < b && a < line.span.end)),
-      pattern: model.blame.some(({ line: l }) => l.sentence === line.sentence),
+      pattern: ruleHits(model).some(({ line: l }) => l.sentence === line.sentence),
       question: line.question,
       text: text.slice(line.span.start, line.span.end).replace(/\s+/g, ' '),
     }));
@@ -65,7 +76,7 @@ async function readItems() {
       const doc = createDoc(kind === 'html' ? 'reply.html' : 'reply.md', text, kind, item.channel ?? 'email');
       const model = replyModel(doc);
       const evidence = (item.expect ?? []).filter((e) => e.rule === RULE).map((e) => (e.evidence ? evidenceSpans(text, String(e.evidence)) : []));
-      const patternSpans = model.blame.map(({ line, hit }) => { const s = line.block.spanOf(hit.first.start, hit.last.end); return [s.start, s.end]; });
+      const patternSpans = ruleHits(model).map(({ line, hit }) => { const s = line.block.spanOf(hit.first.start, hit.last.end); return [s.start, s.end]; });
       items.push({
         writer: writerOf(file),
         where: `${basename(file)}#${item.id}`,

@@ -56,7 +56,25 @@ const PERSON = new Set(['you', 'we', 'i', 'they', 'he', 'she']);
 const COMPOUND = new Set(['address', 'addresses', 'account', 'accounts', 'provider', 'settings', 'app']);
 const BE = new Set(['is', 'are', 'was', 'were']);
 const SIDE = new Set(['end', 'side', 'responsibility', 'fault', 'part', 'doing']);
-const HINDSIGHT_ADVICE: string[][] = [['next', 'time'], ['in', 'future'], ['in', 'the', 'future'], ['going', 'forward'], ['future', 'reference'], ['from', 'now', 'on']];
+const HINDSIGHT_ADVICE: string[][] = [['next', 'time'], ['in', 'future'], ['in', 'the', 'future'], ['going', 'forward'], ['future', 'reference'], ['from', 'now', 'on'], ['for', 'future'], ['bear', 'in', 'mind'], ['top', 'tip'], ['ideally']];
+/** Counting how often it was asked or answered: "for the third time", "three times already", "the same question". */
+const ORDINAL = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'umpteenth', 'nth', '2nd', '3rd', '4th', '5th']);
+const COUNT = new Set(['two', 'three', 'four', 'five', 'several', 'multiple', 'many', 'numerous', 'few', '2', '3', '4', '5']);
+const SAME = new Set(['question', 'thing', 'answer', 'query', 'request', 'issue', 'point', 'message']);
+/** Verbs of going over something with them: "I went through this with you". */
+const WENT_OVER = new Set(['go', 'answer', 'reply', 'respond', 'cover', 'discuss', 'put', 'run', 'talk', 'walk', 'explain', 'tell', 'say', 'mention', 'flag', 'send', 'advise', 'warn', 'remind', 'inform']);
+/** Verbs of asking again: "you've asked three times", "you've called twice". */
+const ASKED = new Set(['ask', 'call', 'contact', 'chase', 'email', 'message', 'write', 'raise', 'request', 'ring', 'phone']);
+/** A time before this message: "on Monday", "yesterday", "last week", "back in January", "then". */
+const BEFORE_NOW = new Set(['yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'earlier', 'ago', 'previously', 'already', 'then', 'before', 'back', 'originally']);
+/** Words that stress it could not be missed: "right there", "clearly", "in bold". */
+const STRESS = new Set(['clearly', 'explicitly', 'plainly', 'obviously', 'prominently', 'specifically', 'expressly']);
+/** Others as the measure: "everyone else manages", "most people don't". */
+const OTHERS_HEAD = new Set(['most', 'other', 'everyone', 'everybody', 'nobody', 'anyone']);
+/** People a reply may measure the customer against (word class, not wording). */
+const PEOPLE = new Set(['people', 'customers', 'clients', 'members', 'users', 'guests', 'tenants', 'patients', 'players', 'drivers', 'riders', 'owners', 'parents', 'students', 'brides', 'couples', 'travellers', 'travelers', 'passengers', 'buyers', 'shoppers', 'residents', 'subscribers', 'callers', 'folks', 'families', 'learners', 'renters', 'homeowners', 'sellers', 'gamers', 'diners', 'visitors']);
+/** How to read it: "read it properly", "read the guide again before…". */
+const READ_HOW = new Set(['properly', 'carefully', 'thoroughly', 'fully', 'again', 'beforehand', 'before', 'first', 'next', 'this']);
 
 /** A past form or participle: irregular, or a regular -ed longer than four letters. */
 export function isPast(w: string): boolean {
@@ -103,7 +121,7 @@ export function tokensOf(words: readonly FeatureWord[]): Token[] {
 
 /** The grammar shape that lets the model speak: which kind, and the words it covers (indexes into the words given). */
 export interface BlameCue {
-  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side';
+  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side' | 'repeat' | 'emphasis' | 'others';
   first: number;
   last: number;
 }
@@ -160,7 +178,8 @@ export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
       }
     }
     // "you" + past or perfect: "you entered", "you've voided", "you didn't", "you were told".
-    if (w === 'you' && !CONDITION.has(prev) && prev !== 'thank' && prev !== 'that') {
+    // Not an instruction: "make sure you have installed it", "check that you entered it".
+    if (w === 'you' && !CONDITION.has(prev) && prev !== 'thank' && prev !== 'that' && prev !== 'sure' && prev !== 'ensure') {
       const j = skipGap(t, i + 1);
       const v = t[j]?.w ?? '';
       if ((v === 'have' || v === 'had' || v === 'has') && t[j + 1]) {
@@ -255,17 +274,62 @@ export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
       }
     }
     // Their side: "on your end", "it is the tenant's responsibility", "that's not on us".
-    if ((w === 'your' || w.endsWith("'s")) && SIDE.has(t[i + 1]?.w ?? '')) add('your-side', i, i + 1);
+    // Not a place: "your side of the boundary", "the end of your drive".
+    // Nor "no action is needed on your part", "not your fault".
+    // "the tenant's responsibility", but not "the battery's side".
+    const sideOf = (x: string) => (w === 'your' ? SIDE.has(x) : x === 'responsibility' || x === 'fault' || x === 'doing');
+    if ((w === 'your' || w.endsWith("'s")) && sideOf(t[i + 1]?.w ?? '') && t[i + 2]?.w !== 'of' && !t.some((x) => NEG.has(x.w) || x.w === 'nothing' || x.w === 'any')) add('your-side', i, i + 1);
     if (w === 'on' && t[i + 1]?.w === 'us' && t[i - 1]?.w === 'not') add('your-side', i - 1, i + 1);
+    // Counting: "for the third time", "three times already", "twice now", "the same question".
+    // Only beside a verb of asking or answering in the past, just before: not "two times that suit you", "press it twice".
+    const askedBefore = () => t.slice(Math.max(0, i - 7), i).some((x) => isPast(x.w) && (WENT_OVER.has(lemmaOf(x.w)) || ASKED.has(lemmaOf(x.w))));
+    if (ORDINAL.has(w) && t[i + 1]?.w === 'time') add('repeat', prev === 'the' ? i - 1 : i, i + 1);
+    else if (((COUNT.has(w) && t[i + 1]?.w === 'times') || w === 'twice') && askedBefore()) add('repeat', i, w === 'twice' ? i : i + 1);
+    else if (w === 'same' && SAME.has(t[i + 1]?.w ?? '') && askedBefore()) add('repeat', i, i + 1);
+    // Our going over it with them before: "I went through this with you on Monday", "Dave told you on the phone last month".
+    if (isPast(w) && WENT_OVER.has(lemmaOf(w)) && (SELF.has(prev) || (prev !== 'you' && t[i + 1]?.w === 'you'))) {
+      const rest = t.slice(i + 1, i + 8);
+      const when = rest.findIndex((x) => BEFORE_NOW.has(x.w));
+      // Quote up to the time word: "I talked you through the setup on Tuesday".
+      if (when >= 0 && rest.some((x) => x.w === 'you' || x.w === 'this' || x.w === 'that' || x.w === 'it')) add('reminder', SELF.has(prev) ? i - 1 : i, i + 1 + when);
+    }
+    // Stress that it was there to see: "clearly stated", "right there on the page", "you can't miss it".
+    // A verb of telling or showing after it: "clearly stated", "explicitly says" (not "expressly granted").
+    if (STRESS.has(w) && t[i + 1] && TOLD.has(lemmaOf(t[i + 1].w))) add('emphasis', i, i + 1);
+    if (w === 'right' && t[i + 1]?.w === 'there') add('emphasis', i, i + 1);
+    if ((w === 'miss' || w === 'overlook') && (prev === 'not' || (prev === 'really' && t[i - 2]?.w === 'not')) && t.slice(Math.max(0, i - 4), i).some((x) => x.w === 'you' || x.w === 'can' || x.w === 'could')) add('emphasis', Math.max(0, i - 2), i);
+    // Read it: "please read the guide", "give those a proper read", "worth reading".
+    // "please read the steps below" is an instruction; "please do read", "read it properly", "a proper read" are not.
+    const readWell = () => prev === 'do' || prev === 'proper' || prev === 'careful' || prev === 'closer' || t.slice(i + 1, i + 8).some((x) => READ_HOW.has(x.w));
+    if ((w === 'read' || w === 'reread' || w === 're-read') && (prev === 'please' || prev === 'do' || prev === 'proper' || prev === 'careful' || prev === 'closer' || prev === 'worth') && readWell()) add('documented', prev === 'do' && t[i - 2]?.w === 'please' ? i - 2 : i - 1, i);
+    // Others as the measure: "everyone else manages it", "most brides don't leave it so late".
+    if (OTHERS_HEAD.has(w) && t[i + 1] && (t[i + 1].w === 'else' || ((w === 'most' || w === 'other') && PEOPLE.has(t[i + 1].w)))) {
+      const v = t.slice(i + 1, i + 7).findIndex((x) => NEG.has(x.w) || ['manage', 'manages', 'managed', 'seem', 'seems', 'remember', 'read', 'find', 'know'].includes(x.w));
+      if (v >= 0) add('others', i, i + 1 + v);
+    }
     // Hindsight advice: "next time, …", "going forward, make sure…".
     for (const seq of HINDSIGHT_ADVICE) {
       if (starts(t, i, seq)) {
-        add('advice', i, Math.min(t.length - 1, i + seq.length + 2));
+        add('advice', i, seq.length === 1 ? i : Math.min(t.length - 1, i + seq.length + 2));
         break;
       }
     }
   }
   return out;
+}
+
+/**
+ * A pattern hit whose gap runs into a new clause of ours: "it's in, I'll send you the tenancy
+ * agreement" is two clauses, not "it's in the agreement". A comma, semicolon, colon or dash
+ * followed by "I" or "we" (with "and", "but", "so" or "then" between), or "and I'll" / "and we'll".
+ */
+const CLAUSE_BREAK = /(?:[,;:\u2013\u2014]\s+(?:(?:and|but|so|then)\s+)?|\s(?:and|but|so|then)\s+)(?:i|we)(?:['\u2019](?:ll|ve|d|m|re)\b|\s+will\b|\s)/i;
+const BARE_AND = /^\s(?:and|but|so|then)\s/i;
+export function crossesClause(hitText: string): boolean {
+  const m = CLAUSE_BREAK.exec(hitText);
+  if (!m) return false;
+  // Without a comma, only "and I'll" / "and we will" starts a clause of ours.
+  return !BARE_AND.test(m[0]) || /(?:['\u2019]ll|\s+will)\b/i.test(m[0]);
 }
 
 /** Word classes for the shape n-grams: closed-class words stay, open-class words become a tag. */
@@ -299,6 +363,8 @@ export function blameFeatures(words: readonly FeatureWord[], cues: readonly Blam
   if (t.some((x) => x.w === 'i' || x.w === 'we')) f.add('g:we');
   if (t.some((x) => NEG.has(x.w))) f.add('g:neg');
   if (t.some((x) => x.w === 'sorry' || x.w === 'apologise' || x.w === 'apologize')) f.add('g:sorry');
+  // The cue beside who is in the sentence: a reminder from "we" to "you" is not a reminder to the warehouse.
+  for (const c of cues) for (const g of ['you', 'we', 'sorry']) if (f.has(`g:${g}`)) f.add(`c:${c.kind}+${g}`);
   return [...f];
 }
 

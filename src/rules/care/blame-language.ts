@@ -17,7 +17,7 @@ import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
-import { blameCues, blameFeatures, blameScore, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
+import { blameCues, blameFeatures, blameScore, crossesClause, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
 import { packageRoot } from '../../util/package-root.js';
 
 let model: BlameModel | null | undefined;
@@ -46,6 +46,9 @@ const NOTES: Record<BlameCue['kind'], string> = {
   documented: 'it says they should have read it. Give the answer here',
   cause: 'it puts the cause on their handling. Say what happened and what to do next',
   'your-side': 'it puts the fault on their side. Say what happened and what to do next',
+  repeat: 'counting how often they asked reads as a telling-off. Give the answer again',
+  emphasis: 'it stresses that they should have seen it. Give the answer here',
+  others: 'it measures them against other customers. Say what happens now',
 };
 
 export default defineRule({
@@ -66,10 +69,12 @@ export default defineRule({
   },
   check(doc, ctx) {
     const reply = replyModel(doc);
-    reportPhrases(ctx, reply.blame, 'blame', 'say what happened and what to do next');
+    // A hit whose gap runs into a new clause of ours ("it's in, I'll send you the agreement") is two clauses, not blame.
+    const hits = reply.blame.filter(({ line, hit }) => !crossesClause(hitText(line, hit.first, hit.last)));
+    reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
     const m = sentenceModel();
     if (!m) return;
-    const found = new Set(reply.blame.map((f) => f.line.sentence));
+    const found = new Set(hits.map((f) => f.line.sentence));
     for (const line of reply.spoken) {
       if (found.has(line.sentence) || line.question) continue;
       const cues = blameCues(line.words);
