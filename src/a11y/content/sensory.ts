@@ -6,7 +6,7 @@
 import type { Sentence, Word } from '../../document/prose.js';
 import { table } from '../../lexicon/data.js';
 
-export type SensoryKind = 'colour' | 'shape' | 'size' | 'position' | 'visual' | 'colourVerb' | 'colourState' | 'sound';
+export type SensoryKind = 'colour' | 'shape' | 'size' | 'position' | 'visual' | 'colourVerb' | 'colourState' | 'sound' | 'gesture';
 
 export interface SensoryHit {
   kind: SensoryKind;
@@ -190,7 +190,16 @@ function placeFollows(s: Sentence, i: number): boolean {
 /** "to the left of its name", "to the left of each line": next to something the reader hears anyway. */
 function nextToNeighbour(s: Sentence, i: number): boolean {
   const w = s.words;
-  return w[i + 1]?.lower === 'of' && joined(s, i + 1) && RELATIVE.has(w[i + 2]?.lower ?? '');
+  if (!(w[i + 1]?.lower === 'of' && joined(s, i + 1))) return false;
+  if (RELATIVE.has(w[i + 2]?.lower ?? '')) return true;
+  // "the star to the right of the library", "the box to the left of the file name": the neighbour is an item
+  // of the content (a row's name), read out just before the thing, not a part of the screen (issue 14, audit:
+  // a place in a list row). "to the right of the search box" and "of the screen" stay places on screen.
+  if (w[i + 2]?.lower !== 'the' || !joined(s, i + 2)) return false;
+  let k = i + 3;
+  while (k < w.length && k - i <= 5 && lowerWord(w[k]) && joined(s, k) && !NP_ENDS.has(w[k].lower)) k++;
+  const head = w[k - 1];
+  return k > i + 3 && !(has(head, 'thing') || has(head, 'place') || has(head, 'visual') || has(head, 'indicator') || has(head, 'generic') || SCREEN.has(head.lower) || LOOK_PLACE.has(head.lower));
 }
 
 /** After "to the left of": neighbours in the content itself, not places on screen. */
@@ -305,7 +314,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
     if (!l.words.has(word.lower) && !word.lower.includes('-') && word.lower !== 'will' && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actionsByFirst.has(word.lower)) continue;
 
     // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
-    const extra = pointsByLook(s, i) ?? pronounState(s, i, prev) ?? makesSound(s, i);
+    const extra = pointsByLook(s, i) ?? pronounState(s, i, prev) ?? makesSound(s, i) ?? lookObject(s, i) ?? swipeDirection(s, i) ?? theCross(s, i);
     if (extra) {
       out.push(extra);
       i = extra.last;
@@ -416,7 +425,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
         i = p - 1;
         continue;
       }
-      if (p > np && w[p] && joined(s, p) && ['in', 'on', 'at', 'near', 'from'].includes(w[p].lower) && !labelledAfter(s, p - 1)) {
+      if (p > np && w[p] && joined(s, p) && ['in', 'on', 'at', 'near', 'from', 'along', 'across'].includes(w[p].lower) && !labelledAfter(s, p - 1)) {
         let q = p + 1;
         if (w[q] && DETERMINERS.has(w[q].lower)) q++;
         // "at the very bottom", "in the far corner".
@@ -570,7 +579,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
     }
   }
   if (!out.length) {
-    const legend = colourLegend(s);
+    const legend = colourLegend(s) ?? colourGroup(s);
     if (legend) out.push(legend);
   }
   return out;
@@ -1110,4 +1119,127 @@ export function notColourAlone(s: Sentence, hit: SensoryHit, named: (k: number) 
     }
     return false;
   }
+}
+
+/**
+ * Verbs that only act on a screen, where whatever the reader picks is a control: the object of these is
+ * found by its look when a colour or a look word is all that marks it ("pick a green slot").
+ */
+const PICK_VERBS = new Set(['click', 'tap', 'select', 'choose', 'pick', 'double-click', 'right-click', 'swipe', 'long-press', 'hover']);
+/** Verbs that act on a screen and nothing else. */
+const TOUCH_VERBS = new Set(['click', 'tap', 'double-click', 'right-click', 'swipe', 'long-press', 'hover']);
+/** Words that say a paragraph is about a screen, for "choose", "pick" and "select". */
+const ON_SCREEN = new Set(['screen', 'app', 'page', 'site', 'website', 'calendar', 'map', 'menu', 'tab', 'dashboard', 'portal', 'account', 'list', 'form', 'window', 'browser', 'click', 'tap', 'online', 'sign', 'log']);
+/** Words between a picking verb and its object: "tap on the", "choose one of the", "hover over the". */
+const PICK_LINKS = new Set(['on', 'over', 'one', 'any', 'of', 'either']);
+/** Colours that are also the names of tiers and plans ("choose the gold plan", "the silver tier"). */
+const TIER_COLOURS = new Set(['gold', 'golden', 'silver', 'bronze', 'platinum']);
+/** Styles of type, not of a control: "a bold password", "the italic words". */
+const TYPE_STYLES = new Set(['bold', 'italic', 'italicised', 'italicized', 'underlined', 'strikethrough']);
+/** Words that end a noun phrase: a preposition, a conjunction, "to" of purpose, a relative word. */
+const NP_ENDS = new Set(['and', 'or', 'to', 'at', 'in', 'on', 'for', 'from', 'next', 'beside', 'that', 'which', 'then', 'so', 'if', 'when', 'under', 'below', 'above', 'with', 'near', 'along', 'across', 'by', 'of', 'you', 'again', 'instead', 'first']);
+
+/**
+ * An instruction whose object is found by how it looks, whatever the object is called (issue 14, the
+ * held-out sets: wordings no list has). Grammar, not a list of things: a verb that acts on a screen
+ * ("tap", "pick", "choose one of"), a determiner, one to three look words of which one at least is a
+ * colour or a look style ("green", "highlighted", "greyed-out"; a size word alone is a product's size:
+ * "choose the large plan"), then one lower-case word that ends the noun phrase: "pick a green slot and
+ * confirm", "tap the orange pill at the top", "choose one of the blue times". The things the older
+ * patterns know ("button", "icon") are theirs; this only adds the head nouns no table lists. Not when
+ * the colour is named twice (a product colour: "pick the blue case if you want blue"), a tier colour
+ * ("gold"), a phrase of the exception group ("green tariff"), or a label follows.
+ */
+function lookObject(s: Sentence, i: number): SensoryHit | undefined {
+  const w = s.words;
+  if (!PICK_VERBS.has(w[i].lower) || (w[i].text[0] !== w[i].lower[0] && i > 0)) return undefined;
+  // "pick the blue cable and plug it in": choosing among things in the hand. "Choose", "pick" and "select"
+  // point at a screen only when the paragraph is about one ("open the calendar", "on the seat map").
+  if (!TOUCH_VERBS.has(w[i].lower) && !s.block.sentences.some((x) => x.words.some((y) => ON_SCREEN.has(y.lower)))) return undefined;
+  let k = i + 1;
+  while (k < w.length && k - i <= 3 && PICK_LINKS.has(w[k].lower) && joined(s, k)) k++;
+  if (!(w[k] && DETERMINERS.has(w[k].lower) && joined(s, k))) return undefined;
+  const np = k + 1;
+  let m = np;
+  let look = false;
+  while (m < w.length && m - np < 3 && joined(s, m) && (has(w[m], 'colour') || has(w[m], 'style') || has(w[m], 'shade') || has(w[m], 'size'))) {
+    if ((has(w[m], 'colour') && !TIER_COLOURS.has(w[m].lower)) || (has(w[m], 'style') && !TYPE_STYLES.has(w[m].lower))) look = true;
+    m++;
+  }
+  if (!look || m === np) return undefined;
+  const head = w[m];
+  if (!lowerWord(head) || !joined(s, m) || DETERMINERS.has(head.lower) || NP_ENDS.has(head.lower) || lex().words.get(head.lower)?.has('action')) return undefined;
+  // The older patterns know screen things; a text word ("the red text") and a generic word are theirs too.
+  if (has(head, 'thing') || has(head, 'text') || generic(head) || has(head, 'indicator')) return undefined;
+  if (lex().exceptions.has(`${w[m - 1].lower} ${head.lower}`)) return undefined;
+  // The noun phrase ends here: "the green energy plan" goes on, "a green slot and" ends.
+  const next = w[m + 1];
+  if (next && joined(s, m + 1) && !NP_ENDS.has(next.lower)) return undefined;
+  if (labelledAfter(s, m)) return undefined;
+  // "pick the blue case if you want the blue one": a colour named twice is the product's colour.
+  const colours = w.slice(np, m).filter((x) => has(x, 'colour')).map((x) => x.lower);
+  if (w.some((x, q) => (q < np || q >= m) && colours.includes(x.lower))) return undefined;
+  return { kind: 'colour', first: np, last: m, labelExcuses: true, near: true };
+}
+
+/** Directions a swipe goes in. */
+const SWIPE_WAYS = new Set(['left', 'right']);
+
+/**
+ * "Swipe the tile left", "swipe left on the card": a gesture told by its direction only (issue 14, the
+ * writers' wordings). The direction is the only way to find the action, and a screen reader user makes
+ * the same action another way (the item's actions menu), so the instruction needs its name too. "Swipe
+ * up" and "swipe down" scroll and are the phone's own gestures: left alone.
+ */
+function swipeDirection(s: Sentence, i: number): SensoryHit | undefined {
+  const w = s.words;
+  if (!['swipe', 'swiping'].includes(w[i].lower)) return undefined;
+  // "swipe left", "swipe the tile left", "swipe the card to the left" (that one the place pattern reads).
+  for (let k = i + 1; k < w.length && k - i <= 4 && joined(s, k); k++) {
+    if (SWIPE_WAYS.has(w[k].lower)) {
+      return { kind: 'gesture', first: i, last: k, labelExcuses: true, near: true };
+    }
+    if (!lowerWord(w[k]) || ['to', 'from', 'through', 'and', 'or'].includes(w[k].lower)) return undefined;
+  }
+  return undefined;
+}
+
+/** Verbs after "dates in grey": what the colour means. */
+const MEANING_VERBS = new Set(['is', 'are', 'was', 'were', 'mean', 'means', 'show', 'shows', 'have', 'has', 'need', 'needs', "can't", 'cannot', 'will', 'must']);
+
+/**
+ * "Dates in grey are fully booked", "Items in red need your attention": a group of things named by a colour
+ * alone, then what that colour means (issue 14: a legend of one colour). The thing is a lower-case noun
+ * (not "the" or "it"), the colour is the only one in the sentence, and a verb of meaning follows.
+ */
+function colourGroup(s: Sentence): SensoryHit | undefined {
+  const w = s.words;
+  for (let k = 1; k + 2 < w.length; k++) {
+    if (w[k].lower !== 'in' || !has(w[k + 1], 'colour') || !joined(s, k) || !joined(s, k + 1) || !joined(s, k + 2) || capitalisedInside(s, k + 1)) continue;
+    const noun = w[k - 1];
+    // The sentence's first word has a capital: "Dates in grey…".
+    if (!(lowerWord(noun) || (k === 1 && !noun.masked && !noun.quoted && /^\p{Lu}\p{Ll}+$/u.test(noun.text))) || DETERMINERS.has(noun.lower) || PEOPLE.has(noun.lower) || noun.lower === 'it' || !MEANING_VERBS.has(w[k + 2].lower)) continue;
+    if (w.some((x, q) => q !== k + 1 && has(x, 'colour'))) continue;
+    return { kind: 'colourVerb', first: k - 1, last: k + 1, labelExcuses: false };
+  }
+  return undefined;
+}
+
+/**
+ * "Click the X to close the window", "tap the X in the top corner": a capital X is the picture of a cross,
+ * not a label, after an instruction verb and "the" (issue 14). Not "the X button labelled Close" (a label
+ * follows), nor "the X axis" or "the X key" (a longer name follows).
+ */
+function theCross(s: Sentence, i: number): SensoryHit | undefined {
+  const w = s.words;
+  const act = actionEnd(s, i);
+  if (act === -1 || w[act]?.lower !== 'the' || !joined(s, act)) return undefined;
+  const x = w[act + 1];
+  if (!x || x.masked || x.quoted || !['X', '×', '✕', '✖'].includes(x.text) || !joined(s, act + 1)) return undefined;
+  let last = act + 1;
+  const next = w[last + 1];
+  if (next && joined(s, last + 1) && ['icon', 'button', 'symbol', 'mark'].includes(next.lower)) last++;
+  else if (next && joined(s, last + 1) && !NP_ENDS.has(next.lower)) return undefined;
+  if (labelledAfter(s, last)) return undefined;
+  return { kind: 'shape', first: act + 1, last, labelExcuses: true, near: true };
 }

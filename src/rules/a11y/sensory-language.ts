@@ -49,6 +49,7 @@ export default defineRule({
     colourVerb: "'{{actual}}' uses colour alone to mark something: also mark it with words or a symbol",
     colourState: "'{{actual}}' tells the reader when to act by a colour alone: also say what else changes, such as a message or a blink pattern",
     sound: "'{{actual}}' relies on hearing alone: also say what the reader can see, such as a light or a message on screen",
+    gesture: "'{{actual}}' tells the reader what to do by the way a swipe goes: also name the action or the button that does the same",
   },
   check(doc, ctx) {
     let labels: Span[] | undefined;
@@ -76,6 +77,11 @@ export default defineRule({
         if (hit.kind === 'sound' || hit.kind === 'colourState') {
           const next = si + 1 < sentences.length && sentences[si + 1].block === block ? sentences[si + 1] : undefined;
           if (otherCue(s) || (next !== undefined && otherCue(next))) continue;
+        }
+        // "Swipe left on a booking, or open it and tap **Cancel**": another way, with its label, is given.
+        if (hit.kind === 'gesture') {
+          const or = s.words.findIndex((x, k) => k > hit.last && x.lower === 'or');
+          if (or !== -1 && hasLabel(doc, s, (labels ??= labelSpans(doc)), or + 1)) continue;
         }
         if (hit.near) {
           if (labelNear(doc, s, hit.first, hit.last, (labels ??= labelSpans(doc)))) continue;
@@ -229,7 +235,8 @@ function labelNear(doc: Doc, s: Sentence, first: number, last: number, labels: S
     const x = w[k];
     if (x.quoted || (x.masked && isLabelLike(doc.text.slice(x.span.start, Math.min(x.span.end, x.span.start + 8))))) return true;
     const c = x.text[0];
-    if (k > 0 && x.text !== 'I' && c !== c.toLowerCase() && c === c.toUpperCase()) return true;
+    // "I" is no label, nor the capital X that pictures a cross ("click the X").
+    if (k > 0 && x.text !== 'I' && x.text !== 'X' && c !== c.toLowerCase() && c === c.toUpperCase()) return true;
   }
   const start = w[lo].span.start;
   const end = w[hi].span.end;
