@@ -163,6 +163,7 @@ export default defineRule<Options>({
     hardWords: 'This paragraph reads {{level}} by the {{formula}} formula because of its long words, over the grade {{target}} target{{more}}: use shorter, more common words',
     formal: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses legal or formal words such as '{{words}}'{{more}}: use plain, everyday words",
     unfamiliar: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses long words many readers don't know, such as '{{words}}'{{more}}: use common words, or explain them",
+    unfamiliarReply: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses words many customers don't know, such as '{{words}}'{{more}}: use common words, or explain them",
     hardScore: 'This paragraph scores {{score}} on the {{formula}} scale ({{level}}), over the grade {{target}} target{{more}}: use shorter sentences and shorter words',
   },
   check(doc, ctx) {
@@ -199,10 +200,27 @@ export default defineRule<Options>({
       if (language !== 'en' || block.kind !== 'paragraph' || counted < UNFAMILIAR_MIN_WORDS || r.grade < target + margin) return;
       const sentences = block.sentences;
       vocabulary ??= vocabularyOf(doc.sentences);
-      const { words, hard } = unfamiliarWords(sentences, inLink, vocabulary);
-      const different = [...new Set(hard)];
-      if (!words || hard.length / words < UNFAMILIAR_SHARE || different.length < UNFAMILIAR_DIFFERENT) return;
-      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId: 'unfamiliar', grade: r.grade, score: r.score, formula: r.formula, words: different.slice(0, 2).join("', '") });
+      // Long words off the familiar lists, as in every channel.
+      const judge = (anyLength: boolean) => {
+        const { words, hard } = unfamiliarWords(sentences, inLink, vocabulary ??= vocabularyOf(doc.sentences), anyLength);
+        const different = [...new Set(hard)];
+        // Short words count only in a paragraph of the writer's own words, not one of names ("Thermostats from
+        // Honeywell, Danfoss and Netatmo…"): the same 15 words as for the paragraph.
+        if (anyLength && words < UNFAMILIAR_MIN_WORDS) return undefined;
+        return words > 0 && hard.length / words >= UNFAMILIAR_SHARE && different.length >= UNFAMILIAR_DIFFERENT ? different : undefined;
+      };
+      let messageId = 'unfamiliar';
+      let different = judge(false);
+      // A reply to one customer (issue 14, 1.6): jargon there is often short ("a webhook retry", "our ops team",
+      // "the proxy config"), so any word off the familiar lists counts, not only words of three syllables.
+      if (!different && REPLY_CHANNELS.has(ctx.channel)) {
+        different = judge(true);
+        messageId = 'unfamiliarReply';
+      }
+      if (!different) return;
+      // The long words first: they are the ones a writer looks for.
+      const shown = [...different.filter((x) => syllablesOf(x) >= 3), ...different.filter((x) => syllablesOf(x) < 3)];
+      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula, words: shown.slice(0, 2).join("', '") });
     };
     for (const block of doc.prose) {
       if (block.kind === 'heading') flush();
@@ -302,6 +320,14 @@ const RARE_COMMON = 0.5;
  * 0.15 added 50, and repeated words left in added 100.
  */
 const UNFAMILIAR_MIN_WORDS = 15;
+/**
+ * Channels of replies to one customer, where a short word off the familiar lists is as hard as a long one: "a
+ * webhook retry fired twice", "our ops team is leveraging a new courier partner" (issue 14, 1.6: two of the
+ * four short replies writers called hard and we missed). The same share, count and margin as above, not fitted
+ * again; the corpus has no replies, so its counts do not move. Development set: 4 of 4 such replies found
+ * (2 in dev, 2 in the synthetic set), 1 reply found that its writer did not call hard.
+ */
+const REPLY_CHANNELS = new Set(['macro', 'chat', 'social', 'email', 'phone']);
 const UNFAMILIAR_SHARE = 0.2;
 const UNFAMILIAR_DIFFERENT = 3;
 
@@ -328,7 +354,7 @@ function vocabularyOf(sentences: readonly { words: readonly { text: string; lowe
  * order. A word used more than once in the file is left out of the hard ones: it is what the page is about
  * ("microcontroller" on a page about boards), and its reader meets it again and again.
  */
-function unfamiliarWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], inLink: (span: Span) => boolean, vocabulary: Vocabulary): { words: number; hard: string[] } {
+function unfamiliarWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], inLink: (span: Span) => boolean, vocabulary: Vocabulary, anyLength = false): { words: number; hard: string[] } {
   const { common, familiar } = wordLists();
   let words = 0;
   const hard: string[] = [];
@@ -339,7 +365,7 @@ function unfamiliarWords(sentences: readonly { words: readonly { text: string; l
       if ((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
       words++;
       const lower = w.lower.replace(/[’']s$/, '');
-      if (common.has(lower) || familiar.has(lower) || familiar.has(lower.replace(/s$/, '')) || syllablesOf(w.text) < 3 || (vocabulary.uses.get(w.lower) ?? 0) > 1 || familiarWord(lower)) return;
+      if (common.has(lower) || familiar.has(lower) || familiar.has(lower.replace(/s$/, '')) || (!anyLength && syllablesOf(w.text) < 3) || (vocabulary.uses.get(w.lower) ?? 0) > 1 || familiarWord(lower)) return;
       hard.push(lower);
     });
   }
