@@ -108,23 +108,33 @@ function altSpan(doc: Doc, el: Element, alt: string): Span | undefined {
 }
 
 /**
- * The alt text with every quoted stretch ("…", “…”) taken out: the text a screenshot shows,
- * which its alt must carry. One pass, no regex, so a long alt cannot slow it down.
+ * The alt text with every quoted stretch ("…", “…”, '…', ‘…’) taken out: the text a screenshot
+ * shows, which its alt must carry. A single quote opens only at the start of a word and closes
+ * only at the end of one, so "Arduino's" is an apostrophe. One pass, no regex.
  */
 function withoutQuotes(alt: string): string {
+  const chars = [...alt];
   let out = '';
   let close = '';
-  for (const ch of alt) {
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const before = chars[i - 1] ?? ' ';
+    const after = chars[i + 1] ?? ' ';
     if (close) {
-      if (ch === close) close = '';
+      if (ch === close && (close === '"' || close === '\u201d' || !isLetter(after))) close = '';
       continue;
     }
     if (ch === '"') close = '"';
     else if (ch === '\u201c') close = '\u201d';
+    else if ((ch === "'" || ch === '\u2018') && !isLetter(before)) close = ch === "'" ? "'" : '\u2019';
     else out += ch;
   }
   // An unclosed quote is not a quotation: count the whole alt.
   return close ? alt : out;
+}
+
+function isLetter(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9');
 }
 
 /** "screenshot 3" → "screenshot" (a loop: `/ ?\d+$/` is quadratic on long digit runs). */
