@@ -425,7 +425,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
         i = p - 1;
         continue;
       }
-      if (p > np && w[p] && joined(s, p) && ['in', 'on', 'at', 'near', 'from', 'along', 'across'].includes(w[p].lower) && !labelledAfter(s, p - 1)) {
+      if (p > np && w[p] && joined(s, p) && ['in', 'on', 'at', 'near', 'from', 'along', 'across'].includes(w[p].lower) && !labelledAfter(s, p - 1) && !handStep(s, np, p - 1)) {
         let q = p + 1;
         if (w[q] && DETERMINERS.has(w[q].lower)) q++;
         // "at the very bottom", "in the far corner".
@@ -489,7 +489,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
           continue;
         }
         const text = has(noun, 'text') && seen.has('colour');
-        if ((thing || text) && !labelledAfter(s, j) && !presenceMark(s, i, j)) {
+        if ((thing || text) && !labelledAfter(s, j) && !presenceMark(s, i, j) && !handStep(s, i, j)) {
           const kind = seen.has('colour') ? 'colour' : seen.has('shape') ? 'shape' : 'size';
           out.push({ kind, first: i, last: j, labelExcuses: true });
           i = j;
@@ -669,6 +669,19 @@ const SCREEN_VERBS = new Set(['click', 'tap', 'select', 'choose', 'pick', 'hit',
 /** A verb that acts on a screen control ("click", "tap", "select") among words from..to-1. */
 export function screenAction(s: Sentence, from = 0, to = s.words.length): boolean {
   for (let k = from; k < to; k++) if (SCREEN_VERBS.has(s.words[k].lower)) return true;
+  return false;
+}
+/**
+ * Verbs of the hand on a device ("push the orange tab down", "lift the grey latch"). A part of the
+ * hardware has no label to give, so its colour is a fair cue (a blind audit judged these false alarms).
+ */
+const HAND_VERBS = new Set(['push', 'pull', 'slide', 'flip', 'lift', 'twist', 'grab', 'squeeze', 'pinch', 'insert', 'plug', 'unplug', 'unscrew', 'screw', 'clip', 'unclip', 'snap', 'rotate', 'bend']);
+/** Whether the instruction before the look word at i is a hand verb, in a sentence with no word of a screen (the thing is at j). */
+function handStep(s: Sentence, i: number, j: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (HAND_VERBS.has(s.words[k].lower)) return !s.words.some((x, m) => m !== j && ON_SCREEN.has(x.lower));
+    if (actionEnd(s, k) !== -1) return false;
+  }
   return false;
 }
 /** Lists whose order a screen reader says too ("the first link in the list"). */
