@@ -265,20 +265,26 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
     // worker is a pool of its own, started before the pages are sorted (the workers boot meanwhile).
     const base = { cwd: run.cwd, cli: run.cli ?? {}, opts: workerOptions(run) };
     const perWorker = axe && !run.browser && order.length <= SPLIT_MAX_FILES;
+    // Without axe and with the default thread count, this thread lints too (issue 19): the smallest files, from
+    // the end of the order, while the workers take the largest from its start. Each worker is a V8 isolate of
+    // its own that warms up the same code again, about 2 s of CPU on the corpus, so one worker fewer saves that.
+    const hereToo = !axe && run.jobs === undefined && threads > 1;
     const pools: Awaited<ReturnType<typeof LintPool.start>>[] = [];
     try {
-      if (!perWorker) pools.push(await LintPool.start(threads, filename, base, heapMb));
+      if (!perWorker) pools.push(await LintPool.start(hereToo ? threads - 1 : threads, filename, base, heapMb));
       else for (let i = 0; i < threads; i++) pools.push(await LintPool.start(1, filename, base, heapMb));
       // Only a guess for the order of work: if it fails, files go out as before.
       const split = perWorker ? await splitForAxe(files, order, threads, resolver).catch(() => undefined) : undefined;
       const rest = split ? split.rest : order;
       const axeFirst = split ? split.axe : [];
       let nextAxe = 0;
+      // Files from `last` on are this thread's.
+      let last = rest.length;
       // Two tasks per thread in flight, so a worker never waits for this thread to hand it the next file.
       // The axe workers take the likely axe pages first, then help with the rest; the others never take them.
       const lane = async (pool: Awaited<ReturnType<typeof LintPool.start>>, axePages: boolean) => {
         for (;;) {
-          const p = axePages && nextAxe < axeFirst.length ? axeFirst[nextAxe++] : next < rest.length ? rest[next++] : undefined;
+          const p = axePages && nextAxe < axeFirst.length ? axeFirst[nextAxe++] : next < last ? rest[next++] : undefined;
           if (!p) return;
           const file = files[p.index];
           const { timeout, channel } = budgetOf(file, resolver);
@@ -287,7 +293,19 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
         }
       };
       const lanes = (pool: Awaited<ReturnType<typeof LintPool.start>>, count: number, axePages: boolean) => Array.from({ length: Math.min(pending.length, count * 2) }, () => lane(pool, axePages));
-      await Promise.all(perWorker ? pools.flatMap((pool, i) => lanes(pool, 1, split !== undefined && i < split.axeThreads)) : lanes(pools[0], threads, false));
+      // Only files the time budget may leave here (SLOW_FILE_BYTES, as in a run without workers); between two
+      // files the event loop runs, so the workers' results come in and they get their next files.
+      const here = async () => {
+        for (;;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const p = last > next ? rest[last - 1] : undefined;
+          if (!p || (p.size ?? 0) > SLOW_FILE_BYTES) return;
+          last--;
+          p.done(await lintHere(files[p.index], resolver, run, p.bytes));
+        }
+      };
+      if (hereToo) await Promise.all([...lanes(pools[0], threads - 1, false), here()]);
+      else await Promise.all(perWorker ? pools.flatMap((pool, i) => lanes(pool, 1, split !== undefined && i < split.axeThreads)) : lanes(pools[0], threads, false));
     } finally {
       await Promise.all(pools.map((pool) => pool.destroy()));
     }
