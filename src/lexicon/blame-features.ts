@@ -329,7 +329,7 @@ export function crossesClause(hitText: string): boolean {
   const m = CLAUSE_BREAK.exec(hitText);
   if (!m) return false;
   // Without a comma, only "and I'll" / "and we will" starts a clause of ours.
-  return !BARE_AND.test(m[0]) || /(?:['\u2019]ll|\s+will)\b/i.test(m[0]);
+  return !BARE_AND.test(m[0]) || /['\u2019]ll\b|\swill\b/i.test(m[0]);
 }
 
 /** Word classes for the shape n-grams: closed-class words stay, open-class words become a tag. */
