@@ -46,6 +46,18 @@ const BLOCK = new Set([
   'title', 'label', 'button', 'option',
 ]);
 
+/**
+ * An element no reader sees: the `hidden` attribute, or an inline style with `display: none` or
+ * `visibility: hidden` (a help centre's search tags, a template kept for scripts). Its text is not
+ * prose to lint; accessibility rules still read the tree.
+ */
+function notShown(el: Element): boolean {
+  const p = el.properties ?? {};
+  if (p.hidden !== undefined && p.hidden !== false && p.hidden !== null) return true;
+  const style = typeof p.style === 'string' ? p.style.toLowerCase().replace(/\s+/g, '') : '';
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
 function kindOf(tag: string): { kind: BlockKind; depth?: number } {
   if (/^h[1-6]$/.test(tag)) return { kind: 'heading', depth: Number(tag[1]) };
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return { kind: 'list-item' };
@@ -102,7 +114,7 @@ export function collectHtmlProse(root: HastRoot | Element, text: string, ph: rea
       // Comments inside <template> still hold directives; its text is not shown.
       continue;
     }
-    if (SKIP.has(tag)) {
+    if (SKIP.has(tag) || notShown(node)) {
       current.addBreak();
       continue;
     }
