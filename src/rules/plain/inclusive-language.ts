@@ -225,6 +225,21 @@ interface GenericLists {
   parentMothers: Set<string>;
   parentFathers: Set<string>;
   parentOthers: Set<string>;
+  /** "Dear Mr {{last_name}}", "Title: Mr/Mrs/Miss": gendered titles, the ones that need another beside them, and neutral choices. */
+  titles: Set<string>;
+  weakTitles: Set<string>;
+  neutralTitles: Set<string>;
+  /** "closed for Christmas", "enjoy the festive season": a closure or a wish named by one holiday. */
+  holidays: Set<string>;
+  holidayNot: Set<string>;
+  closures: Set<string>;
+  wishVerbs: Set<string>;
+  /** "your husband, wife or civil partner": a family list that names everyone. */
+  familyNeutral: Set<string>;
+  /** "file jointly with your spouse": the law's word. */
+  legalCues: Set<string>;
+  /** "a new hire", "each team member": persons of two words, by their last word. */
+  personPhrases: Map<string, string[][]>;
 }
 let generic: GenericLists | undefined;
 /** Channels where "the customer" is one known person. */
@@ -259,7 +274,24 @@ function genericLists(): GenericLists {
     parentMothers: list('parentPairMothers'),
     parentFathers: list('parentPairFathers'),
     parentOthers: list('parentPairOthers'),
+    titles: list('genderedTitles'),
+    weakTitles: list('weakTitles'),
+    neutralTitles: list('neutralTitles'),
+    holidays: list('holidayNames'),
+    holidayNot: list('holidayNotHoliday'),
+    closures: list('closureWords'),
+    wishVerbs: list('wishVerbs'),
+    familyNeutral: list('familyNeutral'),
+    legalCues: list('legalCues'),
+    personPhrases: new Map(),
   };
+  for (const phrase of list('genericPersonPhrases')) {
+    const words = phrase.split(/\s+/);
+    const last = words.pop()!;
+    const known = generic.personPhrases.get(last);
+    if (known) known.push(words);
+    else generic.personPhrases.set(last, [words]);
+  }
   return generic;
 }
 
@@ -271,7 +303,7 @@ let withYour: Set<string> | undefined;
  * sentence with no name or other person between them. "he or she" and "his/her" are table entries.
  */
 function genericPronouns(sentence: Sentence, channel: string, carried?: string): { found: { start: number; end: number; replace: string; person: string }[]; open?: string } {
-  const { persons, staff, personEndings, bare, determiners: listed, pronouns, roles } = genericLists();
+  const { persons, staff, personEndings, bare, determiners: listed, pronouns, roles, personPhrases } = genericLists();
   const w = sentence.words;
   const out: { start: number; end: number; replace: string; person: string }[] = [];
   const reply = SPECIFIC_CHANNELS.has(channel);
@@ -293,8 +325,8 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
     if (x.masked || x.quoted) continue;
     // "a user's profile": the person is the owner.
     const lower = x.lower.replace(/['’]s$/, '');
-    // "If someone calls, tell him…": anyone, with no determiner.
-    if (bare.has(lower)) {
+    // "If someone calls, tell him…", "No one should share his password": anyone, with no determiner.
+    if (bare.has(lower) || (lower === 'one' && w[i - 1]?.lower === 'no')) {
       person = reply || w[i - 1]?.lower === 'not' || (i > 0 && /^\p{Lu}/u.test(x.text)) ? -1 : i;
       continue;
     }
@@ -303,6 +335,13 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
       const d = w[i - 1]?.lower ?? '';
       // A word found by its ending counts only after "a", "each", "every"…: "the author wrote… her" is one known person.
       if (determiners.has(d) && (d !== 'the' || staff.has(lower))) person = i;
+      continue;
+    }
+    // "a new hire", "each team member": a person of two words, as if its first word were "account".
+    const phrase = personPhrases.get(lower)?.find((p) => p.every((y, k) => w[i - p.length + k]?.lower === y));
+    if (phrase !== undefined && !persons.has(lower)) {
+      const d = w[i - phrase.length - 1]?.lower ?? '';
+      person = !reply && determiners.has(d) ? i : -1;
       continue;
     }
     if (persons.has(lower)) {
@@ -331,11 +370,21 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
     // "her" before a noun is "their"; as an object ("ask her") it is "them".
     let replace = pronouns.get(x.lower)!;
     if (x.lower === 'her' && (!w[i + 1] || /[.,;:!?]/.test(after) || ['to', 'for', 'with', 'and', 'if', 'when', 'that', 'about'].includes(w[i + 1].lower))) replace = 'them';
-    out.push({ start: x.start, end: x.end, replace, person: w[person].text.replace(/['’]s$/, '') });
+    out.push({ start: x.start, end: x.end, replace, person: personName(w, person) });
   }
   // A person still open at the end, with no pronoun after it yet, may be meant by the next sentence's first word.
-  const open = person >= 0 && !out.some((o) => o.start > w[person].start) ? w[person].text.replace(/['’]s$/, '') : undefined;
+  const open = person >= 0 && !out.some((o) => o.start > w[person].start) ? personName(w, person) : undefined;
   return { found: out, open };
+}
+
+/** The words that name a generic person ending at word i: "user", "new hire", "no one", "whoever". */
+function personName(w: Sentence['words'], i: number): string {
+  const { personPhrases } = genericLists();
+  const lower = w[i].lower.replace(/['’]s$/, '');
+  const phrase = personPhrases.get(lower)?.find((p) => p.every((y, k) => w[i - p.length + k]?.lower === y));
+  if (phrase) return [...phrase, lower].join(' ');
+  if (lower === 'one' && w[i - 1]?.lower === 'no') return 'no one';
+  return /^\p{Lu}\p{Ll}+$/u.test(w[i].text) ? lower : w[i].text.replace(/['’]s$/, '');
 }
 
 /** Clause openers a bare plural role may follow: "If you travel, mothers can…". */
@@ -371,9 +420,18 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
       out.push({ start: x.start, end: x.end, replace });
       continue;
     }
+    // "If you're a first-time mum", "Are you a new dad?": the reader cast in a family role (issue 14, round 7).
+    const youAre = (k: number) => ["you're", 'youre'].includes(w[k]?.lower ?? '') || (w[k]?.lower === 'are' && w[k - 1]?.lower === 'you') || (w[k]?.lower === 'you' && w[k - 1]?.lower === 'are');
+    // In a reply, the customer may have said so.
+    if (!possessive && asAt >= 0 && !SPECIFIC_CHANNELS.has(channel) && youAre(asAt)) {
+      out.push({ start: x.start, end: x.end, replace });
+      continue;
+    }
     // "a member's wife", "the account holder's husband": the role of anyone.
     const owner = w[i - 1];
-    if (owner && /['’]s$/.test(owner.lower) && persons.has(owner.lower.slice(0, -2)) && determiners.has(w[i - 2]?.lower ?? '') && !(w[i - 2].lower === 'the' && SPECIFIC_CHANNELS.has(channel))) {
+    // "The patient's mother signed the form on 3 May": a past event, so one known family.
+    const past = (y: string) => PAST.has(y) || /^\p{Ll}{3,}ed$/u.test(y);
+    if (owner && /['’]s$/.test(owner.lower) && persons.has(owner.lower.slice(0, -2)) && determiners.has(w[i - 2]?.lower ?? '') && !(w[i - 2].lower === 'the' && SPECIFIC_CHANNELS.has(channel)) && !past(w[i + 1]?.lower ?? '')) {
       out.push({ start: x.start, end: x.end, replace });
       continue;
     }
@@ -422,17 +480,31 @@ function parentPairs(sentence: Sentence): { start: number; end: number; replace:
     if (!a || w[i].masked || w[i].quoted || (i > 0 && /^\p{Lu}/u.test(w[i].text))) continue;
     const gap = text.slice(w[i].end, w[i + 1].start).trim();
     let j = i + 1;
-    if (gap === '' && (w[j].lower === 'and' || w[j].lower === '&')) j++;
+    if (gap === '' && (w[j].lower === 'and' || w[j].lower === '&' || w[j].lower === 'or')) j++;
     else if (gap !== ',' && gap !== '&') continue;
     const b = side(j);
     if (!b || b === a || w[j].masked || w[j].quoted || (j > i + 1 && text.slice(w[j - 1].end, w[j].start).trim() !== '')) continue;
+    // One known family: "your mum and dad" (a table entry), "my", "his", "Priya's". Not "the child's mother
+    // and father" or "their mother or father", said of anyone.
     const before = w[i - 1]?.lower ?? '';
-    if (before === 'your' || /['’]s$/.test(before)) continue;
+    if (['your', 'my', 'our', 'his', 'her'].includes(before)) continue;
+    // "the baby's mother and father", "a pupil's": anyone's. "Sam's", "the Smiths'": one known family.
+    const anyones = (k: number) => genericLists().persons.has(w[k].lower.replace(/['’]s$/, '')) || genericLists().determiners.has(w[k - 1]?.lower ?? '');
+    if (/['’]s$/.test(before) && (/^\p{Lu}/u.test(w[i - 1].text) || !anyones(i - 1))) continue;
     if (w.slice(j + 1, j + 5).some((x) => parentOthers.has(x.lower))) continue;
     out.push({ start: w[i].start, end: w[j].end, replace: /s$/.test(w[i].lower) ? 'parents and carers' : 'parents' });
     i = j;
   }
   return out;
+}
+
+/** The gender of a family role ("mum" → f, "dads" → m), to follow it to a pronoun in the next sentence. */
+function roleGender(role: string): string {
+  const { parentMothers, parentFathers } = genericLists();
+  const r = role.replace(/['’]s$/, '');
+  if (parentMothers.has(r) || /^(wife|wives|housewife|housewives)$/.test(r)) return 'f';
+  if (parentFathers.has(r) || /^(husband|husbands)$/.test(r)) return 'm';
+  return '';
 }
 
 /** The gender a pronoun names, to follow one known person or animal from sentence to sentence. */
@@ -490,7 +562,7 @@ function vocativeAt(sentence: Sentence, i: number): boolean {
   return i === 1 && /^\p{L}+$/u.test(w[0].text) && !determiners.has(d) && !possessives.includes(d) && !roles.has(d);
 }
 
-type Found = { start: number; end: number; entry: PhraseEntry; source: string };
+type Found = { start: number; end: number; entry: PhraseEntry; source: string; messageId?: string };
 
 /**
  * "Tap Crazy Deals", "the Chairman's Award", "Blacklist Manager is open": a Title Case run of words is the
@@ -536,6 +608,192 @@ function addressHits(sentence: Sentence, channel: string): Found[] {
   return out;
 }
 
+/** A title word without its dot: "Mr." → "mr". */
+function titleOf(lower: string): string {
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * "Dear Mr {{last_name}}", "Hello Mrs. {surname}": a gendered title before a placeholder guesses the gender
+ * of someone the writer does not know. "Title: Mr/Mrs/Miss", "(Mr, Mrs or Miss)": gendered titles offered as
+ * the only choices, with no Mx or "no title" in the sentence. Not one title before a name ("Mr Patel").
+ */
+function titleHits(sentence: Sentence, next: Sentence | undefined): (Found & { messageId: string })[] {
+  const { titles, weakTitles, neutralTitles } = genericLists();
+  const w = sentence.words;
+  const text = sentence.block.text;
+  const out: (Found & { messageId: string })[] = [];
+  const entry = { match: ['title'] };
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    const t = titleOf(x.lower);
+    // "MS Word", "an MR": capitals are a name or an abbreviation, not a title.
+    if (x.masked || x.quoted || !titles.has(t) || !/^\p{Lu}/u.test(x.text) || /^\p{Lu}{2,}\.?$/u.test(x.text)) continue;
+    // A run of titles joined by "/", ",", "or", "and": the choices on offer.
+    let j = i;
+    const run = [t];
+    while (j + 1 < w.length) {
+      let k = j + 1;
+      const gap = text.slice(w[j].end, w[k].start).replace(/\s+/g, '');
+      if (gap === '' && ['or', 'and'].includes(w[k].lower)) k++;
+      else if (gap !== '/' && gap !== ',' && gap !== '.' && gap !== './' && gap !== '.,' && gap !== '') break;
+      if (k >= w.length || !titles.has(titleOf(w[k].lower)) || w[k].masked || w[k].quoted || /^\p{Lu}{2,}\.?$/u.test(w[k].text)) break;
+      run.push(titleOf(w[k].lower));
+      j = k;
+    }
+    if (new Set(run).size >= 2 && run.some((r) => !weakTitles.has(r))) {
+      const offered = (s2: Sentence) => s2.words.some((y, k) => neutralTitles.has(titleOf(y.lower)) || neutralTitles.has(`${y.lower} ${s2.words[k + 1]?.lower ?? ''}`));
+      if (!offered(sentence) && !(next && next.block === sentence.block && offered(next))) {
+        out.push({ start: x.start, end: w[j].end, entry, source: 'plainspoke', messageId: 'titleChoice' });
+      }
+      i = j;
+      continue;
+    }
+    // One title, then a placeholder: the reader's name is not known, nor their gender.
+    if (weakTitles.has(t) && t !== 'sir' && t !== 'madam') continue;
+    const after = x.end;
+    const rest = text.slice(after, Math.min(text.length, after + 4));
+    const skip = rest.length - rest.replace(/^[.\s]+/, '').length;
+    const at = after + skip;
+    const masked = sentence.block.masked.some((m) => m.start === at);
+    if (masked || /^[{[%$]/.test(text.slice(at, at + 1))) {
+      out.push({ start: x.start, end: x.end, entry, source: 'plainspoke', messageId: 'titleGuess' });
+    }
+  }
+  return out;
+}
+
+/**
+ * "We're closed for Christmas", "our Christmas opening hours", "so you can enjoy the festive season": a
+ * closure or a wish named only by one holiday. Not a date ("Christmas Day"), a thing ("Easter egg",
+ * "Christmas jumper") or a place ("Christmas Island").
+ */
+function holidayHits(sentence: Sentence): Found[] {
+  const { holidays, holidayNot, closures, wishVerbs } = genericLists();
+  const w = sentence.words;
+  const out: Found[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    if (x.masked || x.quoted || !holidays.has(x.lower)) continue;
+    const next = w[i + 1];
+    if (x.lower === 'festive' && !['season', 'period', 'break', 'holidays'].includes(next?.lower ?? '')) continue;
+    if (next && (holidayNot.has(next.lower) || (/^\p{Lu}/u.test(next.text) && gapAfter(sentence, i) === '' && !/^(and|new)$/i.test(next.text)))) continue;
+    const end = x.lower === 'festive' ? next.end : x.end;
+    const last = x.lower === 'festive' ? i + 1 : i;
+    let cue = false;
+    // "Christmas opening hours", "the Christmas break": the closure word right after.
+    for (let k = last + 1; k <= last + 2 && k < w.length && !cue; k++) if (closures.has(w[k].lower) && !/[.,;:!?]/.test(gapBefore(sentence, k))) cue = true;
+    // "closed for Christmas", "enjoy the festive season": a closure word or a wish before.
+    for (let k = i - 1; k >= i - 3 && k >= 0 && !cue; k--) {
+      if (/[.,;:!?]/.test(gapAfter(sentence, k))) break;
+      const closes = closures.has(w[k].lower) || (w[k].lower === 'close' && ['for', 'over'].includes(w[k + 1]?.lower ?? ''));
+      if ((closes && k < i - 1) || wishVerbs.has(w[k].lower)) cue = true;
+    }
+    if (!cue) continue;
+    out.push({ start: x.start, end, entry: { match: [x.lower] }, source: 'plainspoke', messageId: 'holiday' });
+  }
+  return out;
+}
+
+/**
+ * Radio buttons or list items that each hold one title ("Mr", "Mrs", "Miss" as labels side by side): the
+ * choices of a form, all gendered, with no Mx, "Other" or "No title" just before or after them.
+ */
+function titleOptionRuns(sentences: readonly Sentence[]): { sentence: Sentence; start: number; end: number; actual: string }[] {
+  const { titles, weakTitles, neutralTitles } = genericLists();
+  const out: { sentence: Sentence; start: number; end: number; actual: string }[] = [];
+  const only = (s2: Sentence | undefined) => {
+    // Most sentences are longer than an option: no copy of their words.
+    if (!s2 || s2.words.length > 5) return undefined;
+    const words = s2.words.filter((x) => !x.masked);
+    return words.length >= 1 && words.length <= 3 ? words : undefined;
+  };
+  const titleOnly = (s2: Sentence | undefined) => {
+    const words = only(s2);
+    return words?.length === 1 && titles.has(titleOf(words[0].lower)) && !words[0].quoted && /^\p{Lu}\p{Ll}*\.?$/u.test(words[0].text) ? words[0] : undefined;
+  };
+  const neutral = (s2: Sentence | undefined) => {
+    const words = only(s2);
+    return words !== undefined && (neutralTitles.has(titleOf(words[0].lower)) || neutralTitles.has(words.map((x) => x.lower).join(' ')) || words[0].lower === 'prefer');
+  };
+  for (let i = 0; i < sentences.length; i++) {
+    const first = titleOnly(sentences[i]);
+    if (!first) continue;
+    let j = i;
+    const run = [titleOf(first.lower)];
+    const shown = [first.text];
+    // Side by side: each in a block of its own, one after the other.
+    while (j + 1 < sentences.length && sentences[j + 1].block !== sentences[j].block) {
+      const next = titleOnly(sentences[j + 1]);
+      if (!next) break;
+      run.push(titleOf(next.lower));
+      shown.push(next.text);
+      j++;
+    }
+    if (new Set(run).size >= 2 && run.some((r) => !weakTitles.has(r)) && !neutral(sentences[j + 1]) && !neutral(sentences[i - 1])) {
+      out.push({ sentence: sentences[i], start: first.start, end: first.end, actual: shown.join('/') });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** "<select>Mr, Mrs, Miss</select>": a form whose title choices are all gendered (issue 14, round 7). */
+function titleSelects(doc: Doc): { start: number; end: number; actual: string }[] {
+  const { titles, weakTitles, neutralTitles } = genericLists();
+  const out: { start: number; end: number; actual: string }[] = [];
+  if (!/<option/i.test(doc.text)) return out;
+  for (const sel of doc.elements('select')) {
+    const options: { text: string; shown: string; start?: number; end?: number }[] = [];
+    const visit = (node: { type: string; tagName?: string; children?: unknown[]; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } }) => {
+      if (node.type === 'element' && node.tagName === 'option') {
+        let t = '';
+        const grab = (n: { type: string; value?: string; children?: unknown[] }) => {
+          if (n.type === 'text') t += n.value ?? '';
+          for (const c of (n.children ?? []) as { type: string }[]) grab(c as never);
+        };
+        grab(node as never);
+        options.push({ text: t.trim().toLowerCase(), shown: t.trim(), start: node.position?.start.offset, end: node.position?.end.offset });
+        return;
+      }
+      for (const c of (node.children ?? []) as never[]) visit(c);
+    };
+    visit(sel as never);
+    const named = options.filter((o) => o.text !== '' && !/^(-+|select|choose|title|please)/.test(o.text));
+    const chosen = named.map((o) => titleOf(o.text));
+    const gendered = chosen.filter((c) => titles.has(c));
+    if (gendered.length < 2 || !gendered.some((g) => !weakTitles.has(g))) continue;
+    if (chosen.some((c) => neutralTitles.has(c) || c.startsWith('prefer') || c.startsWith('no ') || c.startsWith('none'))) continue;
+    if (gendered.length < chosen.length / 2) continue;
+    const first = named.find((o) => titles.has(titleOf(o.text)));
+    if (first?.start === undefined || first.end === undefined) continue;
+    out.push({ start: first.start, end: first.end, actual: named.map((o) => o.shown).join('/') });
+  }
+  return out;
+}
+
+/**
+ * A family phrase in a list that goes on to a neutral word ("your husband, wife or civil partner"), or with
+ * a name after it ("your wife Ana"): not a guess.
+ */
+function familyNamed(sentence: Sentence, end: number): boolean {
+  const { familyNeutral, roles, helperRoles, parentMothers, parentFathers } = genericLists();
+  const w = sentence.words;
+  let i = w.findIndex((x) => x.start >= end);
+  if (i === -1) return false;
+  const first = w[i];
+  const gap = sentence.block.text.slice(w[i - 1]?.end ?? end, first.start).trim();
+  if ((gap === '' || gap === ',') && /^\p{Lu}/u.test(first.text) && first.text !== 'I' && !first.masked) return true;
+  const family = (y: string) => roles.has(y) || helperRoles.has(y) || parentMothers.has(y) || parentFathers.has(y) || ['boyfriend', 'girlfriend', 'fiance', 'fiancee', 'fiancé', 'fiancée'].includes(y);
+  for (let n = 0; n < 6 && i < w.length; n++, i++) {
+    const y = w[i].lower;
+    if (/[.;:!?]/.test(gapBefore(sentence, i))) return false;
+    if (familyNeutral.has(y)) return true;
+    if (!(family(y) || ['or', 'and', 'a', 'your', 'their', '&'].includes(y))) return false;
+  }
+  return false;
+}
+
 /** "Get your son to help you", "Your kids can walk you through it": a child cast as the reader's helper. */
 function helperHits(sentence: Sentence): Found[] {
   const { helperRoles, helpVerbs } = genericLists();
@@ -547,13 +805,15 @@ function helperHits(sentence: Sentence): Found[] {
     const det = w[i - 1].lower;
     if (x.masked || x.quoted || !helperRoles.has(x.lower) || (det !== 'your' && det !== 'the')) continue;
     let helps = false;
-    for (let j = i + 1; j <= i + 5 && j < w.length && !helps; j++) {
+    // "Your son or daughter can…": the pair is one helper.
+    const from = ['or', 'and'].includes(w[i + 1]?.lower ?? '') && helperRoles.has(w[i + 2]?.lower ?? '') ? i + 3 : i + 1;
+    for (let j = from; j <= from + 4 && j < w.length && !helps; j++) {
       if (/[.;:!?]/.test(gapBefore(sentence, j))) break;
       if (helpVerbs.has(w[j].lower) && (you.has(w[j + 1]?.lower ?? '') || you.has(w[j + 2]?.lower ?? ''))) helps = true;
       if (w[j].lower === 'for' && w[j + 1]?.lower === 'you') helps = true;
     }
     if (!helps) continue;
-    out.push({ start: w[i - 1].start, end: x.end, entry: { match: [x.lower], replace: ['someone you trust', 'a friend or family member'] }, source: 'plainspoke' });
+    out.push({ start: w[i - 1].start, end: w[from - 1].end, entry: { match: [x.lower], replace: ['someone you trust', 'a friend or family member'] }, source: 'plainspoke' });
   }
   return out;
 }
@@ -646,6 +906,9 @@ export default defineRule({
     reword: "'{{actual}}' may exclude some readers: reword it",
     genericPronoun: "'{{actual}}' guesses the gender of '{{person}}': use '{{expected}}'",
     genericRole: "'{{actual}}' guesses who looks after the family or who is married: use '{{expected}}'",
+    titleGuess: "'{{actual}}' guesses the gender of someone you don't know: use their name without a title",
+    titleChoice: "'{{actual}}' offers only titles for men and women: add Mx and 'no title', or leave the title out",
+    holiday: "'{{actual}}' names one holiday that not every reader keeps: give the dates instead",
   },
   check(doc, ctx) {
     const literals = literalPhrases(TABLE);
@@ -655,7 +918,21 @@ export default defineRule({
     // Gendered pronouns already used in the block's earlier sentences: "Max's address is on his record. If anyone
     // scans his chip…" — the pronoun goes on meaning the one it meant before (issue 14, round 6).
     let used: { block: unknown; genders: Set<string> } | undefined;
-    for (const sentence of doc.sentences) {
+    // A <select> whose title choices are all gendered.
+    for (const sel of titleSelects(doc)) {
+      ctx.report({ messageId: 'titleChoice', span: { start: sel.start, end: sel.end }, data: { actual: sel.actual, expected: '' }, suggestions: [] });
+    }
+    const { legalCues, pronouns } = genericLists();
+    const sentences = doc.sentences;
+    for (const r of titleOptionRuns(sentences)) {
+      if (r.sentence.block.quote) continue;
+      ctx.report({ messageId: 'titleChoice', span: r.sentence.block.spanOf(r.start, r.end), data: { actual: r.actual, expected: '' }, suggestions: [], context: r.sentence.span });
+    }
+    // A family role used for anyone, reported in the sentence before: "mum should fill in the form. If she
+    // can't attend, she can…" goes on guessing (issue 14, round 7).
+    let roleOpen: { block: unknown; gender: string } | undefined;
+    for (let si = 0; si < sentences.length; si++) {
+      const sentence = sentences[si];
       if (used?.block !== sentence.block) used = { block: sentence.block, genders: new Set() };
       const before = new Set(used.genders);
       for (const w of sentence.words) {
@@ -679,7 +956,7 @@ export default defineRule({
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push({ ...h, source: 'plainspoke' });
       }
-      for (const h of [...addressHits(sentence, ctx.channel), ...helperHits(sentence), ...conditionHits(sentence), ...otheringHits(sentence)]) {
+      for (const h of [...titleHits(sentence, sentences[si + 1]), ...addressHits(sentence, ctx.channel), ...helperHits(sentence), ...holidayHits(sentence), ...conditionHits(sentence), ...otheringHits(sentence)]) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push(h);
       }
@@ -690,16 +967,40 @@ export default defineRule({
         if (said || customerDidSo(sentence, ctx.channel, found[i].start)) found.splice(i, 1);
       }
       for (let i = found.length - 1; i >= 0; i--) if (theirWords(found[i].start)) found.splice(i, 1);
+      // "your husband, wife or civil partner", "your wife Ana": a list that names everyone, or one known person.
+      for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.family === true && familyNamed(sentence, found[i].end)) found.splice(i, 1);
+      // "wives can add their husbands": the role before is the finding; "their husbands" only follows it.
+      const { roles } = genericLists();
+      for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i];
+        if (/^their\b/i.test(sentence.block.text.slice(f.start, f.end)) && sentence.words.some((x) => x.end <= f.start && roles.has(x.lower))) found.splice(i, 1);
+      }
+      // "If you file jointly with your spouse": the law's word, in a policy or a sentence about tax or benefits.
+      if (found.some((f) => f.entry.legal === true) && (ctx.channel === 'policy' || sentence.words.some((x) => legalCues.has(x.lower)))) {
+        for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.legal === true) found.splice(i, 1);
+      }
       // "In older versions we called the replicas slaves. We now use 'replica'": an old term named only
       // to say it was replaced.
       for (let i = found.length - 1; i >= 0; i--) if (oldTermNamed(doc.sentences, sentence, found[i].start)) found.splice(i, 1);
       const pronounHits = genericPronouns(sentence, ctx.channel, carried?.block === sentence.block ? carried.person : undefined);
       carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
       // Guesses by shape: a family role for anyone in it, then a gendered pronoun for a generic person.
+      const roleHits = genericRoles(sentence, ctx.channel);
+      if (roleOpen !== undefined && roleOpen.block !== sentence.block) roleOpen = undefined;
+      const openBefore = roleOpen;
+      const rolePronouns: { start: number; end: number; replace: string }[] = [];
+      if (openBefore !== undefined) {
+        roleOpen = undefined;
+        for (const x of sentence.words) {
+          if (x.masked || x.quoted || GENDER_OF.get(x.lower) !== openBefore.gender) continue;
+          rolePronouns.push({ start: x.start, end: x.end, replace: pronouns.get(x.lower) ?? 'they' });
+        }
+      }
       const guesses = [
         ...parentPairs(sentence).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
-        ...genericRoles(sentence, ctx.channel).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
+        ...roleHits.map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
         ...pronounHits.found.map((g) => ({ ...g, messageId: 'genericPronoun' })),
+        ...rolePronouns.map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
       ];
       const taken: { start: number; end: number }[] = [];
       for (const g of guesses) {
@@ -707,6 +1008,7 @@ export default defineRule({
         if (g.messageId === 'genericPronoun' && before.has(GENDER_OF.get(sentence.block.text.slice(g.start, g.end).toLowerCase()) ?? '')) continue;
         taken.push(g);
         const actual = sentence.block.text.slice(g.start, g.end);
+        if (g.messageId === 'genericRole' && roleHits.some((r) => r.start === g.start)) roleOpen = { block: sentence.block, gender: roleGender(actual.toLowerCase()) };
         const expected = matchCase(g.replace, actual);
         ctx.report({
           messageId: g.messageId,
@@ -720,7 +1022,7 @@ export default defineRule({
         const actual = sentence.block.text.slice(f.start, f.end);
         const suggestions = (f.entry.replace ?? []).map((r) => matchCase(r, actual));
         ctx.report({
-          messageId: suggestions.length ? 'swap' : 'reword',
+          messageId: f.messageId ?? (suggestions.length ? 'swap' : 'reword'),
           span: sentence.block.spanOf(f.start, f.end),
           data: { actual, expected: suggestions.map((s) => `'${s}'`).join(' or ') },
           suggestions,
