@@ -111,6 +111,17 @@ function lazyBuiltins(file) {
     code = code.replace(line, `let ${name}=__plainspokeLazy("node:${id}");`).replace(esm, '');
     count++;
   }
+  // node:module (with Node.js's ES module loader, about 1 ms): only createRequire is used, inside functions, but
+  // for the require that src/lexicon/table-schema.ts makes when it loads (used only when running from source):
+  // it is made at its first call instead. bin/plainspoke.js passes its own require to the bundle.
+  const moduleLine = 'let node_module=require("node:module");';
+  const schemaRequire = 'require$1=(0,node_module.createRequire)(require("url").pathToFileURL(__filename).href);';
+  if (code.split(moduleLine).length !== 2 || code.split(schemaRequire).length !== 2) {
+    throw new Error("bundle: node:module's require line or table-schema.ts's createRequire not found once; update lazyBuiltins in scripts/bundle.mjs");
+  }
+  code = code
+    .replace(moduleLine, 'let node_module=__plainspokeLazy("node:module");')
+    .replace(schemaRequire, 'require$1=(id)=>(0,node_module.createRequire)(require("url").pathToFileURL(__filename).href)(id);');
   // commander loads child_process for subcommands that are programs of their own; plainspoke has none.
   const commander = 'const childProcess=require("node:child_process");';
   if (code.includes(commander)) code = code.replace(commander, 'const childProcess=__plainspokeLazy("node:child_process");');
