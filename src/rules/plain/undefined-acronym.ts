@@ -111,6 +111,10 @@ interface Known {
   makerCues: Set<string>;
   /** Words naming which kind of part a value is: "connector type: UFL", "board model: NG". */
   kindWords: Set<string>;
+  /** Acronyms every reader of a topic knows ("TCP" to anyone setting up a firewall), with the words that show the topic. */
+  topics: { acronyms: Set<string>; words: Set<string> }[];
+  /** Names of files that hold licence and source notes, not help text ("NOTICE.md", "LICENSE"). */
+  metadataFiles: Set<string>;
 }
 
 let known: Known | undefined;
@@ -118,11 +122,19 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], metadataFiles: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
   const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
+    if (cat === 'topic') {
+      k.topics.push({ acronyms: new Set(e.match.map((m) => m.toUpperCase())), words: new Set(((e.topic as string[] | undefined) ?? []).map((w) => w.toLowerCase())) });
+      continue;
+    }
+    if (cat === 'metadata-file') {
+      for (const m of e.match) k.metadataFiles.add(m.toUpperCase());
+      continue;
+    }
     if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
     else for (const m of e.match) (upper[cat] ?? k.common).add(m.toUpperCase());
   }
@@ -533,6 +545,9 @@ export default defineRule({
     undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
   },
   check(doc, ctx) {
+    // "NOTICE.md", "LICENSE": where the files came from and under which licence, not text for a customer.
+    const base = doc.path.split(/[\\/]/).pop() ?? '';
+    if (knownSets().metadataFiles.has(base.replace(/\.[^.]*$/, '').toUpperCase())) return;
     const { common, words: capsWords, pins: pinNames, productNouns, labelNouns, partNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
     let lowerText: string | undefined;
     /** Acronyms whose site the file links to ("ifttt.com"), memoised per acronym. */
@@ -566,6 +581,22 @@ export default defineRule({
     // Pin names ("RTS", "EN", "COM") are labels only in a file about wiring or devices.
     const hardware = sentences.some((s) => s.words.some((w) => hardwareWords.has(w.lower)));
     const pins = hardware ? pinNames : new Set<string>();
+    // Acronyms every reader of the file's topic knows: "TCP" in a file about firewalls and routers. A topic
+    // counts when the file uses at least two of its words.
+    let topicKnown: Set<string> | undefined;
+    const knownToTopic = (acro: string): boolean => {
+      if (!topicKnown) {
+        topicKnown = new Set();
+        const lower = new Set<string>();
+        for (const s of sentences) for (const w of s.words) lower.add(w.lower);
+        for (const t of knownSets().topics) {
+          let hits = 0;
+          for (const w of t.words) if (lower.has(w) && ++hits >= 2) break;
+          if (hits >= 2) for (const a of t.acronyms) topicKnown.add(a);
+        }
+      }
+      return topicKnown.has(acro);
+    };
     /** Next to a name: "Arduino IDE", "PLC IDE", "Nano 33 BLE Sense", "UNO R4". */
     const besideName = (sentence: Sentence, index: number): boolean => {
       const words = sentence.words;
@@ -661,7 +692,7 @@ export default defineRule({
           defined.add(c.acro);
           return;
         }
-        if (!flaggable || word.quoted || reported.has(c.acro)) return;
+        if (!flaggable || word.quoted || reported.has(c.acro) || knownToTopic(c.acro)) return;
         // "WPA/WPA2": a version of an acronym already reported is the same acronym.
         const base = /^([A-Z]{3,5})\d$/.exec(c.acro)?.[1];
         if (base && (reported.has(base) || defined.has(base))) return;
