@@ -102,6 +102,9 @@ export default defineRule({
   },
   check(doc, ctx) {
     const theirs = customerLines(doc, ctx.channel);
+    // Sentences that already have a finding: a `secondary` entry adds nothing there ("You can easily
+    // move it with a few clicks" is one finding, on "easily").
+    const reported = new Set<Sentence>();
     eachPhrase(doc, TABLE, ({ sentence, hit, actual }) => {
       const entry = hit.value;
       // "Customer: Yeah, just be quick.": the customer's own words in a script.
@@ -131,6 +134,10 @@ export default defineRule({
         if (skipped.article && !taskSubject(sentence, skipped.at, skipped.prev, true)) return;
         if (entry.taskSubject === true && !taskSubject(sentence, skipped.at, skipped.prev)) return;
       }
+      // "takes two seconds", "nothing more than": with no `after`, the words before the match name the task.
+      if (!after && entry.taskSubject === true && !taskSubject(sentence, index + 1, prev)) return;
+      // "Basically, this policy covers…" sums up a policy; it does not call a task easy.
+      if (list(entry, 'notInChannels')?.includes(String(ctx.channel).toLowerCase())) return;
       if (list(entry, 'notAfter')?.includes(prev)) return;
       const { word, gap } = next(sentence, hit.last);
       // A clause break right after the match ("just, …") leaves it alone; only the next word in the clause counts.
@@ -157,11 +164,15 @@ export default defineRule({
         const opening = index === 0 && gap.trim().startsWith(',') && word !== undefined && (list(entry, 'orOpeningBefore')?.includes(word.lower) ?? false);
         if (!atStart && !opening && !near.some((w) => YOU.has(w.lower))) return;
       }
+      // "You can add a driver in a few clicks": the sentence speaks to the reader somewhere, not about others.
+      if (entry.youInSentence === true && !words.some((w) => YOU.has(w.lower))) return;
       const notIn = list(entry, 'notInSentence');
       if (notIn) {
         const lower = sentence.words.map((w) => w.lower).join(' ');
         if (notIn.some((p) => (' ' + lower + ' ').includes(' ' + p + ' '))) return;
       }
+      if (entry.secondary === true && reported.has(sentence)) return;
+      reported.add(sentence);
       ctx.report({
         messageId: 'minimizing',
         span: sentence.block.spanOf(hit.first.start, hit.last.end),
