@@ -65,6 +65,12 @@
  * unfamiliar with fewer than half common. The common and familiar words are
  * data in rules/readability.yml. Codes of letters and digits
  * ("ATmega4809") count as one-syllable names (util/readability.ts).
+ * English grades count names as short words (issue 14, 1.6: the blind audits' debatable findings were
+ * paragraphs scored high by "General Services Administration", "Qwiic ecosystem", "Confidential Information"
+ * and "AS IS"): a capital in mid-sentence, a word the file writes that way elsewhere, a word in capitals. The
+ * formal test keeps the grade with names as they are. In a policy, the legal terms of art of jargon.yml and
+ * simpler-words.yml (`quietIn: [policy]`) are not long or hard words in the tests of a paragraph's words;
+ * they still count in the grade ("We will indemnify you against all sums…" stays hard).
  * Grades above 18 are shown as "above grade 18": past that the number means
  * nothing to a writer. A section (the text under one heading) with several
  * hard paragraphs gets one finding, at the first, saying how many more there
@@ -179,6 +185,9 @@ export default defineRule<Options>({
     // at its first hard paragraph, says how many more there are.
     // The file's words: how often each is used, and which are names (built only when a paragraph needs them).
     let vocabulary: Vocabulary | undefined;
+    // In a policy, legal terms of art ("indemnify", "termination") are the right words (issue 14, 1.6): they do
+    // not make its words hard. They still count in the grade: a paragraph of them can be hard to read.
+    const terms = ctx.channel === 'policy' ? termsOfArt() : EMPTY_SET;
     let section: { span: Span; messageId: string; grade: number; score: number; formula: string; words: string }[] = [];
     const flush = () => {
       if (!section.length) return;
@@ -231,16 +240,21 @@ export default defineRule<Options>({
       // sentences a writer would split it into, so what is left is how hard its words and the
       // other sentences are.
       let stats: TextStats = EMPTY_STATS;
+      let raw: TextStats = EMPTY_STATS;
       let splitAny = false;
       for (const s of sentences) {
         // Link text names a page ("Twelve Years Under the DMCA") and quoted words are someone
         // else's (an error message): not the writer's words to shorten.
         const own = statsOf([{ words: s.words.filter((w) => !w.quoted && !inLink(w.span)) }], language);
+        // English: names and defined terms count as short words (the formal test keeps them as they are).
+        const named = language === 'en' ? statsOf([{ words: namesAsShort(s.words, (vocabulary ??= vocabularyOf(doc.sentences)), inLink) }], language) : own;
         const counted = countedWords(s.words);
         // Only a sentence that sentence-length reports (it lets one word in 25 pass) is split.
         const long = limit !== undefined && counted > limit + Math.floor(limit * SLACK_SHARE);
         splitAny ||= long;
-        stats = addStats(stats, long ? split(own, Math.ceil(counted / Math.max(SPLIT_WORDS, limit * SPLIT_SHARE))) : own);
+        const parts = Math.ceil(counted / Math.max(SPLIT_WORDS, (limit ?? 0) * SPLIT_SHARE));
+        raw = addStats(raw, long ? split(own, parts) : own);
+        stats = addStats(stats, long ? split(named, parts) : named);
       }
       if (stats.words < minShortWords) continue;
       const r = readabilityOf(stats, language);
@@ -249,9 +263,11 @@ export default defineRule<Options>({
       // Legal and formal words ("shall", "pursuant", "prior to commencing"), two or more, in a paragraph over the
       // target (issue 14, round 6): the words are the reason, so the margin for a swinging score is not needed,
       // and a long sentence still counts as split, so this is not sentence-length's finding again.
+      // The grade here counts names as they are: the formal words, not the names, are the finding.
       const formal = language === 'en' ? formalRegister(sentences) : [];
-      if (formal.length >= FORMAL_WORDS && r.grade > target) {
-        section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId: 'formal', grade: r.grade, score: r.score, formula: r.formula, words: formal.slice(0, 2).join("', '") });
+      const rFormal = formal.length >= FORMAL_WORDS ? readabilityOf(raw, language) : undefined;
+      if (rFormal && rFormal.grade > target) {
+        section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId: 'formal', grade: rFormal.grade, score: rFormal.score, formula: rFormal.formula, words: formal.slice(0, 2).join("', '") });
         continue;
       }
       if (stats.words >= minWords) {
@@ -275,7 +291,7 @@ export default defineRule<Options>({
         // Two sentences or more whose long words are unfamiliar ones (issue 14: "Your deductible applies per
         // policy period… Coinsurance obligations begin once the deductible is satisfied."): a grade one past
         // the margin is enough. Long words every reader knows ("information", "automatically") do not count.
-        const rare = language === 'en' && !tiny && block.kind === 'paragraph' && sentences.filter((s) => countedWords(s.words) > 0).length >= 2 && r.grade >= target + margin && rareWords(sentences);
+        const rare = language === 'en' && !tiny && block.kind === 'paragraph' && sentences.filter((s) => countedWords(s.words) > 0).length >= 2 && r.grade >= target + margin && rareWords(sentences, terms);
         if (!rare && (r.grade < target + Math.max(margin, SHORT_MARGIN) || (share < needed && !dense))) {
           unfamiliarHit(block, r, stats.words);
           continue;
@@ -286,7 +302,7 @@ export default defineRule<Options>({
       // ("three short, plain sentences" with "repository" and "organizations" in them read easily: issue 14).
       // So is one whose long sentences are sentence-length's: what is left to report is its words.
       // A sentence one word over the limit (26 for 25) is let pass by sentence-length, so it counts as short here too.
-      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)))) && !hardWords(sentences) && !rareWords(sentences)) {
+      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)))) && !hardWords(sentences, terms) && !rareWords(sentences, terms)) {
         if (short) unfamiliarHit(block, r, stats.words);
         continue;
       }
@@ -376,13 +392,13 @@ function unfamiliarWords(sentences: readonly { words: readonly { text: string; l
 const FORMAL_WORDS = 2;
 
 /** Whether enough of a paragraph's words are long and unfamiliar ("coinsurance", "adjudication"). */
-function rareWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[]): boolean {
-  const { words, common, rare } = wordMix(sentences);
+function rareWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET): boolean {
+  const { words, common, rare } = wordMix(sentences, terms);
   return words > 0 && rare / words >= RARE_SHARE && common / words < RARE_COMMON;
 }
 
 /** The writer's own words (names and codes left out, common words in): how many are long, common, and long and unfamiliar. */
-function wordMix(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[]): { words: number; long: number; common: number; rare: number } {
+function wordMix(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET): { words: number; long: number; common: number; rare: number } {
   const { common: COMMON } = wordLists();
   let words = 0;
   let long = 0;
@@ -400,6 +416,7 @@ function wordMix(sentences: readonly { words: readonly { text: string; lower: st
       // Names ("Arduino IDE", "GitHub") and addresses ("Login.gov") are not hard words.
       if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
       words++;
+      if (terms.has(lower)) return;
       const syllables = syllablesOf(w.text);
       if (syllables >= 3) long++;
       if (unfamiliar(lower, syllables)) rare++;
@@ -409,8 +426,8 @@ function wordMix(sentences: readonly { words: readonly { text: string; lower: st
 }
 
 /** Whether a paragraph's words are hard on their own: long AND uncommon. */
-function hardWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[]): boolean {
-  const { words, long, common } = wordMix(sentences);
+function hardWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET): boolean {
+  const { words, long, common } = wordMix(sentences, terms);
   return words > 0 && long / words >= HARD_POLYSYLLABLES && common / words < HARD_COMMON;
 }
 
@@ -433,6 +450,49 @@ function formalRegister(sentences: readonly { words: readonly { lower: string; m
   const same = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
   for (const s of sentences) for (const w of s.words) if (!w.masked && !w.quoted && formal.has(w.lower) && !found.some((f) => same(f, w.lower))) found.push(w.lower);
   return found;
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/**
+ * Legal terms of art: the words of the entries that jargon.yml and simpler-words.yml leave alone in a policy
+ * (`quietIn: [policy]`: "indemnify", "termination", "covenant"; single words only). In the policy channel they
+ * do not count as long or hard words in the tests of a paragraph's words: a policy has no plainer word for them.
+ * They still count in the grade (a paragraph full of them is hard to read), and "indemnify" still counts as a
+ * formal word.
+ */
+let artTerms: ReadonlySet<string> | undefined;
+function termsOfArt(): ReadonlySet<string> {
+  if (artTerms) return artTerms;
+  const words = new Set<string>();
+  for (const id of ['jargon', 'simpler-words']) {
+    for (const e of table(id).entries) {
+      if (!Array.isArray(e.quietIn) || !e.quietIn.includes('policy')) continue;
+      // Single words only: the words of a phrase ("in accordance with") are not terms of art on their own.
+      for (const m of e.match) if (!/[\s-]/.test(m.trim())) words.add(m.toLowerCase());
+    }
+  }
+  return (artTerms = words);
+}
+
+/** A stand-in of one syllable for a name: the formula counts it as a word, but not as a long one. */
+const NAME_TEXT = 'name';
+
+/**
+ * A sentence's own words for the English formula (quoted words and link text left out), with names and defined
+ * terms counted as short words (issue 14, 1.6): a capital in mid-sentence ("General Services Administration",
+ * "the Qwiic ecosystem", "Confidential Information"), a word the file writes that way elsewhere, and a word in
+ * capitals ("AS IS", "PIV"; all of a disclaimer in capitals). The New Dale–Chall formula counts proper names as
+ * familiar words in the same way.
+ */
+function namesAsShort<W extends { text: string; lower: string; span: Span; quoted: boolean }>(words: readonly W[], vocabulary: Vocabulary, inLink: (span: Span) => boolean): W[] {
+  const out: W[] = [];
+  words.forEach((w, i) => {
+    if (w.quoted || inLink(w.span)) return;
+    const name = /^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || /^\p{Lu}{2,}/u.test(w.text));
+    out.push(name ? { ...w, text: NAME_TEXT } : w);
+  });
+  return out;
 }
 
 /** Endings that only inflect a word: "removing" is as easy as "remove", "connected" as "connect". */
