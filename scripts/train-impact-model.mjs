@@ -34,15 +34,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { filesOf } from './lib/devset.mjs';
+import { filesOf, option, writerOf } from './lib/devset.mjs';
 import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
+const opt = option;
 const RULE = 'acknowledge-impact';
 const dist = resolve(root, 'dist');
 const cur = { doc: await import(join(dist, 'document/document.js')), model: await import(join(dist, 'reply/model.js')), impact: await import(join(dist, 'reply/impact.js')) };
@@ -52,7 +49,6 @@ const old = oldDir ? { doc: await import(resolve(oldDir, 'document/document.js')
 for (const m of new Set([cur, old])) m.impact.useImpactModels?.(null);
 const feat = await import(resolve(opt('--features-from') ?? join(dist, 'lexicon'), 'impact-features.js'));
 
-const writerOf = (file) => /^(w\d+)-/.exec(basename(file))?.[1] ?? 'w0';
 const STOP = new Set('the a an and or of to in on for at with by from as is are was were be been it its this that these those her his their our your you she he they we i not no names named impact impacts naming name without stock words plain about over into after before while than then which who what when where customer customers customer\'s reply line s'.split(' '));
 const stem = (w) => w.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/(ing|ed|es|s)$/, '').slice(0, 6);
 const NOT_NEWS = /\b(not|no|isn't|nothing)\b[^.]*\b(bad news|news|a refusal|an apology|problem|failure|complaint)\b|\bnot bad\b|\bis routine\b|\bprice\b|\bgood news\b/i;

@@ -28,15 +28,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { evidenceSpans, filesOf } from './lib/devset.mjs';
+import { evidenceSpans, filesOf, option, writerOf } from './lib/devset.mjs';
 import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-};
+const opt = option;
 const flag = (name) => args.includes(name);
 const RULE = 'time-bound-commitment';
 const dist = resolve(root, 'dist');
@@ -49,7 +46,6 @@ const oldDir = opt('--rules-from');
 const old = oldDir ? { createDoc: (await import(resolve(oldDir, 'document/document.js'))).createDoc, replyModel: (await import(resolve(oldDir, 'reply/model.js'))).replyModel } : null;
 let unmatched = 0;
 
-const writerOf = (file) => /^(w\d+)-/.exec(basename(file))?.[1] ?? 'w0';
 const key = (p) => `${p.line.block.spanOf(p.first.start, p.last.end).start}`;
 const spanOf = (p) => {
   const s = p.line.block.spanOf(p.first.start, p.last.end);

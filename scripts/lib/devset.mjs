@@ -2,11 +2,21 @@
 // scripts/score-plain-devset.mjs for articles): the YAML files of a folder, line starts,
 // and where an item's `evidence` stands in its text.
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ConfigResolver } from '../../dist/config/resolve.js';
 import { lintSource } from '../../dist/engine/lint-source.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
+
+/** The writer of a set file: the `wNN-` of its name; files with none count as one writer, w0. */
+export const writerOf = (file) => /^(w\d+)-/.exec(basename(file))?.[1] ?? 'w0';
+
+/** The value after `--name` on the command line, or undefined. */
+export function option(name) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+}
 
 /** The .yml files of a folder (or the one file given), sorted. */
 export function filesOf(dir) {
