@@ -31,10 +31,12 @@ const { tuneV8ForWorkers } = await import('../dist/boot/v8-flags.js');
 tuneV8ForWorkers();
 if (!forWorkers) {
   const { build } = await import('rolldown');
+  const lazy = lazyModules();
   await build({
     cwd: root,
     input: join(root, 'dist', 'boot', 'bundle-entry.js'),
     platform: 'node',
+    plugins: [lazy.plugin],
     external: [/^node:/, 'jsdom', 'axe-core', 'tinypool'],
     transform: { define: { PLAINSPOKE_BUNDLED: 'true' } },
     output: {
@@ -50,11 +52,48 @@ if (!forWorkers) {
     },
     logLevel: 'warn',
   });
+  lazy.check();
   lazyBuiltins(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   lightClock(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   bundleYaml(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   quietColours(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   assertAscii(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+}
+
+/**
+ * Modules the bundle loads on first call instead of at start-up (issue 19). Each entry is a module of
+ * dist/ that imports a heavy module and hands it out through a function; in the bundle it gets a body
+ * with a require() of that module, which rolldown keeps lazy: the module and its imports are evaluated
+ * at the first call (`init_x()`), not when the bundle starts. Outside the bundle (tests,
+ * PLAINSPOKE_NO_BUNDLE=1) the module loads as written. A one-article run without raw HTML then skips
+ * parse5, hast-util-raw, property-information and the HTML entities (about 7 ms of CPU).
+ */
+function lazyModules() {
+  const LAZY = {
+    // src/document/load-html-support.ts: the HTML parser and hast-util-raw (src/document/html-support.ts).
+    [join(root, 'dist', 'document', 'load-html-support.js')]: [
+      'let support;',
+      'export function htmlSupport() {',
+      "\treturn (support ??= require('./html-support.js'));",
+      '}',
+      '',
+    ].join('\n'),
+  };
+  const seen = new Set();
+  return {
+    plugin: {
+      name: 'plainspoke-lazy-modules',
+      load(id) {
+        const body = LAZY[id];
+        if (body === undefined) return null;
+        seen.add(id);
+        return body;
+      },
+    },
+    check() {
+      for (const id of Object.keys(LAZY)) if (!seen.has(id)) throw new Error(`bundle: ${id} was not bundled; update lazyModules in scripts/bundle.mjs`);
+    },
+  };
 }
 
 /** One non-ASCII character would make V8 hold the whole 1.8 MB source as a two-byte string. */

@@ -2,13 +2,12 @@
 import type { Root as MdRoot } from 'mdast';
 import type { Root as HastRoot, Element } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
-import { raw } from 'hast-util-raw';
 import { VFile } from 'vfile';
 import { createRequire } from 'node:module';
 import { Locator } from './location.js';
 import { findPlaceholders, placeholdersIn, type Placeholder } from './placeholders.js';
 import { parseMarkdown } from './parse-markdown.js';
-import { collectHtmlProse, parseHtml, parseHtmlTree } from './parse-html.js';
+import { htmlSupport } from './load-html-support.js';
 import type { ProseBlock, Sentence } from './prose.js';
 import type { CommentNode } from './comments.js';
 import type { Channel, Span } from '../types.js';
@@ -64,11 +63,12 @@ export function createDoc(path: string, text: string, kind: DocKind, channel: Ch
     // Prose inside raw HTML blocks (e.g. a <details> or <table> in Markdown).
     for (const h of md.html) {
       if (h.inline || text.slice(h.start, h.end) !== h.value || !/<[a-z]/i.test(h.value)) continue;
+      const { collectHtmlProse, parseHtmlTree } = htmlSupport();
       collectHtmlProse(parseHtmlTree(h.value, true), text, placeholdersIn(placeholders, h.start, h.end), h.start, prose, []);
     }
     prose.sort((a, b) => a.span.start - b.span.start);
   } else {
-    const html = parseHtml(text, placeholders);
+    const html = htmlSupport().parseHtml(text, placeholders);
     hast = html.hast;
     fragment = html.fragment;
     prose = html.prose.sort((a, b) => a.span.start - b.span.start);
@@ -121,6 +121,8 @@ function markdownToHast(mdast: MdRoot, text: string): HastRoot {
   const tree = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
   const hasRaw = mdastHasHtml(mdast);
   if (!hasRaw) return tree;
+  // Only now: hast-util-raw and the HTML parser load on first need (load-html-support.ts).
+  const { raw } = htmlSupport();
   // A file makes hast-util-raw keep source positions on elements parsed from raw HTML. It reads the
   // file's text only for the span of a root: the tree's, and each <template>'s content, which it then
   // sets from the tags when it has both. That is a line index of the whole text per <template>
