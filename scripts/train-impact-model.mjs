@@ -33,8 +33,7 @@
 // Writers: the file-name prefix wNN; files with no prefix are one writer, w0; fixtures are never tested.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { filesOf, option, writerOf } from './lib/devset.mjs';
+import { itemsOf, option, writerOf } from './lib/devset.mjs';
 import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -64,34 +63,28 @@ function analyse(m, text, channel) {
 
 const DROP = opt('--drop')?.split(',') ?? [];
 const items = [];
-for (const file of filesOf(join(root, 'fixtures/devsets/care/dev'))) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    const text = item.text;
-    const channel = item.channel ?? 'email';
-    const a = analyse(cur, text, channel);
-    const b = old === cur ? a : analyse(old, text, channel);
-    const expect = (item.expect ?? []).some((e) => e.rule === RULE);
-    const nm = (item.near_miss ?? []).find((n) => n.rule === RULE);
-    const clean = Array.isArray(item.expect) && item.expect.length === 0;
-    // Sentence labels.
-    const whyStems = nm && !NOT_NEWS.test(nm.why ?? '') ? new Set(String(nm.why).split(/[^\p{L}'’£$0-9]+/u).filter((w) => w && !STOP.has(w.toLowerCase())).map(stem)) : null;
-    const lines = a.lines.map((x) => {
-      const words = x.l.words.filter((w) => !w.masked && !w.quoted);
-      const overlap = whyStems ? new Set(words.map((w) => stem(w.lower)).filter((s) => whyStems.has(s))).size : 0;
-      return { span: x.span, text: text.slice(x.span.start, x.span.end).replace(/\s+/g, ' '), features: feat.impactFeatures(x.l.words, x.l.block.text, x.l.question).filter((k) => !DROP.some((d) => k.startsWith(d))), overlap, curPattern: x.pattern, question: x.l.question };
-    });
-    const best = Math.max(0, ...lines.map((x) => x.overlap));
-    for (const x of lines) {
-      if (expect) x.label = 0;
-      else if ((nm && !NOT_NEWS.test(nm.why ?? '')) || clean) x.label = x.curPattern || (best >= 2 && x.overlap === best) ? 1 : undefined;
-    }
-    // Pattern flags of the baseline build, matched to our lines by overlapping spans.
-    for (const x of lines) x.pattern = b.lines.some((y) => y.pattern && y.span.start < x.span.end && x.span.start < y.span.end);
-    const bad = feat.replyFeatures(lines.map((x) => x.features), a.customer);
-    items.push({ writer: writerOf(file), where: `${basename(file)}#${item.id}`, expect, nearMiss: !!nm, clean, other: !expect && !clean, needs: b.needs, need0: b.need0, lines, bad: { features: bad, label: expect || a.needs > 0 ? 1 : 0 } });
+for (const { file, item, text, channel } of itemsOf(join(root, 'fixtures/devsets/care/dev'))) {
+  const a = analyse(cur, text, channel);
+  const b = old === cur ? a : analyse(old, text, channel);
+  const expect = (item.expect ?? []).some((e) => e.rule === RULE);
+  const nm = (item.near_miss ?? []).find((n) => n.rule === RULE);
+  const clean = Array.isArray(item.expect) && item.expect.length === 0;
+  // Sentence labels.
+  const whyStems = nm && !NOT_NEWS.test(nm.why ?? '') ? new Set(String(nm.why).split(/[^\p{L}'’£$0-9]+/u).filter((w) => w && !STOP.has(w.toLowerCase())).map(stem)) : null;
+  const lines = a.lines.map((x) => {
+    const words = x.l.words.filter((w) => !w.masked && !w.quoted);
+    const overlap = whyStems ? new Set(words.map((w) => stem(w.lower)).filter((s) => whyStems.has(s))).size : 0;
+    return { span: x.span, text: text.slice(x.span.start, x.span.end).replace(/\s+/g, ' '), features: feat.impactFeatures(x.l.words, x.l.block.text, x.l.question).filter((k) => !DROP.some((d) => k.startsWith(d))), overlap, curPattern: x.pattern, question: x.l.question };
+  });
+  const best = Math.max(0, ...lines.map((x) => x.overlap));
+  for (const x of lines) {
+    if (expect) x.label = 0;
+    else if ((nm && !NOT_NEWS.test(nm.why ?? '')) || clean) x.label = x.curPattern || (best >= 2 && x.overlap === best) ? 1 : undefined;
   }
+  // Pattern flags of the baseline build, matched to our lines by overlapping spans.
+  for (const x of lines) x.pattern = b.lines.some((y) => y.pattern && y.span.start < x.span.end && x.span.start < y.span.end);
+  const bad = feat.replyFeatures(lines.map((x) => x.features), a.customer);
+  items.push({ writer: writerOf(file), where: `${basename(file)}#${item.id}`, expect, nearMiss: !!nm, clean, other: !expect && !clean, needs: b.needs, need0: b.need0, lines, bad: { features: bad, label: expect || a.needs > 0 ? 1 : 0 } });
 }
 
 // The rule's own fixtures train the model too (never tested on here): an invalid file names no

@@ -27,8 +27,7 @@
 //   raw+model    the raw grammar gated by the model alone: does the model generalise?
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { evidenceSpans, filesOf, option, writerOf } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf, option, writerOf } from './lib/devset.mjs';
 import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -82,26 +81,20 @@ function analyse(name, text, kind, channel) {
 
 const OTHERS = flag('--others');
 const items = [];
-for (const file of filesOf(join(root, 'fixtures/devsets/care/dev'))) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    const text = item.text;
-    const channel = item.channel ?? 'email';
-    const html = /^\s*</.test(text);
-    const cands = analyse(html ? 'reply.html' : 'reply.md', text, html ? 'html' : 'markdown', channel);
-    const ex = (item.expect ?? []).filter((e) => e.rule === RULE);
-    const nm = (item.near_miss ?? []).some((n) => n.rule === RULE);
-    const clean = Array.isArray(item.expect) && item.expect.length === 0;
-    const evid = ex.map((e) => (e.evidence ? evidenceSpans(text, String(e.evidence)) : null));
-    const overlaps = (c, spans) => spans.some(([a, b]) => c.span[0] < b && a < c.span[1]);
-    for (const c of cands) {
-      c.hits = evid.map((spans) => (spans ? overlaps(c, spans) : c.ruled));
-      if (ex.length) c.label = c.hits.some(Boolean) ? 1 : undefined;
-      else if (nm || clean || OTHERS) c.label = 0;
-    }
-    items.push({ writer: writerOf(file), where: `${basename(file)}#${item.id}`, expected: ex.length, nearMiss: nm, clean, cands });
+for (const { file, item, text, channel } of itemsOf(join(root, 'fixtures/devsets/care/dev'))) {
+  const html = /^\s*</.test(text);
+  const cands = analyse(html ? 'reply.html' : 'reply.md', text, html ? 'html' : 'markdown', channel);
+  const ex = (item.expect ?? []).filter((e) => e.rule === RULE);
+  const nm = (item.near_miss ?? []).some((n) => n.rule === RULE);
+  const clean = Array.isArray(item.expect) && item.expect.length === 0;
+  const evid = ex.map((e) => (e.evidence ? evidenceSpans(text, String(e.evidence)) : null));
+  const overlaps = (c, spans) => spans.some(([a, b]) => c.span[0] < b && a < c.span[1]);
+  for (const c of cands) {
+    c.hits = evid.map((spans) => (spans ? overlaps(c, spans) : c.ruled));
+    if (ex.length) c.label = c.hits.some(Boolean) ? 1 : undefined;
+    else if (nm || clean || OTHERS) c.label = 0;
   }
+  items.push({ writer: writerOf(file), where: `${basename(file)}#${item.id}`, expected: ex.length, nearMiss: nm, clean, cands });
 }
 
 // The rule's fixtures train the model too (never tested on).

@@ -1,8 +1,9 @@
 // Shared by the development-set scorers (scripts/score-devset.mjs for care replies,
 // scripts/score-plain-devset.mjs for articles): the YAML files of a folder, line starts,
 // and where an item's `evidence` stands in its text.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { ConfigResolver } from '../../dist/config/resolve.js';
 import { lintSource } from '../../dist/engine/lint-source.js';
 
@@ -25,6 +26,16 @@ export function filesOf(dir) {
     .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'))
     .sort()
     .map((n) => join(dir, n));
+}
+
+/** Every item with a text in the YAML files of a folder: its file, the item, its text and its channel (email when none). */
+export function* itemsOf(dir) {
+  for (const file of filesOf(dir)) {
+    const data = parse(readFileSync(file, 'utf8'));
+    for (const item of data?.items ?? []) {
+      if (typeof item?.text === 'string') yield { file, item, text: item.text, channel: item.channel ?? 'email' };
+    }
+  }
 }
 
 /** Offsets of every line start, to turn line/column into an offset. */
