@@ -3,6 +3,10 @@
  * named features, trained by scripts/train-*-model.mjs and stored as JSON in rules/.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
+
 /** A trained model: p = 1 / (1 + e^-(bias + the weights of the features present)). */
 export interface LogisticModel {
   bias: number;
@@ -14,4 +18,13 @@ export function logisticScore(model: LogisticModel, features: readonly string[])
   let z = model.bias;
   for (const k of features) z += model.weights[k] ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** A model file of rules/ (`name`, e.g. "blame-language.model.json"), parsed; null when it is missing or not JSON. */
+export function readModelFile<T>(name: string): T | null {
+  try {
+    return JSON.parse(readFileSync(join(packageRoot, 'rules', name), 'utf8')) as T;
+  } catch {
+    return null;
+  }
 }

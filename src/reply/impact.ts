@@ -10,11 +10,9 @@
  * script the customer may give the bad news themselves ("Customer: nobody
  * turned up"): the agent's reply still has to name what it meant for them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Word } from '../document/prose.js';
 import { impactFeatures, impactScore, replyFeatures, type ImpactModel } from '../lexicon/impact-features.js';
-import { packageRoot } from '../util/package-root.js';
+import { readModelFile } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, liveWords, mentionsYou } from './words.js';
 
@@ -549,13 +547,7 @@ export function useImpactModels(m: ImpactModels | null | undefined): void {
 
 /** The models, read on first use: only when a care rule or the rubric asks about impact. */
 function impactModels(): ImpactModels | null {
-  if (models === undefined) {
-    try {
-      models = JSON.parse(readFileSync(join(packageRoot, 'rules', 'acknowledge-impact.model.json'), 'utf8')) as ImpactModels;
-    } catch {
-      models = null;
-    }
-  }
+  if (models === undefined) models = readModelFile<ImpactModels>('acknowledge-impact.model.json');
   return models;
 }
 

@@ -27,13 +27,10 @@
  * clause classes that are no commitment are data (not-an-action,
  * not-an-action-passive, not-an-action-now, visit, case-moves, case-nouns).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Word } from '../document/prose.js';
 import { impactFeatures } from '../lexicon/impact-features.js';
 import { regularBaseOf } from '../lexicon/lemma.js';
-import { logisticScore, type LogisticModel } from '../lexicon/logistic.js';
-import { packageRoot } from '../util/package-root.js';
+import { logisticScore, readModelFile, type LogisticModel } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, wordList, type Hit } from './words.js';
 
@@ -175,13 +172,7 @@ export function usePromiseModel(m: PromiseModel | null | undefined): void {
 
 /** The model, read on first use: only when time-bound-commitment or the rubric reads the promises. */
 function promiseModel(): PromiseModel | null {
-  if (model === undefined) {
-    try {
-      model = JSON.parse(readFileSync(join(packageRoot, 'rules', 'time-bound-commitment.model.json'), 'utf8')) as PromiseModel;
-    } catch {
-      model = null;
-    }
-  }
+  if (model === undefined) model = readModelFile<PromiseModel>('time-bound-commitment.model.json');
   return model;
 }
 

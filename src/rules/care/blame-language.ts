@@ -11,26 +11,20 @@
  * only those whose grammar points at the customer's past action or knowledge
  * (src/lexicon/blame-features.ts). It quotes those words, not the word it weighed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
 import { blameCues, blameFeatures, blameScore, crossesClause, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
-import { packageRoot } from '../../util/package-root.js';
+import { readModelFile } from '../../lexicon/logistic.js';
 
 let model: BlameModel | null | undefined;
 
 /** The sentence model, read on first use (never when the rule is off). */
 function sentenceModel(): BlameModel | null {
   if (model !== undefined) return model;
-  try {
-    const m = JSON.parse(readFileSync(join(packageRoot, 'rules', 'blame-language.model.json'), 'utf8')) as BlameModel;
-    model = typeof m.bias === 'number' && typeof m.threshold === 'number' && m.weights && typeof m.weights === 'object' ? m : null;
-  } catch {
-    model = null;
-  }
+  const m = readModelFile<BlameModel>('blame-language.model.json');
+  model = m && typeof m.bias === 'number' && typeof m.threshold === 'number' && m.weights && typeof m.weights === 'object' ? m : null;
   return model;
 }
 
