@@ -54,6 +54,17 @@
  *     the reader's things are the subject; "you will be notified" is found (a person notifies, not
  *     the screen), and so are hyphenated actions ("your case is auto-escalated") and adjectives after a
  *     word of sequence ("are subsequently recommended").
+ *   - round 9 (issue 14, who the hidden actor is): a passive is reported when the hidden actor is the
+ *     reader (a step or a permission: "can be ordered", "must be submitted"), the company ("will be
+ *     offered") or someone acting on a person or the reader's things ("your data is shared"). Any
+ *     other passive ("is", "was", "has been") is a description of how things are ("a new image is
+ *     created", "the connectivity is performed with a module") unless the sentence names a person, a
+ *     condition, a time or a decision that makes it a rule of the service ("if these limits are
+ *     exceeded", "points are reset each spring", "guests are notified"). A guess at the past ("may have
+ *     been altered") about nobody's things, an adverb of completion after any modal ("may not be
+ *     correctly synced"), "using …" after the participle ("was developed using the API"), a status in an
+ *     "if" clause even with a reason ("if your account is locked due to inactivity"), "saved to your
+ *     device" and "is not confined to" stay quiet too.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -136,6 +147,8 @@ interface Lists {
   document: Set<string>;
   /** What programs and devices do ("highlighted", "compiled", "enumerated"). */
   machineVerb: Set<string>;
+  /** Verbs done to a person ("notified", "billed"): a description with one still hides who acts on a person. */
+  toPerson: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -144,7 +157,7 @@ function wordLists(): Lists {
   if (lists) return lists;
   const by = (category: string) => new Set(table('passive-voice').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person') };
   return lists;
 }
 
@@ -326,8 +339,13 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   if (words[be].lower === 'be' && words[be - 1]?.lower === 'to' && READY.has(words[be - 2]?.lower ?? '')) return 'ready';
   // "is provided "AS-IS"", "is marked "Done"": a quoted label follows.
   if (words[i + 1]?.quoted) return null;
+  // "the title will be set to 'Untitled'", "is shown as "Offline"": the program shows a label.
+  if ((words[i + 1]?.lower === 'to' || words[i + 1]?.lower === 'as') && words[i + 2]?.quoted) return null;
   // "can be programmed using the USB port": what the reader can do, with the means named.
   if (canBeWithMeans(words, be, i)) return 'can-means';
+  // "if your sketch was developed using the Arduino API": how it was made, in any tense, unless it is
+  // one of the reader's things in a service ("your data is processed using…" is still found).
+  if (words[i + 1]?.lower === 'using' && !stakeHead(words, be, l, block.text)) return 'using-means';
   // "when the runtime has been installed", "if all the checks above have been done": a finished
   // state as the condition for what follows.
   if (perfectInCondition(words, be)) return 'perfect-condition';
@@ -371,7 +389,7 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // it happens ("sometimes a prescription is declined because…"): then someone decides.
   // So is a rule the sentence states: the result after an "if" clause ("If you miss three classes, your
   // access is paused") or what happens to a whole kind of thing ("Files over 500 MB are rejected").
-  const decided = l.decision.has(w.lower) && (sentence.words.slice(0, be).some((x) => FREQUENCY.has(x.lower)) || words.slice(i + 1, i + 4).some((x) => REASON.has(x.lower)) || ruleStated(sentence, be));
+  const decided = l.decision.has(w.lower) && (sentence.words.slice(0, be).some((x) => FREQUENCY.has(x.lower)) || (words.slice(i + 1, i + 4).some((x) => REASON.has(x.lower)) && !inCondition(sentence, be)) || ruleStated(sentence, be));
   if (state && l.state.has(w.lower) && !decided) return 'state';
   // "is fully charged", "are already enrolled": an adverb of completion makes any participle a state.
   if (state && (words.slice(be + 1, i).some((x) => STATE_ADVERBS.has(x.lower)) || (settled && words[be - 1].lower === 'already'))) return 'state-adverb';
@@ -392,6 +410,8 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // in any tense, when it is not the reader's ("your photos will be stored in our US data centre" is
   // still found).
   if (l.place.has(w.lower) && PLACE_WORDS.has(words[i + 1]?.lower ?? '') && !readerStake(words, be, i, l, block.text)) return 'place';
+  // "this credential will be saved to your device": put on a device, even the reader's own.
+  if (l.place.has(w.lower) && toDevice(words, i, l) && !readerStake(words, be, i, l, block.text)) return 'place';
   // "a patch was included in 0.33.1", "the leak was remediated", "MATLAB has been upgraded": history
   // of a product or an incident. Nothing the reader must do or will have done to them; the past
   // only matters in a sentence about the reader, a person or the reader's things ("your card was
@@ -411,7 +431,93 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // program does with it.
   // A step the reader must take is still found ("lines that should be uncommented").
   if (words.some((x) => x.masked && inCode(block.spanOf(x.start, x.end))) && !readerStep(words, be) && !readerStake(words, be, i, l, block.text)) return 'code-sentence';
+  const aux = auxClass(words, be);
+  const stake = readerStake(words, be, i, l, block.text);
+  // Round 9 (issue 14, who the hidden actor is): a step or a permission ("can be changed", "must be
+  // submitted") hides the reader, and "will be" what the company will do; what happens to the reader,
+  // a person or the reader's things hides the company. Any other passive ("is", "was", "has been",
+  // "may have been") describes how things are or were ("the connectivity is performed with a module",
+  // "a new image is created", "the forks may have been altered") unless the sentence names a person,
+  // a condition or a time that makes it a rule of the service ("if these limits are exceeded", "ratings
+  // are adjusted every night") or a decision ("files over 2 hours are rejected").
+  if (!stake && !GATE_AUX.has(aux) && !serviceRule(sentence, be, i, l)) return 'description';
+  // "the time may not be correctly synced", "must be fully charged": an adverb of completion makes a
+  // state after any modal, unless the reader or their things are the subject ("you will be fully refunded").
+  if (!stake && words.slice(be + 1, i).some((x) => STATE_ADVERBS.has(x.lower))) return 'state-adverb';
+  // "forks belong to other users and may have been altered": a guess at what someone unknown did,
+  // unless it happened to the reader ("an away setting may have been triggered in your home").
+  if (!stake && aux === 'modal-perfect' && guessed(words, be) && !words.some((x) => PERSONAL.has(x.lower))) return 'guess';
   return 'report';
+}
+
+/** Verb groups of a step, a permission or what will happen: "can be", "must be", "needs to be", "will be". */
+const GATE_AUX = new Set(['can', 'must', 'will']);
+/** Words that make a description a rule of the service: a condition, a time, how often. */
+const RULE_WORDS = new Set(['if', 'when', 'whenever', 'once', 'after', 'before', 'prior', 'during', 'unless', 'until', 'every', 'each', 'per', ...FREQUENCY]);
+/** The company or a person in the sentence: "we", "our", "us", "you", "users". */
+const COMPANY = new Set(['we', 'our', 'us', "we'll", "we're", "we've", "we'd"]);
+
+/** The sentence makes a description a rule of the service: a person, a condition, a time, a decision or a whole kind of thing. */
+function serviceRule(sentence: Sentence, be: number, i: number, l: Lists): boolean {
+  const words = sentence.words;
+  if (words.some((x) => !x.masked && !x.quoted && (COMPANY.has(x.lower) || PERSONAL.has(x.lower) || l.person.has(x.lower) || RULE_WORDS.has(x.lower) || l.actionCue.has(x.lower)))) return true;
+  const part = words[i].lower;
+  return l.decision.has(part) || l.toPerson.has(part) || JUDGED.has(part) || ruleStated(sentence, be);
+}
+
+/** "may have been", "might not have been", "could have been": a guess at the past. */
+function guessed(words: Word[], be: number): boolean {
+  for (let j = be - 1; j >= 0 && j >= be - 4; j--) {
+    const lower = words[j].lower;
+    if (lower === 'may' || lower === 'might' || lower === 'could') return true;
+    if (!(HAVE_PAST.has(lower) || BETWEEN.has(lower) || lower.endsWith('ly'))) return false;
+  }
+  return false;
+}
+
+/** The passive is inside a clause opened by "if", "when" or "once" a few words before it: "(or if your account is locked due to inactivity)". */
+function inCondition(sentence: Sentence, be: number): boolean {
+  const words = sentence.words;
+  for (let j = be - 1; j >= 0 && j >= be - 6; j--) {
+    if (/[,;:]/.test(sentence.block.text.slice(words[j].end, words[j + 1].start))) return false;
+    const lower = words[j].lower;
+    if (CONDITION_OPENERS.has(lower)) return true;
+    if (CLAUSE_END.has(lower)) return false;
+  }
+  return false;
+}
+const CAN_AUX = new Set(['can', 'could', 'may', 'might', 'cannot', "can't", "couldn't"]);
+const MUST_AUX = new Set(['must', 'should', "mustn't", "shouldn't"]);
+const WILL_AUX = new Set(['will', 'would', 'shall', "won't", "wouldn't", "'ll"]);
+
+/** The verb group of the passive: present, past, perfect, will, can (may, could), must (should, needs to), to, being, get. */
+function auxClass(words: Word[], be: number): string {
+  const lower = words[be].lower;
+  if (GET.has(lower)) return 'get';
+  if (BE_PRESENT.has(lower)) return 'present';
+  if (lower === 'was' || lower === 'were' || lower === "wasn't" || lower === "weren't") return 'past';
+  if (lower === 'being') return 'being';
+  let j = be - 1;
+  while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
+  let prev = words[j]?.lower ?? '';
+  if (lower === 'been') {
+    if (!HAVE_PAST.has(prev)) return 'perfect';
+    j--;
+    while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
+    prev = words[j]?.lower ?? '';
+    return CAN_AUX.has(prev) || MUST_AUX.has(prev) || WILL_AUX.has(prev) ? 'modal-perfect' : 'perfect';
+  }
+  if (/['’]ll$/.test(prev)) return 'will';
+  if (CAN_AUX.has(prev)) return 'can';
+  if (MUST_AUX.has(prev)) return 'must';
+  if (WILL_AUX.has(prev)) return 'will';
+  if (prev === 'to') {
+    const before = words[j - 1]?.lower ?? '';
+    if (STEP_NEEDS.has(before)) return 'must';
+    if (before === 'going') return 'will';
+    return 'to';
+  }
+  return 'be';
 }
 
 /** "automatically" in the verb group or just after the participle: "is automatically initiated", "are added automatically". */
@@ -826,6 +932,8 @@ function machineSubject(words: Word[], be: number, l: Lists, text?: string): boo
   const machine = (j: number) => j >= 0 && l.machine.has(words[j].lower.replace(/['’]s$/, ''));
   if (!machine(head)) return false;
   for (let j = head - 1; j >= 0 && j >= head - 3; j--) {
+    // "As mentioned in the Documentation, resistors can be coded": the comma ends the subject.
+    if (text && /[,;:]/.test(text.slice(words[j].end, words[j + 1].start))) break;
     const lower = words[j].lower;
     if (OWNED.has(lower)) return false;
     // "a substitute of higher value may be provided": the noun ends a phrase after the subject, not the
@@ -1009,9 +1117,23 @@ function toReader(words: Word[], i: number, text?: string): boolean {
     if (CLAUSE_END.has(lower)) return false;
     // "when it is routed to the HDMI port, you can stop it": the comma ends the clause.
     if (text && /[,;:.!?]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
-    if (PERSONAL.has(lower)) return true;
+    // "will be saved to your device": the reader's device is a place, not the reader.
+    if (PERSONAL.has(lower) && !wordLists().machine.has(words[j + 1]?.lower ?? '')) return true;
   }
   return false;
+}
+
+/** "to your device", "onto the computer": "to" or "onto", a determiner, then a device. */
+function toDevice(words: Word[], i: number, l: Lists): boolean {
+  const at = words[i + 1]?.lower;
+  if (at !== 'to' && at !== 'onto') return false;
+  return DETERMINERS.has(words[i + 2]?.lower ?? '') && l.machine.has(words[i + 3]?.lower ?? '');
+}
+
+/** The subject is one of the reader's things in a service: "the payment", "your data". */
+function stakeHead(words: Word[], be: number, l: Lists, text?: string): boolean {
+  const head = subjectHead(words, be, text);
+  return head !== -1 && l.stake.has(words[head].lower.replace(/['’]s$/, ''));
 }
 
 /** "is described in the Terms", "as may be provided in the Stripe Terms", "are reflected on an Order Form". */
