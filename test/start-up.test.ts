@@ -312,3 +312,61 @@ describe('standard output and error without Node.js streams (issue 19)', () => {
     expect(opened).toBe(2);
   });
 });
+
+describe('empty anchors in Markdown without the HTML parser (issue 19)', () => {
+  /** The hast of `text` as document.ts renders it: the light path's tree, or undefined when it declines, and hast-util-raw's. */
+  async function bothTrees(text: string) {
+    const { createDoc } = await import('../src/document/document.js');
+    const { lightRaw } = await import('../src/document/load-html-support.js');
+    const { toHast } = await import('mdast-util-to-hast');
+    const { raw } = await import('hast-util-raw');
+    const { VFile } = await import('vfile');
+    const mdast = createDoc('a.md', text, 'markdown', 'article').mdast!;
+    const light = lightRaw(toHast(mdast, { allowDangerousHtml: true }));
+    const full = raw(toHast(mdast, { allowDangerousHtml: true }), { file: new VFile('') });
+    return { light, full };
+  }
+
+  const SAME = [
+    '# Pins\n\n<a id="header-pins"></a>\n\n## Using the pins\n\nConnect the battery.\n',
+    'Read [the guide](#pins). <a name="old-name" id="new_id-2"></a> Then go on.\n\n* one <a id="in-list"></a> item\n* `code` and **bold**\n\n> <a name="quoted"></a> said\n',
+    '| a | b |\n| --- | :-: |\n| <a id="cell"></a> x | ![alt](i.png "title") |\n\n```js\nlet a = 1;\n```\n\n1. first\n2. <a id="two"></a>second\n',
+  ];
+  it('gives the tree hast-util-raw gives, key order and all', async () => {
+    const { isDeepStrictEqual } = await import('node:util');
+    for (const text of SAME) {
+      const { light, full } = await bothTrees(text);
+      expect(light, text).toBeDefined();
+      expect(JSON.stringify(light), text).toBe(JSON.stringify(full));
+      expect(isDeepStrictEqual(light, full), text).toBe(true);
+    }
+  });
+
+  const DECLINED = [
+    'Press <kbd>Ctrl</kbd> now.\n',
+    'Line one  \nline two <a id="x"></a>\n',
+    'Text[^1] <a id="x"></a>\n\n[^1]: A note.\n',
+    '* [ ] task <a id="x"></a>\n',
+    '[a link <a id="x"></a> inside](#y)\n',
+    'An <a>anchor</a> with text.\n',
+    'An <a></a> with no attribute.\n',
+    'An <a id=\'x\'></a> in single quotes.\n',
+    'An <a id="x y"></a> with a space.\n',
+    'An <a id="x" id="y"></a> twice.\n',
+    'An <A ID="x"></A> in capitals.\n',
+    'Windows\r\nline ends <a id="x"></a>\r\n',
+    '<div>\n\nA block.\n\n</div>\n',
+    '<!-- a comment --> <a id="x"></a>\n',
+  ];
+  it('leaves every other tree to hast-util-raw, unchanged', async () => {
+    const { toHast } = await import('mdast-util-to-hast');
+    const { createDoc } = await import('../src/document/document.js');
+    const { lightRaw } = await import('../src/document/load-html-support.js');
+    for (const text of DECLINED) {
+      const tree = toHast(createDoc('a.md', text, 'markdown', 'article').mdast!, { allowDangerousHtml: true });
+      const before = JSON.stringify(tree);
+      expect(lightRaw(tree), text).toBeUndefined();
+      expect(JSON.stringify(tree), text).toBe(before);
+    }
+  });
+});

@@ -89,6 +89,53 @@ describe('one article with --no-axe', () => {
   });
 });
 
+describe('the HTML parser in a one-file run (issue 19)', () => {
+  /**
+   * Runs bin/plainspoke.js with a spy that marks, in the bundle's source, the one function that loads the HTML
+   * modules (parse5, hast-util-raw: heavy() in src/document/load-html-support.ts). The changed source makes V8
+   * reject the code cache, which changes no output. Returns the exit code, stdout and whether they were loaded.
+   */
+  function run(dir: string, file: string): { status: number | null; stdout: string; loaded: boolean } {
+    const r = spawnSync(process.execPath, ['-r', join(dir, 'heavy.cjs'), BIN, '--no-axe', file], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAINSPOKE_NO_BUNDLE: '' } });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('HEAVY '));
+    expect(line, r.stderr).toBeDefined();
+    return { status: r.status, stdout: r.stdout, loaded: JSON.parse(line!.slice(6)) as boolean };
+  }
+  const NO_HTML = ARTICLE;
+  const ANCHORS = '# Pins\n\nYou can utilize the pins.\n\n<a id="header-pins"></a>\n\n## Using the header pins\n\nThe link was sent by us. See [the pins](#header-pins).\n';
+  const KBD = '# Keys\n\nPress <kbd>Ctrl</kbd> to utilize the menu.\n';
+
+  it('loads none of it for Markdown with no raw HTML or only empty anchors, and the report is the same as the module tree\'s', () => {
+    const dir = project({ 'none.md': NO_HTML, 'anchors.md': ANCHORS, 'kbd.md': KBD, 'heavy.cjs': HEAVY });
+    for (const [file, loads] of [['none.md', false], ['anchors.md', false], ['kbd.md', true]] as const) {
+      const r = run(dir, file);
+      expect(r.loaded, file).toBe(loads);
+      const tree = spawnSync(process.execPath, [BIN, '--no-axe', file], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAINSPOKE_NO_BUNDLE: '1' } });
+      expect([r.status, r.stdout], file).toEqual([tree.status, tree.stdout]);
+      expect(r.stdout, file).toContain('simpler-words');
+    }
+  });
+});
+
+/** Marks the bundle's heavy() (the one place that loads the HTML modules) and says on stderr at exit whether it ran. */
+const HEAVY = `
+const vm = require('node:vm');
+const Script = vm.Script;
+let ran = false;
+globalThis.__plainspokeHeavy = () => { ran = true; };
+vm.Script = class extends Script {
+  constructor(source, options) {
+    if (options && String(options.filename).endsWith('plainspoke.cjs')) {
+      const mark = 'function heavy(){';
+      if (source.split(mark).length !== 2) throw new Error('heavy() not found once in the bundle');
+      source = source.replace(mark, mark + 'globalThis.__plainspokeHeavy();');
+      process.on('exit', () => process.stderr.write('HEAVY ' + JSON.stringify(ran) + '\\n'));
+    }
+    super(source, options);
+  }
+};
+`;
+
 /** Lists Node.js's built-in modules the process loaded, on stderr at exit. */
 const BUILTINS = `process.on('exit', () => require('node:fs').writeSync(2, 'BUILTINS ' + JSON.stringify(process.moduleLoadList) + '\\n'));`;
 
