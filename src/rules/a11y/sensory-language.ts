@@ -11,10 +11,11 @@ import { defineRule } from '../define-rule.js';
 import type { Doc } from '../../document/document.js';
 import type { Sentence } from '../../document/prose.js';
 import type { Span } from '../../types.js';
-import { clauseOf, findSensory, isLookWord, isSideWord, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
+import { clauseOf, findSensory, type SensoryHit, isLookWord, isSideWord, namesALabel, notColourAlone, screenAction } from '../../a11y/content/sensory.js';
 import { attr, normalise, sourceSpan, textOf } from '../../a11y/content/hast.js';
 import { isFileName } from '../../a11y/content/alt-file-name.js';
 import { altWords } from '../../a11y/content/alt-words.js';
+import { findGrammarSensory, findListenFor } from '../../lexicon/sensory-grammar.js';
 
 /** Inline elements that show a UI label ("Select **Save**"). */
 const LABEL_TAGS = ['strong', 'b', 'em', 'i', 'kbd', 'code', 'samp', 'var', 'img'];
@@ -49,6 +50,7 @@ export default defineRule({
     colourVerb: "'{{actual}}' uses colour alone to mark something: also mark it with words or a symbol",
     colourState: "'{{actual}}' tells the reader when to act by a colour alone: also say what else changes, such as a message or a blink pattern",
     sound: "'{{actual}}' relies on hearing alone: also say what the reader can see, such as a light or a message on screen",
+    look: "'{{actual}}' finds something by how it looks alone: also give its label or text",
     gesture: "'{{actual}}' tells the reader what to do by the way a swipe goes: also name the action or the button that does the same",
   },
   check(doc, ctx) {
@@ -60,19 +62,24 @@ export default defineRule({
       const block = s.block;
       if (block.quote || block.kind === 'alt' || block.kind === 'caption') continue;
       // The sentence before, in the same block, for "Check the dot. If it's red, …".
-      const hits = findSensory(s, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined);
+      const found: Hit[] = findSensory(s, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined);
+      // The grammar reading (issue 14): an instruction whose object is found by its look, place or sound
+      // alone, in words no pattern above has. It adds only what the patterns did not find.
+      const hits = withGrammar(s, found);
       if (!hits.length) continue;
       // "the grid icon in the top-left corner": a look and a place next to each other are one finding.
       const merged: typeof hits = [];
       for (const hit of hits) {
         const prev = merged[merged.length - 1];
-        if (prev && hit.first - prev.last <= 2 && prev.labelExcuses === hit.labelExcuses) merged[merged.length - 1] = { ...prev, last: Math.max(prev.last, hit.last) };
+        if (prev && hit.first - prev.last <= 2 && prev.labelExcuses === hit.labelExcuses && !prev.grammar === !hit.grammar) merged[merged.length - 1] = { ...prev, last: Math.max(prev.last, hit.last) };
         else merged.push(hit);
       }
+      const reported: Hit[] = [];
       for (const hit of merged) {
+        if (hit.grammar && reported.some((h) => h.first <= hit.last && hit.first <= h.last)) continue;
         // A colour with a second cue of the same thing (a light pattern, a mark's shape), or a colour that
         // only decorates text the sentence quotes (issue 14, audit seed 41).
-        if (notColourAlone(s, hit, (k) => namedWord(doc, s, k, (labels ??= labelSpans(doc))))) continue;
+        if (hit.kind !== 'look' && notColourAlone(s, { ...hit, kind: hit.kind }, (k) => namedWord(doc, s, k, (labels ??= labelSpans(doc))))) continue;
         // A sound or a colour that is not the only cue: "…and the app shows 'Paid'", "The app also says 'Ready'."
         if (hit.kind === 'sound' || hit.kind === 'colourState') {
           const next = si + 1 < sentences.length && sentences[si + 1].block === block ? sentences[si + 1] : undefined;
@@ -83,7 +90,12 @@ export default defineRule({
           const or = s.words.findIndex((x, k) => k > hit.last && x.lower === 'or');
           if (or !== -1 && hasLabel(doc, s, (labels ??= labelSpans(doc)), or + 1)) continue;
         }
-        if (hit.near) {
+        if (hit.grammar) {
+          // The grammar read the phrase itself, so a lowercase word before the thing is not taken for a name here.
+          const [from, clauseEnd] = clauseOf(s, hit.first, hit.last);
+          const to = LOCATORS.has(s.words[hit.last + 1]?.lower ?? '') ? hit.last + 1 : clauseEnd;
+          if (strictLabel(doc, s, (labels ??= labelSpans(doc)), from, to)) continue;
+        } else if (hit.near) {
           if (labelNear(doc, s, hit.first, hit.last, (labels ??= labelSpans(doc)))) continue;
         } else if (hit.labelExcuses) {
           // The label may be in the sentence before, in the same block, when this one refers back to it:
@@ -111,6 +123,7 @@ export default defineRule({
           if (prev && showsWhere(s, hit.last) && (hasLabel(doc, prev, (labels ??= labelSpans(doc))) || placeInWords(prev))) continue;
         }
         const w = s.words;
+        reported.push(hit);
         ctx.report({
           messageId: hit.kind,
           span: block.spanOf(w[hit.first].start, w[hit.last].end),
@@ -121,6 +134,19 @@ export default defineRule({
     }
   },
 });
+
+type Hit = Omit<SensoryHit, 'kind'> & { kind: SensoryHit['kind'] | 'look'; grammar?: boolean };
+
+/** The patterns' hits, and the grammar's where they do not overlap one, in order of their first word. */
+function withGrammar(s: Sentence, found: Hit[]): Hit[] {
+  const extra: Hit[] = [];
+  for (const g of [...findGrammarSensory(s), ...findListenFor(s)]) {
+    if (extra.some((h) => h.first <= g.last && g.first <= h.last)) continue;
+    extra.push({ kind: g.kind, first: g.first, last: g.last, labelExcuses: true, grammar: true });
+  }
+  // The patterns' hits first: a grammar hit is reported only where no pattern hit was reported.
+  return extra.length ? [...found, ...extra] : found;
+}
 
 /** "The picture below shows where (the button is)": the picture shows a place the text gave already. */
 function showsWhere(s: Sentence, last: number): boolean {
@@ -202,6 +228,19 @@ function hasLabel(doc: Doc, s: Sentence, labels: Span[], from = 0, to = s.words.
     if (labels[i].end <= end) return true;
   }
   return false;
+}
+
+/** A label in words from..to: quoted, code, bold or a capitalised word that is not the first of the sentence. */
+function strictLabel(doc: Doc, s: Sentence, labels: Span[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const x = s.words[k];
+    if (x.quoted || (x.masked && isLabelLike(doc.text.slice(x.span.start, Math.min(x.span.end, x.span.start + 8))))) return true;
+    const c = x.text[0];
+    if (k > 0 && x.text !== 'I' && x.text !== 'X' && c !== c.toLowerCase() && c === c.toUpperCase()) return true;
+  }
+  const start = from === 0 ? s.span.start : s.words[from - 1].span.end;
+  const end = to >= s.words.length ? s.span.end : s.words[to].span.start;
+  return labels.some((l) => l.start >= start && l.end <= end);
 }
 
 /** Verbs that say words on screen: "and say **Full**" (not "shows green"). */
