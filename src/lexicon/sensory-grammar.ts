@@ -10,8 +10,9 @@
  * It returns candidates. The rule then drops any whose instruction also gives
  * a label (bold, code, quotes, a capitalised name), as it does for every other
  * finding. The words it needs come from rules/sensory-language.yml (colour,
- * shape, size, shade, style, thing, generic, picture, icon-function…); the
- * small closed sets here are grammar (determiners, prepositions, place nouns).
+ * shape, size, shade, style, thing, generic, picture, icon-function…, and the
+ * groups named grammar-…, which only this reading uses); the small closed sets
+ * kept here are grammar (determiners, prepositions, place words, particles).
  * Linear in the number of words; no regular expressions on the text.
  */
 import type { Sentence, Word } from '../document/prose.js';
@@ -44,20 +45,32 @@ function catsOf(lower: string): Set<string> | undefined {
   return cats.get(lower);
 }
 const is = (w: Word | undefined, cat: string): boolean => !!w && !w.masked && !w.quoted && (catsOf(w.lower)?.has(cat) ?? false);
+/** A lower-case word is in a word group of the table (masked or quoted words are the caller's business). */
+const inGroup = (lower: string, cat: string): boolean => catsOf(lower)?.has(cat) ?? false;
 
-/** Verbs of acting on or finding a thing. Hand verbs (push, lift, twist) are left out: a part found by hand has no label to give. */
-const VERBS = new Set(['click', 'tap', 'press', 'select', 'choose', 'pick', 'open', 'find', 'locate', 'use', 'drag', 'swipe', 'hit', 'follow', 'touch', 'hold', 'double-click', 'right-click', 'long-press', 'double-tap', 'spot', 'close', 'expand']);
-/** Verbs that take "for" or "at" before their object: "look for", "watch for", "listen for". */
-const FOR_VERBS = new Set(['look', 'watch', 'listen', 'check', 'wait']);
+// Word groups of rules/sensory-language.yml read only here (the word-group patterns skip them):
+//   grammar-verb         verbs of acting on or finding a thing ("click", "tap", "find")
+//   grammar-find-verb    verbs that take "for" or "at" ("look for", "wait for")
+//   grammar-listen-verb  verbs that wait for a sound ("listen for the click")
+//   grammar-head         heads beyond the groups "thing" and "generic" ("light", "panel")
+//   grammar-pictured     heads whose modifier tells what they show ("the sun symbol")
+//   grammar-key          keys, whose picture word is their name ("the arrow keys")
+//   grammar-mark         what a look marks after "with" ("with a blue ring")
+//   grammar-picture-of   heads before "of a" ("the icon of a person")
+//   grammar-sound        sounds listened or waited for ("wait for the beep")
+//   grammar-state        looks of a state ("flashing", "greyed-out")
+//   grammar-screen-part  screen or device parts that place a neighbour ("under the screen")
+//   grammar-screen       screens that own a place ("at the bottom of the page")
+//   grammar-device-side  sides of a device found by touch ("on the back")
+//   grammar-look-verb    words after a head that give the look ("looks like")
+//   grammar-name-verb    words after a head that name it ("labelled")
+
+// The sets below are closed grammar classes (particles, determiners, prepositions, place words), not
+// editorial word lists, so they stay in code.
 /** Words before a verb that make it an instruction: "then tap", "you can tap", "need to tap". */
 const BEFORE_VERB = new Set(['then', 'and', 'or', 'please', 'just', 'simply', 'now', 'first', 'next', 'finally', 'can', 'should', 'must', "you'll", 'will', 'to', 'also', 'again', 'quickly', 'gently', 'firmly']);
 const PARTICLES = new Set(['on', 'at', 'for', 'in']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'this', 'that', 'any', 'each', 'its', 'one']);
-/** Heads beyond the table's "thing" and "generic" words: things a look or place may pick out. */
-const HEADS = new Set(['panels', 'key', 'keys', 'light', 'lights', 'led', 'lamp', 'indicator', 'strip', 'pill', 'chip', 'symbol', 'sign', 'picture', 'image', 'drawing', 'thing', 'things', 'one', 'ones', 'panel', 'pane', 'menu', 'bar', 'logo', 'emoji', 'graphic', 'cog', 'gear', 'heart', 'bell', 'square', 'circle', 'shape', 'window', 'note', 'sticker', 'ring']);
-/** Heads whose modifier tells what they show: "the sun symbol", "the sticky note icon" (not "the disk image"). */
-const PICTURED = new Set(['icon', 'icons', 'symbol', 'symbols', 'shape', 'emoji', 'sticker']);
-const KEYS = new Set(['key', 'keys']);
 const VERTICAL = new Set(['top', 'bottom', 'upper', 'lower']);
 /** Adjectives of place: "the top button", "the lowest one". */
 // Not "left" and "right" alone: "the right one" is the correct one.
@@ -74,18 +87,6 @@ const AFTER_PLACE = new Set(['of', 'to', 'and', 'or', 'then', 'so', 'until', 'fo
 const PLACE_PREPS = new Set(['at', 'on', 'in', 'near', 'along', 'across']);
 /** Prepositions that place a thing by its neighbour: "the button under the screen". */
 const NEIGHBOUR_PREPS = new Set(['under', 'below', 'above', 'beside', 'beneath', 'underneath', 'next', 'around', 'over']);
-/** Neighbours that are part of the screen or device, not a named thing: "under the screen". */
-const SCREEN_PARTS = new Set(['screen', 'display', 'video', 'photo', 'picture', 'image', 'keypad', 'map', 'player', 'camera', 'lens']);
-/** Where a place is on a device, found by touch or said in words: "on the back of the base". */
-const DEVICE_SIDES = new Set(['back', 'underside', 'base', 'rear', 'front', 'inside', 'bottom', 'side', 'top', 'end']);
-const SCREENS = new Set(['map', 'chart', 'calendar', 'card', 'board', 'feed', 'header', 'footer', 'sidebar', 'screen', 'page', 'app', 'window', 'display', 'site', 'website', 'browser', 'dashboard', 'portal', 'tab', 'toolbar', 'menu', 'panel', 'form', 'player']);
-/** Words after a head that give the look: "that looks like", "shaped like". */
-const LOOKS = new Set(['looks', 'look', 'looking', 'shaped', 'resembles', 'resembling']);
-/** Words after a head that name it: "the button labelled Save". */
-const NAMES = new Set(['labelled', 'labeled', 'named', 'called', 'titled', 'marked', 'reading', 'saying', 'says', 'reads']);
-/** Sounds listened or waited for: "listen for the click", "wait for the beep". */
-const SOUNDS = new Set(['beep', 'beeps', 'tone', 'tones', 'chime', 'chimes', 'click', 'clicks', 'ding', 'buzz', 'ping', 'bleep', 'bleeps', 'sound', 'sounds', 'alarm', 'jingle', 'ring', 'whistle', 'announcement', 'signal']);
-const FLASHING = new Set(['flashing', 'blinking', 'glowing', 'pulsing', 'lit', 'lit-up', 'illuminated', 'shining', 'highlighted', 'greyed-out', 'grayed-out', 'faded', 'dimmed', 'bold', 'underlined']);
 
 function gap(s: Sentence, k: number): string {
   const w = s.words;
@@ -116,20 +117,20 @@ function lookOf(w: Word): GrammarKind | 'name' | 'neutral' {
   if (shapeWord(w)) return 'shape';
   if (is(w, 'size')) return 'size';
   if (PLACE_ADJ.has(w.lower) || is(w, 'compound')) return 'position';
-  if (FLASHING.has(w.lower) || is(w, 'style')) return 'look';
+  if (inGroup(w.lower, 'grammar-state') || is(w, 'style')) return 'look';
   if (is(w, 'shade')) return 'neutral';
   if (is(w, 'picture') || is(w, 'icon-picture') || is(w, 'counted-picture') || is(w, 'direction')) return 'shape';
   if (['two', 'three', 'four', 'few', 'same', 'other', 'very', 'little', 'tiny', 'of', 'first', 'second', 'third', 'fourth', 'fifth', 'last', 'next'].includes(w.lower)) return 'neutral';
   return 'name';
 }
 
-const isHead = (w: Word | undefined): boolean => !!w && !w.masked && !w.quoted && (HEADS.has(w.lower) || is(w, 'thing') || is(w, 'generic'));
+const isHead = (w: Word | undefined): boolean => !!w && !w.masked && !w.quoted && (inGroup(w.lower, 'grammar-head') || is(w, 'thing') || is(w, 'generic'));
 
 /** Where the object phrase of the verb at k starts (its determiner), or -1. */
 function objectStart(s: Sentence, k: number): number {
   const w = s.words;
   let j = k + 1;
-  if (FOR_VERBS.has(w[k].lower)) {
+  if (inGroup(w[k].lower, 'grammar-find-verb')) {
     if (!['for', 'at'].includes(w[j]?.lower ?? '') || !joined(s, j)) return -1;
     j++;
   } else if (PARTICLES.has(w[j]?.lower ?? '') && joined(s, j) && DETERMINERS.has(w[j + 1]?.lower ?? '')) j++;
@@ -144,7 +145,7 @@ function instruction(s: Sentence, k: number): boolean {
   const w = s.words;
   const v = w[k];
   if (v.masked || v.quoted) return false;
-  if (!VERBS.has(v.lower) && !FOR_VERBS.has(v.lower)) return false;
+  if (!inGroup(v.lower, 'grammar-verb') && !inGroup(v.lower, 'grammar-find-verb')) return false;
   if (k === 0) return true;
   if (/[,:;(]/.test(gap(s, k))) return true;
   const p = w[k - 1].lower;
@@ -201,7 +202,7 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
     const hd = stop - 1;
     const n = w[hd];
     if (hd < modFrom || hd > modFrom + 2) return undefined;
-    if (!n || w[det].lower !== 'the' || !/^\p{Ll}+$/u.test(n.text) || is(n, 'icon-function') || is(n, 'text-place') || is(n, 'visual') || SCREENS.has(n.lower)) return undefined;
+    if (!n || w[det].lower !== 'the' || !/^\p{Ll}+$/u.test(n.text) || is(n, 'icon-function') || is(n, 'text-place') || is(n, 'visual') || inGroup(n.lower, 'grammar-screen')) return undefined;
     if (!joined(s, hd) || is(n, 'action') || is(n, 'place') || is(n, 'exception')) return undefined;
     const place = placeAfter(s, hd + 1, true);
     if (typeof place !== 'number' || place === -1) return undefined;
@@ -227,20 +228,20 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
       continue;
     }
     if (hyphened(s, m + 1) || hyphened(s, m)) {
-      if (!PICTURED.has(w[head].lower)) return undefined;
+      if (!inGroup(w[head].lower, 'grammar-pictured')) return undefined;
       kind ??= 'shape';
       continue;
     }
     const look = lookOf(w[m]);
     if (look === 'name') {
       // A picture before "icon" or "symbol" is its look, a function word its name ("the share icon").
-      if (is(w[m], 'icon-function') || !PICTURED.has(w[head].lower)) return undefined;
+      if (is(w[m], 'icon-function') || !inGroup(w[head].lower, 'grammar-pictured')) return undefined;
       if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w[m].text)) return undefined;
       kind ??= 'shape';
       continue;
     }
     // "the arrow keys", "the plus key": a picture before "key" is the key's name.
-    if (look === 'shape' && KEYS.has(w[head].lower) && (is(w[m], 'picture') || !is(w[m], 'shape'))) return undefined;
+    if (look === 'shape' && inGroup(w[head].lower, 'grammar-key') && (is(w[m], 'picture') || !is(w[m], 'shape'))) return undefined;
     // "Choose the blue option if you want the blue case": the colour is the product's, said again.
     if (look === 'colour' && w.some((x, i) => i > head && x.lower === w[m].lower)) return undefined;
     if (look !== 'neutral' && (kind === undefined || kind === 'look')) kind = look;
@@ -254,12 +255,12 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
   const a = head + 1;
   const next = w[a]?.lower ?? '';
   if (a < w.length && joined(s, a)) {
-    if (NAMES.has(next) || (['that', 'which'].includes(next) && ['says', 'reads', 'is', 'shows'].includes(w[a + 1]?.lower ?? '') && !colourOrLook(w[a + 2]))) {
+    if (inGroup(next, 'grammar-name-verb') || (['that', 'which'].includes(next) && ['says', 'reads', 'is', 'shows'].includes(w[a + 1]?.lower ?? '') && !colourOrLook(w[a + 2]))) {
       if (!(['that', 'which'].includes(next) && w[a + 1]?.lower === 'is' && colourOrLook(w[a + 2]))) return undefined;
     }
     // "that looks like a pencil", "shaped like a star", "that is green".
     const b = ['that', 'which'].includes(next) ? a + 1 : a;
-    if (LOOKS.has(w[b]?.lower ?? '')) {
+    if (inGroup(w[b]?.lower ?? '', 'grammar-look-verb')) {
       kind = 'shape';
       last = Math.min(w.length - 1, b + 3);
     } else if (['is', "that's"].includes(w[b]?.lower ?? '') && b > a && colourOrLook(w[b + 1])) {
@@ -275,14 +276,14 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
         if (!joined(s, m)) break;
         const look = lookOf(w[m]);
         if (look === 'colour' || look === 'shape' || look === 'size' || look === 'look') kind ??= look;
-        if (['picture', 'image', 'drawing', 'outline', 'border', 'ring', 'dot', 'dots', 'shape', 'symbol', 'icon', 'mark', 'lines', 'stripe', 'stripes'].includes(w[m].lower)) {
+        if (inGroup(w[m].lower, 'grammar-mark')) {
           kind ??= 'shape';
           last = m;
           break;
         }
         if (look === 'name' && m > a + 3) break;
       }
-    } else if (next === 'of' && ['a', 'an'].includes(w[a + 1]?.lower ?? '') && ['picture', 'image', 'drawing', 'icon', 'symbol', 'shape', 'outline'].includes(w[head].lower)) {
+    } else if (next === 'of' && ['a', 'an'].includes(w[a + 1]?.lower ?? '') && inGroup(w[head].lower, 'grammar-picture-of')) {
       kind ??= 'shape';
       last = a + 2;
     }
@@ -307,7 +308,7 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
 }
 
 function colourOrLook(x: Word | undefined): boolean {
-  return !!x && (colourWord(x) || FLASHING.has(x.lower) || is(x, 'style'));
+  return !!x && (colourWord(x) || inGroup(x.lower, 'grammar-state') || is(x, 'style'));
 }
 
 /** A place after the head: "at the bottom", "in the top-right corner", "under the screen". Returns the last word,
@@ -327,10 +328,10 @@ function placeAfter(s: Sentence, a: number, strict = false): number | 'device' {
     if (!['the', 'a'].includes(w[j]?.lower ?? '')) return -1;
     j++;
     let e = j;
-    while (e < w.length && e < j + 3 && (PLACE_NOUNS.has(w[e].lower) || DEVICE_SIDES.has(w[e].lower))) e++;
+    while (e < w.length && e < j + 3 && (PLACE_NOUNS.has(w[e].lower) || inGroup(w[e].lower, 'grammar-device-side'))) e++;
     if (e === j) return -1;
     // "on the back", "on the underside": a side of a thing in the hand.
-    if (w.slice(j, e).every((x) => DEVICE_SIDES.has(x.lower) && !PLACE_NOUNS.has(x.lower)) && w[e]?.lower !== 'of') return 'device';
+    if (w.slice(j, e).every((x) => inGroup(x.lower, 'grammar-device-side') && !PLACE_NOUNS.has(x.lower)) && w[e]?.lower !== 'of') return 'device';
     const last = e - 1;
     // "in the top-left dropdown menu": the place words describe a neighbour that has a name of its own.
     if (e < w.length && joined(s, e) && !AFTER_PLACE.has(w[e].lower) && !PLACE_NOUNS.has(w[e].lower)) return -1;
@@ -339,10 +340,10 @@ function placeAfter(s: Sentence, a: number, strict = false): number | 'device' {
       let n = e + 1;
       if (['the', 'this', 'your', 'a'].includes(w[n]?.lower ?? '')) n++;
       // "of the summary page": the owner may be a compound.
-      const owner = SCREENS.has(w[n + 1]?.lower ?? '') && joined(s, n + 1) ? w[n + 1].lower : w[n]?.lower ?? '';
-      if (is(w[n], 'text-place') && !SCREENS.has(owner)) return -1;
-      const sideOnly = w.slice(j, e).every((x) => DEVICE_SIDES.has(x.lower));
-      if (sideOnly && !SCREENS.has(owner) && !PLACE_NOUNS.has(owner)) return 'device';
+      const owner = inGroup(w[n + 1]?.lower ?? '', 'grammar-screen') && joined(s, n + 1) ? w[n + 1].lower : w[n]?.lower ?? '';
+      if (is(w[n], 'text-place') && !inGroup(owner, 'grammar-screen')) return -1;
+      const sideOnly = w.slice(j, e).every((x) => inGroup(x.lower, 'grammar-device-side'));
+      if (sideOnly && !inGroup(owner, 'grammar-screen') && !PLACE_NOUNS.has(owner)) return 'device';
       if (strict && !w.slice(j, e).some((x) => SCREEN_PLACES.has(x.lower))) return -1;
       return Math.min(w.length - 1, n);
     }
@@ -351,7 +352,7 @@ function placeAfter(s: Sentence, a: number, strict = false): number | 'device' {
   }
   if (NEIGHBOUR_PREPS.has(p) || p === 'next') {
     if (!['the', 'your'].includes(w[j]?.lower ?? '')) return -1;
-    if (SCREEN_PARTS.has(w[j + 1]?.lower ?? '')) return j + 1;
+    if (inGroup(w[j + 1]?.lower ?? '', 'grammar-screen-part')) return j + 1;
     return -1;
   }
   return -1;
@@ -362,10 +363,10 @@ export function findListenFor(s: Sentence): GrammarHit[] {
   const w = s.words;
   const out: GrammarHit[] = [];
   for (let k = 0; k + 2 < w.length; k++) {
-    if (!['listen', 'wait', 'watch'].includes(w[k].lower) || w[k + 1].lower !== 'for' || !instruction(s, k)) continue;
+    if (!inGroup(w[k].lower, 'grammar-listen-verb') || w[k + 1].lower !== 'for' || !instruction(s, k)) continue;
     for (let m = k + 2; m < Math.min(w.length, k + 6); m++) {
       if (!joined(s, m)) break;
-      if (SOUNDS.has(w[m].lower) && (w[k].lower === 'listen' || !['click'].includes(w[m].lower))) {
+      if (inGroup(w[m].lower, 'grammar-sound') && (w[k].lower === 'listen' || !['click'].includes(w[m].lower))) {
         out.push({ kind: 'sound', first: k, last: m });
         break;
       }

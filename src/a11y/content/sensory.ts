@@ -40,6 +40,8 @@ function lex(): Lexicon {
   const actions: string[][] = [];
   const exceptions = new Set<string>();
   for (const e of table('sensory-language').entries) {
+    // Groups named grammar-… belong to the grammar reading (src/lexicon/sensory-grammar.ts), not to these patterns.
+    if (String(e.category).startsWith('grammar-')) continue;
     const cat = e.category as Category;
     for (const m of e.match) {
       const w = m.toLowerCase().trim().split(/\s+/);
