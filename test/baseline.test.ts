@@ -23,7 +23,7 @@ const DOC = [
   '',
   'We refund you in five days.',
   '',
-  'The order was shipped late and the box was shipped to the wrong door.',
+  'The order was shipped late and your box was shipped to the wrong door.',
   '',
 ].join('\n');
 

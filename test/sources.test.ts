@@ -33,7 +33,7 @@ interface Case {
 const CASES: Case[] = [
   { format: 'zendesk-articles', items: 3, fields: 3, channel: 'article', locale: 'fr', ruleId: 'jargon', id: 360041234503, field: 'body', word: 'pursuant to' },
   { format: 'zendesk-macros', items: 4, fields: 4, channel: 'macro', ruleId: 'blame-language', id: 900002, field: 'actions[0].comment_value', word: 'You failed to' },
-  { format: 'intercom-articles', items: 2, fields: 3, channel: 'article', locale: 'de', ruleId: 'simpler-words', id: '8812001', field: 'translated_content.en.body', word: 'utilize' },
+  { format: 'intercom-articles', items: 2, fields: 3, channel: 'article', locale: 'de', ruleId: 'simpler-words', id: '8812001', field: 'translated_content.en.body', word: 'It is imperative that you' },
   { format: 'intercom-macros', items: 2, fields: 2, channel: 'macro', ruleId: 'jargon', id: '4402', field: 'body', word: 'Kindly revert' },
   { format: 'freshdesk-articles', items: 2, fields: 2, channel: 'article', ruleId: 'minimizing-language', id: 43000512001, field: 'description', word: 'Obviously' },
   { format: 'freshdesk-canned', items: 2, fields: 2, channel: 'macro', ruleId: 'robotic-phrase', id: 43000090001, field: 'content_html', word: 'Your call is important to us' },
