@@ -43,10 +43,23 @@ export function searchFs(unreadable: string[], patterns: readonly string[], cwd:
     const abs = resolve(cwd, dir);
     if (!unreadable.includes(abs) && reached(abs)) unreadable.push(abs);
   };
+  // Issue 19: globby's ignore filter asks stat() of every file found, only to learn it is not a folder (it does so
+  // even with onlyFiles): one system call and one promise per file, on the main thread before any file is linted.
+  // A regular file the walk listed answers from its directory entry, which says the same (a link is stat'ed).
+  const listedFiles = new Map<string, fs.Dirent>();
+  const remember = (dir: fs.PathLike, entries: unknown) => {
+    if (typeof dir !== 'string' || !Array.isArray(entries)) return;
+    for (const e of entries) if (e instanceof fs.Dirent && e.isFile()) listedFiles.set(resolve(cwd, dir, e.name), e);
+  };
+  const stat = (path: fs.PathLike, options?: unknown) => {
+    const listed = typeof path === 'string' ? listedFiles.get(resolve(cwd, path)) : undefined;
+    return listed ? Promise.resolve(listed) : fs.promises.stat(path, options as never);
+  };
   const readdir = (dir: fs.PathLike, optionsOrCallback: unknown, maybeCallback?: ReaddirCallback) => {
     const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as ReaddirCallback;
     const done: ReaddirCallback = (err, entries) => {
       note(dir, err);
+      if (!err) remember(dir, entries);
       callback(err, entries);
     };
     if (typeof optionsOrCallback === 'function') fs.readdir(dir, done as never);
@@ -74,7 +87,7 @@ export function searchFs(unreadable: string[], patterns: readonly string[], cwd:
     readFileSync: fs.readFileSync,
     readdir,
     readdirSync,
-    promises: { ...fs.promises, readFile },
+    promises: { ...fs.promises, readFile, stat },
   };
 }
 

@@ -76,7 +76,7 @@ export function statsOf(sentences: readonly { words: readonly Word[] }[], langua
     let n = 0;
     for (const w of s.words) {
       if (w.masked) continue;
-      const v = wordStat(w.text, language);
+      const v = language === 'en' ? enWordStat(w) : wordStat(w.text, language);
       if (v === NOT_A_WORD) continue;
       n++;
       if (v === CODE) {
@@ -126,6 +126,18 @@ function wordStat(text: string, language: string): number {
     }
     if (wordMemo.size >= 50_000) wordMemo.clear();
     wordMemo.set(key, v);
+  }
+  return v;
+}
+
+/** wordStat in English, kept on the word (prose.ts `enStat`) for the next count of the same word. */
+function enWordStat(w: Word): number {
+  if (w.enStatOf === w.text) return w.enStat!;
+  const v = wordStat(w.text, 'en');
+  // Only on words made with the two fields (prose.ts): adding them to another object would change its shape.
+  if ('enStatOf' in w) {
+    w.enStat = v;
+    w.enStatOf = w.text;
   }
   return v;
 }
