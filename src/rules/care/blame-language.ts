@@ -10,6 +10,11 @@
  * scripts/train-blame-model.mjs) reads sentences the patterns left alone, but
  * only those whose grammar points at the customer's past action or knowledge
  * (src/lexicon/blame-features.ts). It quotes those words, not the word it weighed.
+ *
+ * Last, a sentence reader (rules/blame-language.sentence.json, scripts/train-blame-sentence.mjs,
+ * src/lexicon/blame-sentence.ts) reads every other sentence that speaks to the customer, over
+ * general features none of which came from reading the development replies, so it can find
+ * wordings neither the patterns nor the cues list. It speaks only at a high threshold.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
@@ -17,8 +22,18 @@ import { hitText } from '../../reply/words.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
 import { blameCues, blameFeatures, blameScore, crossesClause, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
 import { readModelFile } from '../../lexicon/logistic.js';
+import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
 let model: BlameModel | null | undefined;
+let reader: BlameSentenceModel | null | undefined;
+
+/** The sentence reader over general features (rules/blame-language.sentence.json), read on first use. */
+function sentenceReader(): BlameSentenceModel | null {
+  if (reader !== undefined) return reader;
+  const m = readModelFile<BlameSentenceModel>('blame-language.sentence.json');
+  reader = m && typeof m.bias === 'number' && typeof m.threshold === 'number' && m.weights && typeof m.weights === 'object' ? m : null;
+  return reader;
+}
 
 /** The sentence model, read on first use (never when the rule is off). */
 function sentenceModel(): BlameModel | null {
@@ -67,9 +82,9 @@ export default defineRule({
     const hits = reply.blame.filter(({ line, hit }) => !crossesClause(hitText(line, hit.first, hit.last)));
     reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
     const m = sentenceModel();
-    if (!m) return;
     const found = new Set(hits.map((f) => f.line.sentence));
     for (const line of reply.spoken) {
+      if (!m) break;
       if (found.has(line.sentence) || line.question) continue;
       const cues = blameCues(line.words);
       if (!cues.length || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
@@ -81,6 +96,25 @@ export default defineRule({
         messageId: 'blameShape',
         span: line.block.spanOf(first.start, last.end),
         data: { actual: hitText(line, first, last), note: NOTES[cue.kind] },
+        context: line.sentence.span,
+      });
+    }
+    // Then any sentence that speaks to the customer, read by a model of general features:
+    // wordings neither the patterns nor the cues list.
+    const r = sentenceReader();
+    if (!r) return;
+    for (const line of reply.spoken) {
+      if (found.has(line.sentence) || line.question || line.words.length < 3) continue;
+      const features = blameSentenceFeatures(line.words);
+      if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
+      found.add(line.sentence);
+      const [a, b] = blameSentenceQuote(line.words);
+      const first = line.words[a];
+      const last = line.words[b];
+      ctx.report({
+        messageId: 'blameShape',
+        span: line.block.spanOf(first.start, last.end),
+        data: { actual: hitText(line, first, last), note: 'it may sound like the problem is their fault. Say what happened and what to do next' },
         context: line.sentence.span,
       });
     }

@@ -1,0 +1,172 @@
+/**
+ * The blame-language sentence reader (rules/blame-language.sentence.json, trained by
+ * scripts/train-blame-sentence.mjs): general features of any reply sentence, so the model
+ * can read wordings no pattern lists.
+ *
+ * Unlike the cue model (blame-features.ts), nothing here was written from reading the
+ * development replies: word lemmas and lemma pairs (the model keeps only those seen in
+ * replies of at least three writers), who the sentence is about ("you" or "we"), tense,
+ * modals of duty and hindsight ("should have", "had to", "need to have"), verbs of
+ * knowing, reading, telling, agreeing and confirming, negation, stress words
+ * ("clearly", "already", "again"), documents ("terms", "email", "FAQ") and how they
+ * combine. The model weighs them; the word classes only name kinds of words.
+ *
+ * The same code makes the features when the model is trained and when the rule runs.
+ */
+import { isPast, lemmaOf, tokensOf, type FeatureWord } from './blame-features.js';
+import { logisticScore, type LogisticModel } from './logistic.js';
+
+/** Word classes: kinds of words, not wordings (each gives one feature, "k:<class>"). */
+const CLASSES: Record<string, readonly string[]> = {
+  know: ['know', 'aware', 'realise', 'realize', 'understand', 'remember', 'forget', 'recall', 'notice', 'see', 'spot', 'overlook', 'miss', 'ignore', 'expect'],
+  read: ['read', 'reread', 'check', 'review', 'look', 'skim', 'scroll', 'follow', 'consult', 'refer'],
+  tell: ['tell', 'say', 'mention', 'explain', 'inform', 'advise', 'warn', 'remind', 'state', 'note', 'outline', 'point', 'notify', 'show', 'clarify', 'stress', 'repeat', 'reiterate', 'write', 'send', 'email', 'text', 'message', 'cover', 'answer', 'reply', 'respond'],
+  agree: ['agree', 'accept', 'sign', 'consent', 'acknowledge', 'tick', 'approve', 'opt', 'choose', 'select', 'pick', 'authorise', 'authorize', 'register', 'book', 'order', 'buy', 'purchase'],
+  confirm: ['confirm', 'verify', 'double-check', 'ensure', 'make'],
+  doc: ['terms', 'term', 'condition', 'policy', 'agreement', 'contract', 'email', 'e-mail', 'instruction', 'faq', 'guide', 'manual', 'page', 'website', 'site', 'letter', 'message', 'note', 'form', 'label', 'confirmation', 'reminder', 'notice', 'invoice', 'receipt', 'booklet', 'leaflet', 'handbook', 'clause', 'section', 'print', 'wording', 'document', 'paperwork', 'text', 'listing', 'description', 'checkout', 'screen', 'app', 'reply', 'call', 'chat'],
+  stress: ['clearly', 'explicitly', 'plainly', 'obviously', 'already', 'again', 'repeatedly', 'previously', 'twice', 'multiple', 'several', 'numerous', 'still', 'specifically', 'expressly', 'really', 'simply', 'actually', 'properly', 'carefully', 'indeed'],
+  earlier: ['earlier', 'previous', 'previously', 'last', 'before', 'prior', 'original', 'originally', 'first', 'ago', 'yesterday', 'above'],
+  later: ['next', 'future', 'forward', 'onwards', 'now', 'later', 'soon', 'today', 'tomorrow', 'shortly'],
+  duty: ['should', 'must', 'ought', 'need', 'require', 'supposed', 'expected', 'responsibility', 'responsible', 'duty', 'job', 'obliged'],
+  fault: ['wrong', 'incorrect', 'incorrectly', 'mistake', 'error', 'fault', 'blame', 'fail', 'failure', 'careless', 'misuse', 'damage', 'invalid', 'incomplete', 'late', 'expired', 'missing', 'blank', 'instead', 'accidentally', 'mistakenly'],
+  sorry: ['sorry', 'apologise', 'apologize', 'apology', 'apologies', 'unfortunately', 'regret'],
+  ours: ['our', 'my', 'us', 'we', 'i', 'me', 'team', 'colleague'],
+  others: ['everyone', 'everybody', 'nobody', 'most', 'other', 'others', 'anyone', 'else'],
+  cause: ['because', 'since', 'so', 'therefore', 'which', 'why', 'result', 'due', 'caused', 'cause', 'reason'],
+  neg: ['not', 'never', 'no', 'nothing', 'none', 'without'],
+  please: ['please', 'kindly'],
+  cond: ['if', 'unless', 'had', 'otherwise', 'once', 'when'],
+};
+const CLASS_OF = new Map<string, string[]>();
+for (const [k, ws] of Object.entries(CLASSES)) for (const w of ws) (CLASS_OF.get(w) ?? CLASS_OF.set(w, []).get(w)!).push(k);
+
+const SAME_PAST = new Set(['read', 'put', 'set', 'let', 'cut', 'hit', 'shut', 'quit', 'spread', 'upset']);
+const MODALS = new Set(['should', 'could', 'would', 'might', 'must', 'ought', 'may']);
+const YOU = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const WE = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
+/** Words that may stand before an imperative verb at the start: "Please read…", "Just check…". */
+const LEAD = new Set(['please', 'just', 'so', 'again', 'now', 'also', 'kindly', 'and', 'but', 'then', 'do']);
+/** Words that do not begin an imperative. */
+const NOT_VERB = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'there', 'here', 'as', 'if', 'when', 'thanks', 'thank', 'hi', 'hello', 'dear', 'sorry', 'unfortunately', 'yes', 'no', 'ok', 'okay', 'great', 'good', 'all', 'our', 'my', 'your', 'their', 'his', 'her', 'its']);
+
+/** The features of one sentence (words of the prose model, or their training copies). */
+export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
+  const t = tokensOf(words);
+  const f = new Set<string>();
+  const lem = t.map((x) => (/^\d/.test(x.w) ? '#' : lemmaOf(x.w)));
+  const n = t.length;
+  f.add(n <= 6 ? 'n:short' : n <= 15 ? 'n:mid' : n <= 30 ? 'n:long' : 'n:vlong');
+  for (let i = 0; i < n; i++) {
+    f.add(`u:${lem[i]}`);
+    if (i + 1 < n) f.add(`b:${lem[i]}_${lem[i + 1]}`);
+    for (const k of CLASS_OF.get(lem[i]) ?? CLASS_OF.get(t[i].w) ?? []) f.add(`k:${k}`);
+  }
+  // Who speaks of whom: "you" as the first person named, "we" as the first.
+  const firstPerson = t.find((x) => YOU.has(x.w) || WE.has(x.w));
+  const hasYou = t.some((x) => YOU.has(x.w));
+  const hasWe = t.some((x) => WE.has(x.w));
+  if (hasYou) f.add('p:you');
+  if (hasWe) f.add('p:we');
+  if (firstPerson) f.add(YOU.has(firstPerson.w) ? 'p:you-first' : 'p:we-first');
+  // Imperative: a bare verb-like word first (after "please", "just").
+  let s = 0;
+  while (s < n - 1 && LEAD.has(t[s].w)) s++;
+  if (n > 1 && t[s] && !NOT_VERB.has(t[s].w) && !YOU.has(t[s].w) && !WE.has(t[s].w) && lemmaOf(t[s].w) === t[s].w && !/^\d/.test(t[s].w) && !t[s].w.endsWith('ly') && !t[s].w.endsWith('ing')) f.add('p:imperative');
+  f.add(`f:${lem[s] ?? ''}`);
+  // Subjects and their verbs: "you" / "we" / other, followed (within two words) by a past form, a perfect or a modal.
+  // Past forms, and the irregular ones spelled as their base ("should have read", "you have put").
+  const past = t.map((x) => isPast(x.w) || SAME_PAST.has(x.w));
+  for (let i = 0; i < n; i++) {
+    const w = t[i].w;
+    const who = w === 'you' ? 'you' : w === 'i' || w === 'we' ? 'we' : w === 'it' || w === 'this' || w === 'that' ? 'it' : '';
+    // Modal + have + participle: hindsight ("should have", "could have", "would've").
+    if (MODALS.has(w)) {
+      let j = i + 1;
+      if (t[j]?.w === 'to') j++;
+      if (t[j]?.w === 'not' || t[j]?.w === 'never') {
+        f.add('m:modal-neg');
+        j++;
+      }
+      if (t[j]?.w === 'have' && past[j + 1]) {
+        f.add(`m:${w}-have`);
+        f.add('m:hindsight');
+        const before = t[i - 1]?.w ?? '';
+        f.add(`m:hindsight-${before === 'you' ? 'you' : before === 'i' || before === 'we' ? 'we' : 'other'}`);
+        for (const k of CLASS_OF.get(lemmaOf(t[j + 1].w)) ?? []) f.add(`m:hindsight+${k}`);
+      } else f.add(`m:${w}`);
+    }
+    // "had to", "needed to", "were supposed to", "need to have".
+    if ((w === 'had' || w === 'needed' || w === 'supposed' || w === 'expected' || w === 'required' || w === 'meant') && t[i + 1]?.w === 'to') f.add(`m:${w}-to`);
+    if ((w === 'need' || w === 'needed') && t[i + 1]?.w === 'to' && t[i + 2]?.w === 'have') f.add('m:need-to-have');
+    if (!who) continue;
+    let j = i + 1;
+    while (j < n && j <= i + 3 && (CLASS_OF.get(t[j].w)?.includes('stress') || t[j].w === 'not' || t[j].w === 'never' || t[j].w === 'just' || t[j].w === 'also')) j++;
+    const v = t[j];
+    if (!v) continue;
+    const vl = lemmaOf(v.w);
+    let tense = '';
+    if (v.w === 'have' || v.w === 'has' || v.w === 'had') {
+      if (past[j + 1]) {
+        tense = v.w === 'had' ? 'pluperfect' : 'perfect';
+        for (const k of CLASS_OF.get(lemmaOf(t[j + 1].w)) ?? []) f.add(`v:${who}-${tense}+${k}`);
+      } else if (v.w === 'had') tense = 'past';
+      else tense = 'present';
+    } else if (v.w === 'did' || v.w === 'was' || v.w === 'were') {
+      tense = 'past';
+      const nx = t[j + 1]?.w === 'not' || t[j + 1]?.w === 'never' ? t[j + 2] : t[j + 1];
+      if (nx) for (const k of CLASS_OF.get(lemmaOf(nx.w)) ?? []) f.add(`v:${who}-past+${k}`);
+      if (t[j + 1]?.w === 'not' || t[j + 1]?.w === 'never') f.add(`v:${who}-past-neg`);
+      if (v.w !== 'did' && nx && past[t.indexOf(nx)]) f.add(`v:${who}-passive`);
+    } else if (past[j]) {
+      tense = 'past';
+      for (const k of CLASS_OF.get(vl) ?? []) f.add(`v:${who}-past+${k}`);
+    } else if (MODALS.has(v.w) || v.w === 'will' || v.w === 'can') tense = 'modal';
+    else tense = 'present';
+    f.add(`v:${who}-${tense}`);
+  }
+  // Crosses the linear model cannot make on its own.
+  const has = (k: string) => f.has(k);
+  const cross = (a: string, b: string) => {
+    if (has(a) && has(b)) f.add(`x:${a}&${b}`);
+  };
+  for (const a of ['p:you', 'p:we', 'p:imperative']) for (const b of ['k:know', 'k:read', 'k:tell', 'k:agree', 'k:doc', 'k:stress', 'k:earlier', 'k:later', 'k:duty', 'k:fault', 'k:sorry', 'k:neg', 'k:cause', 'k:others', 'k:cond', 'm:hindsight']) cross(a, b);
+  for (const [a, b] of [['k:doc', 'k:tell'], ['k:doc', 'k:earlier'], ['k:tell', 'k:earlier'], ['k:stress', 'k:tell'], ['k:doc', 'k:agree'], ['k:doc', 'k:neg'], ['k:later', 'k:please'], ['k:fault', 'k:cause'], ['v:you-past', 'k:fault'], ['v:you-past', 'k:neg'], ['v:we-past', 'k:earlier'], ['k:sorry', 'k:fault']]) cross(a, b);
+  return [...f];
+}
+
+/**
+ * Whether a sentence speaks to the customer, from its features: it names them ("you", "your"),
+ * tells them to do something ("Please read…"), or points back at our earlier words ("per my
+ * last email", "I explained before"). Only those sentences are read by the model.
+ */
+export function addressesCustomer(features: readonly string[]): boolean {
+  return features.some((k) => k === 'p:you' || k === 'p:imperative' || k === 'x:k:tell&k:earlier' || k === 'x:k:doc&k:earlier') && features.some((k) => PAST_SIGN.has(k) || /^v:[a-z]+-(past|perfect|pluperfect|passive)/.test(k));
+}
+/**
+ * Blame is about what happened before: a past or perfect verb, hindsight ("should have", "had
+ * to"), an earlier time or message, or advice for next time. A sentence in the present only
+ * ("You agree to these terms", "Select the button") is a rule or a step, so it is not read.
+ */
+const PAST_SIGN = new Set(['m:hindsight', 'm:had-to', 'm:needed-to', 'm:supposed-to', 'm:expected-to', 'm:required-to', 'm:meant-to', 'm:need-to-have', 'k:earlier', 'k:later']);
+
+/**
+ * The words to quote for a sentence the model flags, as word indexes [first, last]: the whole
+ * sentence when it is short, else up to twelve words from the first "you" or "your" (from the
+ * start when that comes early or not at all). Masked and quoted words are never the ends.
+ */
+export function blameSentenceQuote(words: readonly FeatureWord[]): [number, number] {
+  const live = words.map((w, i) => (w.masked || w.quoted || !/[a-z0-9]/i.test(w.lower) ? -1 : i)).filter((i) => i >= 0);
+  if (!live.length) return [0, Math.max(0, words.length - 1)];
+  if (live.length <= 14) return [live[0], live[live.length - 1]];
+  const you = live.findIndex((i) => YOU.has(words[i].lower.split(/['\u2019]/)[0]));
+  const from = you < 0 || you < 4 ? 0 : you;
+  return [live[from], live[Math.min(live.length - 1, from + 11)]];
+}
+
+/** The sentence model (src/lexicon/logistic.ts); it speaks at p ≥ threshold. */
+export interface BlameSentenceModel extends LogisticModel {
+  threshold: number;
+}
+
+/** The model's probability that a sentence blames the customer. */
+export const blameSentenceScore: (model: BlameSentenceModel, features: readonly string[]) => number = logisticScore;
