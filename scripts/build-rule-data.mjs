@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readTablesFromYaml } from '../dist/lexicon/data.js';
+import { PHRASE_INDEX_FILE, readTablesFromYaml, serialisePhraseIndex } from '../dist/lexicon/data.js';
 
 /** retext-equality and retext-passive keep their word lists in files they do not export: read them where they are installed. */
 async function readVendorLists() {
@@ -30,6 +30,8 @@ try {
   // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses (src/lexicon/data.ts).
   const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
   writeFileSync(new URL('../dist/rule-data.json', import.meta.url), ascii(`{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`));
+  // Each table's phrases by first word: a rule's matcher reads only the phrases of its documents' words (issue 19).
+  writeFileSync(new URL(`../dist/${PHRASE_INDEX_FILE}`, import.meta.url), ascii(serialisePhraseIndex(tables)));
   // inclusive-language's matcher phrases, grouped by first word: a run adds only the groups of its documents' words (issue 19).
   // Made by the rule's own code from the data just written (a built module reads dist/rule-data.json).
   const { phrasesByFirstWord, serialisePhrases, PHRASES_FILE } = await import('../dist/rules/plain/inclusive-language.js');
@@ -37,7 +39,10 @@ try {
   // The first words of every care pattern, by the pattern compiler itself: a run compiles a pattern only when a line holds one (issue 19).
   const { serialiseFirstWords, FIRST_WORDS_FILE } = await import('../dist/lexicon/care-tables.js');
   writeFileSync(new URL(`../dist/${FIRST_WORDS_FILE}`, import.meta.url), ascii(serialiseFirstWords(tables)));
-  console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}, dist/${FIRST_WORDS_FILE}`);
+  // simpler-words' inflected forms of its entries ("terminates", "utilising"), by the rule's own code: a run looks a word up instead of making them (issue 19).
+  const { serialiseForms, FORMS_FILE } = await import('../dist/rules/plain/simpler-words.js');
+  writeFileSync(new URL(`../dist/${FORMS_FILE}`, import.meta.url), ascii(serialiseForms()));
+  console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}, dist/${FIRST_WORDS_FILE}, dist/${FORMS_FILE}, dist/${PHRASE_INDEX_FILE}`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);
   process.exit(1);

@@ -270,6 +270,67 @@ describe('phrase tables go into the matcher word by word (issue 19)', () => {
     }
     expect(hits).toBeGreaterThan(50);
   });
+
+  it('finds the same hits from the build index of first words as from the table', async () => {
+    const { PhraseMatcher } = await import('../src/lexicon/phrase-matcher.js');
+    const { table, readTablesFromYaml, serialisePhraseIndex } = await import('../src/lexicon/data.js');
+    const { createDoc } = await import('../src/document/document.js');
+    const sentences = [];
+    for (const id of ['simpler-words', 'jargon', 'minimizing-language']) {
+      const dir = join(ROOT, 'fixtures', 'rules', id);
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) sentences.push(...createDoc(name, readFileSync(join(dir, name), 'utf8'), 'markdown', 'article').sentences);
+    }
+    // The layout the build writes: one table a line.
+    const lines = new Map<string, { n: number; w: Record<string, number[]>; l: number[] }>();
+    for (const line of serialisePhraseIndex(readTablesFromYaml()).split('\n')) {
+      if (!line.startsWith('"')) continue;
+      const colon = line.indexOf('":');
+      lines.set(JSON.parse(line.slice(0, colon + 1)) as string, JSON.parse(line.slice(colon + 2).replace(/,$/, '')));
+    }
+    expect(lines.has('passive-voice')).toBe(false);
+    let hits = 0;
+    for (const name of ['simpler-words', 'jargon', 'minimizing-language']) {
+      const entries = table(name).entries;
+      const { n, w, l } = lines.get(name)!;
+      expect(n).toBe(entries.length);
+      const literals = entries.flatMap((entry, i) => entry.match.filter((m) => /[^\p{L}\p{N}\s'’-]/u.test(m)).map((m) => `${i} ${m}`));
+      const listed = [];
+      for (let k = 0; k < l.length; k += 2) listed.push(`${l[k]} ${entries[l[k]].match[l[k + 1]]}`);
+      expect(listed).toEqual(literals);
+      const lazy = new PhraseMatcher<string>();
+      const indexed = new PhraseMatcher<string>();
+      entries.forEach((entry, i) => {
+        for (const phrase of entry.match) lazy.addLazily(phrase, `${i}`, entry.case === true);
+      });
+      indexed.addIndexed((first) => {
+        if (!Object.hasOwn(w, first)) return undefined;
+        const pairs = w[first];
+        const group = [];
+        for (let k = 0; k < pairs.length; k += 2) group.push({ phrase: entries[pairs[k]].match[pairs[k + 1]], value: `${pairs[k]}`, exactCase: entries[pairs[k]].case === true });
+        return group;
+      });
+      for (const sentence of sentences) {
+        const see = (m: InstanceType<typeof PhraseMatcher<string>>) => m.find(sentence).map((h) => `${h.first.start}-${h.last.end} ${h.phrase} ${h.value}`);
+        const expected = see(lazy);
+        expect(see(indexed), sentence.text).toEqual(expected);
+        hits += expected.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(50);
+  });
+
+  it('simpler-words reads the same inflected forms from the build file as it makes', async () => {
+    const { computeDerived, serialiseForms, parseForms } = await import('../src/rules/plain/simpler-words.js');
+    const { table } = await import('../src/lexicon/data.js');
+    const entries = table('simpler-words').entries;
+    const made = computeDerived();
+    const read = parseForms(serialiseForms(), entries)!;
+    expect(made.size).toBeGreaterThan(500);
+    for (const [form, d] of made) expect(read.get(form), form).toEqual(d);
+    for (const word of ['', 'a', 'utilize', 'zzz', 'constructor', '__proto__', 'terminat', 'terminatingg']) expect(read.get(word), word).toEqual(made.get(word));
+    // Made from another table: not used.
+    expect(parseForms(serialiseForms(), entries.slice(1))).toBeUndefined();
+  });
 });
 
 describe('standard output and error without Node.js streams (issue 19)', () => {

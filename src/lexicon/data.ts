@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../util/package-root.js';
 import { RuleDataError } from '../util/errors.js';
 import { parseCheckedTable } from './table-schema.js';
+import { firstWord, isLiteralPhrase } from './phrase-matcher.js';
 
 export interface PhraseEntry {
   /** Phrases to find, as words; case-insensitive unless `case: true`. */
@@ -223,4 +224,76 @@ export function table(name: string): PhraseTable {
   const t = load(name);
   if (!t) throw new RuleDataError(`rules/${name}.yml`, 'is missing');
   return t;
+}
+
+/**
+ * Each table's phrases by first word, written by the build (scripts/build-rule-data.mjs) so a rule's matcher
+ * need not read every phrase of its table before the first sentence (issue 19). One table a line, parsed when a
+ * run first asks for it: `"name":{"n":entry count,"w":{"first word":[entry, phrase, …]},"l":[entry, phrase, …]}`,
+ * the pairs in table order; `l` lists the phrases that hold punctuation (isLiteralPhrase).
+ */
+export const PHRASE_INDEX_FILE = 'phrase-index.json';
+
+/** The PHRASE_INDEX_FILE text for these tables (the build). A `list` table is read as a list, not by a matcher: it has no line. */
+export function serialisePhraseIndex(all: Record<string, PhraseTable>): string {
+  const lines = Object.entries(all)
+    .filter(([, t]) => t.kind !== 'list')
+    .map(([name, t]) => {
+      const w = new Map<string, number[]>();
+      const l: number[] = [];
+      t.entries.forEach((entry, e) =>
+        entry.match.forEach((phrase, p) => {
+          if (isLiteralPhrase(phrase)) l.push(e, p);
+          const first = firstWord(phrase);
+          if (first === undefined) return;
+          let pairs = w.get(first);
+          if (!pairs) w.set(first, (pairs = []));
+          pairs.push(e, p);
+        }),
+      );
+      return `${JSON.stringify(name)}:${JSON.stringify({ n: t.entries.length, w: Object.fromEntries(w), l })}`;
+    });
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+/** A table's line of PHRASE_INDEX_FILE: its phrases by first word, and its literal phrases, as [entry, phrase] pairs. */
+export interface PhraseIndex {
+  first(word: string): number[] | undefined;
+  literals: number[];
+}
+
+let phraseIndexLines: Map<string, string> | null | undefined;
+const phraseIndexes = new Map<string, PhraseIndex | undefined>();
+
+/** Table `name`'s line of PHRASE_INDEX_FILE; undefined when running from source or the file is missing or made from another table. */
+export function phraseIndex(name: string): PhraseIndex | undefined {
+  if (fromSource) return undefined;
+  if (phraseIndexes.has(name)) return phraseIndexes.get(name);
+  if (phraseIndexLines === undefined) {
+    phraseIndexLines = null;
+    try {
+      const text = readFileSync(join(packageRoot, 'dist', PHRASE_INDEX_FILE), 'latin1');
+      const lines = new Map<string, string>();
+      for (const line of text.split('\n')) {
+        if (line[0] !== '"') continue;
+        const colon = line.indexOf('":');
+        lines.set(JSON.parse(line.slice(0, colon + 1)) as string, line.slice(colon + 2, line.endsWith(',') ? -1 : undefined));
+      }
+      phraseIndexLines = lines;
+    } catch {
+      phraseIndexLines = null;
+    }
+  }
+  let index: PhraseIndex | undefined;
+  const line = phraseIndexLines?.get(name);
+  if (line !== undefined) {
+    try {
+      const { n, w, l } = JSON.parse(line) as { n: number; w: Record<string, number[]>; l: number[] };
+      if (n === table(name).entries.length && Array.isArray(l)) index = { first: (word) => (Object.hasOwn(w, word) ? w[word] : undefined), literals: l };
+    } catch {
+      index = undefined;
+    }
+  }
+  phraseIndexes.set(name, index);
+  return index;
 }

@@ -33,7 +33,7 @@ export function phraseWords(phrase: string): string[] {
 }
 
 /** phraseWords(phrase)[0] without splitting the rest: the word a phrase can be found from. */
-function firstWord(phrase: string): string | undefined {
+export function firstWord(phrase: string): string | undefined {
   for (const token of phrase.toLowerCase().replace(/’/g, "'").split(/\s+/)) {
     const word = token ? trimToWord(token) : '';
     if (word) return word;
@@ -41,7 +41,12 @@ function firstWord(phrase: string): string | undefined {
   return undefined;
 }
 
-interface PendingPhrase<T> {
+/** A phrase the word matcher cannot see: it holds punctuation inside or at the end ("e.g.", "and/or"). */
+export function isLiteralPhrase(phrase: string): boolean {
+  return /[^\p{L}\p{N}\s'’-]/u.test(phrase);
+}
+
+export interface PendingPhrase<T> {
   phrase: string;
   value: T;
   exactCase: boolean;
@@ -62,13 +67,36 @@ export class PhraseMatcher<T> {
    * before a later add() under the same first word), so find() gives the same hits.
    */
   private pending: Map<string, PendingPhrase<T>[]> | undefined;
+  /** addIndexed()'s groups, and the first words already asked for. */
+  private indexed: ((first: string) => PendingPhrase<T>[] | undefined) | undefined;
+  private asked: Set<string> | undefined;
 
   /** `exactCase`: the phrase only matches with this exact capitalisation (e.g. acronyms). */
   add(phrase: string, value: T, exactCase = false): void {
     const words = phraseWords(phrase);
     if (!words.length) return;
-    if (this.pending?.has(words[0])) this.addPending(words[0]);
+    this.take(words[0]);
     this.insert(words, phrase, value, exactCase);
+  }
+
+  /**
+   * Phrases from a prebuilt index of first words (issue 19): `group(word)` gives the phrases found from that word,
+   * in the order addLazily() would have been given them. As addLazily() for each, without a pass over every phrase:
+   * a group goes in the tree when find() first meets its word (after any addLazily() group of the same word).
+   */
+  addIndexed(group: (first: string) => PendingPhrase<T>[] | undefined): void {
+    this.indexed = group;
+    this.asked = new Set();
+  }
+
+  /** Puts the phrases waiting for this first word in the tree. */
+  private take(first: string): void {
+    if (this.pending?.has(first)) this.addPending(first);
+    if (this.indexed && !this.asked!.has(first)) {
+      this.asked!.add(first);
+      const group = this.indexed(first);
+      if (group) for (const p of group) this.insert(phraseWords(p.phrase), p.phrase, p.value, p.exactCase);
+    }
   }
 
   /** As add(), but the phrase goes in the tree only when find() first meets its first word. */
@@ -111,7 +139,7 @@ export class PhraseMatcher<T> {
         if (w.masked || (skipQuoted && w.quoted)) break;
         // Words of one phrase must be adjacent: only spaces (or a line break) between them.
         if (j > i && text.slice(words[j - 1].end, w.start).trim() !== '') break;
-        if (j === i && this.pending?.has(w.lower)) this.addPending(w.lower);
+        if (j === i) this.take(w.lower);
         node = node.next.get(w.lower);
         if (!node) break;
         const fit = node.values.find((v) => !v.exact || words.slice(i, j + 1).map((x) => x.text).join(' ') === v.exact);

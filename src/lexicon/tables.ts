@@ -4,8 +4,8 @@
  * that hold punctuation. Reads the prose model only, so every layer may use it.
  */
 import type { Sentence } from '../document/prose.js';
-import { table, type PhraseEntry } from './data.js';
-import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
+import { phraseIndex, table, type PhraseEntry } from './data.js';
+import { isLiteralPhrase, PhraseMatcher, type PendingPhrase, type PhraseHit } from './phrase-matcher.js';
 
 const matchers = new Map<string, PhraseMatcher<PhraseEntry>>();
 
@@ -18,7 +18,21 @@ export function tableMatcher(name: string, select?: { category?: string; filter?
   let m = matchers.get(key);
   if (!m) {
     m = new PhraseMatcher<PhraseEntry>();
-    for (const entry of table(name).entries) {
+    // The whole table: its phrases by first word from the build's index, so none is read before a sentence needs it (issue 19).
+    const index = select?.category === undefined && !select?.filter ? phraseIndex(name) : undefined;
+    const entries = table(name).entries;
+    if (index) {
+      m.addIndexed((first) => {
+        const pairs = index.first(first);
+        if (!pairs) return undefined;
+        const group: PendingPhrase<PhraseEntry>[] = [];
+        for (let k = 0; k < pairs.length; k += 2) {
+          const entry = entries[pairs[k]];
+          group.push({ phrase: entry.match[pairs[k + 1]], value: entry, exactCase: entry.case === true });
+        }
+        return group;
+      });
+    } else for (const entry of entries) {
       if (select?.category !== undefined && entry.category !== select.category) continue;
       if (select?.filter && !select.filter(entry)) continue;
       // Into the tree when a document first holds the phrase's first word (issue 19).
@@ -63,8 +77,14 @@ export function literalPhrases(name: string): LiteralPhrase[] {
   let out = literalLists.get(name);
   if (!out) {
     out = [];
-    for (const entry of table(name).entries) {
-      for (const phrase of entry.match) if (/[^\p{L}\p{N}\s'’-]/u.test(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
+    const entries = table(name).entries;
+    const index = phraseIndex(name);
+    // From the build's index when there is one: no pass over every phrase (issue 19).
+    if (index) for (let k = 0; k < index.literals.length; k += 2) out.push({ phrase: entries[index.literals[k]].match[index.literals[k + 1]].toLowerCase(), entry: entries[index.literals[k]] });
+    else {
+      for (const entry of entries) {
+        for (const phrase of entry.match) if (isLiteralPhrase(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
+      }
     }
     literalLists.set(name, out);
   }

@@ -32,6 +32,9 @@ import { table, type PhraseEntry } from '../../lexicon/data.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Span } from '../../types.js';
 import { formsOf } from '../../lexicon/lemma.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot, runningFromSource } from '../../util/package-root.js';
 
 const TABLE = 'simpler-words';
 
@@ -147,13 +150,17 @@ function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel:
 }
 
 /** base: the other spelling of the entry itself. */
-type Tense = 'base' | 's' | 'ed' | 'ing';
-interface Derived {
+export type Tense = 'base' | 's' | 'ed' | 'ing';
+export interface Derived {
   base: string;
   entry: PhraseEntry;
   tense: Tense;
 }
-let derivedIndex: Map<string, Derived> | undefined;
+/** Derived forms by the word as written in lower case. */
+export interface DerivedIndex {
+  get(form: string): Derived | undefined;
+}
+let derivedIndex: DerivedIndex | undefined;
 
 /** The tense of a form made by `formsOf`: "ends" → s, "ended"/"got" → ed, "ending" → ing. */
 function tenseOf(base: string, form: string): Tense | undefined {
@@ -190,8 +197,14 @@ export function spellingTwin(w: string): string | undefined {
  * for "utilizing"). Nouns made from a verb are listed, not made: "procurement",
  * "indication" and "migration" do not mean "buying", "showing" and "moving".
  */
-function derived(): Map<string, Derived> {
+function derived(): DerivedIndex {
   if (derivedIndex) return derivedIndex;
+  derivedIndex = (!runningFromSource && builtForms()) || computeDerived();
+  return derivedIndex;
+}
+
+/** derived(), made from the table: about 3 ms of a one-file run (issue 19), so the build writes it to FORMS_FILE. */
+export function computeDerived(): Map<string, Derived> {
   const listed = new Set<string>();
   const entries = table(TABLE).entries;
   for (const e of entries) for (const m of e.match) listed.add(m.toLowerCase());
@@ -214,8 +227,69 @@ function derived(): Map<string, Derived> {
       }
     }
   }
-  derivedIndex = out;
   return out;
+}
+
+/** The derived forms, written by the build (scripts/build-rule-data.mjs) so a run does not make them. */
+export const FORMS_FILE = 'simpler-words-forms.txt';
+const FORMS_HEAD = 'simpler-words forms of';
+
+/**
+ * computeDerived() in the FORMS_FILE layout: a head line with the table's entry count, then one line a form,
+ * sorted, `form<TAB>entry index<TAB>base<TAB>tense`.
+ */
+export function serialiseForms(): string {
+  const entries = table(TABLE).entries;
+  const index = new Map(entries.map((e, i) => [e, i]));
+  const lines = [...computeDerived()].map(([form, d]) => `${form}\t${index.get(d.entry)}\t${d.base}\t${d.tense}`);
+  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${FORMS_HEAD} ${entries.length}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * FORMS_FILE as an index, searched in place (a binary search over its sorted lines): nothing is built for forms
+ * the file never holds. Undefined when the file is missing or made from another table.
+ */
+function builtForms(): DerivedIndex | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(packageRoot, 'dist', FORMS_FILE), 'latin1');
+  } catch {
+    return undefined;
+  }
+  return parseForms(text, table(TABLE).entries);
+}
+
+/** A FORMS_FILE text as an index into these entries; undefined when it was made from a table with another entry count. */
+export function parseForms(text: string, entries: readonly PhraseEntry[]): DerivedIndex | undefined {
+  const headEnd = text.indexOf('\n');
+  if (headEnd < 0 || text.slice(0, headEnd) !== `${FORMS_HEAD} ${entries.length}`) return undefined;
+  const starts: number[] = [];
+  for (let at = headEnd + 1; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) break;
+    starts.push(at);
+    at = end + 1;
+  }
+  const keyAt = (at: number) => text.slice(at, text.indexOf('\t', at));
+  return {
+    get(form: string): Derived | undefined {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const key = keyAt(starts[mid]);
+        if (key === form) {
+          const [, i, base, tense] = text.slice(starts[mid], text.indexOf('\n', starts[mid])).split('\t');
+          const entry = entries[Number(i)];
+          return entry ? { base, entry, tense: tense as Tense } : undefined;
+        }
+        if (key < form) lo = mid + 1;
+        else hi = mid;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** A replacement in the same tense: "end" → "ends", "ended", "ending"; "make sure" → "makes sure". */
