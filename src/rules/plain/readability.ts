@@ -71,6 +71,12 @@
  * formal test keeps the grade with names as they are. In a policy, the legal terms of art of jargon.yml and
  * simpler-words.yml (`quietIn: [policy]`) are not long or hard words in the tests of a paragraph's words;
  * they still count in the grade ("We will indemnify you against all sums…" stays hard).
+ * Issue 14, 1.7 audit: numbers, versions and file names ("Ubuntu 11.10, kernel 3.0.0-19", "boards.txt") count
+ * as short words in the English grade (numbers alone counted not at all, so the other words weighed more); the
+ * word-count gates still count only words with letters. In a policy, the items of a list of five or more in a
+ * sentence that sentence-length reports ("indirect, incidental, special, consequential, punitive, or exemplary
+ * damages") are not long or hard words in the tests of a paragraph's words, like terms of art: a clause must
+ * name each, and splitting the sentence into points is sentence-length's fix.
  * Grades above 18 are shown as "above grade 18": past that the number means
  * nothing to a writer. A section (the text under one heading) with several
  * hard paragraphs gets one finding, at the first, saying how many more there
@@ -242,7 +248,10 @@ export default defineRule<Options>({
       let stats: TextStats = EMPTY_STATS;
       let raw: TextStats = EMPTY_STATS;
       let splitAny = false;
+      let numbers = 0;
+      const longOnes: (typeof sentences)[number][] = [];
       for (const s of sentences) {
+        if (language === 'en') for (const w of s.words) if (!w.masked && !w.quoted && !/\p{L}/u.test(w.text) && /\p{N}/u.test(w.text) && !inLink(w.span)) numbers++;
         // Link text names a page ("Twelve Years Under the DMCA") and quoted words are someone
         // else's (an error message): not the writer's words to shorten.
         const own = statsOf([{ words: s.words.filter((w) => !w.quoted && !inLink(w.span)) }], language);
@@ -252,11 +261,18 @@ export default defineRule<Options>({
         // Only a sentence that sentence-length reports (it lets one word in 25 pass) is split.
         const long = limit !== undefined && counted > limit + Math.floor(limit * SLACK_SHARE);
         splitAny ||= long;
+        if (long) longOnes.push(s);
         const parts = Math.ceil(counted / Math.max(SPLIT_WORDS, (limit ?? 0) * SPLIT_SHARE));
         raw = addStats(raw, long ? split(own, parts) : own);
         stats = addStats(stats, long ? split(named, parts) : named);
       }
-      if (stats.words < minShortWords) continue;
+      // The grade counts numbers ("Ubuntu 11.10") as short words; how long a paragraph is counts only words with letters.
+      const words = stats.words - numbers;
+      // In a policy, the items of a list in a sentence that sentence-length reports ("indirect, incidental,
+      // consequential, or exemplary damages") are terms a clause must name one by one (issue 14, 1.7 audit): like
+      // terms of art, they are not hard words. Splitting the sentence into a list of points is the fix for it.
+      const listed = ctx.channel === 'policy' && longOnes.length ? listWords(longOnes, doc.text) : EMPTY_SPANS;
+      if (words < minShortWords) continue;
       const r = readabilityOf(stats, language);
       let messageId: string;
       let short = false;
@@ -270,7 +286,7 @@ export default defineRule<Options>({
         section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId: 'formal', grade: rFormal.grade, score: rFormal.score, formula: rFormal.formula, words: formal.slice(0, 2).join("', '") });
         continue;
       }
-      if (stats.words >= minWords) {
+      if (words >= minWords) {
         if (r.grade < target + margin) continue;
         // With a long sentence counted as split, what is left is mostly the words.
         messageId = language !== 'en' ? 'hardScore' : splitAny ? 'hardWords' : 'hard';
@@ -280,10 +296,11 @@ export default defineRule<Options>({
         if (!/[.!?)"”’]\s*$/.test(block.text.slice(0, sentences[sentences.length - 1].end))) continue;
         short = true;
         // Names ("Australia, Austria, Belgium…", "Arduino > Preferences") are not hard words.
-        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))) })), language);
+        // Numbers, versions and file names ("Ubuntu 11.10", "v2.0.1", "boards.txt") are read at a glance: short words.
+        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))).map((w) => (codeLike(w.text) ? { ...w, text: NAME_TEXT } : w)) })), language);
         if (!plain.words) continue;
         const share = language === 'en' ? plain.polysyllables / plain.words : plain.longWords / plain.words;
-        const tiny = stats.words < TINY_WORDS;
+        const tiny = words < TINY_WORDS;
         if (tiny && block.kind !== 'paragraph') continue;
         const needed = language === 'en' ? (tiny ? TINY_POLYSYLLABLES : SHORT_POLYSYLLABLES) : SHORT_LONG_WORDS;
         // Long words all through, even where fewer than two in five have three syllables (issue 14).
@@ -291,9 +308,9 @@ export default defineRule<Options>({
         // Two sentences or more whose long words are unfamiliar ones (issue 14: "Your deductible applies per
         // policy period… Coinsurance obligations begin once the deductible is satisfied."): a grade one past
         // the margin is enough. Long words every reader knows ("information", "automatically") do not count.
-        const rare = language === 'en' && !tiny && block.kind === 'paragraph' && sentences.filter((s) => countedWords(s.words) > 0).length >= 2 && r.grade >= target + margin && rareWords(sentences, terms);
+        const rare = language === 'en' && !tiny && block.kind === 'paragraph' && sentences.filter((s) => countedWords(s.words) > 0).length >= 2 && r.grade >= target + margin && rareWords(sentences, terms, listed);
         if (!rare && (r.grade < target + Math.max(margin, SHORT_MARGIN) || (share < needed && !dense))) {
-          unfamiliarHit(block, r, stats.words);
+          unfamiliarHit(block, r, words);
           continue;
         }
         messageId = language === 'en' ? 'hardWords' : 'hardScore';
@@ -302,8 +319,8 @@ export default defineRule<Options>({
       // ("three short, plain sentences" with "repository" and "organizations" in them read easily: issue 14).
       // So is one whose long sentences are sentence-length's: what is left to report is its words.
       // A sentence one word over the limit (26 for 25) is let pass by sentence-length, so it counts as short here too.
-      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)))) && !hardWords(sentences, terms) && !rareWords(sentences, terms)) {
-        if (short) unfamiliarHit(block, r, stats.words);
+      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)))) && !hardWords(sentences, terms, listed) && !rareWords(sentences, terms, listed)) {
+        if (short) unfamiliarHit(block, r, words);
         continue;
       }
       section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula, words: '' });
@@ -392,13 +409,13 @@ function unfamiliarWords(sentences: readonly { words: readonly { text: string; l
 const FORMAL_WORDS = 2;
 
 /** Whether enough of a paragraph's words are long and unfamiliar ("coinsurance", "adjudication"). */
-function rareWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET): boolean {
-  const { words, common, rare } = wordMix(sentences, terms);
+function rareWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET, listed: ReadonlySet<number> = EMPTY_SPANS): boolean {
+  const { words, common, rare } = wordMix(sentences, terms, listed);
   return words > 0 && rare / words >= RARE_SHARE && common / words < RARE_COMMON;
 }
 
 /** The writer's own words (names and codes left out, common words in): how many are long, common, and long and unfamiliar. */
-function wordMix(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET): { words: number; long: number; common: number; rare: number } {
+function wordMix(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET, listed: ReadonlySet<number> = EMPTY_SPANS): { words: number; long: number; common: number; rare: number } {
   const { common: COMMON } = wordLists();
   let words = 0;
   let long = 0;
@@ -416,7 +433,7 @@ function wordMix(sentences: readonly { words: readonly { text: string; lower: st
       // Names ("Arduino IDE", "GitHub") and addresses ("Login.gov") are not hard words.
       if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
       words++;
-      if (terms.has(lower)) return;
+      if (terms.has(lower) || listed.has(w.span.start)) return;
       const syllables = syllablesOf(w.text);
       if (syllables >= 3) long++;
       if (unfamiliar(lower, syllables)) rare++;
@@ -426,8 +443,8 @@ function wordMix(sentences: readonly { words: readonly { text: string; lower: st
 }
 
 /** Whether a paragraph's words are hard on their own: long AND uncommon. */
-function hardWords(sentences: readonly { words: readonly { text: string; lower: string; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET): boolean {
-  const { words, long, common } = wordMix(sentences, terms);
+function hardWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string> = EMPTY_SET, listed: ReadonlySet<number> = EMPTY_SPANS): boolean {
+  const { words, long, common } = wordMix(sentences, terms, listed);
   return words > 0 && long / words >= HARD_POLYSYLLABLES && common / words < HARD_COMMON;
 }
 
@@ -453,6 +470,49 @@ function formalRegister(sentences: readonly { words: readonly { lower: string; m
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+const EMPTY_SPANS: ReadonlySet<number> = new Set();
+
+/** A list item is at most this many words ("trade union membership"); the last, after "and" or "or", one more. */
+const LIST_ITEM_WORDS = 4;
+const LIST_LAST_WORDS = 6;
+/** A list has this many items or more, the one before the first comma included. */
+const LIST_ITEMS = 5;
+
+/**
+ * The words of a paragraph's lists (their start offsets): four or more short items after commas, one of them
+ * opened by "and" or "or" ("race, political opinions, trade union membership, or sexual orientation"), and the
+ * last word before the first comma ("race"). Commas are read from the text between two words.
+ */
+function listWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean }[] }[], text: string): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const s of sentences) {
+    // The sentence cut at its commas: segments of words.
+    const segments: (typeof s.words)[number][][] = [[]];
+    s.words.forEach((w, i) => {
+      if (i > 0 && text.slice(s.words[i - 1].span.end, w.span.start).includes(',')) segments.push([]);
+      segments[segments.length - 1].push(w);
+    });
+    const joined = (seg: readonly { lower: string }[]) => seg.length > 0 && (seg[0].lower === 'and' || seg[0].lower === 'or');
+    const item = (seg: readonly { lower: string }[]) => seg.length > 0 && seg.length <= (joined(seg) ? LIST_LAST_WORDS : LIST_ITEM_WORDS);
+    let k = 1;
+    while (k < segments.length) {
+      if (!item(segments[k])) {
+        k++;
+        continue;
+      }
+      let end = k;
+      while (end < segments.length && item(segments[end])) end++;
+      const run = segments.slice(k, end);
+      if (run.length >= LIST_ITEMS - 1 && run.some(joined)) {
+        const before = segments[k - 1];
+        out.add(before[before.length - 1].span.start);
+        for (const seg of run) for (const w of seg) out.add(w.span.start);
+      }
+      k = end;
+    }
+  }
+  return out;
+}
 
 /**
  * Legal terms of art: the words of the entries that jargon.yml and simpler-words.yml leave alone in a policy
@@ -489,10 +549,19 @@ function namesAsShort<W extends { text: string; lower: string; span: Span; quote
   const out: W[] = [];
   words.forEach((w, i) => {
     if (w.quoted || inLink(w.span)) return;
-    const name = /^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || /^\p{Lu}{2,}/u.test(w.text));
+    const name = (/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || /^\p{Lu}{2,}/u.test(w.text))) || codeLike(w.text);
     out.push(name ? { ...w, text: NAME_TEXT } : w);
   });
   return out;
+}
+
+/**
+ * A token a reader does not decode like a word (issue 14, 1.7 audit: grades pushed up by "Ubuntu 11.10, kernel
+ * 3.0.0-19"): a number or version ("1.8.19", "v2.0.1"), a code with digits, a file name or address ("boards.txt",
+ * "Login.gov", "max_retries", "src/index"). It counts as a short word: numbers alone would not count at all.
+ */
+function codeLike(text: string): boolean {
+  return /\p{N}/u.test(text) || /\p{L}[./_\\]\p{L}/u.test(text);
 }
 
 /** Endings that only inflect a word: "removing" is as easy as "remove", "connected" as "connect". */
