@@ -123,7 +123,7 @@ describe('front matter without the YAML parser', () => {
 
 describe('phrase tables load one at a time', () => {
   it('an article never loads the care tables; a reply does', async () => {
-    const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'care-reply', 'public-privacy'];
+    const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'care-reply', 'public-privacy', 'blame-sentence'];
     const article = '---\ntitle: Reset your password\n---\n\n# Reset your password\n\nYou can utilize the form to reset it. The link was sent by us.\n';
     const report = await lintText(article, { cwd: ROOT, filePath: 'help/reset.md', axe: false });
     expect(report.files[0].findings.map((f) => f.ruleId)).toContain('simpler-words');

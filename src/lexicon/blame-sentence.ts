@@ -9,37 +9,34 @@
  * modals of duty and hindsight ("should have", "had to", "need to have"), verbs of
  * knowing, reading, telling, agreeing and confirming, negation, stress words
  * ("clearly", "already", "again"), documents ("terms", "email", "FAQ") and how they
- * combine. The model weighs them; the word classes only name kinds of words.
+ * combine. The model weighs them; the word classes (rules/blame-sentence.yml) only name
+ * kinds of words.
  *
  * The same code makes the features when the model is trained and when the rule runs.
  */
 import { isPast, lemmaOf, tokensOf, type FeatureWord } from './blame-features.js';
+import { table } from './data.js';
 import { logisticScore, type LogisticModel } from './logistic.js';
 
-/** Word classes: kinds of words, not wordings (each gives one feature, "k:<class>"). */
-const CLASSES: Record<string, readonly string[]> = {
-  know: ['know', 'aware', 'realise', 'realize', 'understand', 'remember', 'forget', 'recall', 'notice', 'see', 'spot', 'overlook', 'miss', 'ignore', 'expect'],
-  read: ['read', 'reread', 'check', 'review', 'look', 'skim', 'scroll', 'follow', 'consult', 'refer'],
-  tell: ['tell', 'say', 'mention', 'explain', 'inform', 'advise', 'warn', 'remind', 'state', 'note', 'outline', 'point', 'notify', 'show', 'clarify', 'stress', 'repeat', 'reiterate', 'write', 'send', 'email', 'text', 'message', 'cover', 'answer', 'reply', 'respond'],
-  agree: ['agree', 'accept', 'sign', 'consent', 'acknowledge', 'tick', 'approve', 'opt', 'choose', 'select', 'pick', 'authorise', 'authorize', 'register', 'book', 'order', 'buy', 'purchase'],
-  confirm: ['confirm', 'verify', 'double-check', 'ensure', 'make'],
-  doc: ['terms', 'term', 'condition', 'policy', 'agreement', 'contract', 'email', 'e-mail', 'instruction', 'faq', 'guide', 'manual', 'page', 'website', 'site', 'letter', 'message', 'note', 'form', 'label', 'confirmation', 'reminder', 'notice', 'invoice', 'receipt', 'booklet', 'leaflet', 'handbook', 'clause', 'section', 'print', 'wording', 'document', 'paperwork', 'text', 'listing', 'description', 'checkout', 'screen', 'app', 'reply', 'call', 'chat'],
-  stress: ['clearly', 'explicitly', 'plainly', 'obviously', 'already', 'again', 'repeatedly', 'previously', 'twice', 'multiple', 'several', 'numerous', 'still', 'specifically', 'expressly', 'really', 'simply', 'actually', 'properly', 'carefully', 'indeed'],
-  earlier: ['earlier', 'previous', 'previously', 'last', 'before', 'prior', 'original', 'originally', 'first', 'ago', 'yesterday', 'above'],
-  later: ['next', 'future', 'forward', 'onwards', 'now', 'later', 'soon', 'today', 'tomorrow', 'shortly'],
-  duty: ['should', 'must', 'ought', 'need', 'require', 'supposed', 'expected', 'responsibility', 'responsible', 'duty', 'job', 'obliged'],
-  fault: ['wrong', 'incorrect', 'incorrectly', 'mistake', 'error', 'fault', 'blame', 'fail', 'failure', 'careless', 'misuse', 'damage', 'invalid', 'incomplete', 'late', 'expired', 'missing', 'blank', 'instead', 'accidentally', 'mistakenly'],
-  sorry: ['sorry', 'apologise', 'apologize', 'apology', 'apologies', 'unfortunately', 'regret'],
-  ours: ['our', 'my', 'us', 'we', 'i', 'me', 'team', 'colleague'],
-  others: ['everyone', 'everybody', 'nobody', 'most', 'other', 'others', 'anyone', 'else'],
-  cause: ['because', 'since', 'so', 'therefore', 'which', 'why', 'result', 'due', 'caused', 'cause', 'reason'],
-  neg: ['not', 'never', 'no', 'nothing', 'none', 'without'],
-  please: ['please', 'kindly'],
-  cond: ['if', 'unless', 'had', 'otherwise', 'once', 'when'],
-};
-const CLASS_OF = new Map<string, string[]>();
-for (const [k, ws] of Object.entries(CLASSES)) for (const w of ws) (CLASS_OF.get(w) ?? CLASS_OF.set(w, []).get(w)!).push(k);
+/**
+ * Word classes: kinds of words, not wordings (each gives one feature, "k:<class>"). They are
+ * editorial data in rules/blame-sentence.yml (one entry per class, its `category`), read on
+ * first use so a run that never reads a reply never loads them. A word's classes keep the
+ * table's order, as the trained weights expect.
+ */
+let classOf: Map<string, string[]> | undefined;
+function classesOf(): Map<string, string[]> {
+  if (classOf) return classOf;
+  const m = new Map<string, string[]>();
+  for (const e of table('blame-sentence').entries) {
+    const k = String(e.category);
+    for (const w of e.match) (m.get(w) ?? m.set(w, []).get(w)!).push(k);
+  }
+  classOf = m;
+  return m;
+}
 
+// Closed grammar sets (not editorial word lists): they stay in code.
 const SAME_PAST = new Set(['read', 'put', 'set', 'let', 'cut', 'hit', 'shut', 'quit', 'spread', 'upset']);
 const MODALS = new Set(['should', 'could', 'would', 'might', 'must', 'ought', 'may']);
 const YOU = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
@@ -52,6 +49,7 @@ const NOT_VERB = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'i
 /** The features of one sentence (words of the prose model, or their training copies). */
 export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
   const t = tokensOf(words);
+  const classOfWord = classesOf();
   const f = new Set<string>();
   const lem = t.map((x) => (/^\d/.test(x.w) ? '#' : lemmaOf(x.w)));
   const n = t.length;
@@ -59,7 +57,7 @@ export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
   for (let i = 0; i < n; i++) {
     f.add(`u:${lem[i]}`);
     if (i + 1 < n) f.add(`b:${lem[i]}_${lem[i + 1]}`);
-    for (const k of CLASS_OF.get(lem[i]) ?? CLASS_OF.get(t[i].w) ?? []) f.add(`k:${k}`);
+    for (const k of classOfWord.get(lem[i]) ?? classOfWord.get(t[i].w) ?? []) f.add(`k:${k}`);
   }
   // Who speaks of whom: "you" as the first person named, "we" as the first.
   const firstPerson = t.find((x) => YOU.has(x.w) || WE.has(x.w));
@@ -92,7 +90,7 @@ export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
         f.add('m:hindsight');
         const before = t[i - 1]?.w ?? '';
         f.add(`m:hindsight-${before === 'you' ? 'you' : before === 'i' || before === 'we' ? 'we' : 'other'}`);
-        for (const k of CLASS_OF.get(lemmaOf(t[j + 1].w)) ?? []) f.add(`m:hindsight+${k}`);
+        for (const k of classOfWord.get(lemmaOf(t[j + 1].w)) ?? []) f.add(`m:hindsight+${k}`);
       } else f.add(`m:${w}`);
     }
     // "had to", "needed to", "were supposed to", "need to have".
@@ -100,7 +98,7 @@ export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
     if ((w === 'need' || w === 'needed') && t[i + 1]?.w === 'to' && t[i + 2]?.w === 'have') f.add('m:need-to-have');
     if (!who) continue;
     let j = i + 1;
-    while (j < n && j <= i + 3 && (CLASS_OF.get(t[j].w)?.includes('stress') || t[j].w === 'not' || t[j].w === 'never' || t[j].w === 'just' || t[j].w === 'also')) j++;
+    while (j < n && j <= i + 3 && (classOfWord.get(t[j].w)?.includes('stress') || t[j].w === 'not' || t[j].w === 'never' || t[j].w === 'just' || t[j].w === 'also')) j++;
     const v = t[j];
     if (!v) continue;
     const vl = lemmaOf(v.w);
@@ -108,18 +106,18 @@ export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
     if (v.w === 'have' || v.w === 'has' || v.w === 'had') {
       if (past[j + 1]) {
         tense = v.w === 'had' ? 'pluperfect' : 'perfect';
-        for (const k of CLASS_OF.get(lemmaOf(t[j + 1].w)) ?? []) f.add(`v:${who}-${tense}+${k}`);
+        for (const k of classOfWord.get(lemmaOf(t[j + 1].w)) ?? []) f.add(`v:${who}-${tense}+${k}`);
       } else if (v.w === 'had') tense = 'past';
       else tense = 'present';
     } else if (v.w === 'did' || v.w === 'was' || v.w === 'were') {
       tense = 'past';
       const nx = t[j + 1]?.w === 'not' || t[j + 1]?.w === 'never' ? t[j + 2] : t[j + 1];
-      if (nx) for (const k of CLASS_OF.get(lemmaOf(nx.w)) ?? []) f.add(`v:${who}-past+${k}`);
+      if (nx) for (const k of classOfWord.get(lemmaOf(nx.w)) ?? []) f.add(`v:${who}-past+${k}`);
       if (t[j + 1]?.w === 'not' || t[j + 1]?.w === 'never') f.add(`v:${who}-past-neg`);
       if (v.w !== 'did' && nx && past[t.indexOf(nx)]) f.add(`v:${who}-passive`);
     } else if (past[j]) {
       tense = 'past';
-      for (const k of CLASS_OF.get(vl) ?? []) f.add(`v:${who}-past+${k}`);
+      for (const k of classOfWord.get(vl) ?? []) f.add(`v:${who}-past+${k}`);
     } else if (MODALS.has(v.w) || v.w === 'will' || v.w === 'can') tense = 'modal';
     else tense = 'present';
     f.add(`v:${who}-${tense}`);
