@@ -30,7 +30,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { evidenceSpans, filesOf } from './lib/devset.mjs';
-import { fitLogistic } from './lib/logistic.mjs';
+import { fitLogistic, writeBlameModel } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -216,15 +216,5 @@ if (args.includes('--verbose')) {
 }
 
 // --- the model on everything ----------------------------------------------------------------------
-if (outFile) {
-  const m = train(items.flatMap(gated));
-  const weights = Object.fromEntries(Object.entries(m.weights).filter(([, v]) => Math.abs(v) >= 0.05).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
-  const out = {
-    $comment: 'blame-language sentence model (scripts/train-blame-model.mjs; features in src/lexicon/blame-features.ts). Logistic regression over sentences with a blame cue: p = 1 / (1 + exp(-(bias + sum of the weights of the features present))); the rule reports the cue when p >= threshold. Features: w:<lemma>, s:<word-class trigram near a cue>, c:<cue kind>, q:<lemma in the cue>, g:<sentence trait>.',
-    bias: Math.round(m.bias * 1000) / 1000,
-    threshold: T,
-    weights,
-  };
-  writeFileSync(resolve(outFile), `${JSON.stringify(out, null, 1)}\n`);
-  console.log(`\nwrote ${outFile} (${Object.keys(weights).length} weights)`);
-}
+if (outFile) writeBlameModel(outFile, train(items.flatMap(gated)), T,
+  'blame-language sentence model (scripts/train-blame-model.mjs; features in src/lexicon/blame-features.ts). Logistic regression over sentences with a blame cue: p = 1 / (1 + exp(-(bias + sum of the weights of the features present))); the rule reports the cue when p >= threshold. Features: w:<lemma>, s:<word-class trigram near a cue>, c:<cue kind>, q:<lemma in the cue>, g:<sentence trait>.');

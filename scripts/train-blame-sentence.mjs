@@ -25,9 +25,9 @@
 // 11 more findings (all false alarms; articles never run care rules).
 // Usage: --cache from `node scripts/train-blame-model.mjs --cache <file>` (the reply lines), then
 //   node scripts/train-blame-sentence.mjs --cache <file> --threshold 0.85 --thresholds 0.8,0.85,0.9 --out rules/blame-language.sentence.json
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fitLogistic } from './lib/logistic.mjs';
+import { fitLogistic, writeBlameModel } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -156,15 +156,5 @@ if (args.includes('--verbose')) {
 }
 
 const outFile = opt('--out');
-if (outFile) {
-  const m = trainSentence(lines);
-  const weights = Object.fromEntries(Object.entries(m.weights).filter(([, v]) => Math.abs(v) >= 0.05).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
-  const out = {
-    $comment: 'blame-language sentence reader (scripts/train-blame-sentence.mjs; features in src/lexicon/blame-sentence.ts). Logistic regression over every reply sentence that is not a question: p = 1 / (1 + exp(-(bias + sum of the weights of the features present))); the rule reports the sentence when p >= threshold. Features: u:<lemma>, b:<lemma pair>, k:<word class>, p:<person>, m:<modal>, v:<subject+tense>, x:<cross>, f:<first word>, n:<length>.',
-    bias: Math.round(m.bias * 1000) / 1000,
-    threshold: T,
-    weights,
-  };
-  writeFileSync(resolve(outFile), `${JSON.stringify(out, null, 1)}\n`);
-  console.log(`\nwrote ${outFile} (${Object.keys(weights).length} weights)`);
-}
+if (outFile) writeBlameModel(outFile, trainSentence(lines), T,
+  'blame-language sentence reader (scripts/train-blame-sentence.mjs; features in src/lexicon/blame-sentence.ts). Logistic regression over every reply sentence that is not a question: p = 1 / (1 + exp(-(bias + sum of the weights of the features present))); the rule reports the sentence when p >= threshold. Features: u:<lemma>, b:<lemma pair>, k:<word class>, p:<person>, m:<modal>, v:<subject+tense>, x:<cross>, f:<first word>, n:<length>.');

@@ -1,6 +1,8 @@
 // Training for the care rules' sentence models (src/lexicon/logistic.ts scores them): a weighted
 // logistic regression, full batch, AdaGrad steps, L2. scripts/train-blame-model.mjs and
 // scripts/train-impact-model.mjs choose the rows, their labels and weights, and the features kept.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /**
  * rows: { x: kept feature names, y: 0 or 1, c: the row's weight }; keys: the features to learn, in order.
@@ -35,4 +37,15 @@ export function fitLogistic(rows, keys, { epochs, rate = 0.3, l2 }) {
     }
   }
   return { bias, weights: Object.fromEntries(w) };
+}
+
+/**
+ * Writes a blame model file: weights under 0.05 dropped, the rest rounded to 3 places and sorted by size,
+ * with the threshold the rule reports at. Both blame trainers write this shape.
+ */
+export function writeBlameModel(outFile, m, threshold, comment) {
+  const weights = Object.fromEntries(Object.entries(m.weights).filter(([, v]) => Math.abs(v) >= 0.05).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+  const out = { $comment: comment, bias: Math.round(m.bias * 1000) / 1000, threshold, weights };
+  writeFileSync(resolve(outFile), `${JSON.stringify(out, null, 1)}\n`);
+  console.log(`\nwrote ${outFile} (${Object.keys(weights).length} weights)`);
 }
