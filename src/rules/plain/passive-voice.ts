@@ -65,6 +65,12 @@
  *     correctly synced"), "using …" after the participle ("was developed using the API"), a status in an
  *     "if" clause even with a reason ("if your account is locked due to inactivity"), "saved to your
  *     device" and "is not confined to" stay quiet too.
+ *   - round 10 (issue 14, legal convention): a "that" clause under a denied warranty ("does not warrant
+ *     that any errors will be corrected"), a concession ("even if we have been informed of the possibility
+ *     of such damages", "whether or not …" after a clause), a definition ("the date the license key is
+ *     delivered", "'Marketplace' means the site where products may be delivered") and a restriction a
+ *     law makes ("may be restricted under applicable law", not the reader's things) stay quiet, and so
+ *     does a state the reader was in after "if" ("if you were connected to a public gateway").
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -149,6 +155,16 @@ interface Lists {
   machineVerb: Set<string>;
   /** Verbs done to a person ("notified", "billed"): a description with one still hides who acts on a person. */
   toPerson: Set<string>;
+  /** Words of a warranty or a promise ("does not warrant that …"). */
+  warrant: Set<string>;
+  /** Nouns a contact clause defines ("the date the key is delivered"). */
+  definedNoun: Set<string>;
+  /** Verbs that define a term ("'Store' means the shop where …"). */
+  defines: Set<string>;
+  /** Words for a law ("under applicable law"). */
+  law: Set<string>;
+  /** Participles of a restriction that a law makes ("may be barred"). */
+  restrict: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -157,7 +173,7 @@ function wordLists(): Lists {
   if (lists) return lists;
   const by = (category: string) => new Set(table('passive-voice').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict') };
   return lists;
 }
 
@@ -431,6 +447,15 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // program does with it.
   // A step the reader must take is still found ("lines that should be uncommented").
   if (words.some((x) => x.masked && inCode(block.spanOf(x.start, x.end))) && !readerStep(words, be) && !readerStake(words, be, i, l, block.text)) return 'code-sentence';
+  // Round 10 (issue 14, legal convention): in a disclaimer ("does not warrant that any errors will be
+  // corrected"), a concession ("even if we have been informed of the possibility of such damages"), a
+  // definition ("the date the license key is delivered", "means the site where products may be
+  // delivered") or a restriction the law makes ("may be restricted under applicable law"), nobody acts
+  // on the reader: the clause states a term, not a hidden step.
+  const legal = legalFrame(sentence, be, i, l);
+  if (legal) return legal;
+  // "If you were connected to a public gateway": a state the reader was in, in an "if" clause.
+  if ((words[be].lower === 'were' || words[be].lower === 'was') && l.state.has(w.lower) && subjectIsYou(words, be, l.person) && inCondition(sentence, be) && !actionCued(words, be, i, l.actionCue)) return 'past-state';
   const aux = auxClass(words, be);
   const stake = readerStake(words, be, i, l, block.text);
   // Round 9 (issue 14, who the hidden actor is): a step or a permission ("can be changed", "must be
@@ -449,6 +474,65 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   if (!stake && aux === 'modal-perfect' && guessed(words, be) && !words.some((x) => PERSONAL.has(x.lower))) return 'guess';
   return 'report';
 }
+
+/** Words that deny a warranty: "does not warrant", "makes no guarantee", "disclaims all warranties". */
+const DENY = new Set(['not', 'no', 'never', 'nor', 'without', 'disclaim', 'disclaims', 'disclaimed', "doesn't", "don't", 'cannot', "can't"]);
+/** Words that open a relative clause after a defined term. */
+const DEF_RELATIVE = new Set(['where', 'which', 'that', 'who', 'whom', 'whereby', 'wherein']);
+
+/**
+ * A legal frame in which nobody acts on the reader: a denied warranty, a concession, a definition or a
+ * restriction the law makes. Returns its name, or null.
+ */
+function legalFrame(sentence: Sentence, be: number, i: number, l: Lists): string | null {
+  const words = sentence.words;
+  const text = sentence.block.text;
+  // "does not warrant that … ; that any defects or errors will be corrected": a "that" clause under a denied warranty.
+  let thatAt = -1;
+  for (let j = be - 1; j >= 0; j--) {
+    const lower = words[j].lower;
+    if (thatAt === -1 && lower === 'that') thatAt = j;
+    if (thatAt !== -1 && l.warrant.has(lower) && words.slice(Math.max(0, j - 4), j).some((x) => DENY.has(x.lower))) return 'disclaimer';
+    if (thatAt !== -1 && l.warrant.has(lower) && DENY.has(words[j - 1]?.lower ?? '')) return 'disclaimer';
+  }
+  // "even if we have been informed of the possibility", "whether or not it is found": a concession; the
+  // main clause holds either way.
+  for (let j = be - 1; j >= 1 && j >= be - 8; j--) {
+    if (/[,;:]/.test(text.slice(words[j].end, words[j + 1].start))) break;
+    const lower = words[j].lower;
+    const before = words[j - 1].lower;
+    if ((lower === 'if' || lower === 'though') && before === 'even') return 'concession';
+    // "whether or not" after a clause is a concession; after "about" or "on" it is a question ("questions
+    // about whether or not content should be reported": a step of the reader's, still found).
+    if (lower === 'whether') {
+      if (before === 'of' && (words[j - 2]?.lower === 'regardless' || words[j - 2]?.lower === 'irrespective')) return 'concession';
+      if (words[j + 1]?.lower === 'or' && words[j + 2]?.lower === 'not' && !QUESTION_BEFORE.has(before)) return 'concession';
+      break;
+    }
+  }
+  // "the date the license key is delivered (for Software) or the subscription is activated": a contact
+  // clause after a noun of time or way defines that noun.
+  for (let j = be - 1; j >= 1 && j >= be - 14; j--) {
+    const lower = words[j].lower;
+    if (l.definedNoun.has(lower) && (words[j - 1].lower === 'the' || words[j - 1].lower === 'each') && DEF_DET.has(words[j + 1]?.lower ?? '')) return 'definition';
+    if (/[;:.!?]/.test(text.slice(words[j].end, words[j + 1].start))) break;
+  }
+  // "'Marketplace' means the site operated by GitHub where products may be delivered": a relative clause in a definition.
+  let rel = false;
+  for (let j = be - 1; j >= 0; j--) {
+    const lower = words[j].lower;
+    if (DEF_RELATIVE.has(lower)) rel = true;
+    if (rel && l.defines.has(lower)) return 'definition';
+  }
+  // "may be restricted from using the site under applicable law", "as required by law": the law restricts.
+  // ... but not the reader's things: "your account may be restricted under applicable law" (who restricts it?).
+  if (l.restrict.has(words[i].lower) && words.some((x) => l.law.has(x.lower)) && !readerStake(words, be, i, l, text)) return 'by-law';
+  return null;
+}
+/** Words before "whether" that make it a question, not a concession: "about whether", "decide whether". */
+const QUESTION_BEFORE = new Set(['about', 'on', 'to', 'as', 'regarding', 'concerning', 'decide', 'decides', 'know', 'ask', 'asks', 'determine', 'determines', 'consider', 'see', 'check']);
+/** Determiners that open the subject of a contact clause ("the date [the key] is delivered"). */
+const DEF_DET = new Set(['the', 'a', 'an', 'any', 'each', 'such']);
 
 /** Verb groups of a step, a permission or what will happen: "can be", "must be", "needs to be", "will be". */
 const GATE_AUX = new Set(['can', 'must', 'will']);
