@@ -29,7 +29,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { evidenceSpans, filesOf } from './lib/devset.mjs';
+import { evidenceSpans, filesOf, tallyItem } from './lib/devset.mjs';
 import { fitLogistic, writeBlameModel } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -148,20 +148,13 @@ function train(lines, { epochs, rate = 0.3, l2, minWriters } = HYPER) {
 }
 
 const gated = (it) => it.lines.filter((l) => l.cues.length > 0).map((l) => Object.assign(l, { writer: it.writer }));
-const overlaps = (spans, ev) => spans.some(([s, e]) => ev.some(([a, b]) => s < b && a < e));
 
 function measure(test, modelFires, withPatterns = true) {
   const r = { expected: 0, found: 0, nm: 0, nmFired: 0, clean: 0, cleanFired: 0, added: [] };
   for (const it of test) {
     const extra = it.lines.filter((l) => (!withPatterns || !l.pattern) && l.cues.length && modelFires(l)).flatMap((l) => l.cueSpans);
     const spans = [...(withPatterns ? it.patternSpans : []), ...extra];
-    for (const ev of it.evidence) {
-      if (!ev.length) continue;
-      r.expected++;
-      if (overlaps(spans, ev)) r.found++;
-    }
-    if (it.nearMiss) { r.nm++; if (spans.length) r.nmFired++; }
-    if (it.clean) { r.clean++; if (spans.length) r.cleanFired++; }
+    tallyItem(r, it, spans);
     for (const l of it.lines) if (!l.pattern && l.cues.length && modelFires(l)) r.added.push({ where: it.where, l, ok: l.positive });
   }
   return r;

@@ -27,6 +27,7 @@
 //   node scripts/train-blame-sentence.mjs --cache <file> --threshold 0.85 --thresholds 0.8,0.85,0.9 --out rules/blame-language.sentence.json
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tallyItem } from './lib/devset.mjs';
 import { fitLogistic, writeBlameModel } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -72,7 +73,6 @@ function train(lines, key, { minWriters, l2, epochs, balance, nmWeight }) {
 const trainCue = (lines) => train(lines.filter((l) => l.cues.length), 'cueFeatures', { minWriters: 3, l2: 0.2, epochs: 150, balance: 2, nmWeight: 1 });
 const trainSentence = (lines) => train(lines.filter((l) => l.trainable), 'sf', HYPER);
 
-const overlaps = (spans, ev) => spans.some(([s, e]) => ev.some(([a, b]) => s < b && a < e));
 /** One writer's items under a rule made of: patterns?, the cue model at cueT?, the sentence model at sT? */
 function measure(test, { patterns, cue, sentence }) {
   const r = { expected: 0, found: 0, nm: 0, nmFired: 0, clean: 0, cleanFired: 0, fps: [], tps: [] };
@@ -87,13 +87,7 @@ function measure(test, { patterns, cue, sentence }) {
         (l.positive ? r.tps : r.fps).push({ where: it.where, l, nm: it.nearMiss, clean: it.clean });
       }
     }
-    for (const ev of it.evidence) {
-      if (!ev.length) continue;
-      r.expected++;
-      if (overlaps(spans, ev)) r.found++;
-    }
-    if (it.nearMiss) { r.nm++; if (spans.length) r.nmFired++; }
-    if (it.clean) { r.clean++; if (spans.length) r.cleanFired++; }
+    tallyItem(r, it, spans);
   }
   return r;
 }

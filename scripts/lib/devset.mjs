@@ -86,3 +86,18 @@ export function lintItem(text, name, channel, configName) {
   const resolver = ConfigResolver.fromData({ channel }, configName, root);
   return lintSource({ path: name, absPath: join(root, name), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true });
 }
+
+/**
+ * Adds one dev-set item to a blame trainer's tally: each evidence span found when a reported span
+ * overlaps it, and whether a near-miss or a clean item fired at all.
+ */
+export function tallyItem(r, it, spans) {
+  const overlaps = (ev) => spans.some(([s, e]) => ev.some(([a, b]) => s < b && a < e));
+  for (const ev of it.evidence) {
+    if (!ev.length) continue;
+    r.expected++;
+    if (overlaps(ev)) r.found++;
+  }
+  if (it.nearMiss) { r.nm++; if (spans.length) r.nmFired++; }
+  if (it.clean) { r.clean++; if (spans.length) r.cleanFired++; }
+}
