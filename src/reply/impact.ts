@@ -111,9 +111,6 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   if (needs.length === 0) {
     const need = modelNeed(lines, all);
     if (need) needs.push(need);
-  } else if (!impact && noBadNews(lines, all)) {
-    // "Your place is confirmed … later cancellations carry a £5 fee": the reply model reads no bad news in the whole reply.
-    needs.length = 0;
   }
   needs.sort((a, b) => a.line.index - b.line.index);
   return { needs, ...(impact ? { impact } : {}) };
@@ -531,8 +528,6 @@ export interface ImpactModels {
   high: number;
   /** A reply with no bad news the patterns know is bad news when the reply model gives it at least this. */
   badNews: number;
-  /** Bad news the patterns find counts only when the reply model gives the reply at least this (none: always). */
-  floor?: number;
 }
 
 let models: ImpactModels | null | undefined;
@@ -573,15 +568,6 @@ export function namesImpactInReply(l: ReplyLine): boolean {
   if (!m) return pattern;
   const p = impactScore(m.sentence, featuresOf(l));
   return pattern ? p >= m.low : !l.question && p >= m.high;
-}
-
-/** Whether the reply model is sure the whole reply gives no bad news, whatever the patterns found. */
-function noBadNews(lines: ReplyLine[], all: readonly ReplyLine[]): boolean {
-  const m = impactModels();
-  if (!m || !m.floor || lines.length === 0) return false;
-  const agent = new Set(lines);
-  const customer = all.filter((l) => l.speaker === 'customer' && !l.stage && !agent.has(l));
-  return impactScore(m.reply, replyFeatures(lines.map(featuresOf), customer.map(featuresOf))) < m.floor;
 }
 
 /**
