@@ -63,10 +63,10 @@ describe('holds', () => {
     expect(model('Press and hold the power button for ten seconds. There is a temporary hold on your card. We can transfer your number tomorrow.\n').m.holds).toEqual([]);
   });
 
-  it('finds transfers in words and in brackets', () => {
-    expect(model("I'll transfer you to billing now.\n[transfer to billing]\n").m.holds.map((h) => [h.kind, h.text])).toEqual([
-      ['transfer', 'transfer you'],
-      ['transfer', 'transfer to billing'],
+  it('reads a transfer in words and its stage direction on the next line as one, spanning both', () => {
+    const holds = model("I'll transfer you to billing now.\n[transfer to billing]\n").m.holds;
+    expect(holds.map((h) => [h.kind, h.text, h.line.block.text.slice(h.first.start, h.last.end)])).toEqual([
+      ['transfer', 'transfer you', 'transfer you to billing now.\n[transfer to billing'],
     ]);
   });
 });

@@ -85,6 +85,14 @@ export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
     const live = line.words.filter((w) => !w.masked);
     const start = line.stage && live.length ? live[0] : hit.first;
     const end = line.stage && live.length ? live[live.length - 1] : hits.reduce((m, h) => (h.last.end > m.end ? h.last : m), hit.last);
+    // "I'll transfer you now." then "[transfer to returns]": one hold. Its span runs on to the stage
+    // direction, so a reader who points at either finds it.
+    const said = line.stage ? out[out.length - 1] : undefined;
+    if (said && said.line === lines[i - 1] && said.line.block === line.block) {
+      said.last = end;
+      if (said.kind === 'hold' && /transfer|connect|through/i.test(hitText(line, start, end))) said.kind = 'transfer';
+      return;
+    }
     // Asking in this line, the next one ("Is that OK?"), or a few lines before.
     const window: ReplyLine[] = [line];
     for (let k = i - 1; k >= 0 && i - k <= LOOK_BACK; k--) {
@@ -109,12 +117,24 @@ export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
     const after = line.stage ? [] : [lines[i + 1], lines[i + 2]].filter((l): l is ReplyLine => Boolean(l) && l.speaker === 'agent' && !l.stage && l.block === line.block);
     const duration = [...agent, ...after].some((l) => hitsIn(l, TABLE, 'duration').length > 0);
     // The hold asked about in an earlier question: its span runs from the question to the stage direction, so either reads as the hold.
-    const from = line.stage && askedHit && askedAt >= i - 3 && lines[askedAt].block === line.block ? askedHit : start;
+    const from = line.stage && askedHit && askedAt >= i - 3 && lines[askedAt].block === line.block ? askedHit : (line.stage && leadIn(lines[i - 1], line, out)) || start;
     if (line.stage) askedHit = undefined;
     else spokenHold = i;
     out.push({ line, first: from, last: end, text: hitText(line, start, end), kind: hits.some((h) => h.value.category === 'transfer') || (line.stage && /transfer|connect|through/i.test(hitText(line, start, end))) ? 'transfer' : 'hold', asked, duration });
   });
   return out;
+}
+
+/**
+ * "One moment." then "[chat on hold]": the agent's words that announce the hold, in the line right
+ * before its stage direction and not reported on their own. The hold's span starts there, so a
+ * reader who points at the words and one who points at the stage direction both find it.
+ */
+function leadIn(prev: ReplyLine | undefined, stage: ReplyLine, reported: readonly HoldInfo[]): Word | undefined {
+  if (!prev || prev.speaker !== 'agent' || prev.stage || prev.question || prev.block !== stage.block) return undefined;
+  if (reported.some((h) => h.line === prev)) return undefined;
+  const hits = [...hitsIn(prev, TABLE, 'hold'), ...aloneHits(prev)].sort((a, b) => a.first.start - b.first.start);
+  return hits[0]?.first;
 }
 
 /** Hits of the 'hold-alone' patterns; the line's last word may keep its full stop ("One sec.", an abbreviation to the tokeniser). */
