@@ -101,6 +101,8 @@ const FREQUENCY = new Set(['sometimes', 'often', 'occasionally', 'usually', 'fre
 /** Words after a decision that give its reason: "is declined because…", "is rejected due to…". */
 const REASON = new Set(['because', 'due', 'since', 'as']);
 /** Words that end the clause a passive is in, when looking for "by …" ahead. */
+/** Words that open a reason clause: "because we limit…", "since we could not…". */
+const REASON_WE = new Set(['because', 'since']);
 const CLAUSE_END = new Set(['and', 'but', 'or', 'which', 'that', 'when', 'if', 'because', 'so', 'while', 'where', 'who', 'unless', 'until', 'before', 'after', 'then']);
 /** "get charged", "got deleted": a passive with "get" (a state after "get" is an idiom: "get started", "got stuck"). */
 const GET = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
@@ -417,6 +419,11 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // ("is worked out from your average pay", "is made up using…": a sum someone works out, not a state.)
   if (state && particleAfter(sentence, i) && !['by', 'from', 'using'].includes(words[i + 2]?.lower ?? '')) return 'particle';
   if (namesTheActor(words, i, l, l.cause.has(w.lower))) return 'by-actor';
+  // "The billing date is determined by:" and a list: the list names who or what does it.
+  const lastWord = words[words.length - 1];
+  if (lastWord.lower === 'by' && words.length - 1 - i <= 2 && /^\s*:/.test(block.text.slice(lastWord.end, lastWord.end + 3))) return 'by-list';
+  // "Your account was locked because we limit the number of tries": the reason names us as the one who acts.
+  if (words.slice(i + 1).some((x, k, rest) => REASON_WE.has(x.lower) && rest[k + 1]?.lower === 'we')) return 'we-reason';
   // "data that is sent from your board", "orders are shipped from our warehouse": "from …" names the sender.
   if (l.source.has(w.lower) && fromAfter(words, i)) return 'from-sender';
   // "You will be asked to sign in", "you'll be taken to your account": a step in the product's own
