@@ -17,6 +17,12 @@ describe('sentence splitting', () => {
     expect(sentences('Users must be under 13. If you are older, sign up.\n')).toEqual(['Users must be under 13.', 'If you are older, sign up.']);
   });
 
+  it('ends a sentence at a lone capital before a word that opens sentences, and keeps initials in names', () => {
+    expect(sentences('Homes sit in bands from A to H. The band depends on the price.\n')).toEqual(['Homes sit in bands from A to H.', 'The band depends on the price.']);
+    expect(sentences('This is covered in Section B. You can leave at any time.\n')).toEqual(['This is covered in Section B.', 'You can leave at any time.']);
+    expect(sentences('Ask J. Smith or Mary K. Jones for help.\n')).toHaveLength(1);
+  });
+
   it('keeps abbreviations that are abbreviations', () => {
     expect(sentences('The cable is 12 in. Long cables cost more.\n')).toHaveLength(1);
     expect(sentences('We open Sun. Mon. and Tue. in summer.\n')).toHaveLength(1);

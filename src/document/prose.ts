@@ -312,7 +312,8 @@ export class ProseBlock {
       const last = text.charCodeAt(text.length - 1);
       const stop = last === 46 || last === 63 || last === 33;
       // "photo ID. You", "in CA. Then": capitals read as an abbreviation (idem, circa) end the sentence before a capital too.
-      const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text)) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
+      // "from A to H. The band": a lone capital is an initial only before a name, not before a word that opens sentences.
+      const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text) || (/^\p{Lu}\.$/u.test(text) && SENTENCE_OPENERS.has(nlcstToString(nextWord(kids, i) ?? child)))) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
       // "under 13. If you are" is glued the same way: a number ending a sentence.
       const gluedNumber = stop && words.length > 0 && /^\d{1,6}\.$/.test(text);
       // A lower-case start joins the full stop to this word ("errors. xxx", "network. mDNS"): code or a mixed-case name after it starts a sentence.
@@ -352,6 +353,12 @@ export class ProseBlock {
     return { text: this.text.slice(start, end), start, end, span: this.spanOf(start, end), words, block: this };
   }
 }
+
+/**
+ * Words that open a sentence and never follow an initial in a name ("J. Smith"): after a lone
+ * capital and a full stop ("from A to H. The band", "choose plan B. You can") they start a new sentence.
+ */
+const SENTENCE_OPENERS = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'You', 'Your', 'We', 'Our', 'They', 'Their', 'If', 'When', 'Then', 'To', 'For', 'There', 'Please', 'Each', 'Every', 'All', 'After', 'Before', 'Once', 'So', 'But', 'Or', 'Only', 'No', 'Yes', 'What', 'Why', 'How', 'Where', 'Which', 'Some', 'Most', 'Both', 'Here', 'Now', 'Next', 'Also', 'Make', 'Check', 'Select', 'Click', 'Tap', 'Go', 'Open', 'Use', 'See', 'Note', 'An', 'In', 'On', 'At', 'With', 'From', 'As', 'Do', 'Don\'t', 'Is', 'Are', 'Can', 'Will']);
 
 /** Everyday words parse-english takes for abbreviations when a full stop follows (in = inch, sun = Sunday, min = minute…), written in lower case. */
 const GLUED_WORDS = new Set(['in.', 'on.', 'sun.', 'sat.', 'wed.', 'mar.', 'min.', 'sec.']);
