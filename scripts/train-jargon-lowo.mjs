@@ -14,6 +14,11 @@
 //
 // Per writer: jargon findings that overlap the expected evidence, near misses it fired on, clean
 // items (`expect: []`) it fired on. Each writer runs in its own process (the table is read once).
+//
+// --quiet-lists also takes out the strings that only quiet the rule (`exceptions`, `notAfter`,
+// `compoundPlain`) when they were added after the writer's set entered and occur in that writer's
+// texts: they were most likely written to silence that writer's near misses, so keeping them hides
+// the false alarms a new writer would get (issue 14, r10).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +29,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEV = join(root, 'fixtures', 'devsets', 'plain', 'dev');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
+const quietLists = args.includes('--quiet-lists');
 const only = args.includes('--writer') ? args[args.indexOf('--writer') + 1] : undefined;
 // The history comes from this checkout's git (or the one named by JARGON_LOWO_GIT, for a built copy outside git).
 const git = (...a) => execFileSync('git', ['-C', process.env.JARGON_LOWO_GIT ?? root, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -34,7 +40,7 @@ if (!only) {
   console.log('writer  found/expected  near-miss fired  clean fired  findings  list strings taken out');
   const tot = { found: 0, exp: 0, nmf: 0, nm: 0, cleanf: 0, clean: 0 };
   for (const w of writers) {
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--writer', w, ...(verbose ? ['--verbose'] : [])], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--writer', w, ...(verbose ? ['--verbose'] : []), ...(quietLists ? ['--quiet-lists'] : [])], { encoding: 'utf8' });
     const row = JSON.parse(out.trim().split('\n').pop());
     for (const k of Object.keys(tot)) tot[k] += row[k];
     if (verbose) process.stdout.write(out.split('\n').slice(0, -2).join('\n') + '\n');
@@ -49,6 +55,9 @@ const files = readdirSync(DEV).filter((n) => n.startsWith(`${only}-`) && /\.ya?m
 const items = files.flatMap((f) => (parse(readFileSync(join(DEV, f), 'utf8'))?.items ?? []).map((item) => ({ f, item })));
 const evid = items.flatMap(({ item }) => (item.expect ?? []).filter((e) => e.rule === 'jargon').map((e) => String(e.evidence ?? '').toLowerCase()));
 const evWords = evid.flatMap((e) => e.split(/[^a-z0-9+'-]+/).filter(Boolean));
+/** All of the writer's item texts, for --quiet-lists. */
+const texts = items.map(({ item }) => String(item?.text ?? '').toLowerCase().replace(/’/g, "'"));
+const QUIET_KEYS = ['exceptions', 'notAfter', 'compoundPlain'];
 
 // The table as it was before the writer's set entered the repository.
 const added = git('log', '--diff-filter=A', '--format=%H', '--', `fixtures/devsets/plain/*/${only}-*`).trim().split('\n').filter(Boolean).pop();
@@ -76,6 +85,11 @@ const inEvidence = (s) => {
   return false;
 };
 
+const inText = (s) => {
+  const re = new RegExp(`(^|[^a-z])${esc(s)}([^a-z]|$)`);
+  return texts.some((t) => re.test(t));
+};
+
 const { table } = await import(join(root, 'dist', 'lexicon', 'data.js'));
 const t = table('jargon');
 const removed = [];
@@ -88,6 +102,13 @@ const prune = (node, path) => {
         continue;
       }
       const s = v.toLowerCase();
+      if (quietLists && QUIET_KEYS.some((k) => path.endsWith(k))) {
+        if (!known.has(`${path}:${s}`) && inText(s)) {
+          removed.push(`${path}:${v}`);
+          node.splice(i, 1);
+        }
+        continue;
+      }
       if (path.endsWith('notAfter') || (s.length < 4 && !/\d/.test(s))) continue;
       if (!known.has(`${path}:${s}`) && inEvidence(s)) {
         removed.push(`${path}:${v}`);

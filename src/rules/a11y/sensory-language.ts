@@ -57,6 +57,8 @@ export default defineRule({
     let labels: Span[] | undefined;
     let images: { span: Span; described: boolean }[] | undefined;
     const sentences = doc.sentences;
+    /** Everything reported, so the state-colour pass below does not report the same words twice. */
+    const done: Span[] = [];
     for (let si = 0; si < sentences.length; si++) {
       const s = sentences[si];
       const block = s.block;
@@ -85,6 +87,12 @@ export default defineRule({
           const next = si + 1 < sentences.length && sentences[si + 1].block === block ? sentences[si + 1] : undefined;
           if (otherCue(s) || (next !== undefined && otherCue(next))) continue;
         }
+        // "Put glass in the blue box and food waste in the green caddy": a colour on a real thing you put
+        // something in, not on a screen. Bins and boxes at home are named by their colour.
+        if (hit.kind === 'colour' && placedInThing(s, hit.first)) continue;
+        // "Lessons you finished have a green tick and the word Done": a mark that the page also names in words.
+        // Not in an instruction that picks the thing ("tap the green tick next to Done").
+        if (hit.kind === 'colour' && !screenAction(s, 0, hit.first) && namedInWords(s, hit.last)) continue;
         // "Swipe left on a booking, or open it and tap **Cancel**": another way, with its label, is given.
         if (hit.kind === 'gesture') {
           const or = s.words.findIndex((x, k) => k > hit.last && x.lower === 'or');
@@ -124,6 +132,7 @@ export default defineRule({
         }
         const w = s.words;
         reported.push(hit);
+        done.push(block.spanOf(w[hit.first].start, w[hit.last].end));
         ctx.report({
           messageId: hit.kind,
           span: block.spanOf(w[hit.first].start, w[hit.last].end),
@@ -132,8 +141,51 @@ export default defineRule({
         });
       }
     }
+    // "Lessons you have started turn orange. … select the orange lesson": the page made the colour a state,
+    // and a step then picks a thing by that colour alone, whatever the thing is called.
+    const states = colourStates(sentences);
+    if (!states.size) return;
+    for (const s of sentences) {
+      const block = s.block;
+      if (block.quote || block.kind === 'alt' || block.kind === 'caption') continue;
+      const w = s.words;
+      for (let k = 0; k + 3 < w.length; k++) {
+        if (!PICK_VERBS.has(w[k].lower) || !PICK_DETERMINERS.has(w[k + 1].lower)) continue;
+        const colour = w[k + 2];
+        const thing = w[k + 3];
+        if (colour.quoted || colour.masked || thing.quoted || thing.masked || !states.has(colour.lower) || !/^\p{Ll}[\p{Ll}-]+$/u.test(thing.text)) continue;
+        const span = block.spanOf(colour.start, thing.end);
+        if (done.some((d) => d.start < span.end && span.start < d.end)) continue;
+        // "select the orange **Resume** lesson", "the orange lesson called Week 3": named as well.
+        const [from, to] = clauseOf(s, k + 2, k + 3);
+        if (hasLabel(doc, s, (labels ??= labelSpans(doc)), from, to)) continue;
+        done.push(span);
+        ctx.report({ messageId: 'colour', span, data: { actual: block.text.slice(colour.start, thing.end) }, context: s.span });
+      }
+    }
   },
 });
+
+/** Verbs of picking a thing on screen, for the state-colour pass. */
+const PICK_VERBS = new Set(['select', 'tap', 'click', 'choose', 'pick', 'open', 'press']);
+const PICK_DETERMINERS = new Set(['the', 'a', 'an', 'any', 'each']);
+/** Verbs that give a colour as a state: "turn orange", "are shown in grey", "goes green". Not "is" or "are": "the bins are green" names a product's colour. */
+const STATE_VERBS = new Set(['turn', 'turns', 'turned', 'go', 'goes', 'went', 'become', 'becomes', 'shown', 'marked', 'highlighted', 'coloured', 'colored', 'appear', 'appears', 'change', 'changes']);
+
+/** Colours the page gives as a state of something: "Lessons you have finished turn green", "Booked days are shown in grey". */
+function colourStates(sentences: readonly Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    const w = s.words;
+    for (let k = 1; k < w.length; k++) {
+      if (!isLookWord(w[k].lower)) continue;
+      let v = k - 1;
+      if (w[v].lower === 'in' || w[v].lower === 'to') v--;
+      if (v >= 0 && STATE_VERBS.has(w[v].lower)) out.add(w[k].lower);
+    }
+  }
+  return out;
+}
 
 type Hit = Omit<SensoryHit, 'kind'> & { kind: SensoryHit['kind'] | 'look'; grammar?: boolean };
 
@@ -259,6 +311,32 @@ function otherCue(s: Sentence): boolean {
   // "say your message", "type your text": the reader's own words are not a cue from the device.
   // "…turn grey and say **Full**", "…and shows 'Paid'": words the reader can read are a second cue.
   return s.words.some((w, k) => w.quoted || (OTHER_CUES.has(w.lower) && !['your', 'my'].includes(s.words[k - 1]?.lower ?? '')) || (SAYS.has(w.lower) && saysLabel(s.words[k + 1])));
+}
+
+/** Verbs of putting a real thing somewhere: "put glass in the blue box", "throw food waste into the green caddy". */
+const PLACE_VERBS = new Set(['put', 'puts', 'place', 'places', 'throw', 'throws', 'tip', 'empty', 'pour', 'recycle', 'store', 'keep', 'leave', 'bag']);
+/** Words of a screen: with one in the sentence, the coloured thing may be on it. */
+const SCREEN_WORDS = new Set(['screen', 'app', 'page', 'site', 'website', 'menu', 'tab', 'click', 'tap', 'drag', 'online', 'account', 'form', 'window', 'browser', 'dashboard', 'icon', 'button', 'link']);
+
+/** A placing verb, then "in", "into" or "inside", before the colour, in a sentence with no word of a screen. */
+function placedInThing(s: Sentence, first: number): boolean {
+  const w = s.words;
+  if (w.some((x) => SCREEN_WORDS.has(x.lower))) return false;
+  const k = first - 1;
+  const det = ['the', 'a', 'your', 'our', 'its'].includes(w[k]?.lower ?? '') ? k - 1 : k;
+  if (!['in', 'into', 'inside'].includes(w[det]?.lower ?? '')) return false;
+  for (let j = det - 1; j >= Math.max(0, det - 10); j--) if (PLACE_VERBS.has(w[j].lower)) return true;
+  return false;
+}
+
+/** Nouns that put a label's words next to a mark: "and the word Done", "with the label 'Paid'". */
+const WORD_NOUNS = new Set(['word', 'words', 'label', 'text']);
+
+/** After the mark, the sentence gives the same state in words: "…a green tick and the word Done". */
+function namedInWords(s: Sentence, last: number): boolean {
+  const w = s.words;
+  for (let k = last + 1; k + 1 < w.length; k++) if (WORD_NOUNS.has(w[k].lower) && w[k - 1]?.lower === 'the' && saysLabel(w[k + 1])) return true;
+  return false;
 }
 
 /** A label within a few words of the phrase: "the padlock (**Lock**)", "the first link, **Help**", "the Save icon". */

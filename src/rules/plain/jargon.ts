@@ -61,34 +61,107 @@ interface Hit {
 /** "leverage means…", "What is leverage?", "…indemnify us. This means you cover our costs." */
 const MEANS = new Set(['means', 'meaning', 'refers', 'describes']);
 const BACK_REFS = new Set(['this', 'that', 'it', 'which']);
+/** After "<term> is/are", words that start what it is: "Your excess is what you pay…", "Deductions are the amounts…". */
+const COPULAS = new Set(['is', 'are']);
+const DEFINITION_OPENERS = new Set(['when', 'a', 'an', 'the', 'how', 'what', 'where', 'any', 'money', 'something', 'someone', 'your', 'our']);
+/** "…the excess. That's the part you pay": a back reference and a copula in one word. */
+const BACK_COPULAS = new Set(["this's", "that's", "it's", 'thats', 'its']);
 
 function definedTerms(sentences: readonly Sentence[], hits: readonly Hit[]): Set<PhraseEntry> {
   const out = new Set<PhraseEntry>();
   if (!hits.length) return out;
   const index = new Map<Sentence, number>();
   sentences.forEach((x, i) => index.set(x, i));
+  let generic: Set<string> | undefined;
   for (const h of hits) {
+    // "Add a rider to your policy… A rider is extra cover for one item.": a sentence of the file defines its head noun.
+    const noun = isIndustry(h.entry) || h.entry.internal === true || h.entry.category === 'trade jargon' || h.entry.category === 'internal jargon';
+    if (noun && h.actual.split(/\s+/).some((x) => (generic ??= genericDefinitions(sentences)).has(headKey(x)))) {
+      out.add(h.entry);
+      continue;
+    }
     const w = h.sentence.words;
     const first = w.findIndex((x) => x.start >= h.from);
     const lastWord = w.findIndex((x) => x.end >= h.to);
     const a = first === -1 ? 0 : first;
     const b = lastWord === -1 ? w.length - 1 : lastWord;
-    const nextWords = w.slice(b + 1, b + 3).map((x) => x.lower);
+    const nextWords = w.slice(b + 1, b + 4).map((x) => x.lower.replace(/’/g, "'"));
     const prevWords = w.slice(Math.max(0, a - 2), a).map((x) => x.lower);
+    // "<term> is a…", "<term> are what…", and with the noun it names: "A dunning email is a reminder…".
+    const copulaAt = COPULAS.has(nextWords[0] ?? '') ? 0 : /^\p{Ll}+$/u.test(w[b + 1]?.text ?? '') && COPULAS.has(nextWords[1] ?? '') ? 1 : -1;
+    // Only a thing's name is defined that way: legal wording is not ("The uses set out herein are the only ones").
     let yes = MEANS.has(nextWords[0] ?? '') || (nextWords[0] === 'is' && ['when', 'a', 'an', 'the', 'how'].includes(nextWords[1] ?? ''));
+    yes ||= noun && copulaAt !== -1 && DEFINITION_OPENERS.has(nextWords[copulaAt + 1] ?? '');
     yes ||= prevWords.join(' ') === 'what is' || prevWords.join(' ') === 'what does' || prevWords[prevWords.length - 1] === "what's";
     if (!yes) {
       // The next sentence explains it: "You agree to indemnify us. This means you cover our costs."
       const i = index.get(h.sentence);
       const next = i === undefined ? undefined : sentences[i + 1];
       if (next && next.block === h.sentence.block) {
-        const n = next.words.slice(0, 3).map((x) => x.lower);
+        const n = next.words.slice(0, 3).map((x) => x.lower.replace(/’/g, "'"));
         yes = (BACK_REFS.has(n[0] ?? '') && MEANS.has(n[1] ?? '')) || (n[0] === 'in' && n[1] === 'other' && n[2] === 'words');
+        // "…we take off the excess. This is the part of each claim you pay": the term ends its sentence, and the
+        // next one says what it is.
+        if (!yes && noun && w.length - 1 - b <= 2) yes = (BACK_REFS.has(n[0] ?? '') && n[0] !== 'which' && COPULAS.has(n[1] ?? '') && DEFINITION_OPENERS.has(n[2] ?? '')) || (BACK_COPULAS.has(n[0] ?? '') && DEFINITION_OPENERS.has(n[1] ?? ''));
       }
     }
     if (yes) out.add(h.entry);
   }
   return out;
+}
+
+/** Words that start a sentence with a copula but name nothing: "This is the part…", "There are two…". */
+const NOT_DEFINED = new Set(['this', 'that', 'these', 'those', 'there', 'here', 'which', 'what', 'who', 'where', 'when', 'how', 'why', 'she', 'they', 'you', 'your', 'our', 'their', 'its', 'his', 'her', 'each', 'every', 'all', 'both', 'one', 'some', 'any', 'none', 'nothing', 'everything', 'something', 'anything']);
+
+/** The last word of a term, lower case and without a plural "s": the key of its head noun. */
+function headKey(actual: string): string {
+  const last = actual.toLowerCase().replace(/’/g, "'").split(/\s+/).pop() ?? '';
+  return last.length > 3 ? last.replace(/s$/u, '') : last;
+}
+
+/**
+ * Head nouns the file defines in a sentence of their own: "A rider is extra cover for one item", "An excess
+ * is…", "Riders are what…", "What is a rider?". Not "Your excess is £100" (a value, not a definition).
+ */
+function genericDefinitions(sentences: readonly Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    const w = s.words.map((x) => x.lower.replace(/’/g, "'"));
+    // "What is a rider?", "What's an excess?"
+    let k = w[0] === 'what' && COPULAS.has(w[1] ?? '') ? 2 : w[0] === "what's" ? 1 : 0;
+    const question = k > 0;
+    const det = w[k] === 'a' || w[k] === 'an';
+    if (det) k++;
+    if (question) {
+      if (w.length - k >= 1 && w.length - k <= 2) out.add(headKey(w[w.length - 1]));
+      continue;
+    }
+    // One or two words, then the copula: "A rider is…", "A policy rider is…", "Riders are what…".
+    for (const n of [1, 2]) {
+      const cop = w[k + n];
+      if (!cop || !(COPULAS.has(cop) || MEANS.has(cop))) continue;
+      const word = w[k + n - 1];
+      if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(word) || NOT_DEFINED.has(word)) break;
+      if (det || MEANS.has(cop) || DEFINITION_OPENERS.has(w[k + n + 1] ?? '')) out.add(headKey(word));
+      break;
+    }
+  }
+  return out;
+}
+
+/** Words between a subject and its verb: "your dog has ingested", "a child may accidentally ingest". */
+const SUBJECT_GAP = new Set(['has', 'have', 'had', 'may', 'might', 'can', 'could', 'will', 'did', 'does', 'accidentally', 'already', 'just', 'ever', 'also']);
+
+/**
+ * A system word used as a verb of a person or an animal: "if your dog ingests chocolate", "the child
+ * ingested a battery". That is the everyday (medical) sense, not our systems ("we ingest your data").
+ */
+function saidOfLiving(h: Hit): boolean {
+  if (h.entry.internal !== true || h.actual.includes(' ')) return false;
+  const w = h.sentence.words;
+  let i = w.findIndex((x) => x.start === h.from) - 1;
+  while (i >= 0 && SUBJECT_GAP.has(w[i].lower)) i--;
+  return i >= 0 && systemWords().living.has(lower(w[i].lower));
 }
 
 /** A capital in mid-sentence: a product or a defined term ("the Synergy Pro mouse"). */
@@ -111,12 +184,14 @@ interface Head {
 interface SystemWords {
   internal: Set<string>;
   heads: Map<string, Head>;
+  /** People and animals: a system's verb said of one is the everyday sense ("if your dog ingests chocolate"). */
+  living: Set<string>;
 }
 let systemData: SystemWords | undefined;
 const lower = (x: unknown) => String(x).toLowerCase().replace(/’/g, "'");
 function systemWords(): SystemWords {
   if (systemData) return systemData;
-  const raw = (table(TABLE).systemWords ?? {}) as { internalModifiers?: unknown[]; heads?: { match: string[]; modifiers: string | string[]; notAfter?: string[]; rare?: boolean }[] };
+  const raw = (table(TABLE).systemWords ?? {}) as { internalModifiers?: unknown[]; livingSubjects?: unknown[]; heads?: { match: string[]; modifiers: string | string[]; notAfter?: string[]; rare?: boolean }[] };
   const internal = new Set((raw.internalModifiers ?? []).map(lower));
   const heads = new Map<string, Head>();
   for (const h of raw.heads ?? []) {
@@ -125,7 +200,7 @@ function systemWords(): SystemWords {
     const head: Head = { entry, modifiers, notAfter: new Set((h.notAfter ?? []).map(lower)), rare: h.rare === true };
     for (const m of h.match) heads.set(lower(m), head);
   }
-  systemData = { internal, heads };
+  systemData = { internal, heads, living: new Set((raw.livingSubjects ?? []).map(lower)) };
   return systemData;
 }
 
@@ -381,6 +456,8 @@ function explainedHere(sentence: Sentence, from: number, to: number): boolean {
   const after = w[b + 2]?.lower ?? '';
   // "…microservices, small programs that each do one job": a short noun phrase, then "that", "which" or "who".
   if (!CONJUNCTIONS.has(next.lower) && w.slice(b + 2, b + 5).some((x) => x.lower === 'that' || x.lower === 'which' || x.lower === 'who')) return true;
+  // "Ambient goods, like tins and pasta, …", "…, such as a new boiler": examples say what the word covers.
+  if (next.lower === 'like' || (next.lower === 'such' && after === 'as') || (next.lower === 'for' && after === 'example') || next.lower === 'e.g' || next.lower === 'e.g.') return true;
   const lead = LEADS.get(next.lower);
   // "…, which is the part…", "…, which means…", "…, or the tool…"; not "…, which can take a day".
   if (lead) return lead.has(after) && (next.lower !== 'which' || after === 'means' || DESCRIBE.has(w[b + 3]?.lower ?? ''));
@@ -625,7 +702,11 @@ export default defineRule<Options>({
     const defined = definedTerms(doc.sentences, hits);
     // A support tier a case was escalated to is one whatever its case: "escalated your ticket to Tier 2"
     // ("moved to Tier 2" may be a price plan's name).
-    const kept = hits.filter((h) => inScope(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && (escalatedTier(h) || h.entry === SHAPE_ENTRIES.tierActing || !isName(h)));
+    // A phrase written as a name elsewhere in the file ("turn on **Optimise battery**") is that feature's name
+    // at the start of a sentence or a heading too ("## Optimise battery").
+    const nameKeys = new Set(hits.filter((h) => isName(h)).map((h) => h.actual.toLowerCase()));
+    const asName = (h: Hit) => isName(h) || (nameKeys.has(h.actual.toLowerCase()) && h.sentence.words[0]?.start === h.from);
+    const kept = hits.filter((h) => inScope(h) && !saidOfLiving(h) && !rejected.has(`${h.span.start}:${h.span.end}`) && !defined.has(h.entry) && (escalatedTier(h) || h.entry === SHAPE_ENTRIES.tierActing || !asName(h)));
     // Internal jargon is reported once a file, with a count: the fix is one rewrite, not one per use.
     // So is an industry term: one explanation serves every use.
     const once = (h: Hit) => h.entry.internal === true || isIndustry(h.entry);

@@ -16,6 +16,11 @@
  *   - "The CVV is the three-digit code…", "the CVV, the three digits on the
  *     back": a definition by "is a/the" or a description after a comma;
  *   - "… in HCF. This is the …": the next sentence says what it is;
+ *   - the words around it spell it out in any case, with only gloss words
+ *     between: "energy performance certificate (known as an EPC)", "BRP,
+ *     short for biometric residence permit", or the sentence before ends
+ *     with them ("Turn on multi-factor authentication. MFA adds…");
+ *   - the page title: "title: Social Security Administration (SSA)";
  *   - <abbr title="…">.
  * Only the first undefined use of each acronym in a file is reported
  * ("WEP" after "WEP2" is the same one).
@@ -37,6 +42,10 @@
  *   - the type of a part or an example of a board ("Connector type: micro
  *     UFL", "the plug type is BNC", "USB board (e.g. NG)"), and a marking
  *     ("marked as DNP");
+ *   - letters of a code to read or type ("starts with the letters TX",
+ *     "reply STOP", "text JOIN to 80080"), a label with its number ("TTY:
+ *     711"), an example after the words that say what it is ("a trademark
+ *     office (e.g. USPTO)");
  *   - bold, kbd and code: button and key labels ("press **RESET**"), and
  *     "labeled RST", "the RST label";
  *   - amounts with units ("5V", "354KB") and part numbers ("BM20B"); an
@@ -492,6 +501,133 @@ function afterErrorLabel(text: string, sentenceStart: number, at: number): boole
   return /\b(error|errors|message|messages|warning|alert|says|reads|shows|output|prompt|notice)\b[^:]{0,30}$/i.test(text.slice(Math.max(sentenceStart, colon - 60), colon));
 }
 
+/** Words before capitals that make them letters to read or type, not an acronym: "the letters TX", "the prefix CL". */
+const LETTER_NOUNS = new Set(['letter', 'letters', 'prefix', 'prefixes', 'suffix', 'initials', 'characters']);
+/** The page's title: front matter `title` (Markdown) or the <title> element (HTML). */
+function pageTitles(doc: { frontmatter?: Record<string, unknown>; elements(tag: string): readonly unknown[] }): string[] {
+  const out: string[] = [];
+  const t = doc.frontmatter?.title;
+  if (typeof t === 'string') out.push(t);
+  for (const el of doc.elements('title')) out.push(textOf(el as Parameters<typeof textOf>[0]));
+  return out;
+}
+
+/** "Social Security Administration (SSA)": acronyms in brackets that the title's words before them spell. */
+function titleAcronyms(title: string): string[] {
+  const out: string[] = [];
+  const words = title.split(/\s+/).filter(Boolean);
+  words.forEach((w, i) => {
+    const m = /^\(([A-Za-z0-9&]{2,8})\)[.,:;]?$/.exec(w);
+    if (!m || !ACRONYM.test(m[1])) return;
+    const before = words.slice(Math.max(0, i - 8), i).map((text) => ({ text: text.replace(/[^\p{L}\p{N}'-]/gu, ''), lower: text.toLowerCase() }) as Word);
+    for (let k = 0; k < before.length; k++) {
+      if (spells(before, k, m[1], false)) {
+        out.push(m[1]);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+/** Nouns after which capitals and a number are a phone line's or a field's label: "the TTY number at 1-800-…". */
+const NUMBER_NOUNS = new Set(['number', 'line', 'phone', 'relay']);
+
+/** "(TTY: 711)", "VAT: 20%", "the TTY number at 1-800-325-0778": a label with its number right after it. */
+function labelOfNumber(words: readonly Word[], index: number, text: string): boolean {
+  const word = words[index];
+  const next = words[index + 1];
+  if (!next) return false;
+  const digit = (w: Word | undefined) => !!w && /^[+(]?\d/.test(w.text);
+  if (text.slice(word.end, next.start).trim() === ':' && digit(next)) return true;
+  if (!NUMBER_NOUNS.has(next.lower)) return false;
+  const k = ['at', 'on', 'is', ':'].includes(words[index + 2]?.lower ?? '') ? index + 3 : index + 2;
+  return digit(words[k]) || (text.slice(next.end, words[index + 2]?.start ?? next.end).trim() === ':' && digit(words[index + 2]));
+}
+
+/** "a trademark office (e.g. USPTO)", "(for example, NHS)": in brackets, an example of the lower-case noun before them. */
+function namedExample(words: readonly Word[], index: number, text: string): boolean {
+  let k = index - 1;
+  if (words[k]?.lower === 'example' && words[k - 1]?.lower === 'for') k--;
+  else if (!['e.g.', 'e.g', 'eg'].includes(words[k]?.lower ?? '')) return false;
+  const noun = words[k - 1];
+  return !!noun && /^\p{Ll}+$/u.test(noun.text) && text.slice(noun.end, words[k].start).includes('(');
+}
+
+/** Words that end the letters of a code: "begins with CL and has…", "ending in XR on the back". */
+const LETTERS_END = new Set(['and', 'or', 'then', 'followed', 'plus', 'on', 'in', 'at', 'from', 'for', 'to', 'after', 'before', 'with', 'is', 'are']);
+/** Verbs of sending a word to a number: "text CODE to 65075", "reply STOP". */
+const TYPE_VERBS = new Set(['text', 'texting', 'reply', 'send', 'sms']);
+/** Verbs of how a reference or code is written: "starts with TX", "ends in XR". */
+const SPELL_VERBS = new Set(['start', 'starts', 'starting', 'started', 'begin', 'begins', 'beginning', 'end', 'ends', 'ending', 'prefixed', 'suffixed']);
+
+/**
+ * The capitals are letters of a reference or a code, given so the reader can find or type them: "It starts
+ * with the letters TX, followed by eight digits", "your claim number begins with CL", "a code ending in XR".
+ */
+function literalLetters(words: readonly Word[], index: number): boolean {
+  const k = (i: number) => words[i]?.lower ?? '';
+  const i = index - 1;
+  // "the letters TX", "the prefix CL"
+  if (LETTER_NOUNS.has(k(i))) return true;
+  // "text CODE to 65075", "reply STOP": a word to type, sent to a number or as the whole reply.
+  if (TYPE_VERBS.has(k(i))) {
+    const after = words[index + 1];
+    if (!after || (after.lower === 'to' && /^[\d+]/.test(words[index + 2]?.text ?? ''))) return true;
+  }
+  // "starts with TX", "ends in XR"; not "starts with a KYC check" or "begins with KYC checks", a thing that is done.
+  if (!((k(i) === 'with' || k(i) === 'in') && SPELL_VERBS.has(k(i - 1)))) return false;
+  const next = words[index + 1];
+  return !next || !/^\p{Ll}+$/u.test(next.text) || LETTERS_END.has(next.lower);
+}
+
+/** Small words between an acronym and its spelled-out form: "BRP, short for…", "EPC, which is your…", "(known as an EPC)". */
+const GLOSS_WORDS = new Set(['which', 'is', 'are', 'means', 'meaning', 'short', 'for', 'or', 'the', 'your', 'our', 'a', 'an', 'stands', 'known', 'as', 'i.e', 'i.e.', 'ie', 'also', 'called', 'aka']);
+
+/**
+ * The words around the acronym spell it out, in any case: "energy performance certificate (known as an
+ * EPC)", "a return merchandise authorisation — an RMA —", "BRP, short for biometric residence permit",
+ * "NI number: your National Insurance number", "The EHIC – European Health Insurance Card – gives…", or
+ * "Turn on multi-factor authentication. MFA adds a step…" (the sentence before). Three letters or more,
+ * and only small gloss words between, so chance words do not count.
+ */
+function spelledNear(sentence: Sentence, c: Candidate, prev: Sentence | undefined): boolean {
+  const acro = c.acro.replace(/[^A-Z]/g, '');
+  if (acro.length < 3 || acro !== c.acro) return false;
+  const words = sentence.words;
+  const letters = acro.length;
+  // Before: the expansion ends within four gloss words of the acronym.
+  for (let j = Math.max(0, c.index - letters * 2 - 4); j < c.index; j++) {
+    if (!spellsExactly(words, j, c.index, acro)) continue;
+    let end = c.index - 1;
+    let gap = 0;
+    while (end > j && GLOSS_WORDS.has(words[end].lower) && gap < 4) {
+      end--;
+      gap++;
+    }
+    if (spellsExactly(words, j, end + 1, acro) && !spells(words.slice(j, end), 0, acro, false)) return true;
+  }
+  // After: the expansion starts within four gloss words of the acronym ("…, short for biometric…").
+  let k = c.index + 1;
+  if (words[k] && /^\p{Ll}+$/u.test(words[k].text) && !GLOSS_WORDS.has(words[k].lower) && joined(sentence.block.text, c.word, words[k])) k++;
+  for (let gap = 0; k < words.length && gap <= 4; k++, gap++) {
+    if (spellsExactly(words, k, Math.min(words.length, k + letters * 2 + 2), acro) && exactEnd(words, k, acro)) return true;
+    if (!GLOSS_WORDS.has(words[k].lower)) break;
+  }
+  // The sentence before ends with it: "Turn on multi-factor authentication. MFA adds…".
+  if (prev && c.index <= 1) {
+    const pw = prev.words;
+    for (let j = Math.max(0, pw.length - letters * 2 - 1); j < pw.length; j++) if (spellsExactly(pw, j, pw.length, acro) && exactEnd(pw, j, acro)) return true;
+  }
+  return false;
+}
+
+/** The words from `from` spell the acronym and use every word up to the last one that gives a letter (no trailing words needed). */
+function exactEnd(words: readonly Word[], from: number, acro: string): boolean {
+  for (let end = from + 1; end <= words.length; end++) if (spells(words.slice(from, end), 0, acro, false)) return true;
+  return false;
+}
+
 /** Words that give an example in brackets: "(e.g. NG)", "(such as NG)". */
 const EXAMPLE_WORDS = new Set(['e.g.', 'e.g', 'eg', 'like', 'including', 'incl.']);
 
@@ -668,6 +804,8 @@ export default defineRule({
       const c = candidateOf({ text: textOf(el).trim() } as Word, 0);
       if (c) defined.add(c.acro);
     }
+    // A page titled "Social Security Administration (SSA)" spells it out for the whole page, as a heading would.
+    for (const title of pageTitles(doc)) for (const acro of titleAcronyms(title)) defined.add(acro);
     const reported = new Set<string>();
     /** "WEP" of a "WEP2" already reported. */
     const reportedVersions = new Set<string>();
@@ -688,7 +826,7 @@ export default defineRule({
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
         if (common.has(c.acro) || capsWords.has(c.acro) || pins.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro) || labelled.has(c.acro)) return;
-        if (definedHere(sentence, c) || explainedNext(sentence, c, following)) {
+        if (definedHere(sentence, c) || explainedNext(sentence, c, following) || spelledNear(sentence, c, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined)) {
           defined.add(c.acro);
           return;
         }
@@ -717,6 +855,12 @@ export default defineRule({
         if (dateParts.has(c.acro) && [words[index - 1], next].some((w) => w && w.text.split(/[/.:-]/).some((p) => dateParts.has(p)) && Math.abs(w.start - word.start) < 12)) return;
         // "San Francisco, CA 94107": a postal address.
         if (next && /^\d{5}(-\d{4})?$/.test(next.text)) return;
+        // "It starts with the letters TX", "the prefix CL", "ends in XR": capitals given as letters to read or type.
+        if (literalLetters(words, index)) return;
+        // "(TTY: 711)", "the TTY number at 1-800-325-0778": the label of a phone line or a value, next to it.
+        if (labelOfNumber(words, index, block.text)) return;
+        // "a trademark office (e.g. USPTO)": an example of a thing the words before it name.
+        if (namedExample(words, index, block.text)) return;
         const span = block.spanOf(c.start, c.end);
         if (inLabel(span)) return;
         // "sign in to IFTTT", "IFTTT™", a link to ifttt.com: a service or brand name.
