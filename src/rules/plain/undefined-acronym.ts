@@ -65,6 +65,8 @@ import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
 import { attr, textOf } from '../../a11y/content/hast.js';
 import type { Sentence, Word } from '../../document/prose.js';
+import { frontmatterTextOf } from '../../document/document.js';
+import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 
 const TABLE = 'undefined-acronym';
@@ -503,11 +505,15 @@ function afterErrorLabel(text: string, sentenceStart: number, at: number): boole
 
 /** Words before capitals that make them letters to read or type, not an acronym: "the letters TX", "the prefix CL". */
 const LETTER_NOUNS = new Set(['letter', 'letters', 'prefix', 'prefixes', 'suffix', 'initials', 'characters']);
-/** The page's title: front matter `title` (Markdown) or the <title> element (HTML). */
-function pageTitles(doc: { frontmatter?: Record<string, unknown>; elements(tag: string): readonly unknown[] }): string[] {
+/**
+ * The page's title: front matter `title` (Markdown) or the <title> element (HTML). The title line is
+ * read from the raw front matter, not the parsed YAML: parsing loads the yaml package, which a
+ * one-file hook must not pay for (test/e2e/start-up.test.ts).
+ */
+function pageTitles(doc: Doc): string[] {
   const out: string[] = [];
-  const t = doc.frontmatter?.title;
-  if (typeof t === 'string') out.push(t);
+  const t = /^title:[ \t]*(.+)$/m.exec(frontmatterTextOf(doc) ?? '')?.[1].trim().replace(/^(["'])(.*)\1$/, '$2');
+  if (t) out.push(t);
   for (const el of doc.elements('title')) out.push(textOf(el as Parameters<typeof textOf>[0]));
   return out;
 }
