@@ -17,10 +17,11 @@
 //    before loading the bundle (issue 19): V8 accepts a cache only under the
 //    flags it was made with.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
@@ -57,6 +58,8 @@ if (!forWorkers) {
   lightClock(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   bundleYaml(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   quietColours(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  await syllableSingulars(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  await abbreviationSets(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   assertAscii(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
 }
 
@@ -132,6 +135,196 @@ function quietColours(file) {
     throw new Error("bundle: picocolors's stdout check not found once; update quietColours in scripts/bundle.mjs");
   }
   writeFileSync(file, code.slice(0, at) + 'false' + code.slice(at + read.length));
+}
+
+/**
+ * The `syllable` package (readability's syllable counts) calls pluralize on each word it counts by rule, only to
+ * ask whether the word's singular is one of its 60 `problematic` words. pluralize tries its singular rules one
+ * regular expression at a time, and compiling them was the largest single cost of a one-file run's readability
+ * check (issue 19: about 2 ms of CPU). Here that call becomes a lookup in a table made from pluralize itself.
+ *
+ * Why the table holds every such word: a word w that is not problematic but whose singular p is, is changed by
+ * pluralize (p is not w). pluralize 8.0.0 changes a word by an irregular plural (none is a problematic word or
+ * its singular, checked below) or by one singular rule, which keeps the start of w and puts a fixed ending
+ * (LITS) for a fixed ending of w (TAILS): so w = p minus an ending of LITS, plus an ending of TAILS. Each such
+ * candidate goes through pluralize; those whose singular is problematic are the table. Any other word keeps
+ * itself, which the lookup returns, and syllable checked it against the problematic words just before.
+ * The module tree (PLAINSPOKE_NO_BUNDLE=1, tests) keeps calling pluralize; reports are byte-identical.
+ */
+async function syllableSingulars(file) {
+  const need = createRequire(join(root, 'package.json'));
+  const versionOf = (pkg) => JSON.parse(readFileSync(join(dirname(need.resolve(`${pkg}/package.json`)), 'package.json'), 'utf8')).version;
+  // The rules read for LITS and TAILS are pluralize 8.0.0's; the call replaced is syllable 5.0.1's.
+  if (versionOf('pluralize') !== '8.0.0' || versionOf('syllable') !== '5.0.1') {
+    throw new Error('bundle: pluralize or syllable is not the version syllableSingulars was written for; read their rules again (scripts/bundle.mjs)');
+  }
+  const pluralize = need('pluralize');
+  const { problematic } = await import(pathToFileURL(join(dirname(need.resolve('syllable/package.json')), 'problematic.js')).href);
+  const isProblematic = (w) => Object.hasOwn(problematic, w);
+  const LITS = ['', 'fe', 'f', 'y', 'ie', 'ey', 'ouse', 'sis', 'is', 'us', 'um', 'on', 'a', 'ex', 'ix', 'rson', 'man'];
+  const TAILS = ['', 's', 'es', 'ves', 'ies', 'ice', 'im', 'sis', 'ses', 'is', 'us', 'i', 'a', 'ae', 'ices', 'rson', 'ople', 'ren', 'x', 'men'];
+  // pluralize's irregular pairs (version 8.0.0): none may be, or be the singular of, a problematic word.
+  const IRREGULAR = ['i', 'we', 'me', 'us', 'he', 'they', 'she', 'them', 'myself', 'ourselves', 'yourself', 'yourselves', 'itself', 'themselves', 'herself', 'himself', 'themself', 'is', 'are', 'was', 'were', 'has', 'have', 'this', 'these', 'that', 'those', 'echo', 'echoes', 'dingo', 'dingoes', 'volcano', 'volcanoes', 'tornado', 'tornadoes', 'torpedo', 'torpedoes', 'genus', 'genera', 'viscus', 'viscera', 'stigma', 'stigmata', 'stoma', 'stomata', 'dogma', 'dogmata', 'lemma', 'lemmata', 'schema', 'schemata', 'anathema', 'anathemata', 'ox', 'oxen', 'axe', 'axes', 'die', 'dice', 'yes', 'yeses', 'foot', 'feet', 'eave', 'eaves', 'goose', 'geese', 'tooth', 'teeth', 'quiz', 'quizzes', 'human', 'humans', 'proof', 'proofs', 'carve', 'carves', 'valve', 'valves', 'looey', 'looies', 'thief', 'thieves', 'groove', 'grooves', 'pickaxe', 'pickaxes', 'passerby', 'passersby'];
+  if (IRREGULAR.some((w) => isProblematic(w) || isProblematic(pluralize(w, 1)))) throw new Error("bundle: a problematic word of syllable is one of pluralize's irregular words; syllableSingulars does not cover it");
+  const singulars = new Map();
+  for (const p of Object.keys(problematic)) {
+    for (const lit of LITS) {
+      if (!p.endsWith(lit)) continue;
+      for (const tail of TAILS) {
+        const w = p.slice(0, p.length - lit.length) + tail;
+        if (isProblematic(w)) continue;
+        const singular = pluralize(w, 1);
+        if (isProblematic(singular)) singulars.set(w, singular);
+      }
+    }
+  }
+  let code = readFileSync(file, 'utf8');
+  const call = /\(0,import_pluralize(\$\d+)?\.default\)\(value,1\)/g;
+  const load = /\/\* @__PURE__ \*\/ __toESM\(require_pluralize(\$\d+)?\(\),1\)/g;
+  if ((code.match(call) ?? []).length !== 1 || (code.match(load) ?? []).length !== 1) {
+    throw new Error("bundle: syllable's pluralize call or its import not found once; update syllableSingulars in scripts/bundle.mjs");
+  }
+  // pluralize is no longer loaded at start-up: syllable was its only user.
+  code = code.replace(call, '__plainspokeSingular(value)').replace(load, 'void 0');
+
+  // syllable() first passes each word through normalize-strings, which swaps accented letters for plain ones with a
+  // regular expression built from its 652-letter table at the first call (about 1 ms with the table's loading).
+  // The table's only ASCII letter is 'i', mapped to itself, and the expression's only other ASCII character is the
+  // space it joins letters with, left as it is: an ASCII word comes back unchanged, so it skips the call, and the
+  // package loads at the first word with another letter.
+  const charmap = need(join(dirname(need.resolve('normalize-strings/package.json')), 'charmap.json'));
+  const ascii = Object.keys(charmap).filter((k) => Number(k) < 0x80);
+  if (ascii.length !== 1 || ascii[0] !== '105' || charmap[105] !== 'i' || versionOf('normalize-strings') !== '1.1.1') {
+    throw new Error('bundle: normalize-strings maps an ASCII letter, or is not the version syllableSingulars was written for (scripts/bundle.mjs)');
+  }
+  const normalizeCall = '(0,import_normalize_strings.default)(String(value))';
+  const normalizeLoad = /\/\* @__PURE__ \*\/ __toESM\(require_normalize_strings\(\),1\)/g;
+  if (code.split(normalizeCall).length !== 2 || (code.match(normalizeLoad) ?? []).length !== 1 || code.split('import_normalize_strings').length !== 4) {
+    throw new Error("bundle: syllable's normalize-strings call or its import not found once; update syllableSingulars in scripts/bundle.mjs");
+  }
+  code = code.replace(normalizeCall, () => '__plainspokeNormalize(String(value))').replace(normalizeLoad, 'void 0');
+  const lookup = [
+    "// scripts/bundle.mjs (syllableSingulars): pluralize(value, 1) in syllable's one(), for every word whose singular is a problematic word.",
+    `var __plainspokeSingulars = new Map(${JSON.stringify([...singulars])});`,
+    'var __plainspokeSingular = (value) => __plainspokeSingulars.get(value) ?? value;',
+    "// normalize-strings in syllable(): an ASCII word comes back unchanged; the package loads at the first other word.",
+    'var __plainspokeNormalize = (value) => (/^[\\x00-\\x7f]*$/.test(value) ? value : (import_normalize_strings ??= __toESM(require_normalize_strings(), 1)).default(value));',
+    '',
+  ].join('\n');
+  writeFileSync(file, prependAfterStrict(code, lookup));
+}
+
+/**
+ * parse-english asks, for the word before each full stop, whether it is an abbreviation ("Jan.", "Mr."), with two
+ * regular expressions that each list a fixed set of words (`^(t(?:hurs|bsp|sp)|…)$`). Compiling them was about a
+ * third of the first sentence split's own time (issue 19: about 0.5 ms of a one-file run). Here each becomes the set
+ * of words it matches, written out at build time by expandWords() and checked against the expression: every word
+ * matches it, and no string one edit away from a word matches it unless it is in the set too.
+ */
+async function abbreviationSets(file) {
+  // Its package.json is not among its exports: the folder above its entry file that holds one.
+  let dir = dirname(fileURLToPath(import.meta.resolve('parse-english')));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version !== '7.0.0') {
+    throw new Error('bundle: parse-english is not the version abbreviationSets was written for; check its lib/regex.js (scripts/bundle.mjs)');
+  }
+  const { abbreviations, abbreviationsSensitive } = await import(pathToFileURL(join(dir, 'lib', 'regex.js')).href);
+  const sets = [abbreviations, abbreviationsSensitive].map((re) => {
+    if (re.flags !== '') throw new Error(`bundle: parse-english's ${re} has flags; abbreviationSets reads plain expressions only`);
+    const words = expandWords(re.source);
+    const alphabet = [...new Set([...words].flatMap((w) => [...w]))].concat(['', '.', ' ', '0', 'x', 'X']);
+    for (const w of words) {
+      if (!re.test(w)) throw new Error(`bundle: ${JSON.stringify(w)} does not match ${re}`);
+      for (let i = 0; i <= w.length; i++) {
+        for (const c of alphabet) {
+          for (const v of [w.slice(0, i) + c + w.slice(i), w.slice(0, i) + c + w.slice(i + 1)]) {
+            if (re.test(v) !== words.has(v)) throw new Error(`bundle: ${JSON.stringify(v)} and ${re} disagree with the words abbreviationSets made`);
+          }
+        }
+      }
+    }
+    return words;
+  });
+  let code = readFileSync(file, 'utf8');
+  const test = 'if(abbreviations.test(value.toLowerCase())||abbreviationsSensitive.test(value))';
+  if (code.split(test).length !== 2) throw new Error("bundle: parse-english's abbreviation test not found once; update abbreviationSets in scripts/bundle.mjs");
+  code = code.replace(test, () => 'if(__plainspokeAbbreviations.has(value.toLowerCase())||__plainspokeAbbreviationsSensitive.has(value))');
+  const lookup = [
+    "// scripts/bundle.mjs (abbreviationSets): the words parse-english's abbreviation expressions match.",
+    `var __plainspokeAbbreviations = new Set(${asciiJson([...sets[0]])});`,
+    `var __plainspokeAbbreviationsSensitive = new Set(${asciiJson([...sets[1]])});`,
+    '',
+  ].join('\n');
+  writeFileSync(file, prependAfterStrict(code, lookup));
+}
+
+/** JSON with every character beyond ASCII as a \\u escape: the bundle stays ASCII (assertAscii). */
+function asciiJson(value) {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The strings an anchored expression made only of letters, \\u escapes, groups, `|`, character classes without
+ * ranges and `?` matches (`^(…)$`). Anything else (`*`, `+`, ranges, `.`, classes like \\w) throws.
+ */
+function expandWords(source) {
+  if (!source.startsWith('^') || !source.endsWith('$')) throw new Error(`bundle: ${source} is not anchored`);
+  const text = source.slice(1, -1);
+  let i = 0;
+  const fail = () => {
+    throw new Error(`bundle: expandWords cannot read ${JSON.stringify(text.slice(i, i + 12))} in ${source}`);
+  };
+  const char = () => {
+    if (text[i] === '\\') {
+      const hex = text.slice(i + 2, i + 6);
+      if (text[i + 1] !== 'u' || !/^[0-9A-Fa-f]{4}$/.test(hex)) fail();
+      i += 6;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    if (!/^[\p{L}\p{N}]$/u.test(text[i] ?? '')) fail();
+    return text[i++];
+  };
+  const atom = () => {
+    if (text[i] === '(') {
+      i++;
+      if (text.startsWith('?:', i)) i += 2;
+      const inner = alternatives();
+      if (text[i] !== ')') fail();
+      i++;
+      return [...inner];
+    }
+    if (text[i] === '[') {
+      i++;
+      const chars = [];
+      while (text[i] !== ']') chars.push(char());
+      i++;
+      return chars;
+    }
+    return [char()];
+  };
+  const sequence = () => {
+    let out = [''];
+    while (i < text.length && text[i] !== '|' && text[i] !== ')') {
+      let options = atom();
+      if (text[i] === '?') {
+        i++;
+        options = ['', ...options];
+      }
+      out = out.flatMap((a) => options.map((b) => a + b));
+    }
+    return out;
+  };
+  const alternatives = () => {
+    const out = new Set(sequence());
+    while (text[i] === '|') {
+      i++;
+      for (const w of sequence()) out.add(w);
+    }
+    return out;
+  };
+  const words = alternatives();
+  if (i !== text.length) fail();
+  return words;
 }
 
 /**
@@ -236,6 +429,49 @@ const RAW_HTML_ARTICLE = [
   'Open the app and pick your board.<br>Then press **Upload**.',
   '',
 ].join('\n');
+/**
+ * The common-syntax warm-up's article (our own text): the Markdown most help articles hold beyond headings and
+ * paragraphs (lists, nested lists, emphasis, inline code, a code block, a quote, a table, a thematic break, an
+ * autolink, an image with text). Without it each run compiled the parser's and the rules' code for them anew.
+ */
+const COMMON_ARTICLE = [
+  '---',
+  'title: "Pair the remote with the lamp"',
+  '---',
+  '',
+  'You can pair the remote in two ways:',
+  '',
+  '* [With the app](#app)',
+  '* With the **Pair** button on the lamp',
+  '',
+  '**Note: Keep the remote close to the lamp.**',
+  '',
+  '---',
+  '',
+  '## Steps',
+  '',
+  '1. Turn on the lamp.',
+  '1. Hold the `Pair` button for *five* seconds.',
+  '   * The light blinks twice.',
+  '   * If it does not blink, try again.',
+  '1. Open the app and select **Devices > Add**.',
+  '',
+  '   ![The Add button in the app](img/add-button.png)',
+  '',
+  '```',
+  'Pairing: OK',
+  '```',
+  '',
+  '> Tip: you can find more help at https://example.com/help.',
+  '',
+  '| Button | What it does |',
+  '| --- | --- |',
+  '| Pair | Links the remote |',
+  '| Reset | Clears the links |',
+  '',
+  'Still stuck? [Contact us](https://example.com/contact) and we will help.',
+  '',
+].join('\n');
 const { loadBundle, CODE_CACHE_FILE, WORKER_CODE_CACHE_FILE } = await import('../dist/boot/bundle.js');
 const bundle = loadBundle({ cache: false });
 const scratch = mkdtempSync(join(tmpdir(), 'plainspoke-bundle-'));
@@ -264,6 +500,9 @@ try {
     // An article with raw HTML (issue 19): about a quarter of the corpus's Markdown files hold some. Its <kbd> and <br>
     // take the HTML parser and hast-util-raw (lazy in the bundle: compiled at first use, 13-15 ms of CPU without this
     // run); a cache about 270 KB larger costs a file with no raw HTML about 2 ms or less (ab.py, 21 alternating runs).
+    const commonIo = { ...io, readStdin: async () => COMMON_ARTICLE };
+    const commonCode = await bundle.exports.main(['--no-axe', '--no-progress', '--stdin', '--stdin-filename', 'common.md'], commonIo);
+    if (commonCode !== 0 && commonCode !== 1) throw new Error(`the warm-up lint of an article with lists, code and a table exited ${commonCode}, expected 0 or 1`);
     const rawIo = { ...io, readStdin: async () => RAW_HTML_ARTICLE };
     const rawCode = await bundle.exports.main(['--no-axe', '--no-progress', '--stdin', '--stdin-filename', 'raw-html.md'], rawIo);
     if (rawCode !== 0 && rawCode !== 1) throw new Error(`the warm-up lint of an article with raw HTML exited ${rawCode}, expected 0 or 1`);

@@ -173,7 +173,15 @@ let lists: Lists | undefined;
 
 function wordLists(): Lists {
   if (lists) return lists;
-  const by = (category: string) => new Set(table('passive-voice').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
+  // One pass over the table, each entry's words into its category's set in table order (issue 19: a pass per
+  // category read the whole table 28 times on every run).
+  const sets = new Map<unknown, Set<string>>();
+  for (const e of table('passive-voice').entries) {
+    let set = sets.get(e.category);
+    if (!set) sets.set(e.category, (set = new Set()));
+    for (const m of e.match) set.add(m.toLowerCase());
+  }
+  const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
   lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict') };
   return lists;
