@@ -512,7 +512,7 @@ const LETTER_NOUNS = new Set(['letter', 'letters', 'prefix', 'prefixes', 'suffix
  */
 function pageTitles(doc: Doc): string[] {
   const out: string[] = [];
-  const t = /^title:[ \t]*(.+)$/m.exec(frontmatterTextOf(doc) ?? '')?.[1].trim().replace(/^(["'])(.*)\1$/, '$2');
+  const t = /^title:(.*)$/m.exec(frontmatterTextOf(doc) ?? '')?.[1].trim().replace(/^(["'])(.*)\1$/, '$2');
   if (t) out.push(t);
   for (const el of doc.elements('title')) out.push(textOf(el as Parameters<typeof textOf>[0]));
   return out;
