@@ -40,6 +40,9 @@ const { createDoc } = await import(join(dist, 'document/document.js'));
 const { replyModel } = await import(join(dist, 'reply/model.js'));
 const promises = await import(join(dist, 'reply/promises.js'));
 promises.usePromiseModel(null);
+// --v2: the second set of reply facts (a time in the next or last line, the customer acting first, a question after).
+const V2 = flag('--v2');
+promises.usePromiseFeatures(V2 ? 2 : 1);
 // --rules-from <old dist>: the grammar of an older build, to see a writer at first sight (the "rules" columns).
 const oldDir = opt('--rules-from');
 const old = oldDir ? { createDoc: (await import(resolve(oldDir, 'document/document.js'))).createDoc, replyModel: (await import(resolve(oldDir, 'reply/model.js'))).replyModel } : null;
@@ -80,6 +83,7 @@ function analyse(name, text, kind, channel) {
 }
 
 const OTHERS = flag('--others');
+const MORE_NEG = flag('--more-neg');
 const items = [];
 for (const { file, item, text, channel } of itemsOf(join(root, 'fixtures/devsets/care/dev'))) {
   const html = /^\s*</.test(text);
@@ -91,7 +95,8 @@ for (const { file, item, text, channel } of itemsOf(join(root, 'fixtures/devsets
   const overlaps = (c, spans) => spans.some(([a, b]) => c.span[0] < b && a < c.span[1]);
   for (const c of cands) {
     c.hits = evid.map((spans) => (spans ? overlaps(c, spans) : c.ruled));
-    if (ex.length) c.label = c.hits.some(Boolean) ? 1 : undefined;
+    // --more-neg: in a reply whose every expectation names its evidence, a promise outside all of it is one the writer saw and let pass.
+    if (ex.length) c.label = c.hits.some(Boolean) ? 1 : MORE_NEG && evid.every(Boolean) ? 0 : undefined;
     else if (nm || clean || OTHERS) c.label = 0;
   }
   items.push({ writer: writerOf(file), where: `${basename(file)}#${item.id}`, expected: ex.length, nearMiss: nm, clean, cands });
@@ -206,6 +211,7 @@ if (out) {
   const json = {
     $comment: 'time-bound-commitment model, made by scripts/train-promise-model.mjs from the care dev set and the rule fixtures; features from promiseFeatures in src/reply/promises.ts. p = 1 / (1 + exp(-(bias + sum of the weights of the features present))). A promise the grammar finds with no time frame stays a finding when p >= threshold.',
     threshold: thresholds[0],
+    ...(V2 ? { features: 2 } : {}),
     bias: Math.round(m.bias * 1000) / 1000,
     weights,
   };

@@ -35,6 +35,18 @@ describe('promise model', () => {
     expect(promiseFeatures(p, r.spoken)).toEqual(expect.arrayContaining(['subj:none', 'first:we', 'in:replace', 'post:kettle', 'r:last', 'r:para-last', 'w:replace']));
   });
 
+  it('reads, in its second set, why a promise may leave nobody waiting', () => {
+    usePromiseModel({ bias: 10, weights: {}, threshold: 0.5, features: 2 });
+    const r = reply("If you'd like other dates, just reply and I'll move the booking. Anything else?");
+    const [p] = promisesOf(r.spoken, r.lines, true);
+    expect(promiseFeatures(p, r.spoken)).toEqual(expect.arrayContaining(['r:if-you', 'r:question-after']));
+    const r2 = reply("Reply to this email and we'll swap the size. We post swaps every Monday.");
+    const [p2] = promisesOf(r2.spoken, r2.lines, true);
+    expect(promiseFeatures(p2, r2.spoken)).toEqual(expect.arrayContaining(['r:imperative-and', 'r:time-next']));
+    usePromiseModel({ bias: 10, weights: {}, threshold: 0.5, features: 1 });
+    expect(promiseFeatures(p2, r2.spoken)).not.toContain('r:imperative-and');
+  });
+
   it('keeps a promise with no time frame only when the model gives it the threshold', () => {
     const text = 'Thanks for the photos. We will replace the kettle.';
     usePromiseModel({ bias: -10, weights: {}, threshold: 0.5 });

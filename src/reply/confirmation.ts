@@ -21,7 +21,9 @@
  * time frame ("Sam will DM you within the hour", "A mechanic's booked for
  * tomorrow between 8 and 10"). That next contact is the check.
  */
+import { impactFeatures } from '../lexicon/impact-features.js';
 import { expandWord } from '../lexicon/lemma.js';
+import { logisticScore, readModelFile, type LogisticModel } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
 import type { PromiseInfo } from './promises.js';
 import { hitsIn, liveWords, type Hit } from './words.js';
@@ -207,4 +209,58 @@ function isPassive(p: PromiseInfo): boolean {
   const to = ws.indexOf(p.last);
   if (from === -1 || to === -1) return false;
   return ws.slice(from, to + 1).some((w) => w.lower === 'be' || w.lower === 'been' || w.lower === 'being');
+}
+
+/** The model of rules/confirm-understanding.model.json (scripts/train-confirm-clean.mjs) and its threshold. */
+export interface ConfirmModel extends LogisticModel {
+  /** A line the patterns do not read as a check counts as one when the model gives it at least this. */
+  threshold: number;
+}
+
+let confirmModel: ConfirmModel | null | undefined;
+
+/** Sets the model in place of the file (tests, and the trainer, which measures the patterns alone with `null`). */
+export function useConfirmModel(m: ConfirmModel | null | undefined): void {
+  confirmModel = m;
+}
+
+function readConfirmModel(): ConfirmModel | null {
+  if (confirmModel === undefined) confirmModel = readModelFile<ConfirmModel>('confirm-understanding.model.json');
+  return confirmModel;
+}
+
+/**
+ * The features of an agent line for the confirmation model: its words (lemmas and pairs, as the impact model reads
+ * them, with the grammar shapes), whether it is a question, and where it stands (the opening line, the last line,
+ * the last paragraph), and the channel.
+ */
+export function confirmFeatures(l: ReplyLine, spoken: readonly ReplyLine[], channel: string): string[] {
+  const f = new Set(impactFeatures(l.words, l.block.text, l.question).filter((k) => k.startsWith('w:') || k.startsWith('b:') || k === 'g:you' || k === 'g:question' || k === 'g:short' || k === 'g:mid' || k === 'g:long'));
+  const live = liveWords(l);
+  if (live[0]) f.add(`first:${live[0].lower.replace(/’/g, "'")}`);
+  const i = spoken.indexOf(l);
+  if (i === 0) f.add('p:first');
+  if (i === spoken.length - 1) f.add('p:last');
+  else if (i >= spoken.length - 3) f.add('p:end');
+  const lastBlock = spoken[spoken.length - 1]?.block;
+  if (l.block === lastBlock) f.add('p:last-block');
+  if (l.labelled) f.add('p:script');
+  if (midQuestion(l)) f.add('g:question');
+  f.add(`ch:${channel}`);
+  return [...f];
+}
+
+/**
+ * A line the model reads as a check or an open door, for a reply whose wording the patterns do not know
+ * ("Any trouble with the new code, ping me"): not the opening line, not a stage direction, only the agent's.
+ */
+export function modelConfirmationOf(spoken: readonly ReplyLine[], channel: string): ReplyLine | undefined {
+  const m = readConfirmModel();
+  if (!m) return undefined;
+  for (let i = 1; i < spoken.length; i++) {
+    const l = spoken[i];
+    if (l.stage) continue;
+    if (logisticScore(m, confirmFeatures(l, spoken, channel)) >= m.threshold) return l;
+  }
+  return undefined;
 }

@@ -9,7 +9,7 @@
  * holds never builds the promises.
  */
 import type { Doc } from '../document/document.js';
-import { closedByCustomer, confirmationOf, continuesOnOurSide } from './confirmation.js';
+import { closedByCustomer, confirmationOf, continuesOnOurSide, modelConfirmationOf } from './confirmation.js';
 import { holdsOf, type HoldInfo } from './hold.js';
 import { impactOf, type ImpactCheck } from './impact.js';
 import { replyLines, type ReplyLine } from './lines.js';
@@ -75,7 +75,7 @@ function build(doc: Doc): ReplyModel {
   const robotic = phrases('robotic-phrase');
   const impact = lazy(() => impactOf(spoken(), lines()));
   const holds = lazy(() => holdsOf(lines()));
-  const confirmation = lazy(() => confirmationOf(spoken(), lines()));
+  const confirmation = lazy(() => confirmationOf(spoken(), lines()) ?? modelConfirmationOf(spoken(), doc.channel));
   // Whether the reply needs a check (rules/confirm-understanding.md, "When a reply needs a check").
   const confirmNeeded = lazy(() => {
     const s = spoken();

@@ -161,18 +161,32 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
 export interface PromiseModel extends LogisticModel {
   /** A promise with no time frame stays a promise when the model gives it at least this. */
   threshold: number;
+  /** Which set of features the model was trained on: 2 adds the second set of reply facts. */
+  features?: number;
 }
 
 let model: PromiseModel | null | undefined;
 
+/** The second set of reply facts in promiseFeatures: on when the model file says it was trained on them (`features: 2`). */
+let FEATURES_V2 = false;
+
+/** Turns the second set of reply facts on or off (the trainer, which measures both sets). */
+export function usePromiseFeatures(version: number): void {
+  FEATURES_V2 = version >= 2;
+}
+
 /** Sets the model in place of the file (tests, and the trainer, which measures the grammar alone with `null`). */
 export function usePromiseModel(m: PromiseModel | null | undefined): void {
   model = m;
+  if (m) FEATURES_V2 = (m.features ?? 1) >= 2;
 }
 
 /** The model, read on first use: only when time-bound-commitment or the rubric reads the promises. */
 function promiseModel(): PromiseModel | null {
-  if (model === undefined) model = readModelFile<PromiseModel>('time-bound-commitment.model.json');
+  if (model === undefined) {
+    model = readModelFile<PromiseModel>('time-bound-commitment.model.json');
+    FEATURES_V2 = (model?.features ?? 1) >= 2;
+  }
   return model;
 }
 
@@ -213,6 +227,21 @@ export function promiseFeatures(p: PromiseInfo, lines: readonly ReplyLine[]): st
   const timed = lines.filter((l) => l !== line && hasTimeFrame(l) && !onlyNow(l));
   if (timed.some((l) => l.block === line.block)) f.add('r:time-paragraph');
   else if (timed.length) f.add('r:time-reply');
+  if (FEATURES_V2) {
+    // Why a promise may leave nobody waiting, in grammar, not wording: a time in the line just before or after,
+    // the customer acting first ("if you'd rather …, tell me and I'll …", "reply and we'll …"), a question the
+    // customer is asked later in the reply (the door is open).
+    if (timed.includes(lines[i - 1]) || timed.includes(lines[i + 1])) f.add('r:time-next');
+    if (at > 0) {
+      const before = words.slice(0, at).map(norm);
+      const cond = before.findIndex((w) => CLAUSE.has(w));
+      if (cond !== -1 && before.slice(cond + 1).some((w) => w === 'you' || w.startsWith("you'"))) f.add('r:if-you');
+      const w0 = before[0];
+      if (before[before.length - 1] === 'and' && !PRONOUNS.has(w0) && !DETERMINERS.has(w0) && !CLAUSE.has(w0)) f.add('r:imperative-and');
+      else if (before[before.length - 2] === 'and' && before.length >= 2 && !PRONOUNS.has(w0) && !DETERMINERS.has(w0) && !CLAUSE.has(w0)) f.add('r:imperative-and');
+    }
+    if (lines.slice(i + 1).some((l) => l.question)) f.add('r:question-after');
+  }
   return [...f];
 }
 
