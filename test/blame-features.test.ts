@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blameCues, blameFeatures, blameScore, type BlameModel } from '../src/lexicon/blame-features.js';
+import { blameCues, blameFeatures, blameScore, ownsFault, type BlameModel } from '../src/lexicon/blame-features.js';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map((w) => ({ lower: w.toLowerCase().replace(/[.,;:!?]+$/, ''), masked: false, quoted: false }));
 const cues = (s: string) => {
@@ -45,5 +45,22 @@ describe('rules/blame-language.model.json', () => {
     const score = (s: string) => blameScore(model, blameFeatures(words(s)));
     expect(score('Checking the tyre pressure before the trip would have avoided the blowout.')).toBeGreaterThanOrEqual(model.threshold);
     expect(score('The parcel would have reached you on Tuesday if our van had not broken down.')).toBeLessThan(model.threshold);
+  });
+});
+
+describe('ownsFault', () => {
+  it('covers a sentence that owns the fault, and what follows an apology', () => {
+    expect(ownsFault(words('As we discussed, the fee was charged twice, which was our error.'))).toBe(0);
+    expect(ownsFault(words('That was my own mistake, and the refund is on its way.'))).toBe(0);
+    expect(ownsFault(words("I'm sorry you spent the week worrying that you'd missed the date."))).toBe(1);
+    expect(ownsFault(words('We apologise for the mix-up with your order.'))).toBe(1);
+  });
+
+  it('does not cover a turn, a denial, or blame before the apology', () => {
+    expect(ownsFault(words('Sorry, but you should have read the terms.'))).toBe(-1);
+    expect(ownsFault(words("It's not our fault that you missed the slot."))).toBe(-1);
+    expect(ownsFault(words("I'm sorry you feel that way, however the fee stands."))).toBe(-1);
+    const late = ownsFault(words("You should have checked the size guide, and I'm sorry you didn't."));
+    expect(late).toBe(9);
   });
 });

@@ -375,3 +375,39 @@ export interface BlameModel extends LogisticModel {
 
 /** The model's probability that a sentence blames the customer. */
 export const blameScore: (model: BlameModel, features: readonly string[]) => number = logisticScore;
+
+/** Words of apology (a closed set): "I'm sorry you…", "we apologise for…". */
+const APOLOGY = new Set(['sorry', 'apologise', 'apologize', 'apologises', 'apologizes', 'apologising', 'apologizing', 'apologies']);
+/** What may follow an apology word when it apologises for something: "sorry you…", "sorry for…", "sorry that…". */
+const APOLOGY_FOR = new Set(['you', 'for', 'that', 'about', 'to', 'i', 'we', 'it', 'this', 'the']);
+/** Words that turn an apology round ("sorry, but…"). */
+const TURN = new Set(['but', 'however', 'though', 'although', 'yet']);
+/** Our own fault, named: "our error", "my mistake", "our own oversight". */
+const OWN = new Set(['our', 'my']);
+const FAULT_NOUN = new Set(['error', 'errors', 'mistake', 'mistakes', 'fault', 'oversight', 'slip', 'doing']);
+const NEGATION = new Set(['not', 'never', 'no']);
+
+/**
+ * Where a sentence takes the fault on us, or apologises for what the customer went through, with
+ * no turn against them after it: "…which was our error" covers the whole sentence; "I'm sorry
+ * you've spent the week worrying that you'd missed the deadline" covers what follows the apology.
+ * Blame words there describe the customer's side kindly ("you'd missed", "as we discussed"), so the
+ * rule leaves them alone. Returns the index (into `words`) of the first word covered, or -1.
+ * "Sorry, but you misunderstood" (a turn), "that's not our fault" (negated) and "You should have
+ * checked, and I'm sorry you didn't" (blame before the apology) still count.
+ */
+export function ownsFault(words: readonly FeatureWord[]): number {
+  const t = tokensOf(words);
+  let from = -1;
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i].w;
+    const negated = t.slice(Math.max(0, i - 3), i).some((x) => NEGATION.has(x.w));
+    if (negated) continue;
+    if (OWN.has(w)) {
+      const j = t[i + 1]?.w === 'own' ? i + 2 : i + 1;
+      if (FAULT_NOUN.has(t[j]?.w ?? '') && (t[j].w !== 'doing' || !t.slice(0, i).some((x) => x.w === 'you'))) return 0;
+    }
+    if (from < 0 && APOLOGY.has(w) && APOLOGY_FOR.has(t[i + 1]?.w ?? '') && !t.slice(i + 1).some((x) => TURN.has(x.w))) from = t[i].at;
+  }
+  return from;
+}

@@ -15,12 +15,18 @@
  * src/lexicon/blame-sentence.ts) reads every other sentence that speaks to the customer, over
  * general features none of which came from reading the development replies, so it can find
  * wordings neither the patterns nor the cues list. It speaks only at a high threshold.
+ *
+ * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
+ * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error") or
+ * after an apology for what the customer went through ("I'm sorry you spent the week worrying that…"):
+ * ownsFault in src/lexicon/blame-features.ts.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
+import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
-import { blameCues, blameFeatures, blameScore, crossesClause, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
+import { blameCues, blameFeatures, blameScore, crossesClause, ownsFault, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
 import { readModelFile } from '../../lexicon/logistic.js';
 import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
@@ -79,7 +85,16 @@ export default defineRule({
   check(doc, ctx) {
     const reply = replyModel(doc);
     // A hit whose gap runs into a new clause of ours ("it's in, I'll send you the agreement") is two clauses, not blame.
-    const hits = reply.blame.filter(({ line, hit }) => !crossesClause(hitText(line, hit.first, hit.last)));
+    // A sentence that takes the fault on us or apologises for what they went through ("…which was
+    // our error", "I'm sorry you've spent the week worrying that you'd missed it") is left alone.
+    // Blame words before the apology still count ("You should have checked, and I'm sorry you didn't").
+    const ownedFrom = new Map<ReplyLine, number>();
+    const owned = (line: ReplyLine): number => ownedFrom.get(line) ?? ownedFrom.set(line, ownsFault(line.words)).get(line)!;
+    const kept = (line: ReplyLine, first: number) => {
+      const from = owned(line);
+      return from < 0 || first < from;
+    };
+    const hits = reply.blame.filter(({ line, hit }) => kept(line, line.words.indexOf(hit.first)) && !crossesClause(hitText(line, hit.first, hit.last)));
     reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
     const m = sentenceModel();
     const found = new Set(hits.map((f) => f.line.sentence));
@@ -87,7 +102,7 @@ export default defineRule({
       if (!m) break;
       if (found.has(line.sentence) || line.question) continue;
       const cues = blameCues(line.words);
-      if (!cues.length || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
+      if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
       found.add(line.sentence);
       const cue = cues[0];
       const first = line.words[cue.first];
@@ -107,8 +122,9 @@ export default defineRule({
       if (found.has(line.sentence) || line.question || line.words.length < 3) continue;
       const features = blameSentenceFeatures(line.words);
       if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
-      found.add(line.sentence);
       const [a, b] = blameSentenceQuote(line.words);
+      if (!kept(line, a)) continue;
+      found.add(line.sentence);
       const first = line.words[a];
       const last = line.words[b];
       ctx.report({
