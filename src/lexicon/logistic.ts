@@ -28,3 +28,17 @@ export function readModelFile<T>(name: string): T | null {
     return null;
   }
 }
+
+/**
+ * A model file read on first use, with a seam for tests and trainers: `use(m)` puts `m` in its place
+ * (`null`: no model, the patterns alone; `undefined`: read the file again on next use).
+ */
+export function modelSlot<T>(name: string): { get(): T | null; use(m: T | null | undefined): void } {
+  let model: T | null | undefined;
+  return {
+    get: () => (model === undefined ? (model = readModelFile<T>(name)) : model),
+    use: (m) => {
+      model = m;
+    },
+  };
+}

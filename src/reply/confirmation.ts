@@ -23,7 +23,7 @@
  */
 import { impactFeatures } from '../lexicon/impact-features.js';
 import { expandWord } from '../lexicon/lemma.js';
-import { logisticScore, readModelFile, type LogisticModel } from '../lexicon/logistic.js';
+import { logisticScore, modelSlot, type LogisticModel } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
 import type { PromiseInfo } from './promises.js';
 import { hitsIn, liveWords, type Hit } from './words.js';
@@ -217,17 +217,10 @@ export interface ConfirmModel extends LogisticModel {
   threshold: number;
 }
 
-let confirmModel: ConfirmModel | null | undefined;
+const confirmModel = modelSlot<ConfirmModel>('confirm-understanding.model.json');
 
 /** Sets the model in place of the file (tests, and the trainer, which measures the patterns alone with `null`). */
-export function useConfirmModel(m: ConfirmModel | null | undefined): void {
-  confirmModel = m;
-}
-
-function readConfirmModel(): ConfirmModel | null {
-  if (confirmModel === undefined) confirmModel = readModelFile<ConfirmModel>('confirm-understanding.model.json');
-  return confirmModel;
-}
+export const useConfirmModel = confirmModel.use;
 
 /**
  * The features of an agent line for the confirmation model: its words (lemmas and pairs, as the impact model reads
@@ -255,7 +248,7 @@ export function confirmFeatures(l: ReplyLine, spoken: readonly ReplyLine[], chan
  * ("Any trouble with the new code, ping me"): not the opening line, not a stage direction, only the agent's.
  */
 export function modelConfirmationOf(spoken: readonly ReplyLine[], channel: string): ReplyLine | undefined {
-  const m = readConfirmModel();
+  const m = confirmModel.get();
   if (!m) return undefined;
   for (let i = 1; i < spoken.length; i++) {
     const l = spoken[i];

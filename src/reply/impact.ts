@@ -12,7 +12,7 @@
  */
 import type { Word } from '../document/prose.js';
 import { impactFeatures, impactScore, replyFeatures, type ImpactModel } from '../lexicon/impact-features.js';
-import { readModelFile } from '../lexicon/logistic.js';
+import { modelSlot } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, liveWords, mentionsYou } from './words.js';
 
@@ -530,21 +530,15 @@ export interface ImpactModels {
   badNews: number;
 }
 
-let models: ImpactModels | null | undefined;
+/** The models, read on first use: only when a care rule or the rubric asks about impact. */
+const models = modelSlot<ImpactModels>('acknowledge-impact.model.json');
 
 /**
  * Sets the models in place of the file (tests, and scripts/train-impact-model.mjs, which
  * measures the patterns alone with `null`); `undefined` reads the file again on next use.
  */
-export function useImpactModels(m: ImpactModels | null | undefined): void {
-  models = m;
-}
-
-/** The models, read on first use: only when a care rule or the rubric asks about impact. */
-function impactModels(): ImpactModels | null {
-  if (models === undefined) models = readModelFile<ImpactModels>('acknowledge-impact.model.json');
-  return models;
-}
+export const useImpactModels = models.use;
+const impactModels = models.get;
 
 const featureCache = new WeakMap<ReplyLine, string[]>();
 

@@ -170,7 +170,10 @@ let model: PromiseModel | null | undefined;
 /** The second set of reply facts in promiseFeatures: on when the model file says it was trained on them (`features: 2`). */
 let FEATURES_V2 = false;
 
-/** Turns the second set of reply facts on or off (the trainer, which measures both sets). */
+/**
+ * Turns the second set of reply facts on or off (the trainer, which measures both sets, imports it from dist/).
+ * @public
+ */
 export function usePromiseFeatures(version: number): void {
   FEATURES_V2 = version >= 2;
 }
