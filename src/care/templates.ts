@@ -14,7 +14,7 @@ import type { Doc } from '../document/document.js';
 import type { Placeholder } from '../document/placeholders.js';
 import type { Severity, Span } from '../types.js';
 
-export type TemplateProblemKind = 'unclosed' | 'missingOpen' | 'empty' | 'unclosedBlock' | 'strayClose' | 'mismatch' | 'strayMiddle' | 'unknown' | 'unknownNear' | 'noFallback' | 'mayBeBlank' | 'extraBrace' | 'wrongClose';
+export type TemplateProblemKind = 'mixedSyntax' | 'unclosed' | 'missingOpen' | 'empty' | 'unclosedBlock' | 'strayClose' | 'mismatch' | 'strayMiddle' | 'unknown' | 'unknownNear' | 'noFallback' | 'mayBeBlank' | 'extraBrace' | 'wrongClose';
 
 export interface TemplateProblem {
   kind: TemplateProblemKind;
@@ -30,6 +30,8 @@ const LIQUID_BLOCKS = new Set(['if', 'unless', 'for', 'case', 'capture', 'commen
 const LIQUID_MIDDLE: Record<string, readonly string[]> = {
   else: ['if', 'unless', 'case', 'for', 'ifversion'],
   elsif: ['if', 'unless', 'ifversion'],
+  // Jinja's spelling.
+  elif: ['if'],
   when: ['case'],
 };
 /** Blocks whose content is not parsed (everything up to the closing tag is text). */
@@ -47,6 +49,10 @@ const ALWAYS_SET = new Set(['current_user', 'user', 'sender', 'agent', 'assignee
 const AGENTS = new Set(['current_user', 'agent', 'assignee', 'author', 'staff', 'teammate', 'admin']);
 /** The customer's organisation: not every customer belongs to one. */
 const ORGANISATION = new Set(['organization', 'organisation', 'org']);
+/** Liquid and Jinja tags that may hold a `| default:` filter ("{% assign name = x | default: "there" %}"). */
+const VALUE_TAGS = new Set(['assign', 'echo', 'liquid', 'set', 'include', 'render', 'include_relative', 'section', 'cycle', 'with', 'capture', 'if', 'unless', 'elsif', 'when', 'case', 'for', 'tablerow', 'macro', 'call', 'filter']);
+/** Help Scout's objects: "{%customer.firstName%}", "{%user.firstName%}", "{%mailbox.name%}", "{%conversation.number%}". */
+const HELP_SCOUT = new Set(['customer', 'user', 'mailbox', 'conversation']);
 const KEYWORDS = new Set(['and', 'or', 'not', 'contains', 'nil', 'null', 'true', 'false', 'empty', 'blank', 'in', 'reversed', 'limit', 'offset', 'cols', 'else', 'with', 'as', 'this', 'by']);
 
 function closerOf(open: string): string {
@@ -107,6 +113,8 @@ interface Open {
   name: string;
   /** Liquid (`{% %}`) or Handlebars (`{{# }}`). */
   liquid: boolean;
+  /** The conditions of its `{% elsif %}` branches so far: they guard what follows them too. */
+  conds?: string[];
 }
 
 /** Runs every template check. `known` is the config's placeholders.known, when given. */
@@ -118,7 +126,8 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
     problems.push({ kind, span: p.span, data: { raw: short(p.raw), ...data }, ...extra });
 
   const endTags = new Set(list.filter((p) => p.kind === 'tag' && p.name.startsWith('end')).map((p) => p.name.slice(3)));
-  const isLiquidBlock = (name: string) => LIQUID_BLOCKS.has(name) || endTags.has(name);
+  // Jinja's "{% set x = … %}" is one line; only "{% set x %}…{% endset %}" is a block.
+  const isLiquidBlock = (name: string, p: Placeholder) => (LIQUID_BLOCKS.has(name) || endTags.has(name)) && !(name === 'set' && p.inner.includes('='));
 
   const liquid: Open[] = [];
   const bars: Open[] = [];
@@ -152,6 +161,11 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
       report('empty', p, {});
       continue;
     }
+    const mixed = mixedSyntax(p);
+    if (mixed) {
+      report('mixedSyntax', p, { fix: mixed }, { suggestions: [mixed] });
+      continue;
+    }
     // "{{first_name%} and {%x}}": closed with the wrong brace, so the next real close ends it.
     const wrong = p.kind === 'output' ? strayClose(p) : -1;
     if (wrong !== -1) {
@@ -160,7 +174,7 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
     }
     if (p.kind === 'tag') {
       const name = p.name;
-      if (name === 'assign' || name === 'capture') {
+      if (name === 'assign' || name === 'capture' || name === 'set') {
         const v = /^\w+\s+([A-Za-z_][\w-]*)/.exec(p.inner)?.[1];
         if (v) local.add(v);
       }
@@ -168,8 +182,8 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
         const v = /^\w+\s+([A-Za-z_][\w-]*)\s+in\b/.exec(p.inner)?.[1];
         if (v) local.add(v);
       }
-      if (isLiquidBlock(name)) {
-        const open = { p, name, liquid: true };
+      if (isLiquidBlock(name, p)) {
+        const open: Open = { p, name, liquid: true };
         liquid.push(open);
         if (OPAQUE.has(name)) opaque = open;
         if (known) checkConditionNames(p, known, local, bars, report);
@@ -177,8 +191,12 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
         closeBlock(liquid, p, name, (n) => closerOf(n), report, true);
       } else if (LIQUID_MIDDLE[name]) {
         const parents = LIQUID_MIDDLE[name];
-        if (!liquid.some((o) => parents.includes(o.name))) report('strayMiddle', p, { parent: `{% ${parents[0]} %}` });
-        else if (known && name === 'elsif') checkConditionNames(p, known, local, bars, report);
+        const parent = liquid.findLast((o) => parents.includes(o.name));
+        if (!parent) report('strayMiddle', p, { parent: `{% ${parents[0]} %}` });
+        else if (name === 'elsif' || name === 'elif') {
+          (parent.conds ??= []).push(p.inner);
+          if (known) checkConditionNames(p, known, local, bars, report);
+        }
       }
       continue;
     }
@@ -192,7 +210,8 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
       continue;
     }
     if (p.kind === 'output') {
-      guards.set(p, [...liquid, ...bars].filter((o) => ['if', 'unless', 'ifversion', 'with'].includes(o.name) || !o.liquid).map((o) => o.p.inner));
+      // `{% case first_name %}{% when blank %}…{% else %}…{% endcase %}` tests the value as much as an `if` does.
+      guards.set(p, [...liquid, ...bars].filter((o) => ['if', 'unless', 'ifversion', 'with', 'case'].includes(o.name) || !o.liquid).flatMap((o) => [o.p.inner, ...(o.conds ?? [])]));
       if (known) checkName(p, p.name, known, local, bars, report);
     }
   }
@@ -210,6 +229,45 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
     problems.push({ kind: 'extraBrace', span: { start: p.span.start, end: p.span.end + 1 }, data: { raw: short(`${p.raw}}`), fix: p.raw }, suggestions: [p.raw] });
   }
   return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * One help desk's fallback inside another's braces, which neither reads: Help Scout's ",fallback=" in
+ * Liquid braces ("{{customer.firstName,fallback=there}}"), a Liquid or Intercom filter in Help Scout's
+ * "{% %}" ("{%customer.firstName | default: "there"%}", "{%first_name | fallback: "there"%}"), or a
+ * Help Scout name with something after it but no comma ("{%customer.firstName fallback=there%}").
+ * Returns the placeholder written the way its name's help desk reads it, or undefined.
+ */
+function mixedSyntax(p: Placeholder): string | undefined {
+  if (p.unclosed) return undefined;
+  const inner = p.inner;
+  if (p.kind === 'output' && p.raw.startsWith('{{') && !p.raw.startsWith('{{{')) {
+    const scout = /,\s*fallback\s*=/.exec(inner);
+    if (!scout) return undefined;
+    return fallbackIn(inner.slice(0, scout.index).trim(), unquote(inner.slice(scout.index + scout[0].length)));
+  }
+  if (p.kind !== 'tag' || !p.raw.startsWith('{%')) return undefined;
+  const filter = /\|\s*(?:default|fallback)\s*:\s*/.exec(inner);
+  const dotted = /^[A-Za-z_]\w*\.[A-Za-z_][\w.]*$/.test(p.name);
+  if (!dotted && (!filter || VALUE_TAGS.has(p.name) || p.name.startsWith('end'))) return undefined;
+  if (!filter && !/fallback\s*=/.test(inner)) return undefined;
+  const value = filter ? unquote(inner.slice(filter.index + filter[0].length).split('|')[0]) : unquote(inner.slice(inner.indexOf('=') + 1));
+  return fallbackIn(p.name, value);
+}
+
+/** "{%customer.firstName,fallback=there%}" for a Help Scout name, Intercom's "{{first_name | fallback: "there"}}" for a bare one, Liquid's "| default:" otherwise. */
+function fallbackIn(name: string, value: string): string {
+  const word = value || 'there';
+  if (HELP_SCOUT.has(name.split('.')[0]) && name.includes('.') && !name.includes('_')) return `{%${name},fallback=${word}%}`;
+  if (!name.includes('.')) return `{{${name} | fallback: "${word}"}}`;
+  return `{{ ${name} | default: "${word}" }}`;
+}
+
+/** A fallback value without its quotes and spaces. */
+function unquote(v: string): string {
+  let t = v.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
+  return t;
 }
 
 /**
@@ -291,6 +349,9 @@ function blankKind(name: string): { kind: 'person' | 'organisation'; who?: strin
   if (before.length && !PERSON_OWNERS.has(before[before.length - 1])) return undefined;
   // A bare "name" under an object that is not a person ("ticket.group.name", "ticket_form.name").
   if (last === 'name' && words.length === 1 && owner && !PERSON_OWNERS.has(owner.replace(/s$/, ''))) return undefined;
+  // "{{owner_name}}" and "{{sender_name}}" are the account owner and the agent sending the reply, as "{{owner.firstname}}"
+  // and "{{sender.name}}" are; "{{pet_owner_name}}" is a customer.
+  if (owners.length === 0 && before.length === 1 && (before[0] === 'owner' || before[0] === 'sender')) return undefined;
   const who = before[before.length - 1];
   return who && !['customer', 'requester', 'contact', 'client', 'person'].includes(who) ? { kind: 'person', who } : { kind: 'person' };
 }
@@ -309,7 +370,7 @@ function blankValues(list: readonly Placeholder[], guards: Map<Placeholder, stri
     if (local.has(p.name.split('.')[0]) || hasFallback(p.inner)) continue;
     const what = blankKind(fieldOf(p.name));
     if (!what) continue;
-    if ((guards.get(p) ?? []).some((g) => g.includes(p.name))) continue;
+    if (isGuarded(p, guards)) continue;
     const word = what.kind === 'organisation' ? 'your' : what.who ? `your ${what.who}` : 'there';
     const fix = fallbackFor(p, word);
     out.push({
@@ -486,13 +547,20 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
     const p = list.find((x) => x.kind === 'output' && x.span.start <= w.span.start && w.span.start < x.span.end);
     const field = fieldOf(p?.name ?? '');
     const person = blankKind(field);
-    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%')) || !(PERSON_NAME.test(field.split('.').pop() ?? '') || person?.kind === 'person')) continue;
+    if (!p || !(p.raw.startsWith('{{') || p.raw.startsWith('{%'))) continue;
+    // A bare name ("first_name", "customerName") is the customer's. A dotted one is the customer's only when its
+    // owner says so: "Hi {%user.firstName%}" (Help Scout) and "Hey {{current_user.first_name}}" name the agent,
+    // whose name is always set, and "Hello {{ticket.group.name}} team" names a group. Intercom's `{{user.name}}`
+    // is the customer.
+    const dotted = field.includes('.');
+    if (!person && (!PERSON_NAME.test(field.split('.').pop() ?? '') || (dotted && !(field.split('.')[0] === 'user' && p.raw.startsWith('{{'))))) continue;
+    // "Hi, {{user.first_name}} here": the agent says who they are.
+    if (words[k + 1]?.lower === 'here' && p.span.end <= words[k + 1].span.start) continue;
     // A name the template sets itself ("{% assign name = … | default: "there" %}").
     if (local.has(p.name.split('.')[0])) continue;
     // Zendesk/Liquid `| default:`, Intercom `| fallback:`, Help Scout `,fallback=`, Handlebars `||`.
     if (hasFallback(p.inner)) continue;
-    const guarded = (guards.get(p) ?? []).some((g) => g.includes(p.name));
-    if (guarded) continue;
+    if (isGuarded(p, guards)) continue;
     out.push({
       kind: 'noFallback',
       span: p.span,
@@ -502,6 +570,53 @@ function greetingsWithoutFallback(doc: Doc, list: readonly Placeholder[], guards
     });
   }
   return out;
+}
+
+/**
+ * Whether an `{% if %}`, `{% unless %}`, `{% case %}` or `{{#if}}` around a placeholder tests it:
+ * it names the value itself, or, for an object's own name ("{{ticket.organization.name}}"), the
+ * object ("{% if ticket.organization %}"): an organisation that exists has a name.
+ */
+function isGuarded(p: Placeholder, guards: Map<Placeholder, string[]>): boolean {
+  const around = guards.get(p) ?? [];
+  if (around.some((g) => g.includes(p.name) || testsSameName(g, p.name))) return true;
+  const parts = p.name.split('.');
+  if (parts.length < 3 || parts[parts.length - 1] !== 'name') return false;
+  const owner = parts.slice(0, -1).join('.');
+  return around.some((g) => testsName(g, owner));
+}
+
+/**
+ * Whether a condition tests another name field of the same person: "{% if ticket.requester.name %}"
+ * around "{{ticket.requester.first_name}}" (Zendesk fills the first name from the name), or
+ * "{{#if name}}" around "{{first_name}}".
+ */
+function testsSameName(condition: string, name: string): boolean {
+  const cut = name.lastIndexOf('.');
+  const owner = name.slice(0, cut + 1);
+  if (!isNameField(name.slice(cut + 1))) return false;
+  for (const token of condition.split(/[^\w.$]+/)) {
+    const at = token.lastIndexOf('.');
+    if (token.slice(0, at + 1) === owner && isNameField(token.slice(at + 1))) return true;
+  }
+  return false;
+}
+
+/** A field holding a person's name: "name", "first_name", "firstName", "full_name", "lastname". */
+function isNameField(field: string): boolean {
+  const words = nameWords(field);
+  const last = words[words.length - 1];
+  return last !== undefined && ['name', 'firstname', 'lastname', 'fullname', 'surname'].includes(last) && words.slice(0, -1).every((w) => NAME_PARTS.has(w));
+}
+
+/** Whether a condition names `name` as a whole word: "ticket.organization" in "if ticket.organization != blank", not in "if ticket.organization_id". */
+function testsName(condition: string, name: string): boolean {
+  for (let at = condition.indexOf(name); at !== -1; at = condition.indexOf(name, at + 1)) {
+    const before = condition[at - 1] ?? ' ';
+    const after = condition[at + name.length] ?? ' ';
+    if (!/[\w.]/.test(before) && !/[\w]/.test(after)) return true;
+  }
+  return false;
 }
 
 /** The platform's own way to write a fallback: Help Scout `{%x,fallback=there%}`, Intercom `| fallback:`, Liquid `| default:`. */
@@ -517,7 +632,8 @@ function fallbackFor(p: Placeholder, word = 'there'): string {
 /** A fallback for a blank name: `| default: "there"`, `| fallback: "there"`, `,fallback=there`, `|| "there"`. */
 function hasFallback(inner: string): boolean {
   // An empty fallback (`| default: }}`, `| fallback: ""`, `,fallback=`) still greets "Hi ,".
-  const filter = /\|\s*(?:default|fallback)\s*:\s*(\S[^|]*)?/.exec(inner);
+  // Django's `|default_if_none:"there"` too.
+  const filter = /\|\s*(?:default|fallback|default_if_none)\s*:\s*(\S[^|]*)?/.exec(inner);
   if (filter) return nonEmpty(filter[1]);
   // Jinja, HubL and Gorgias: `|default("there")`, `| default('there', true)`.
   const call = /\|\s*(?:default|d)\s*\(\s*([^),]*)/.exec(inner);

@@ -3,7 +3,8 @@
  * (`{% if %}` without `{% endif %}`, `{% for %}`, `{% unless %}`, `{% case %}`,
  * `{% capture %}`) and Handlebars blocks (`{{#if}}` without `{{/if}}`), a
  * closing tag that matches no block, unclosed, half-opened, wrongly closed or
- * empty placeholders, a brace too many, names missing from the config's
+ * empty placeholders, a brace too many, one help desk's fallback inside another's
+ * braces (`{{customer.firstName,fallback=there}}`), names missing from the config's
  * `placeholders.known` list (when it has one), a name placeholder in a
  * greeting with no fallback, and a customer's name or organisation that may be
  * blank, printed with no fallback (see src/care/templates.ts).
@@ -17,7 +18,7 @@ import { checkTemplates } from '../../care/templates.js';
 export default defineRule({
   id: 'placeholder-syntax',
   family: 'care',
-  description: 'A broken template: unbalanced blocks, unclosed, half-opened or empty placeholders, unknown names, a name that may be blank with no fallback',
+  description: 'A broken template: unbalanced blocks, unclosed, half-opened or empty placeholders, mixed help desk syntax, unknown names, a name that may be blank with no fallback',
   defaultSeverity: 'error',
   channels: 'all',
   fixable: false,
@@ -25,6 +26,7 @@ export default defineRule({
   options: { type: 'object', properties: {}, additionalProperties: false },
   defaults: {},
   messages: {
+    mixedSyntax: "'{{raw}}' mixes two help desks' template styles, so neither reads the fallback: the customer would see the raw code or a gap — write '{{fix}}'",
     unclosed: "'{{raw}}' has no closing '{{close}}': the customer would see the raw code",
     missingOpen: "'{{raw}}' has no opening '{{open}}': the customer would see the raw code — write '{{fix}}'",
     wrongClose: "'{{raw}}' does not close with '{{close}}': the customer would see the raw code — end it with '{{close}}'",
