@@ -17,7 +17,7 @@
 //    before loading the bundle (issue 19): V8 accepts a cache only under the
 //    flags it was made with.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,6 +60,8 @@ if (!forWorkers) {
   quietColours(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   await syllableSingulars(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   await abbreviationSets(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  lazyCharacterEntities(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  lazyColour(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   assertAscii(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
 }
 
@@ -258,6 +260,52 @@ async function abbreviationSets(file) {
   writeFileSync(file, prependAfterStrict(code, lookup));
 }
 
+/**
+ * micromark decodes a named character reference (`&amp;`) with decode-named-character-reference, whose module
+ * loads character-entities: an object of 2,125 names, made when the bundle starts (issue 19: about 0.2 ms of
+ * CPU and 36 KB of source run at every start). Few articles hold a named reference (6 of 559 Markdown files of
+ * the corpus), so the object is made at the first lookup: its module's init moves from the decoder module's
+ * init into the decoder. The lookup is the object's only use in the bundle (checked here), so results are the same.
+ */
+function lazyCharacterEntities(file) {
+  let code = readFileSync(file, 'utf8');
+  const eager = 'init_decode_named_character_reference=__esmMin((()=>{init_character_entities();';
+  const lookup = 'function decodeNamedCharacterReference(value){return ';
+  const uses = code.match(/\bcharacterEntities\b/g) ?? [];
+  if (code.split(eager).length !== 2 || code.split(lookup).length !== 2 || code.split('init_character_entities()').length !== 2 || uses.length !== 4) {
+    throw new Error('bundle: decode-named-character-reference or character-entities changed; update lazyCharacterEntities in scripts/bundle.mjs');
+  }
+  code = code.replace(eager, () => 'init_decode_named_character_reference=__esmMin((()=>{').replace(lookup, () => `${lookup}init_character_entities(),`);
+  writeFileSync(file, code);
+}
+
+/**
+ * src/a11y/contrast/colour.ts loads colord and six of its plugins and registers them when it loads: about 0.3 ms
+ * of CPU at every start (issue 19), for colour-contrast, which reads colours only from inline styles in HTML.
+ * parseColour() is the module's one function that uses colord (the others are arithmetic on numbers), so the
+ * module's init moves from its two importers' inits into parseColour(): colord and the plugins load at the first
+ * colour read, in the same order. Checked here: colord is loaded by nothing else in the bundle.
+ */
+function lazyColour(file) {
+  let code = readFileSync(file, 'utf8');
+  const parse = 'function parseColour(value){';
+  const inits = ['init_colord()', 'init_names()', 'init_hwb()', 'init_lab()', 'init_lch()', 'init_oklab()', 'init_oklch()'];
+  const own = 'var init_colour=__esmMin((()=>{init_colord();init_names();init_hwb();init_lab();init_lch();init_oklab();init_oklch();';
+  const importers = ['var init_styles$1=__esmMin((()=>{init_colour();', 'var init_color_contrast=__esmMin((()=>{init_define_rule();init_colour();'];
+  if (
+    code.split(parse).length !== 2 ||
+    code.split(own).length !== 2 ||
+    code.split('init_colour();').length !== 3 ||
+    importers.some((i) => code.split(i).length !== 2) ||
+    inits.some((i) => code.split(i).length !== 2)
+  ) {
+    throw new Error('bundle: colour.ts, its importers or colord changed; update lazyColour in scripts/bundle.mjs');
+  }
+  for (const i of importers) code = code.replace(i, () => i.replace('init_colour();', ''));
+  code = code.replace(parse, () => `${parse}init_colour();`);
+  writeFileSync(file, code);
+}
+
 /** JSON with every character beyond ASCII as a \\u escape: the bundle stays ASCII (assertAscii). */
 function asciiJson(value) {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -432,7 +480,7 @@ const RAW_HTML_ARTICLE = [
 /**
  * The common-syntax warm-up's article (our own text): the Markdown most help articles hold beyond headings and
  * paragraphs (lists, nested lists, emphasis, inline code, a code block, a quote, a table, a thematic break, an
- * autolink, an image with text). Without it each run compiled the parser's and the rules' code for them anew.
+ * autolink, an image with text, acronyms and names). Without it each run compiled the parser's and the rules' code for them anew.
  */
 const COMMON_ARTICLE = [
   '---',
@@ -469,6 +517,9 @@ const COMMON_ARTICLE = [
   '| Pair | Links the remote |',
   '| Reset | Clears the links |',
   '',
+  'The Nano 33 BLE board talks to the app over BLE (Bluetooth Low Energy). If the USB port does not work, ask Maria',
+  'in the IT team to check the LED and the PSU.',
+  '',
   'Still stuck? [Contact us](https://example.com/contact) and we will help.',
   '',
 ].join('\n');
@@ -491,7 +542,20 @@ try {
   // A pre-commit hook's run (issue 19): one article, --no-axe, the default stylish report. Without it the
   // stylish formatter and the one-file path were compiled at every start (about 50 KB of code cache).
   if (!forWorkers) {
-    const code = await bundle.exports.main(['--no-axe', '--no-progress', 'fixtures/examples/articles/refund-policy.md'], io);
+    // Through the CLI's own output path, as from a hook (issue 19): the report goes to a file descriptor that is no
+    // terminal (src/cli/io.ts StdStream), with no colour setting in the environment and the progress line left on.
+    // Before, the run compiled that path at every start.
+    bundle.exports.processIO();
+    const fd = openSync(join(scratch, 'report.txt'), 'w');
+    const out = new bundle.exports.StdStream(fd, () => {
+      throw new Error('the warm-up lint needed a Node.js stream for its report');
+    });
+    let code;
+    try {
+      code = await bundle.exports.main(['--no-axe', 'fixtures/examples/articles/refund-policy.md'], { ...io, env: {}, stdout: out, stderr: out });
+    } finally {
+      closeSync(fd);
+    }
     if (code !== 1) throw new Error(`the warm-up lint of fixtures/examples/articles/refund-policy.md exited ${code}, expected 1 (findings)`);
     // A hook over support replies (issue 19): one email reply, so the care rules' one-file path and the care score
     // line of the stylish report are in the cache too.

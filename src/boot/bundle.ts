@@ -22,6 +22,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import type { main } from '../cli/main.js';
+import type { processIO, StdStream } from '../cli/io.js';
 import type lintInWorker from '../engine/worker.js';
 import { tuneV8ForWorkers } from './v8-flags.js';
 
@@ -33,6 +34,9 @@ export const WORKER_CODE_CACHE_FILE = `${BUNDLE_FILE}.worker.v8cache`;
 export interface BundleExports {
   main: typeof main;
   lintInWorker: typeof lintInWorker;
+  /** For the build's warm-up (scripts/bundle.mjs). */
+  processIO: typeof processIO;
+  StdStream: typeof StdStream;
 }
 
 export interface LoadedBundle {

@@ -11,7 +11,6 @@ import { parseMaybeChunked, type ChunkOptions } from './markdown-chunks.js';
 import { boundContainerMarkers, boundInlineMarkers, boundParagraphLines, boundTableCells, flattenDeepNodes } from './bound-markdown.js';
 
 const newProcessor = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-const processor = newProcessor();
 
 /**
  * Issue 19: three GFM constructs are tried far more often than they can match. The e-mail
@@ -76,20 +75,28 @@ const parsers = new Map<number, MdParser>();
 
 /** The parser for texts with these features (built once per set of features). */
 function parserFor(features: number): MdParser {
-  let parse = parsers.get(features);
+  const parse = parsers.get(features);
   if (parse) return parse;
-  if (features === ALL_FEATURES) parse = (text) => processor.parse(text) as MdRoot;
-  else {
+  return makeParser(features)[0];
+}
+
+/**
+ * Builds and keeps the parser for these features; also returns how many autolink transforms it guarded. Each
+ * is made at its first use (issue 19): a run made the parser with every feature when it loaded, and a text
+ * without `@`, `|` or `[^` (most articles) then made a second one.
+ */
+function makeParser(features: number): [MdParser, number] {
+  const p = newProcessor();
+  if (features !== ALL_FEATURES) {
     const drop = new Set<string>();
     for (const [feature, names] of FEATURE_CONSTRUCTS) if (!(features & feature)) for (const n of names) drop.add(n);
-    const p = newProcessor();
     const exts = p.data('micromarkExtensions') as unknown[];
     exts.splice(0, exts.length, ...exts.map((e) => withoutConstructs(e, drop)));
-    guardAutolinkTransform(p.data('fromMarkdownExtensions'));
-    parse = (text) => p.parse(text) as MdRoot;
   }
+  const guarded = guardAutolinkTransform(p.data('fromMarkdownExtensions'));
+  const parse: MdParser = (text) => p.parse(text) as MdRoot;
   parsers.set(features, parse);
-  return parse;
+  return [parse, guarded];
 }
 
 /**
@@ -135,8 +142,11 @@ function guardAutolinkTransform(exts: unknown): number {
   return wrapped;
 }
 
-/** Internal, for tests: GFM autolink-literal transforms wrapped by guardAutolinkTransform (1 when the dependency is as expected). */
-export const autolinkTransformsGuarded = guardAutolinkTransform(processor.data('fromMarkdownExtensions'));
+/**
+ * Internal, for tests: GFM autolink-literal transforms wrapped by guardAutolinkTransform (1 when the dependency is
+ * as expected), counted in the parser for texts without `@`, `|` or `[^`, made now: the one most articles need.
+ */
+export const autolinkTransformsGuarded = makeParser(0)[1];
 
 export interface ParsedMarkdown {
   mdast: MdRoot;
