@@ -21,6 +21,7 @@ describe('sentence splitting', () => {
     expect(sentences('Homes sit in bands from A to H. The band depends on the price.\n')).toEqual(['Homes sit in bands from A to H.', 'The band depends on the price.']);
     expect(sentences('This is covered in Section B. You can leave at any time.\n')).toEqual(['This is covered in Section B.', 'You can leave at any time.']);
     expect(sentences('Ask J. Smith or Mary K. Jones for help.\n')).toHaveLength(1);
+    expect(sentences('The run took 31 s. The next one was faster.\n')).toEqual(['The run took 31 s.', 'The next one was faster.']);
   });
 
   it('keeps abbreviations that are abbreviations', () => {

@@ -314,8 +314,10 @@ export class ProseBlock {
       // "photo ID. You", "in CA. Then": capitals read as an abbreviation (idem, circa) end the sentence before a capital too.
       // "from A to H. The band": a lone capital is an initial only before a name, not before a word that opens sentences.
       const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text) || (/^\p{Lu}\.$/u.test(text) && SENTENCE_OPENERS.has(nlcstToString(nextWord(kids, i) ?? child)))) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
-      // "under 13. If you are" is glued the same way: a number ending a sentence.
-      const gluedNumber = stop && words.length > 0 && /^\d{1,6}\.$/.test(text);
+      // "under 13. If you are" is glued the same way: a number ending a sentence. So is a unit after a
+      // number before a word that opens sentences ("took 31 s. The next run").
+      const gluedNumber =
+        stop && words.length > 0 && (/^\d{1,6}\.$/.test(text) || (/^[a-z]\.$/.test(text) && /^\d/.test(words[words.length - 1].text) && SENTENCE_OPENERS.has(nlcstToString(nextWord(kids, i) ?? child))));
       // A lower-case start joins the full stop to this word ("errors. xxx", "network. mDNS"): code or a mixed-case name after it starts a sentence.
       const stopInWord = stop && !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
       if (gluedAbbreviation || gluedNumber || stopInWord) {
