@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PHRASE_INDEX_FILE, SPLIT_TABLES, readTablesFromYaml, serialisePhraseIndex } from '../dist/lexicon/data.js';
+import { PHRASE_INDEX_FILE, readTablesFromYaml, serialisePhraseIndex } from '../dist/lexicon/data.js';
 
 /** retext-equality and retext-passive keep their word lists in files they do not export: read them where they are installed. */
 async function readVendorLists() {
@@ -24,29 +24,11 @@ async function readVendorLists() {
  */
 const ascii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/**
- * A table as JSON over several lines (the same value as JSON.stringify gives, keys in the same order):
- * `{…,"entries":[` then each entry on a line of its own, then `]…}`. src/lexicon/data.ts reads this layout.
- */
-function splitTable(table) {
-  const keys = Object.keys(table);
-  const at = keys.indexOf('entries');
-  if (at < 0 || !Array.isArray(table.entries)) throw new Error('rule data: a split table needs its entries');
-  const pair = (k) => `${JSON.stringify(k)}:${JSON.stringify(table[k])}`;
-  const before = keys.slice(0, at).map(pair);
-  const after = keys.slice(at + 1).map(pair);
-  const head = `{${[...before, '"entries":['].join(',')}`;
-  const tail = `]${after.length ? `,${after.join(',')}` : ''}}`;
-  return [head, ...table.entries.map((e, i) => `${JSON.stringify(e)}${i < table.entries.length - 1 ? ',' : ''}`), tail].join('\n');
-}
-
 try {
   const tables = readTablesFromYaml();
-  for (const name of SPLIT_TABLES) if (!tables[name]) throw new Error(`SPLIT_TABLES names ${name}, which rules/ does not hold`);
   const vendor = await readVendorLists();
-  // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses
-  // (src/lexicon/data.ts); a table of SPLIT_TABLES has one entry a line, so a run parses only the entries it reads.
-  const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${SPLIT_TABLES.includes(k) ? splitTable(v) : JSON.stringify(v)}`).join(',\n');
+  // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses (src/lexicon/data.ts).
+  const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
   writeFileSync(new URL('../dist/rule-data.json', import.meta.url), ascii(`{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`));
   // Each table's phrases by first word: a rule's matcher reads only the phrases of its documents' words (issue 19).
   writeFileSync(new URL(`../dist/${PHRASE_INDEX_FILE}`, import.meta.url), ascii(serialisePhraseIndex(tables)));
@@ -60,14 +42,6 @@ try {
   // simpler-words' inflected forms of its entries ("terminates", "utilising"), by the rule's own code: a run looks a word up instead of making them (issue 19).
   const { serialiseForms, FORMS_FILE } = await import('../dist/rules/plain/simpler-words.js');
   writeFileSync(new URL(`../dist/${FORMS_FILE}`, import.meta.url), ascii(serialiseForms()));
-  // The file read back as a run reads it (split tables entry by entry) gives every table as compiled.
-  const { table } = await import('../dist/lexicon/data.js');
-  for (const [name, t] of Object.entries(tables)) {
-    const back = table(name);
-    if (JSON.stringify(back) !== JSON.stringify(t) || back.entries.length !== t.entries.length || Object.keys(back.entries).length !== t.entries.length) {
-      throw new Error(`dist/rule-data.json reads back rules/${name}.yml differently`);
-    }
-  }
   console.log(`rule data: ${Object.keys(tables).length} tables compiled to dist/rule-data.json, and dist/${PHRASES_FILE}, dist/${FIRST_WORDS_FILE}, dist/${FORMS_FILE}, dist/${PHRASE_INDEX_FILE}`);
 } catch (e) {
   console.error(`rule data: ${e.message}`);

@@ -88,25 +88,12 @@ export function readTablesFromYaml(dir = join(packageRoot, 'rules')): Record<str
  * care tables (a third of the file). The file is read as bytes and only the lines a run asks for are
  * decoded (issue 19: decoding the whole 680 KB file, read in 8 KB pieces, then splitting it, was
  * about 2 ms of a one-file run). A file in another layout is parsed whole.
- *
- * A table that rules read by its phrase index (PHRASE_INDEX_FILE), a few entries a document, is written
- * with one entry a line (SPLIT_TABLES, scripts/build-rule-data.mjs): its other keys are parsed when the
- * table is first asked for, and each entry when it is first read (issue 19: parsing simpler-words' 772
- * entries whole took about 1 ms; the bench article reads 114 of them, jargon 29 of 201, inclusive-language
- * 8 of 68, minimizing-language 11 of 48).
  */
 interface CompiledData {
-  /** A Line is a line not parsed yet; a SplitTable, a table with one entry a line. */
+  /** A Line is a line not parsed yet. */
   tables: Map<string, unknown>;
   vendor: Map<string, unknown>;
 }
-
-/**
- * Tables the build writes with one entry a line: rules read them through the phrase index, by entry number
- * (src/lexicon/tables.ts, simpler-words' forms), and never walk all their entries in a run. A table read whole
- * (care tables, word lists) stays on one line: one JSON.parse is cheaper than one per entry.
- */
-export const SPLIT_TABLES: readonly string[] = ['simpler-words', 'jargon', 'minimizing-language', 'inclusive-language'];
 let compiledData: CompiledData | null | undefined;
 
 /** The value part of a `"name":{…}` line of the file (its comma dropped): bytes start to end, not decoded yet. */
@@ -123,71 +110,11 @@ function parseEntry(line: Line): unknown {
   return JSON.parse(line.bytes.toString('utf8', line.start, line.end));
 }
 
-/** A table written over several lines: `"name":{…,"entries":[` (head), one entry a line, then `]…}` (tail). */
-class SplitTable {
-  constructor(
-    readonly head: Line,
-    readonly entries: Line[],
-    readonly tail: Line,
-  ) {}
-}
-
-/** The head and tail of a SplitTable parsed together (`"entries":[]` in its place among the keys), its entries on first read. */
-function parseSplit(split: SplitTable): unknown {
-  const { head, tail } = split;
-  const table = JSON.parse(head.bytes.toString('utf8', head.start, head.end) + tail.bytes.toString('utf8', tail.start, tail.end)) as PhraseTable;
-  table.entries = lazyEntries(split.entries) as PhraseEntry[];
-  return table;
-}
-
-/** Whether a property key is an array index below `length`: its number, else -1. */
-function arrayIndex(key: string | symbol, length: number): number {
-  if (typeof key !== 'string' || key === '' || key.length > 10) return -1;
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57 || (c === 48 && key.length > 1)) return -1;
-  const n = Number(key);
-  return Number.isInteger(n) && n < length ? n : -1;
-}
-
-/**
- * An array of a table's entries, each parsed when first read and then kept (the same object at every read).
- * Every read an array answers (index, `in`, length, iteration, keys, property descriptors) sees every entry,
- * so code that walks all the entries gets what a parsed array holds.
- */
-function lazyEntries(lines: readonly Line[]): unknown[] {
-  const parsed: unknown[] = new Array<unknown>(lines.length);
-  const fill = (i: number) => {
-    if (!Object.hasOwn(parsed, i)) parsed[i] = parseEntry(lines[i]);
-  };
-  return new Proxy(parsed, {
-    get(target, key, receiver) {
-      const i = arrayIndex(key, lines.length);
-      if (i >= 0) fill(i);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-    has(target, key) {
-      return arrayIndex(key, lines.length) >= 0 || Reflect.has(target, key);
-    },
-    getOwnPropertyDescriptor(target, key) {
-      const i = arrayIndex(key, lines.length);
-      if (i >= 0) fill(i);
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-    ownKeys(target) {
-      for (let i = 0; i < lines.length; i++) fill(i);
-      return Reflect.ownKeys(target);
-    },
-  });
-}
-
 const HEAD = Buffer.from('{"tables":{\n');
 const VENDOR = Buffer.from('},"vendor":{');
-/** The end of a SplitTable's head line. */
-const SPLIT_HEAD = Buffer.from('"entries":[');
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
-const CLOSE = 0x5d;
 
 function compiled(): CompiledData | null {
   if (compiledData !== undefined) return compiledData;
@@ -207,25 +134,8 @@ function compiled(): CompiledData | null {
       else if (bytes[start] === QUOTE) {
         // `"name":value` and a comma unless it is the last of its section. A name holds no `":` (JSON escapes its quotes).
         const colon = bytes.indexOf('":', start);
-        const name = JSON.parse(bytes.toString('utf8', start, colon + 1)) as string;
-        if (end - start > SPLIT_HEAD.length && bytes.subarray(end - SPLIT_HEAD.length, end).equals(SPLIT_HEAD)) {
-          // A SplitTable: entry lines (each but the last ending in a comma), then the `]…}` line.
-          const head = new Line(bytes, colon + 2, end);
-          const entries: Line[] = [];
-          let at = end + 1;
-          let lineEnd = bytes.indexOf(NEWLINE, at);
-          while (lineEnd > at && bytes[at] !== CLOSE) {
-            entries.push(new Line(bytes, at, bytes[lineEnd - 1] === COMMA ? lineEnd - 1 : lineEnd));
-            at = lineEnd + 1;
-            lineEnd = bytes.indexOf(NEWLINE, at);
-          }
-          if (lineEnd < 0) lineEnd = bytes.length;
-          section.set(name, new SplitTable(head, entries, new Line(bytes, at, bytes[lineEnd - 1] === COMMA ? lineEnd - 1 : lineEnd)));
-          end = lineEnd;
-        } else {
-          const last = bytes[end - 1] === COMMA ? end - 1 : end;
-          section.set(name, new Line(bytes, colon + 2, last));
-        }
+        const last = bytes[end - 1] === COMMA ? end - 1 : end;
+        section.set(JSON.parse(bytes.toString('utf8', start, colon + 1)) as string, new Line(bytes, colon + 2, last));
       }
       start = end + 1;
     }
@@ -244,8 +154,8 @@ function compiled(): CompiledData | null {
 /** A value of the compiled data, parsed on first use (a Line is a line not parsed yet). */
 function entryOf<T>(map: Map<string, unknown>, name: string): T | undefined {
   const v = map.get(name);
-  if (!(v instanceof Line) && !(v instanceof SplitTable)) return v as T | undefined;
-  const parsed = (v instanceof Line ? parseEntry(v) : parseSplit(v)) as T;
+  if (!(v instanceof Line)) return v as T | undefined;
+  const parsed = parseEntry(v) as T;
   map.set(name, parsed);
   return parsed;
 }
