@@ -30,13 +30,17 @@ export function readModelFile<T>(name: string): T | null {
 }
 
 /**
- * A model file read on first use, with a seam for tests and trainers: `use(m)` puts `m` in its place
- * (`null`: no model, the patterns alone; `undefined`: read the file again on next use).
+ * A model file read on first use (null when missing or when `valid` rejects it), with a seam for tests and
+ * trainers: `use(m)` puts `m` in its place (`null`: no model, the patterns alone; `undefined`: read the file again).
  */
-export function modelSlot<T>(name: string): { get(): T | null; use(m: T | null | undefined): void } {
+export function modelSlot<T>(name: string, valid: (m: T) => boolean = () => true): { get(): T | null; use(m: T | null | undefined): void } {
   let model: T | null | undefined;
+  const read = () => {
+    const m = readModelFile<T>(name);
+    return m && valid(m) ? m : null;
+  };
   return {
-    get: () => (model === undefined ? (model = readModelFile<T>(name)) : model),
+    get: () => (model === undefined ? (model = read()) : model),
     use: (m) => {
       model = m;
     },

@@ -30,7 +30,7 @@
 import type { Word } from '../document/prose.js';
 import { impactFeatures } from '../lexicon/impact-features.js';
 import { regularBaseOf } from '../lexicon/lemma.js';
-import { logisticScore, readModelFile, type LogisticModel } from '../lexicon/logistic.js';
+import { logisticScore, modelSlot, type LogisticModel } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, wordList, type Hit } from './words.js';
 
@@ -165,33 +165,27 @@ export interface PromiseModel extends LogisticModel {
   features?: number;
 }
 
-let model: PromiseModel | null | undefined;
+const model = modelSlot<PromiseModel>('time-bound-commitment.model.json');
 
-/** The second set of reply facts in promiseFeatures: on when the model file says it was trained on them (`features: 2`). */
-let FEATURES_V2 = false;
+/** Sets the model in place of the file (tests, and the trainer, which measures the grammar alone with `null`). */
+export const usePromiseModel = model.use;
+
+/** The model, read on first use: only when time-bound-commitment or the rubric reads the promises. */
+const promiseModel = model.get;
+
+/** The trainer's choice of feature set; otherwise the model file's (`features: 2` adds the second set of reply facts). */
+let featureSet: number | undefined;
 
 /**
  * Turns the second set of reply facts on or off (the trainer, which measures both sets, imports it from dist/).
  * @public
  */
-export function usePromiseFeatures(version: number): void {
-  FEATURES_V2 = version >= 2;
+export function usePromiseFeatures(version: number | undefined): void {
+  featureSet = version;
 }
 
-/** Sets the model in place of the file (tests, and the trainer, which measures the grammar alone with `null`). */
-export function usePromiseModel(m: PromiseModel | null | undefined): void {
-  model = m;
-  if (m) FEATURES_V2 = (m.features ?? 1) >= 2;
-}
-
-/** The model, read on first use: only when time-bound-commitment or the rubric reads the promises. */
-function promiseModel(): PromiseModel | null {
-  if (model === undefined) {
-    model = readModelFile<PromiseModel>('time-bound-commitment.model.json');
-    FEATURES_V2 = (model?.features ?? 1) >= 2;
-  }
-  return model;
-}
+/** Whether promiseFeatures adds the second set of reply facts. */
+const featuresV2 = () => (featureSet ?? promiseModel()?.features ?? 1) >= 2;
 
 function lemma(w: string): string {
   return regularBaseOf(w) ?? w;
@@ -230,7 +224,7 @@ export function promiseFeatures(p: PromiseInfo, lines: readonly ReplyLine[]): st
   const timed = lines.filter((l) => l !== line && hasTimeFrame(l) && !onlyNow(l));
   if (timed.some((l) => l.block === line.block)) f.add('r:time-paragraph');
   else if (timed.length) f.add('r:time-reply');
-  if (FEATURES_V2) {
+  if (featuresV2()) {
     // Why a promise may leave nobody waiting, in grammar, not wording: a time in the line just before or after,
     // the customer acting first ("if you'd rather …, tell me and I'll …", "reply and we'll …"), a question the
     // customer is asked later in the reply (the door is open).

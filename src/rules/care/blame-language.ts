@@ -27,27 +27,17 @@ import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
 import { blameCues, blameFeatures, blameScore, crossesClause, ownsFault, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
-import { readModelFile } from '../../lexicon/logistic.js';
+import { modelSlot } from '../../lexicon/logistic.js';
 import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
-let model: BlameModel | null | undefined;
-let reader: BlameSentenceModel | null | undefined;
+/** A model file with the fields the rule reads, so a damaged file means no model rather than a crash. */
+const thresholded = (m: { bias?: unknown; threshold?: unknown; weights?: unknown }) => typeof m.bias === 'number' && typeof m.threshold === 'number' && Boolean(m.weights) && typeof m.weights === 'object';
 
 /** The sentence reader over general features (rules/blame-language.sentence.json), read on first use. */
-function sentenceReader(): BlameSentenceModel | null {
-  if (reader !== undefined) return reader;
-  const m = readModelFile<BlameSentenceModel>('blame-language.sentence.json');
-  reader = m && typeof m.bias === 'number' && typeof m.threshold === 'number' && m.weights && typeof m.weights === 'object' ? m : null;
-  return reader;
-}
+const sentenceReader = modelSlot<BlameSentenceModel>('blame-language.sentence.json', thresholded).get;
 
-/** The sentence model, read on first use (never when the rule is off). */
-function sentenceModel(): BlameModel | null {
-  if (model !== undefined) return model;
-  const m = readModelFile<BlameModel>('blame-language.model.json');
-  model = m && typeof m.bias === 'number' && typeof m.threshold === 'number' && m.weights && typeof m.weights === 'object' ? m : null;
-  return model;
-}
+/** The cue model, read on first use (never when the rule is off). */
+const sentenceModel = modelSlot<BlameModel>('blame-language.model.json', thresholded).get;
 
 /** What to write instead, by the kind of words found. */
 const NOTES: Record<BlameCue['kind'], string> = {
