@@ -12,13 +12,15 @@
 //    functions they use, then the code cache is written next to the bundle.
 // 3. In a child process (`--worker-cache` runs only this step), the same for
 //    the worker threads, from two lints of fixtures/examples (with and without
-//    axe). Both caches are made under WORKER_V8_FLAGS
-//    (src/boot/v8-flags.ts), which bin/plainspoke.js and loadBundle() set
-//    before loading the bundle (issue 19): V8 accepts a cache only under the
-//    flags it was made with.
+//    axe), and the cache of the HTML side bundle (sideBundles: the HTML parser
+//    and the yaml package are bundles of their own, each with its own cache,
+//    loaded at first use; the main process writes the yaml one). All caches
+//    are made under WORKER_V8_FLAGS (src/boot/v8-flags.ts), which
+//    bin/plainspoke.js and loadBundle() set before loading the bundle
+//    (issue 19): V8 accepts a cache only under the flags it was made with.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,7 +40,7 @@ if (!forWorkers) {
     input: join(root, 'dist', 'boot', 'bundle-entry.js'),
     platform: 'node',
     plugins: [lazy.plugin],
-    external: [/^node:/, 'jsdom', 'axe-core', 'tinypool'],
+    external: [/^node:/, 'jsdom', 'axe-core', 'tinypool', 'yaml'],
     transform: { define: { PLAINSPOKE_BUNDLED: 'true' } },
     output: {
       file: join(root, 'dist', 'bundle', 'plainspoke.cjs'),
@@ -63,13 +65,115 @@ if (!forWorkers) {
   lazyCharacterEntities(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   lazyColour(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   assertAscii(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  await sideBundles(build);
+}
+
+/**
+ * Side bundles (issue 19): code that only some runs need, as bundles of their own next to the main one, each with
+ * its own code cache. Every run reads and deserialises the main bundle's cache, so code compiled into it costs every
+ * run, used or not; a side bundle is read and deserialised only by a run that loads it, through vm.Script with its
+ * cache, as bin/plainspoke.js loads the main bundle. __plainspokeSideBundle (at the top of the main bundle) loads
+ * one at its first use. The build writes their caches after its warm-up lints (below).
+ *
+ * - html.cjs: the HTML modules (dist/document/html-support.js: rehype-parse, parse5, hast-util-raw and what they
+ *   load), about 270 KB of the main cache, which a Markdown file without raw HTML never runs. heavy() in
+ *   src/document/load-html-support.ts loads it (lazyModules above). The two modules both bundles run,
+ *   src/document/prose.ts (BlockBuilder) and unified, come from the main bundle (a `plainspoke-host:` require), so
+ *   there is one copy of each.
+ * - yaml.cjs: the yaml package, for YAML config files and front matter that may hold settings (bundledYaml(),
+ *   src/boot/bundled-yaml.ts); a file with neither never runs it.
+ */
+async function sideBundles(build) {
+  const main = join(root, 'dist', 'bundle', 'plainspoke.cjs');
+  const need = createRequire(join(root, 'package.json'));
+  const parseHtml = join(root, 'dist', 'document', 'parse-html.js');
+  const shared = new Set();
+  await sideBundle(build, 'html.cjs', join(root, 'dist', 'document', 'html-support.js'), ['plainspoke-host:prose', 'plainspoke-host:unified'], {
+    name: 'plainspoke-html-host',
+    resolveId(source, importer) {
+      if (importer === parseHtml && (source === './prose.js' || source === 'unified')) {
+        const name = source === 'unified' ? 'unified' : 'prose';
+        shared.add(name);
+        return { id: `plainspoke-host:${name}`, external: true };
+      }
+      return null;
+    },
+  });
+  if (shared.size !== 2) throw new Error('bundle: parse-html.js no longer imports prose.js and unified; update sideBundles in scripts/bundle.mjs');
+  await sideBundle(build, 'yaml.cjs', need.resolve('yaml'), []);
+
+  let code = readFileSync(main, 'utf8');
+  // yaml is external to the main bundle: its one require, in bundledYaml(), loads the side bundle instead.
+  const yamlCall = 'function bundledYaml(){return require("yaml")}';
+  const yamlRequires = code.match(/\brequire\((["'`])yaml\1\)/g) ?? [];
+  if (code.split(yamlCall).length !== 2 || yamlRequires.length !== 1) throw new Error("bundle: bundledYaml()'s require('yaml') not found as the bundle's one use of yaml; update sideBundles in scripts/bundle.mjs");
+  code = code.replace(yamlCall, () => 'function bundledYaml(){return __plainspokeSideBundle("yaml.cjs",{})}');
+  const loader = [
+    '// scripts/bundle.mjs (sideBundles): a side bundle next to this file, with its own code cache, loaded at its first use as',
+    "// bin/plainspoke.js loads this bundle. `host`: this bundle's modules that it asks for as 'plainspoke-host:<name>'.",
+    'var __plainspokeSideScripts = new Map();',
+    'var __plainspokeSideExports = new Map();',
+    'var __plainspokeSideBundle = (name, host) => {',
+    '\tif (__plainspokeSideExports.has(name)) return __plainspokeSideExports.get(name);',
+    "\tconst file = require('node:path').join(__dirname, name);",
+    "\tconst source = require('node:fs').readFileSync(file, 'latin1');",
+    '\tlet cachedData;',
+    '\ttry {',
+    "\t\tcachedData = require('node:fs').readFileSync(`${file}.v8cache`);",
+    '\t} catch {',
+    '\t\tcachedData = undefined;',
+    '\t}',
+    "\tconst wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\\n});`;",
+    "\tconst script = new (require('node:vm').Script)(wrapped, { filename: file, cachedData });",
+    '\t__plainspokeSideScripts.set(name, script);',
+    '\tconst mod = { exports: {} };',
+    "\tconst hostRequire = (id) => (id.startsWith('plainspoke-host:') ? host[id.slice(16)] : require(id));",
+    '\tscript.runInThisContext().call(mod.exports, mod.exports, hostRequire, mod, file, __dirname);',
+    '\t__plainspokeSideExports.set(name, mod.exports);',
+    '\treturn mod.exports;',
+    '};',
+    "// For the build (scripts/bundle.mjs), which writes the side bundles' code caches: their vm.Script once loaded.",
+    "Object.defineProperty(exports, 'sideScripts', { get: () => __plainspokeSideScripts });",
+    '',
+  ].join('\n');
+  writeFileSync(main, prependAfterStrict(code, loader));
+}
+
+/** One side bundle (sideBundles): `input` and what it imports, in dist/bundle/`name`, requiring only `hosted` and Node.js's modules. */
+async function sideBundle(build, name, input, hosted, plugin) {
+  const out = join(root, 'dist', 'bundle', name);
+  // The cache of an older build must not meet the new file: the build's own warm-up loads it, and writes the cache anew.
+  rmSync(`${out}.v8cache`, { force: true });
+  await build({
+    cwd: root,
+    input,
+    platform: 'node',
+    plugins: plugin ? [plugin] : [],
+    external: [/^node:/],
+    transform: { define: { PLAINSPOKE_BUNDLED: 'true' } },
+    output: {
+      file: out,
+      format: 'cjs',
+      codeSplitting: false,
+      dynamicImportInCjs: false,
+      // As the main bundle (above): ASCII, no whitespace, names kept, no code rewritten.
+      minify: { compress: false, mangle: false, codegen: { removeWhitespace: true, asciiOnly: true } },
+    },
+    logLevel: 'warn',
+  });
+  const code = readFileSync(out, 'utf8');
+  const requires = [...new Set([...code.matchAll(/\brequire\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]))].filter((id) => !isBuiltin(id)).sort();
+  if (requires.join() !== [...hosted].sort().join()) throw new Error(`bundle: ${out} requires ${requires.join(', ') || 'nothing'} beyond Node.js's modules, not ${hosted.join(', ') || 'nothing'} (sideBundles in scripts/bundle.mjs)`);
+  if (/\bimport\(/.test(code)) throw new Error(`bundle: ${out} holds an import(), which vm.Script cannot run`);
+  assertAscii(out);
 }
 
 /**
  * Modules the bundle loads on first call instead of at start-up (issue 19). Each entry is a module of
  * dist/ that imports a heavy module and hands it out through a function; in the bundle that import goes
- * and the function requires the module instead, which rolldown keeps lazy: the module and its imports are evaluated
- * at the first call (`init_x()`), not when the bundle starts. Outside the bundle (tests,
+ * and the function loads the module instead at its first call: with require(), which rolldown keeps lazy (the module
+ * and its imports are evaluated at the first call, `init_x()`), or as a side bundle (sideBundles above), which is then
+ * not in the main bundle or its code cache at all. Outside the bundle (tests,
  * PLAINSPOKE_NO_BUNDLE=1) the module loads as written. A one-article run without raw HTML then skips
  * parse5, hast-util-raw, property-information and the HTML entities (about 7 ms of CPU).
  */
@@ -77,10 +181,15 @@ function lazyModules() {
   // Each module: [text to find once, its replacement]. The module's own code stays (src/document/load-html-support.ts
   // keeps its light path for empty anchors); only the import of the heavy module and the function handing it out change.
   const LAZY = {
-    // src/document/load-html-support.ts: the HTML parser and hast-util-raw (src/document/html-support.ts).
+    // src/document/load-html-support.ts: the HTML parser and hast-util-raw (src/document/html-support.ts). They are a
+    // side bundle (sideBundles below): heavy() loads it, with its own code cache, at its first call, handing it this
+    // bundle's prose.js and unified, the two modules both bundles use at run time.
     [join(root, 'dist', 'document', 'load-html-support.js')]: [
-      ["import * as eager from './html-support.js';", 'let eager;'],
-      ['function heavy() {\n    return eager;\n}', "function heavy() {\n    return (eager ??= require('./html-support.js'));\n}"],
+      [
+        "import * as eager from './html-support.js';",
+        "import * as hostProse from './prose.js';\nimport * as hostUnified from 'unified';\nlet eager;",
+      ],
+      ['function heavy() {\n    return eager;\n}', "function heavy() {\n    return (eager ??= __plainspokeSideBundle('html.cjs', { prose: hostProse, unified: hostUnified }));\n}"],
     ],
   };
   const seen = new Set();
@@ -525,6 +634,12 @@ const COMMON_ARTICLE = [
 ].join('\n');
 const { loadBundle, CODE_CACHE_FILE, WORKER_CODE_CACHE_FILE } = await import('../dist/boot/bundle.js');
 const bundle = loadBundle({ cache: false });
+/** A side bundle's code cache (sideBundles above), made from what this process's warm-up lints compiled in it. */
+function writeSideCache(name) {
+  const script = bundle.exports.sideScripts?.get(name);
+  if (!script) throw new Error(`the warm-up lints never loaded dist/bundle/${name}`);
+  writeFileSync(join(dirname(CODE_CACHE_FILE), `${name}.v8cache`), script.createCachedData());
+}
 const scratch = mkdtempSync(join(tmpdir(), 'plainspoke-bundle-'));
 const quiet = { write: () => true };
 const io = { cwd: root, env: { NO_COLOR: '1' }, stdout: quiet, stderr: quiet, readStdin: async () => '' };
@@ -538,6 +653,13 @@ try {
     // --jobs 1: the warm-up runs the lint in this thread, where the cache is made.
     const code = await bundle.exports.main(['--format', 'json', '--output-file', join(scratch, 'report.json'), '--no-progress', '--jobs', '1', ...extra, 'fixtures/examples'], io);
     if (code !== 1) throw new Error(`the warm-up lint of fixtures/examples exited ${code}, expected 1 (findings)`);
+  }
+  if (forWorkers) {
+    // html.cjs's code cache (sideBundles above): the worker runs above parsed the HTML examples; this one renders raw HTML
+    // in Markdown, as a main-thread run over one article does.
+    const rawCode = await bundle.exports.main(['--no-axe', '--no-progress', '--jobs', '1', '--stdin', '--stdin-filename', 'raw-html.md'], { ...io, readStdin: async () => RAW_HTML_ARTICLE });
+    if (rawCode !== 0 && rawCode !== 1) throw new Error(`the warm-up lint of an article with raw HTML exited ${rawCode}, expected 0 or 1`);
+    writeSideCache('html.cjs');
   }
   // A pre-commit hook's run (issue 19): one article, --no-axe, the default stylish report. Without it the
   // stylish formatter and the one-file path were compiled at every start (about 50 KB of code cache).
@@ -562,14 +684,16 @@ try {
     const reply = await bundle.exports.main(['--no-axe', '--no-progress', '--channel', 'email', 'fixtures/examples/macros/delayed-order.md'], io);
     if (reply !== 1) throw new Error(`the warm-up lint of fixtures/examples/macros/delayed-order.md exited ${reply}, expected 1 (findings)`);
     // An article with raw HTML (issue 19): about a quarter of the corpus's Markdown files hold some. Its <kbd> and <br>
-    // take the HTML parser and hast-util-raw (lazy in the bundle: compiled at first use, 13-15 ms of CPU without this
-    // run); a cache about 270 KB larger costs a file with no raw HTML about 2 ms or less (ab.py, 21 alternating runs).
+    // take the HTML parser and hast-util-raw (compiled at first use without a cache, 13-15 ms of CPU). They are in
+    // html.cjs, whose cache the worker-cache step writes; this run puts the main bundle's side of raw HTML in its cache.
     const commonIo = { ...io, readStdin: async () => COMMON_ARTICLE };
     const commonCode = await bundle.exports.main(['--no-axe', '--no-progress', '--stdin', '--stdin-filename', 'common.md'], commonIo);
     if (commonCode !== 0 && commonCode !== 1) throw new Error(`the warm-up lint of an article with lists, code and a table exited ${commonCode}, expected 0 or 1`);
     const rawIo = { ...io, readStdin: async () => RAW_HTML_ARTICLE };
     const rawCode = await bundle.exports.main(['--no-axe', '--no-progress', '--stdin', '--stdin-filename', 'raw-html.md'], rawIo);
     if (rawCode !== 0 && rawCode !== 1) throw new Error(`the warm-up lint of an article with raw HTML exited ${rawCode}, expected 0 or 1`);
+    // yaml.cjs's code cache: the runs above read this repository's .plainspoke.yml and the reply's front matter.
+    writeSideCache('yaml.cjs');
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

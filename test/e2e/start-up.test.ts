@@ -115,7 +115,37 @@ describe('the HTML parser in a one-file run (issue 19)', () => {
       expect(r.stdout, file).toContain('simpler-words');
     }
   });
+
+  it('loads it, and yaml, from side bundles (html.cjs, yaml.cjs) with code caches V8 accepts, only when needed (scripts/bundle.mjs sideBundles)', () => {
+    const SETTINGS = '---\nplainspoke:\n  channel: chat\n---\n\nYou can utilize the menu.\n';
+    const dir = project({ 'none.md': NO_HTML, 'kbd.md': KBD, 'settings.md': SETTINGS, 'scripts.cjs': SCRIPTS });
+    const scripts = (file: string) => {
+      const r = spawnSync(process.execPath, ['-r', join(dir, 'scripts.cjs'), BIN, '--no-axe', file], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAINSPOKE_NO_BUNDLE: '' } });
+      expect(r.stdout, file).toContain('simpler-words');
+      const line = r.stderr.split('\n').find((l) => l.startsWith('SCRIPTS '));
+      expect(line, r.stderr).toBeDefined();
+      return JSON.parse(line!.slice(8)) as unknown;
+    };
+    const accepted = { cached: true, rejected: false };
+    expect(scripts('none.md')).toEqual({ 'plainspoke.cjs': accepted });
+    expect(scripts('kbd.md')).toEqual({ 'plainspoke.cjs': accepted, 'html.cjs': accepted });
+    expect(scripts('settings.md')).toEqual({ 'plainspoke.cjs': accepted, 'yaml.cjs': accepted });
+  });
 });
+
+/** Records, on stderr at exit, each script the process compiled with vm.Script: whether it got a code cache and whether V8 took it. */
+const SCRIPTS = `
+const vm = require('node:vm');
+const Script = vm.Script;
+const seen = {};
+process.on('exit', () => process.stderr.write('SCRIPTS ' + JSON.stringify(seen) + '\\n'));
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    seen[String(options && options.filename).replace(/^.*[\\\\/]/, '')] = { cached: Boolean(options && options.cachedData), rejected: this.cachedDataRejected === true };
+  }
+};
+`;
 
 /** Marks the bundle's heavy() (the one place that loads the HTML modules) and says on stderr at exit whether it ran. */
 const HEAVY = `
