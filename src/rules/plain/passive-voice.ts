@@ -71,6 +71,11 @@
  *     delivered", "'Marketplace' means the site where products may be delivered") and a restriction a
  *     law makes ("may be restricted under applicable law", not the reader's things) stay quiet, and so
  *     does a state the reader was in after "if" ("if you were connected to a public gateway").
+ *   - round 12 (issue 14, 1.9): a decision after "get" is a passive when a person or the reader's thing
+ *     gets it ("my account got suspended", "my payment keeps getting declined"; not "get locked out" nor
+ *     "the app keeps getting frozen"); "by default" makes what a program does quiet in the perfect too
+ *     ("which may have been saved to your Downloads folder by default", a blind audit's false alarm), and
+ *     a device after a name ("your Downloads folder", "your Google Drive") is a place, not the reader.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -333,7 +338,10 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "we were made aware", "is made available to": an idiom with an adjective, listed in the YAML.
   // "consent not to be unreasonably withheld": a legal standard, listed in the YAML with the word before.
   if (l.idiom.has(`${w.lower} ${words[i + 1]?.lower ?? ''}`) || l.idiom.has(`${words[i - 1].lower} ${w.lower}`)) return 'idiom';
-  if (GET.has(words[be].lower) && (l.state.has(w.lower) || l.getIdiom.has(w.lower))) return 'get-idiom';
+  // A decision after "get" done to a person or the reader's things is an event with a hidden actor, not an
+  // idiom (issue 14, 1.9): "my account got suspended", "the payment got declined"; but "get locked out" is a
+  // state reached, and "the app keeps getting frozen" is what a program does.
+  if (GET.has(words[be].lower) && (l.getIdiom.has(w.lower) || (l.state.has(w.lower) && !(l.decision.has(w.lower) && !PARTICLES.has(words[i + 1]?.lower ?? '') && personOrStake(words, be, l, block.text))))) return 'get-idiom';
   // "not to be unreasonably withheld or delayed": the second participle shares the first one's idiom.
   if ((words[i - 1].lower === 'or' || words[i - 1].lower === 'and') && i >= 3 && l.idiom.has(`${words[i - 3].lower} ${words[i - 2].lower}`)) return 'idiom';
   // "this can be configured in the forum preferences", "can be changed under Settings": where an option lives.
@@ -447,7 +455,7 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // of a product or an incident. Nothing the reader must do or will have done to them; the past
   // only matters in a sentence about the reader, a person or the reader's things ("your card was
   // blocked", "the order was shipped late and the box was sent to the wrong door").
-  if (pastEvent(words, be) && !words.some((x) => PERSONAL.has(x.lower) || l.stake.has(x.lower) || l.person.has(x.lower))) return 'past-event';
+  if (pastEvent(words, be) && !words.some((x, k) => PERSONAL.has(x.lower) || stakeAt(words, k, l) || l.person.has(x.lower))) return 'past-event';
   // "the board could not be detected", "saved to the Downloads folder by default": what a program
   // or a device does on its own; nobody the reader needs to know is hidden. Not a step the reader
   // must take ("must be", "can be"), nor the reader's things.
@@ -725,7 +733,17 @@ function relativeState(words: Word[], be: number): boolean {
   if (words[be].lower === 'be') return false;
   let j = be - 1;
   while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly') || HAVE.has(words[j].lower) || BE_PRESENT.has(words[j].lower) || BE_OTHER.has(words[j].lower))) j--;
+  if (j > 0 && words[j].lower === 'as') return asRelative(words, j);
   return j > 0 && (words[j].lower === 'that' || words[j].lower === 'which' || words[j].lower === 'who') && !CLAUSE_START.has(words[j - 1].lower);
+}
+
+/** Words that make a later "as" a relative pronoun: "those rights as are granted", "such fees as are charged". */
+const AS_ANTECEDENT = new Set(['such', 'those', 'same']);
+
+/** "with only those rights as are granted to all other end users": "as" after "such", "those" or "the same" and a noun or two (issue 14, 1.9). */
+function asRelative(words: Word[], as: number): boolean {
+  for (let k = as - 2; k >= 0 && k >= as - 4; k--) if (AS_ANTECEDENT.has(words[k].lower)) return true;
+  return false;
 }
 
 /** Adverbs of sequence between "to be" and the participle: "are subsequently recommended", "was later approved". */
@@ -1152,15 +1170,18 @@ function described(sentence: Sentence, be: number, i: number, l: Lists): boolean
     // "could not be started", "couldn't be opened": a failure the program reports.
     if (aux === "couldn't" || (aux === 'could' && words.slice(j + 1, be).some((x) => x.lower === 'not'))) return true;
   }
+  // "will be saved to your Downloads folder by default", "which may have been saved … by default" (issue 14, 1.9:
+  // a blind audit's false alarm): what the program does unless told otherwise, in any tense that says what
+  // happens or happened. Not a step ("must be set by default" is a rule for the reader).
+  if (HAPPENS.has(aux) || beWord === 'been' || beWord === 'was' || beWord === 'were') {
+    for (let j = i + 1; j < words.length && j <= i + 8; j++) {
+      if (words[j].lower === 'by' && words[j + 1]?.lower === 'default') return true;
+      if (CLAUSE_END.has(words[j].lower)) break;
+    }
+  }
   if (!HAPPENS.has(aux)) return false;
   // "the matching bracket will be highlighted", "the devices are enumerated": what programs and devices do.
-  if (l.machineVerb.has(words[i].lower)) return true;
-  // "will be saved to your Downloads folder by default".
-  for (let j = i + 1; j < words.length && j <= i + 8; j++) {
-    if (words[j].lower === 'by' && words[j + 1]?.lower === 'default') return true;
-    if (CLAUSE_END.has(words[j].lower)) break;
-  }
-  return false;
+  return l.machineVerb.has(words[i].lower);
 }
 
 /** Verbs that take a passive gerund: "to avoid being charged", "risk being locked out". */
@@ -1203,10 +1224,29 @@ function readerStake(words: Word[], be: number, i: number, l: Lists, text?: stri
       const lower = words[j].lower;
       // "your account and vault": the possessive may come before a joined noun.
       if (CLAUSE_END.has(lower) && lower !== 'and' && lower !== 'or') break;
-      if (PERSONAL.has(lower) || l.stake.has(lower)) return true;
+      if (PERSONAL.has(lower) || stakeAt(words, j, l)) return true;
     }
   }
   return toReader(words, i, text);
+}
+
+const KEEP = new Set(['keep', 'keeps', 'kept', 'keeping']);
+
+/** One of the reader's things at k, not a phrase made with the word: "in order to" (issue 14, 1.9: "consider life before it was enacted" is history). */
+function stakeAt(words: Word[], k: number, l: Lists): boolean {
+  const lower = words[k].lower;
+  if (!l.stake.has(lower)) return false;
+  return !(lower === 'order' && words[k - 1]?.lower === 'in' && (words[k + 1]?.lower === 'to' || words[k + 1]?.lower === 'for' || words[k + 1]?.lower === 'that'));
+}
+
+/** The subject itself is a person or one of the reader's things: "I got banned", "my order got cancelled" (not "your IDE"). */
+function personOrStake(words: Word[], be: number, l: Lists, text?: string): boolean {
+  let head = subjectHead(words, be, text);
+  // "my payment keeps getting declined": the subject is before "keep".
+  if (head > 0 && KEEP.has(words[head].lower)) head = subjectHead(words, head, text);
+  if (head === -1) return false;
+  const h = words[head].lower.replace(/['’]s$/, '');
+  return l.stake.has(h) || l.person.has(h) || PERSONAL.has(h);
 }
 
 /** "will be sent to you", "is added to your account", "is collected from you": the clause goes to a person. */
@@ -1217,7 +1257,20 @@ function toReader(words: Word[], i: number, text?: string): boolean {
     // "when it is routed to the HDMI port, you can stop it": the comma ends the clause.
     if (text && /[,;:.!?]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
     // "will be saved to your device": the reader's device is a place, not the reader.
-    if (PERSONAL.has(lower) && !wordLists().machine.has(words[j + 1]?.lower ?? '')) return true;
+    if (PERSONAL.has(lower) && !deviceAt(words, j + 1, wordLists())) return true;
+  }
+  return false;
+}
+
+/**
+ * A device, a part or a place in a program at k, after a name or two if there are any: "your device", "your
+ * Downloads folder", "your Google Drive" (issue 14, 1.9: a blind audit's false alarm, "saved to your Downloads
+ * folder").
+ */
+function deviceAt(words: Word[], k: number, l: Lists): boolean {
+  for (let j = k; j < words.length && j <= k + 2; j++) {
+    if (l.machine.has(words[j].lower)) return true;
+    if (!/^\p{Lu}/u.test(words[j].text)) return false;
   }
   return false;
 }
@@ -1226,7 +1279,7 @@ function toReader(words: Word[], i: number, text?: string): boolean {
 function toDevice(words: Word[], i: number, l: Lists): boolean {
   const at = words[i + 1]?.lower;
   if (at !== 'to' && at !== 'onto') return false;
-  return DETERMINERS.has(words[i + 2]?.lower ?? '') && l.machine.has(words[i + 3]?.lower ?? '');
+  return DETERMINERS.has(words[i + 2]?.lower ?? '') && deviceAt(words, i + 3, l);
 }
 
 /** The subject is one of the reader's things in a service: "the payment", "your data". */
