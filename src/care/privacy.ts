@@ -193,7 +193,7 @@ function scanSentence(doc: Doc, sentence: Sentence, add: (d: PersonalData) => vo
     const span = block.spanOf(start, last.end);
     let kind = classify(run.digits, run.words, before, block.text[w.start - 1] === '#');
     // "Call 0161 496 0000 to book": a number the customer is told to ring is ours.
-    if (kind === 'phone' && toldToCall(words, i, block.text)) kind = undefined;
+    if (kind === 'phone' && (toldToCall(words, i, block.text) || toldToCallOn(words, i, block.text))) kind = undefined;
     // A line with opening hours after it ("0161 496 0192 (9am–6pm daily)") or "the box office is on …" is the business's own number.
     if ((kind === 'phone' || (kind === 'order' && run.digits.length >= 10 && run.words.length > 1)) && (openingHours(block.text.slice(last.end, last.end + 40)) || listedAs(before))) kind = undefined;
     if (kind) add({ kind, span, text: doc.slice(span), context });
@@ -277,6 +277,29 @@ function toldToCall(words: Word[], i: number, text: string): boolean {
   const p = words[i - 2];
   if (!p) return true;
   return /[,;:.!?()–—-]/.test(text.slice(p.end, v.start)) || ['please', 'just', 'simply', 'or', 'and', 'then', 'pls'].includes(p.lower);
+}
+
+/**
+ * "You can call her directly on 0161 …", "please ring the surgery on 0161 …": the customer is told to ring
+ * someone else on the number, so it is that person's or team's line, not the customer's. "We'll call you on 07700 …"
+ * is the customer's.
+ */
+function toldToCallOn(words: Word[], i: number, text: string): boolean {
+  const on = words[i - 1];
+  if (!on || (on.lower !== 'on' && on.lower !== 'at')) return false;
+  for (let c = i - 2; c >= 0 && i - c <= 7; c--) {
+    const v = words[c];
+    if (/[,;:.!?()]/.test(text.slice(v.end, words[c + 1].start))) return false;
+    const between = words.slice(c + 1, i - 1).map((w) => w.lower.replace(/’/g, "'"));
+    // "We'll call you on 07700 …" is the customer's number; "call me back on 07700 …" is one person's own line.
+    if (between.some((b) => ['you', 'your', 'yourself', 'u', 'me', 'my'].includes(b))) return false;
+    if (!list('call-verb').has(v.lower)) continue;
+    const p = words[c - 1]?.lower.replace(/’/g, "'");
+    if (p === undefined || /[,;:.!?()–—-]/.test(text.slice(words[c - 1].end, v.start))) return true;
+    if (['please', 'just', 'simply', 'or', 'and', 'then', 'pls'].includes(p)) return true;
+    return ['can', 'could', 'should', 'may'].includes(p) && ['you', "you'll", 'you’ll'].includes(words[c - 2]?.lower ?? '');
+  }
+  return false;
 }
 
 function wordsBefore(words: Word[], i: number, n: number): string[] {

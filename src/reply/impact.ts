@@ -500,6 +500,8 @@ function option(l: ReplyLine, first: Word, last: Word = first): boolean {
   if (first !== last) return false;
   // "reply CANCEL": a keyword to type, not news.
   if (first.text.length > 1 && first.text === first.text.toUpperCase() && /^\p{Lu}+$/u.test(first.text)) return true;
+  // "tap Subscription and choose Cancel", "click on Cancel booking": the name of a button in a step, not news.
+  if (/^\p{Lu}/u.test(first.text) && uiLabel(l, first)) return true;
   if (w.endsWith('ed') || w.endsWith('ing') || w.endsWith('en')) return false;
   let i = l.words.indexOf(first) - 1;
   while (i > 0 && isAdverb(l.words[i].lower)) i--;
@@ -510,6 +512,18 @@ function option(l: ReplyLine, first: Word, last: Word = first): boolean {
   // "you'll cancel …", "you should cancel …": the customer's own step.
   if (/^you('ll|'d)$/.test(b)) return true;
   return ['will', 'should', 'would'].includes(b) && l.words[i - 1]?.lower === 'you';
+}
+
+/** Verbs of a step on screen, before the name of a button or menu ("tap", "click on", "choose"). */
+const UI_VERBS = new Set(['tap', 'click', 'choose', 'select', 'press', 'hit', 'pick', 'open']);
+
+/** A capitalised word right after "tap", "click (on)", "choose" or "select" (and maybe "the"), not at the start of a sentence. */
+function uiLabel(l: ReplyLine, w: Word): boolean {
+  let i = l.words.indexOf(w) - 1;
+  if (['the', 'on'].includes(l.words[i]?.lower ?? '')) i--;
+  if (l.words[i]?.lower === 'on' && l.words[i - 1]?.lower === 'click') i--;
+  const v = l.words[i];
+  return v !== undefined && UI_VERBS.has(v.lower) && !/[.!?]/.test(l.block.text.slice(v.end, w.start));
 }
 
 function isAdverb(w: string): boolean {
@@ -561,7 +575,84 @@ export function namesImpactInReply(l: ReplyLine): boolean {
   const pattern = namesImpact(l);
   if (!m) return pattern;
   const p = impactScore(m.sentence, featuresOf(l));
-  return pattern ? p >= m.low : !l.question && p >= m.high;
+  // "…, which means you're still stuck on mobile data": impact words in a clause that spells out what it means for the customer count, whatever the model says.
+  return pattern ? p >= m.low || consequence(l) || feelingWithCause(l) : !l.question && (p >= m.high || spared(l));
+}
+
+/**
+ * "Sorry for the worry that the miles had gone missing", "I'm sorry about the stress when the card was declined": an
+ * apology for a feeling (an impact word of the patterns) with what it was about. Not "sorry for the worry" alone,
+ * which names nothing (the `vague` patterns).
+ */
+function feelingWithCause(l: ReplyLine): boolean {
+  const w = l.words.map((x) => x.lower.replace(/’/g, "'"));
+  const impacts = hitsIn(l, IMPACT, 'impact');
+  return hitsIn(l, IMPACT, 'apology').some((a) => {
+    let k = l.words.indexOf(a.last) + 1;
+    if (w[k] !== 'for' && w[k] !== 'about') return false;
+    k++;
+    if (w[k] === 'all') k++;
+    if (w[k] === 'the' || w[k] === 'that' || w[k] === 'this') k++;
+    const feeling = l.words[k];
+    return feeling !== undefined && ['that', 'when', 'while'].includes(w[k + 1] ?? '') && impacts.some((h) => h.last === feeling);
+  });
+}
+
+const SPARED_SUBJECT = new Set(['you', "you're", "you'll", "you've", "you'd", 'there', "there's"]);
+const SPARED_NOT = new Set(['not', "don't", "won't", "needn't", "aren't", "isn't", 'never', "wouldn't", "shouldn't", 'no', 'longer']);
+const SPARED_PAST = new Set(['was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't"]);
+
+/**
+ * "I've booked the engineer and I'll drop two heaters round so you're not freezing while you wait", "so you won't
+ * have to repeat yourself", "so there's no need to rush your last morning": a fix followed by "so" and the harm it
+ * spares the customer. Naming the harm shows the agent grasped what the problem meant for them, in words no
+ * list holds. Only a harm spared now or later: "so there was no fault" reports a past fact.
+ */
+function spared(l: ReplyLine): boolean {
+  const w = l.words.map((x) => (x.masked || x.quoted ? '' : x.lower.replace(/’/g, "'")));
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] !== 'so') continue;
+    let k = i + 1;
+    if (w[k] === 'that') k++;
+    if (!SPARED_SUBJECT.has(w[k] ?? '')) continue;
+    // "so there's no need to rush" spares them; "so there won't be a replay" is the loss itself.
+    if ((w[k] === 'there' || w[k] === "there's") && !w.slice(k + 1, k + 4).includes('need')) continue;
+    const rest = w.slice(k + 1, k + 4);
+    if (rest.some((x) => SPARED_PAST.has(x))) continue;
+    if (SPARED_NOT.has(w[k + 1] ?? '') || rest.some((x) => SPARED_NOT.has(x) || x.endsWith("n't"))) return !afterIf(l, l.words[i]);
+  }
+  return false;
+}
+
+/** Openers of a clause that says what something meant for the customer: "which means", "that meant". */
+const MEANS = new Set(['means', 'meant', 'meaning']);
+const MEANS_BEFORE = new Set(['which', 'that', 'this', 'it', 'so']);
+const YOU_SUBJECT = new Set(['you', "you're", "you've", "you'd"]);
+/** Words after "you" that make the clause an option or good news, not what it cost them ("which means you can rebook"). */
+const NOT_COST = new Set(['can', 'could', 'may', 'might', "won't", 'will', "'ll", "don't", "didn't", "needn't", 'get', 'keep', 'save']);
+
+/**
+ * "…, which means you're still stuck on mobile data", "That meant you had to take the day off": a clause after
+ * "means" or "meant" with the customer as its subject, and impact words (the patterns) in that clause. It spells
+ * out what the problem meant for them. Not "which means you can rebook" (an option) or "which means you won't be
+ * charged" (good news).
+ */
+function consequence(l: ReplyLine): boolean {
+  const w = l.words.map((x) => x.lower.replace(/’/g, "'"));
+  for (let i = 0; i < w.length; i++) {
+    if (!MEANS.has(w[i])) continue;
+    // "which means", "that meant", "it meant": a clause about what came before.
+    if (!MEANS_BEFORE.has(w[i - 1] ?? '')) continue;
+    let k = i + 1;
+    if (w[k] === 'that') k++;
+    if (!YOU_SUBJECT.has(w[k] ?? '')) continue;
+    let v = k + 1;
+    while (['still', 'also', 'now', 'just'].includes(w[v] ?? '')) v++;
+    if (NOT_COST.has(w[v] ?? '')) continue;
+    const from = l.words[k].start;
+    if (hitsIn(l, IMPACT, 'impact').some((h) => h.last.start >= from && !afterIf(l, h.first))) return true;
+  }
+  return false;
 }
 
 /**

@@ -31,6 +31,7 @@ import type { Word } from '../document/prose.js';
 import { impactFeatures } from '../lexicon/impact-features.js';
 import { regularBaseOf } from '../lexicon/lemma.js';
 import { logisticScore, modelSlot, type LogisticModel } from '../lexicon/logistic.js';
+import { holdsOf } from './hold.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, wordList, type Hit } from './words.js';
 
@@ -121,6 +122,10 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     const then = line.words.slice(line.words.indexOf(p.last) + 1, line.words.indexOf(p.last) + 4).some((w) => norm(w) === 'then');
     const skip: [number, number] | undefined = earlier.length && another && !then ? [Math.min(...earlier), p.first.start] : undefined;
     if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start, false, skip)) p.timeFrame = line;
+    else if (prev && prev.block === line.block && comesBack(line, p) && timedHold(prev)) {
+      // "Would you mind if I put the chat on hold for 3 or 4 minutes? I'll come straight back to you here": the hold's length is when.
+      p.timeFrame = prev;
+    }
     else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next) && !onlyNow(next)) p.timeFrame = next;
     else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p, prev) && hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
@@ -406,6 +411,9 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   if (i !== -1 && before.slice(i + 1).some((b) => CONTACT.includes(b)) && ['and', 'then', 'so', 'that'].includes(before[before.length - 1] ?? '')) return true;
   // "If you reply to this email, a member of our team will pick it up": the customer's message starts it.
   if (i !== -1 && before[i + 1] === 'you' && CONTACT.includes(before[i + 2] ?? '') && at - i <= 12) return true;
+  // "When you ring the helpline, the advisor will ask for your policy number": what happens on the customer's own call.
+  const wn = Math.max(before.lastIndexOf('when'), before.lastIndexOf('once'), before.lastIndexOf('whenever'));
+  if (wn !== -1 && before[wn + 1] === 'you' && CONTACT.includes(before[wn + 2] ?? '') && at - wn <= 12) return true;
   if (i === -1) return false;
   // "asked if you wanted paper bills", "I checked if you had credit left": "if" after asking or checking means "whether".
   if (WHETHER_AFTER.has(before[i - 1] ?? '')) return false;
@@ -446,7 +454,7 @@ function onReply(line: ReplyLine, marker: Word): boolean {
  */
 function notPromisedHere(lines: ReplyLine[], idx: number, hit: Hit, marker: Word): boolean {
   const line = lines[idx];
-  if (isPolicy(line, hit, marker) || standing(line, marker) || conditionalAsk(line, marker) || customerStep(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker)) return true;
+  if (isPolicy(line, hit, marker) || standing(line, marker) || conditionalAsk(line, marker) || customerStep(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker) || onlyIfFound(line, marker, hit)) return true;
   const prev = line.words[line.words.indexOf(marker) - 1];
   if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return true;
   return line.question && !askedThenPromised(line, marker);
@@ -465,6 +473,28 @@ function standing(line: ReplyLine, marker: Word): boolean {
   // "We'll honour the old price and update you": a follow-up joined to it still needs a time.
   if (hitsIn(line, COMMIT, 'follow-up').some((h) => h.first.start > marker.start)) return false;
   return words[k] !== undefined && notAnAction(line, words[k], 'standing');
+}
+
+/** Verbs of finding something out: a contact promised only if we find a problem may never come. */
+const FIND = new Set(['find', 'spot', 'notice', 'see', 'need', 'discover', 'come', 'hit', 'run']);
+const FOUND_THING = new Set(['anything', 'something', 'any', 'a', 'an', 'more', 'across', 'into', 'further', 'other']);
+const CONTACT_VERBS = new Set(['ring', 'call', 'phone', 'email', 'e-mail', 'text', 'contact', 'message', 'tell', 'let', 'warn', 'update']);
+
+/**
+ * "We'll ring you if we find anything that needs fixing", "the fitter will call you if he spots a problem": a
+ * contact that comes only if we find something. It may never come, so there is no time to give.
+ */
+function onlyIfFound(line: ReplyLine, marker: Word, hit: Hit): boolean {
+  const words = line.words.map(norm);
+  const at = line.words.indexOf(hit.last);
+  // Only a contact: "we'll replace it if we find a fault" still leaves them waiting for the check.
+  if (!words.slice(line.words.indexOf(marker), at + 1).some((w) => CONTACT_VERBS.has(w) || CONTACT_VERBS.has(w.replace(/^(?:we|i|he|she|they)'ll$/, '')))) return false;
+  const i = words.findIndex((w, k) => k > at && k <= at + 4 && w === 'if');
+  if (i === -1) return false;
+  for (let k = i + 1; k <= i + 4 && k < words.length; k++) {
+    if (FIND.has(words[k]) || FIND.has(words[k].replace(/s$/, ''))) return FOUND_THING.has(words[k + 1] ?? '');
+  }
+  return false;
 }
 
 /** Words that soften an imperative ("just reply here", "please bring it"). */
@@ -511,7 +541,7 @@ function customerStep(line: ReplyLine, marker: Word): boolean {
 }
 
 /** Words that ask the customer to get in touch. */
-const ASK_CONTACT = new Set(['reply', 'tell', 'let', 'message', 'email', 'ring', 'call', 'text', 'shout', 'dm']);
+const ASK_CONTACT = new Set(['reply', 'tell', 'let', 'message', 'email', 'ring', 'call', 'text', 'shout', 'dm', 'drop']);
 
 /**
  * "Could you let me know if the notice is still showing after the 14th? I'll chase it personally":
@@ -525,7 +555,12 @@ function fallbackAsked(lines: ReplyLine[], idx: number, marker: Word): boolean {
   if (!prev || !prev.question || prev.block !== line.block || line.words.indexOf(marker) > 1) return false;
   const w = prev.words.map(norm);
   const c = w.findIndex((x) => ASK_CONTACT.has(x));
-  return c !== -1 && w.slice(c + 1).some((x) => x === 'if' || x === 'whether');
+  if (c === -1) return false;
+  if (w.slice(c + 1).some((x) => x === 'if' || x === 'whether')) return true;
+  // "If it hasn't appeared by next Friday, would you let me know?": the "if" clause comes first. Only a
+  // contingency ("hasn't", "still", "again"), never a request for details ("If you can, could you send me your reference?").
+  const i = w.indexOf('if');
+  return i !== -1 && i < c && w.slice(i + 1, c).some((x) => NEGATIONS.has(x) || /n't$/.test(x) || x === 'cannot' || RECUR.has(x));
 }
 
 /** Words in an "if" clause that make it a contingency that may never come ("if it happens again", "if you ever need"). */
@@ -556,7 +591,9 @@ function isName(w: Word): boolean {
   // "IT", "HR", "DVLA": a team or a body in capitals, never the pronoun "it".
   if (/^\p{Lu}{2,6}$/u.test(w.text)) return true;
   const first = w.text[0];
-  return Boolean(first) && first !== first.toLowerCase() && !wordList('not-a-name').has(w.lower) && !/ing$/.test(w.lower) && !PRONOUNS.has(w.lower);
+  // "It'll ask for your password", "That'll open the export box": a pronoun that opens a sentence is no name, contracted or not.
+  const bare = w.lower.replace(/’/g, "'").replace(/'(?:ll|s|d|re|ve|m)$/, '');
+  return Boolean(first) && first !== first.toLowerCase() && !wordList('not-a-name').has(w.lower) && !wordList('not-a-name').has(bare) && !/ing$/.test(w.lower) && !PRONOUNS.has(w.lower);
 }
 
 function futureMarker(line: ReplyLine, hit: Hit): Word | undefined {
@@ -775,6 +812,19 @@ function calledOff(line: ReplyLine): boolean {
 /** "Bye now.", "Goodbye for now": a sign-off, whose "now" dates nothing. */
 function farewell(line: ReplyLine): boolean {
   return ['bye', 'goodbye', 'bye-bye', 'byebye', 'cheerio', 'ta-ra', 'tara'].includes(line.words.find((w) => !w.masked)?.lower.replace(/[.,!]$/, '') ?? '');
+}
+
+/** A promise to come back to the customer on this call or chat: "I'll come straight back to you", "I'll be right back". */
+function comesBack(line: ReplyLine, p: PromiseInfo): boolean {
+  const words = line.words;
+  const at = words.indexOf(p.first);
+  const end = Math.min(words.length, words.indexOf(p.last) + 4);
+  return words.slice(at + 1, end).some((w) => norm(w) === 'back') && !hitsIn(line, COMMIT, 'follow-up').some((h) => h.words.some((w) => ['email', 'e-mail', 'call', 'ring', 'phone', 'text', 'write'].includes(norm(w))));
+}
+
+/** A line that asks to put the customer on hold and says for how long ("for 3 or 4 minutes", "for about two minutes"). */
+function timedHold(line: ReplyLine): boolean {
+  return holdsOf([line]).some((h) => h.kind === 'hold' && h.duration);
 }
 
 /** "at some point next week", "sometime this month": a span hedged so the customer still can't plan. */

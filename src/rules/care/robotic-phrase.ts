@@ -12,6 +12,7 @@
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel, type PhraseFinding } from '../../reply/model.js';
+import { namesImpact } from '../../reply/impact.js';
 import { hitsIn } from '../../reply/words.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
 
@@ -36,7 +37,9 @@ export default defineRule({
     robotic: "'{{actual}}' sounds like a script: {{note}}",
   },
   check(doc, ctx) {
-    const all = replyModel(doc).robotic;
+    // "…, so that's a wasted half-day for you and I completely understand your frustration": a stock line of empathy
+    // in a sentence that names the impact in its own words is backed by it, not a script.
+    const all = replyModel(doc).robotic.filter((f) => !(f.hit.value.category === 'empathy' && namesImpact(f.line)));
     if (!all.some(courtesy) || all.some((f) => !courtesy(f))) {
       reportPhrases(ctx, all, 'robotic', 'say it in your own words');
       return;
