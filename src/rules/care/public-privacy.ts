@@ -10,8 +10,9 @@
  */
 import { defineRule } from '../define-rule.js';
 import { findPersonalData, findPersonalRequests, type PersonalKind } from '../../care/privacy.js';
+import { batchOf, findPersonalShapes, keptInApp, notTheirs, ourLine, type ShapeKind } from '../../lexicon/privacy-shapes.js';
 
-const WHAT: Record<PersonalKind, string> = {
+const WHAT: Record<PersonalKind | ShapeKind, string> = {
   email: 'an e-mail address',
   phone: 'a phone number',
   order: 'an order or ticket number',
@@ -22,7 +23,25 @@ const WHAT: Record<PersonalKind, string> = {
   name: "a customer's full name",
   id: 'an ID, licence or membership number',
   secret: 'a password or PIN',
+  partial: 'part of a card, phone or account number',
+  family: "the name of the customer's family member or pet",
+  health: 'a health detail',
+  money: "the customer's money details",
+  handle: 'a username',
+  bank: 'bank details',
+  ip: 'an IP address',
+  link: 'a private link',
 };
+
+/** The words of text[from, to), lower case: what stands before a number in its sentence. */
+function wordsBefore(text: string, from: number, to: number): string[] {
+  return text.slice(Math.max(from, to - 80), to).toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** The words of text[from, to), lower case: what follows a request in its sentence. */
+function wordsOf(text: string, from: number, to: number): string[] {
+  return text.slice(from, Math.min(to, from + 160)).toLowerCase().split(/\s+/).filter(Boolean);
+}
 
 /** "'postcode'", "'email' and 'API key'", "'name', 'date of birth' and 'address'". */
 function quoteList(items: readonly string[]): string {
@@ -46,6 +65,8 @@ export default defineRule({
   },
   check(doc, ctx) {
     for (const r of findPersonalRequests(doc)) {
+      // "Add your card details in your account settings": the data goes into the app, not the reply.
+      if (keptInApp(wordsOf(doc.text, r.span.end, r.context.end))) continue;
       ctx.report({
         messageId: 'asksPublic',
         span: r.span,
@@ -54,7 +75,18 @@ export default defineRule({
         context: r.context,
       });
     }
-    for (const d of findPersonalData(doc)) {
+    // A number the customer is told to ring is ours or our staff's: "you can call her directly on 0161 …".
+    const found: { kind: PersonalKind | ShapeKind; span: { start: number; end: number }; text: string; context: { start: number; end: number } }[] = findPersonalData(doc).filter(
+      (d) =>
+        (d.kind !== 'phone' || !ourLine(wordsBefore(doc.text, d.context.start, d.span.start))) &&
+        // "Gift cards ending in 2025": a batch, not one customer's card.
+        (d.kind !== 'card' || !batchOf(wordsBefore(doc.text, d.context.start, d.span.start))) &&
+        // "Bulletin ID: ASEC-23-001", "pin PWM2": a public document's number, a pin on a board.
+        !notTheirs(d.kind, d.text, wordsBefore(doc.text, d.context.start, d.span.start)),
+    );
+    for (const s of findPersonalShapes(doc)) if (!found.some((d) => d.span.start < s.span.end && s.span.start < d.span.end)) found.push(s);
+    found.sort((a, b) => a.span.start - b.span.start);
+    for (const d of found) {
       ctx.report({
         messageId: 'personal',
         span: d.span,
