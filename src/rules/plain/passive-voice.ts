@@ -76,6 +76,12 @@
  *     "the app keeps getting frozen"); "by default" makes what a program does quiet in the perfect too
  *     ("which may have been saved to your Downloads folder by default", a blind audit's false alarm), and
  *     a device after a name ("your Downloads folder", "your Google Drive") is a place, not the reader.
+ *   - round 13 (issue 14, 1.9, a blind audit at 0.58): "by …" further ahead names the actor past words joined
+ *     by "and" ("in a professional and workmanlike manner by qualified personnel") and a law acts ("compelled by
+ *     law"); a legal status in a policy ("may be exported", "has been infringed", "cannot be cured") and the
+ *     result of the reader's own steps ("Once all files have been overwritten, the examples will be reset") stay
+ *     quiet unless the reader, a person or the reader's things are the subject; so does "allow content to be
+ *     posted" (anyone posts).
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -112,7 +118,7 @@ const CLAUSE_END = new Set(['and', 'but', 'or', 'which', 'that', 'when', 'if', '
 /** "get charged", "got deleted": a passive with "get" (a state after "get" is an idiom: "get started", "got stuck"). */
 const GET = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
 /** How many words after the participle "by …" may come ("are stored on behalf of End Users by GitHub"). */
-const BY_WINDOW = 8;
+const BY_WINDOW = 10;
 /** Words that start a place after a participle of the place list ("saved in", "found on the back"). */
 const PLACE_WORDS = new Set(['in', 'inside', 'within', 'on', 'under', 'at', 'locally', 'there', 'next', 'beside', 'behind', 'near', 'outside', 'onto', 'into', 'wherever']);
 /** Adverbs that make a passive a state reached: "is now assembled", "has already been claimed". */
@@ -172,6 +178,10 @@ interface Lists {
   law: Set<string>;
   /** Participles of a restriction that a law makes ("may be barred"). */
   restrict: Set<string>;
+  /** Legal statuses in a policy ("may be exported", "has been infringed", "cannot be cured"). */
+  legalStatus: Set<string>;
+  /** Results of the reader's own steps ("the examples will be reset", "the settings are restored"). */
+  result: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -188,7 +198,7 @@ function wordLists(): Lists {
   }
   const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result') };
   return lists;
 }
 
@@ -434,7 +444,7 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "is lined up with", "are locked out": a resulting state.
   // ("is worked out from your average pay", "is made up using…": a sum someone works out, not a state.)
   if (state && particleAfter(sentence, i) && !['by', 'from', 'using'].includes(words[i + 2]?.lower ?? '')) return 'particle';
-  if (namesTheActor(words, i, l, l.cause.has(w.lower))) return 'by-actor';
+  if (namesTheActor(words, i, l, l.cause.has(w.lower), block.text)) return 'by-actor';
   // "The billing date is determined by:" and a list: the list names who or what does it.
   const lastWord = words[words.length - 1];
   if (lastWord.lower === 'by' && words.length - 1 - i <= 2 && /^\s*:/.test(block.text.slice(lastWord.end, lastWord.end + 3))) return 'by-list';
@@ -477,6 +487,16 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // on the reader: the clause states a term, not a hidden step.
   const legal = legalFrame(sentence, be, i, l);
   if (legal) return legal;
+  // Issue 14, 1.9 (a blind audit): a legal status in a policy ("may be exported with no license required",
+  // "the work you believe has been infringed", "if the breach cannot be cured") names no actor that matters,
+  // unless the subject is the reader or the reader's things ("your licence may be assigned").
+  if (channel === 'policy' && l.legalStatus.has(w.lower) && !readerSubject(words, be, i, l, block.text)) return 'legal-status';
+  // "Once all files have been overwritten, the default examples will be reset": the result of the reader's
+  // own steps. Naming who acts adds nothing ("once you cancel, your account will be closed" is still found).
+  if (l.result.has(w.lower) && !l.decision.has(w.lower) && !l.toPerson.has(w.lower) && afterReaderStep(sentence, be, i, l)) return 'after-step';
+  // "We do not allow violent content to be posted": anyone may post; the agent is everyone (not "we
+  // don't allow your data to be sold").
+  if (allowedToBe(words, be, l)) return 'generic-agent';
   // "If you were connected to a public gateway": a state the reader was in, in an "if" clause.
   if ((words[be].lower === 'were' || words[be].lower === 'was') && l.state.has(w.lower) && subjectIsYou(words, be, l.person) && inCondition(sentence, be) && !actionCued(words, be, i, l.actionCue)) return 'past-state';
   const aux = auxClass(words, be);
@@ -496,6 +516,84 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // unless it happened to the reader ("an away setting may have been triggered in your home").
   if (!stake && aux === 'modal-perfect' && guessed(words, be) && !words.some((x) => PERSONAL.has(x.lower))) return 'guess';
   return 'report';
+}
+
+/** Verbs of belief in a contact clause before a passive: "the work you believe has been infringed". */
+const BELIEF = new Set(['believe', 'believes', 'think', 'thinks', 'claim', 'claims', 'allege', 'alleges', 'feel', 'feels', 'know', 'knows', 'suspect', 'suspects']);
+
+/**
+ * The subject is the reader, a person or the reader's things, read strictly: the subject's own noun ("your
+ * licence", "users", "the account"), not a word further back; or the clause goes to a person ("is granted to you").
+ */
+function readerSubject(words: Word[], be: number, i: number, l: Lists, text: string): boolean {
+  let head = subjectHead(words, be, text);
+  // "the copyrighted work you believe has been infringed": the subject is before "you believe".
+  if (head > 1 && BELIEF.has(words[head].lower) && (PERSONAL.has(words[head - 1].lower) || COMPANY.has(words[head - 1].lower))) head -= 2;
+  if (head !== -1) {
+    const h = words[head].lower.replace(/['’]s$/, '');
+    if (l.stake.has(h) || l.person.has(h) || PERSONAL.has(h)) return true;
+    for (let j = head - 1; j >= 0 && j >= head - 3; j--) {
+      const lower = words[j].lower;
+      if (PERSONAL.has(lower)) return true;
+      if (CLAUSE_END.has(lower) || OF_PHRASE.has(lower) || AUX_CHAIN.has(lower)) break;
+    }
+  }
+  return toReader(words, i, text);
+}
+
+/** Words that open a clause of the reader's step: "once", "after", "when". */
+const STEP_OPENERS = new Set(['once', 'after', 'when']);
+
+/**
+ * The passive is the result of the reader's own step: the sentence opens with "once", "after" or "when" and a
+ * clause in which the reader acts ("after you press Reset") or a step is done ("once all files have been
+ * overwritten"), and the passive ("will be", "is") follows its comma with a subject that is not the reader,
+ * a person or the reader's things.
+ */
+function afterReaderStep(sentence: Sentence, be: number, i: number, l: Lists): boolean {
+  const words = sentence.words;
+  const text = sentence.block.text;
+  if (!words.length || !STEP_OPENERS.has(words[0].lower)) return false;
+  const aux = auxClass(words, be);
+  if (aux !== 'will' && aux !== 'present') return false;
+  let comma = -1;
+  for (let j = 1; j < be; j++) {
+    if (/,/.test(text.slice(words[j - 1].end, words[j].start))) {
+      comma = j;
+      break;
+    }
+  }
+  if (comma === -1 || be - comma > 8) return false;
+  // The reader acts in the opening clause, or a step is done in it ("have been overwritten", "has finished").
+  const opening = words.slice(1, comma);
+  const step = opening.some((x, k) => x.lower === 'you' || x.lower === "you've" || (HAVE_PAST.has(x.lower) && k + 1 < opening.length && (opening[k + 1].lower === 'been' || isParticiple(opening[k + 1].lower, l))));
+  if (!step) return false;
+  // The subject's own noun: the word before its first preposition ("the default examples on your device").
+  let head = -1;
+  for (let j = comma; j < be; j++) {
+    if (OF_PHRASE.has(words[j].lower)) break;
+    if (!AUX_CHAIN.has(words[j].lower) && !BETWEEN.has(words[j].lower)) head = j;
+  }
+  if (head === -1) return false;
+  for (let j = comma; j <= head; j++) {
+    const lower = words[j].lower.replace(/['’]s$/, '');
+    if (PERSONAL.has(lower) || l.person.has(lower) || l.stake.has(lower)) return false;
+  }
+  return !toReader(words, i, text);
+}
+
+/** Verbs that let something be done by anyone: "we do not allow content to be posted". */
+const ALLOW = new Set(['allow', 'allows', 'permit', 'permits', 'tolerate', 'tolerates']);
+
+/** "allow … to be posted": the one who posts is anyone, not a hidden actor; not the reader's things ("allow your data to be sold"). */
+function allowedToBe(words: Word[], be: number, l: Lists): boolean {
+  if (words[be].lower !== 'be' || words[be - 1]?.lower !== 'to') return false;
+  for (let j = be - 2; j >= 0 && j >= be - 7; j--) {
+    const lower = words[j].lower;
+    if (ALLOW.has(lower)) return j < be - 2;
+    if (PERSONAL.has(lower) || stakeAt(words, j, l) || l.person.has(lower) || CLAUSE_END.has(lower)) return false;
+  }
+  return false;
 }
 
 /** Words that deny a warranty: "does not warrant", "makes no guarantee", "disclaims all warranties". */
@@ -1109,12 +1207,15 @@ function subjectIsYou(words: Word[], be: number, person: Set<string>): boolean {
 }
 
 /** "was approved by your bank", "are stored on behalf of you by our partner": the actor is named, so nothing is hidden. */
-function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean): boolean {
+function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text?: string): boolean {
   const notActor = l.notActor;
   for (let j = i + 1; j < words.length && j <= i + BY_WINDOW; j++) {
     const lower = words[j].lower;
     // "are processed and distributed by Stripe": one actor for both participles.
     if ((lower === 'and' || lower === 'or') && words[j + 1] && (isParticiple(words[j + 1].lower, l) || l.adjectival.has(words[j + 1].lower))) continue;
+    // "will be performed in a professional and workmanlike manner by qualified staff" (issue 14, 1.9: a blind
+    // audit's false alarm): "and" between two words of one phrase does not end the clause.
+    if ((lower === 'and' || lower === 'or') && joinsWords(words, j, text)) continue;
     if (CLAUSE_END.has(lower)) return false;
     // "is developed in collaboration with MathWorks": a partner is named.
     if (lower === 'with' && /^(collaboration|partnership|cooperation|conjunction)$/.test(words[j - 1].lower)) return true;
@@ -1128,10 +1229,25 @@ function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean): bool
     // "by clicking Save", "by mistake", "by Friday", "by the end of the day": a way or a time, not an actor.
     // After "caused by", "triggered by", a verb in -ing names the cause ("is caused by using an old tool").
     if (cause) return true;
+    // "may be compelled by law" names the law as the actor (issue 14, 1.9); but in "is kept as long as required by
+    // law" the law goes with "required", and who keeps it is still hidden.
+    if (l.law.has(after.lower) && j - 1 > i && isParticiple(words[j - 1].lower, l)) return false;
     if (after.lower.endsWith('ing') || notActor.has(after.lower) || notActor.has(two) || /^\d/.test(after.text)) return false;
     return true;
   }
   return false;
+}
+
+/** Words that open a new clause after "and" or "or": a subject, a verb group or a clause word ("and you can", "and the money is"). */
+const CLAUSE_OPENERS = new Set(['we', 'you', 'they', 'it', 'he', 'she', 'i', 'there', 'this', 'these', 'those', 'the', 'a', 'an', 'your', 'our', 'their', 'its', 'my', 'his', 'her', 'then', 'also', 'not', 'to', ...AUX_CHAIN]);
+
+/** "and" or "or" at j joins two words of one phrase ("a professional and workmanlike manner"), not two clauses. */
+function joinsWords(words: Word[], j: number, text?: string): boolean {
+  const next = words[j + 1];
+  if (!next || next.masked) return false;
+  if (text && /[,;:.!?()]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
+  // "to dpo@github.com or by letter": a second phrase of its own, not one word joined to another.
+  return !CLAUSE_OPENERS.has(next.lower) && !CLAUSE_END.has(next.lower) && !OF_PHRASE.has(next.lower) && next.lower !== 'by' && !next.lower.endsWith('ing');
 }
 
 /** Modals of a step the reader must take: "must be bridged", "should be uncommented" ("can be reset" says what a thing allows). */
