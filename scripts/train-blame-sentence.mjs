@@ -37,6 +37,19 @@
 // A veto of pattern and cue hits by a low reader score cost more than it saved (p < 0.05: 255 -> 249 of
 // 281 on LOWO for 2 fewer clean fires on w40/w41), so the rule has none (--vetoes, --veto-mode both).
 //
+// Result (2026-12-07, session 1.9): the reader also knows whether the reply says no or puts something
+// right (replyRefuses, class "refuse" in rules/blame-sentence.yml; features r:refuses and its crosses), and
+// then reads every sentence that names the customer; threshold 0.75. The rule leaves alone more kind
+// shapes (ownsFault: "that's on us", "it's your call", "I understand how…"), and the cue model is
+// tried with corpus negatives at 0.1 and 0.65 (measured here; the blind counts kept the 1.8 cue model). LOWO on 16 writers (cache with the new
+// fixtures): the reader alone 74 -> 86 of 300 with 0/193 near-miss and 0/562 clean replies fired; the rule
+// 272 -> 275 of 300, near-miss 1 -> 1, clean 5 -> 3; w28+w30+w34 41 -> 44 of 68. Corpus as email,
+// leave-one-set-out: the reader fires on 3 sentences (0 before), the cue model ~31 (28 before).
+// 0.7 fired on 4 near-miss and 5 clean replies; 0.8 found 73.
+//
+//   node scripts/train-blame-sentence.mjs --cache /tmp/blame-lines.json --corpus /tmp/blame-corpus.json --train-gate all \
+//       --threshold 0.75 --thresholds 0.75 [--no-reply] [--only none --out rules/blame-language.sentence.json]
+//
 //   node scripts/train-blame-corpus.mjs --out /tmp/blame-corpus.json
 //   node scripts/train-blame-sentence.mjs --cache /tmp/blame-lines.json --corpus /tmp/blame-corpus.json --train-gate all \
 //       --cue-corpus-weight 0 --cue-threshold 0.75 --threshold 0.8 --thresholds 0.75,0.8,0.85 [--blind w40,w41] [--out rules/blame-language.sentence.json]
@@ -56,7 +69,7 @@ if (!cacheFile || !existsSync(cacheFile)) {
   process.exit(2);
 }
 const { blameCues, blameFeatures, blameScore } = await import(join(root, 'dist/lexicon/blame-features.js'));
-const { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore } = await import(join(root, 'dist/lexicon/blame-sentence.js'));
+const { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses } = await import(join(root, 'dist/lexicon/blame-sentence.js'));
 const items = JSON.parse(readFileSync(cacheFile, 'utf8'));
 // Customer-facing help-centre and policy sentences (../shared/corpus, Markdown sets) run as email,
 // from `node scripts/train-blame-sentence.mjs --corpus-lines <file>`'s companion (see --corpus below):
@@ -71,14 +84,24 @@ const gate = opt('--gate', 'addressed');
 const blind = new Set(opt('--blind', '').split(',').filter(Boolean));
 const trainGate = opt('--train-gate', 'talks');
 const TALKS_TO = ['p:you', 'p:imperative', 'x:k:tell&k:earlier', 'x:k:doc&k:earlier'];
+// --no-reply: the sentence alone, without what the reply says elsewhere (whether it says no: replyRefuses).
+// A corpus "item" is a whole set: the reply there is each file.
+const useReply = !args.includes('--no-reply');
+const refusesOf = new Map();
+for (const it of items) {
+  const byFile = new Map();
+  for (const l of it.lines) (byFile.get(l.file ?? '') ?? byFile.set(l.file ?? '', []).get(l.file ?? '')).push(l.words);
+  for (const [file, ws] of byFile) refusesOf.set(`${it.where}\u0000${file}`, useReply && replyRefuses(ws));
+}
 for (const it of items) for (const l of it.lines) {
   l.writer = it.writer;
+  l.reply = { refuses: refusesOf.get(`${it.where}\u0000${l.file ?? ''}`) };
   l.nm = it.nearMiss;
   l.cues = l.question ? [] : blameCues(l.words);
   if (l.cues.length && l.ownedFrom >= 0 && l.cues[0].first >= l.ownedFrom) l.cues = [];
   l.cueFeatures = blameFeatures(l.words, l.cues);
   l.cueSpans = l.cues.map((c) => [l.words[c.first].span[0], l.words[c.last].span[1]]);
-  l.sf = !l.question && l.words.length > 2 ? blameSentenceFeatures(l.words) : [];
+  l.sf = !l.question && l.words.length > 2 ? blameSentenceFeatures(l.words, l.reply) : [];
   l.candidate = !(l.ownedFrom >= 0 && l.sf.length && blameSentenceQuote(l.words)[0] >= l.ownedFrom) && l.sf.length > 0 && (gate === 'all' || (gate === 'you' ? l.sf.includes('p:you') : addressesCustomer(l.sf)));
   // Trained on every sentence that speaks to the customer, in any tense (more to learn from);
   // the rule reads only those that also point at the past (addressesCustomer).
@@ -99,9 +122,10 @@ function train(lines, key, { minWriters, l2, epochs, balance, nmWeight, corpusWe
   const rows = lines.map((l) => ({ x: l[key].filter(keep), y: l.positive ? 1 : 0, c: l.positive ? wPos : l.nm ? nmWeight : l.writer.startsWith('C:') ? corpusWeight : 1 }));
   return { ...fitLogistic(rows, [...seen.keys()].filter(keep), { epochs, rate: 0.3, l2 }), threshold: 1 };
 }
-// The cue model as the rule has it (scripts/train-blame-model.mjs defaults).
-// The cue model as rules/blame-language.model.json has it: no corpus negatives (--cue-corpus-weight 0), threshold 0.75.
-const trainCue = (lines) => train(lines.filter((l) => l.cues.length), 'cueFeatures', { minWriters: 3, l2: 0.2, epochs: 150, balance: 2, nmWeight: 1, corpusWeight: Number(opt('--cue-corpus-weight', '0')) });
+// The cue model these runs train beside the reader (for the rule's LOWO): the settings the 1.9 reader was trained with,
+// corpus negatives at 0.1 (--cue-corpus-weight) and threshold 0.65 (--cue-threshold). The shipped cue model
+// (rules/blame-language.model.json) is still the 1.8 one at 0.75: the blind counts did not keep the retrained one.
+const trainCue = (lines) => train(lines.filter((l) => l.cues.length), 'cueFeatures', { minWriters: 3, l2: 0.2, epochs: 150, balance: 2, nmWeight: 1, corpusWeight: Number(opt('--cue-corpus-weight', '0.1')) });
 const trainSentence = (lines) => train(lines.filter((l) => l.trainable), 'sf', HYPER);
 
 /** One writer's items under a rule made of: patterns?, the cue model at cueT?, the sentence model at sT? */
@@ -130,7 +154,7 @@ function measure(test, { patterns, cue, sentence, veto }) {
 const devWriters = [...new Set(items.map((i) => i.writer))].filter((w) => w !== 'S' && w !== 'F' && !w.startsWith('C:') && !blind.has(w)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const THRESHOLDS = opt('--thresholds', '0.8,0.85,0.9,0.95').split(',').map(Number);
 const T = Number(opt('--threshold', '0.9'));
-const CUE_T = Number(opt('--cue-threshold', '0.75'));
+const CUE_T = Number(opt('--cue-threshold', '0.65'));
 const VETOES = opt('--vetoes', '').split(',').filter(Boolean).map(Number);
 const configs = {
   'current (patterns+cue)': () => ({ patterns: true }),
@@ -184,12 +208,12 @@ for (const [k, r] of Object.entries(totals)) {
   console.log(`  ${k.padEnd(30)}${fmt(r)}   | ${[...unread].join('+')}: ${u.found}/${u.expected} nm ${u.nmFired} clean ${u.cleanFired}`);
 }
 if (args.includes('--verbose')) {
-  const r = totals[`patterns+sentence@${T}`];
+  const r = totals[`patterns+sentence@${T}`] ?? { fps: [], tps: [] };
   for (const a of r.fps) console.log(`  FP${a.nm ? ' NM' : ''}${a.clean ? ' CLEAN' : ''} ${a.where} ${a.l.text.slice(0, 150)}`);
   for (const a of r.tps) console.log(`  TP ${a.where} ${a.l.text.slice(0, 150)}`);
 }
 
-if (args.includes('--verbose')) for (const v of VETOES) for (const a of totals[`p+c+s@T veto<${v}`].vetoedTrue) console.log(`  VETOED-TRUE<${v} ${a.where} ${a.l.text.slice(0, 150)}`);
+if (args.includes('--verbose')) for (const v of VETOES) for (const a of totals[`p+c+s@T veto<${v}`]?.vetoedTrue ?? []) console.log(`  VETOED-TRUE<${v} ${a.where} ${a.l.text.slice(0, 150)}`);
 // Corpus sentences run as email, leave-one-set-out: lines fired by the patterns, the cue model (as it
 // fired in the corpus run) and the sentence reader at T, with and without the veto.
 if (corpus.length && !args.includes('--no-corpus-eval')) {

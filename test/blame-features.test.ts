@@ -63,4 +63,23 @@ describe('ownsFault', () => {
     const late = ownsFault(words("You should have checked the size guide, and I'm sorry you didn't."));
     expect(late).toBe(9);
   });
+
+  it('covers a choice left to them, our own failure, and empathy from us', () => {
+    expect(ownsFault(words("Honestly, it's your call."))).toBe(0);
+    expect(ownsFault(words('It is entirely up to you whether you keep the old router.'))).toBe(0);
+    expect(ownsFault(words("Had we sent the reminder on time, you wouldn't have been charged, and that's on us."))).toBe(0);
+    expect(ownsFault(words('I should have checked before I told you the date.'))).toBe(0);
+    expect(ownsFault(words('We got it wrong when you called on Monday.'))).toBe(0);
+    expect(ownsFault(words('After all the work you put into it, this is the last thing you deserved.'))).toBe(0);
+    expect(ownsFault(words('You booked it for Friday, and I understand how frustrating the wait is.'))).toBe(7);
+    expect(ownsFault(words("You entered the old card, and I know that's a pain."))).toBe(7);
+  });
+
+  it('does not cover a past decision, our conditions, or "I can see that you…"', () => {
+    expect(ownsFault(words('It was your call to cancel the cover.'))).toBe(-1);
+    expect(ownsFault(words('If you had called us sooner, we could have stopped the payment.'))).toBe(-1);
+    expect(ownsFault(words('I can see that you entered the wrong postcode.'))).toBe(-1);
+    expect(ownsFault(words('I know that you were told about the fee at booking.'))).toBe(-1);
+    expect(ownsFault(words("I understand, but as I said, it isn't on us."))).toBe(-1);
+  });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, type BlameSentenceModel } from '../src/lexicon/blame-sentence.js';
+import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses, type BlameSentenceModel } from '../src/lexicon/blame-sentence.js';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map((w) => ({ lower: w.toLowerCase().replace(/[.,;:!?]+$/, ''), masked: false, quoted: false }));
 const features = (s: string) => blameSentenceFeatures(words(s));
@@ -24,6 +24,17 @@ describe('blame sentence features', () => {
     expect(addressesCustomer(features('The engineer arrives at ten.'))).toBe(false);
   });
 
+  it('knows whether the reply says no or puts something right, and then reads any sentence that names them', () => {
+    expect(replyRefuses([words('Thanks for the photos.'), words("We can't refund the second ticket.")])).toBe(true);
+    expect(replyRefuses([words("I'm afraid the claim was declined.")])).toBe(true);
+    expect(replyRefuses([words('It is actually the larger size.')])).toBe(true);
+    expect(replyRefuses([words('Thanks for the photos.'), words('The refund is on its way and you will see it on Friday.')])).toBe(false);
+    const f = blameSentenceFeatures(words('You agree to these terms.'), { refuses: true });
+    expect(f).toEqual(expect.arrayContaining(['r:refuses', 'x:r:refuses&p:you']));
+    expect(addressesCustomer(f)).toBe(true);
+    expect(addressesCustomer(blameSentenceFeatures(words('The engineer arrives at ten.'), { refuses: true }))).toBe(false);
+  });
+
   it('quotes a short sentence whole and a long one from "you"', () => {
     expect(blameSentenceQuote(words('You entered the wrong code.'))).toEqual([0, 4]);
     const long = words('Thanks for waiting on this one, and I checked the account this morning, but you left the old card on it so the payment went there');
@@ -42,7 +53,7 @@ describe('rules/blame-language.sentence.json', () => {
     expect(typeof model.bias).toBe('number');
     const keys = Object.keys(model.weights);
     expect(keys.length).toBeGreaterThan(100);
-    expect(keys.every((k) => /^[ubkpmvxfn]:/.test(k) && Number.isFinite(model.weights[k]))).toBe(true);
+    expect(keys.every((k) => /^[ubkpmvxfnr]:/.test(k) && Number.isFinite(model.weights[k]))).toBe(true);
   });
 
   it('scores plain next steps below the threshold', () => {

@@ -395,10 +395,19 @@ const NEGATION = new Set(['not', 'never', 'no']);
  * rule leaves them alone. Returns the index (into `words`) of the first word covered, or -1.
  * "Sorry, but you misunderstood" (a turn), "that's not our fault" (negated) and "You should have
  * checked, and I'm sorry you didn't" (blame before the apology) still count.
+ *
+ * Three more general shapes read as kind, not as blame (session 1.9):
+ * - a choice left to them, in the present: "it's your call", "it's entirely up to you",
+ *   "the choice is yours" (the whole sentence; "it was your decision" still counts);
+ * - we as the agent of the failure: "that's on us", "we got it wrong", "I made a mistake",
+ *   "we messed up", "my bad", "I should have checked" (the whole sentence);
+ * - empathy from us: "I understand how…", "I can see why…", "the last thing you deserved"
+ *   (from the empathy words on; the whole sentence for "deserved" and "the last thing you").
  */
 export function ownsFault(words: readonly FeatureWord[]): number {
   const t = tokensOf(words);
   let from = -1;
+  const turned = (i: number) => t.slice(i + 1).some((x) => TURN.has(x.w));
   for (let i = 0; i < t.length; i++) {
     const w = t[i].w;
     const negated = t.slice(Math.max(0, i - 3), i).some((x) => NEGATION.has(x.w));
@@ -406,8 +415,71 @@ export function ownsFault(words: readonly FeatureWord[]): number {
     if (OWN.has(w)) {
       const j = t[i + 1]?.w === 'own' ? i + 2 : i + 1;
       if (FAULT_NOUN.has(t[j]?.w ?? '') && (t[j].w !== 'doing' || !t.slice(0, i).some((x) => x.w === 'you'))) return 0;
+      if (t[i + 1]?.w === 'bad') return 0;
     }
-    if (from < 0 && APOLOGY.has(w) && APOLOGY_FOR.has(t[i + 1]?.w ?? '') && !t.slice(i + 1).some((x) => TURN.has(x.w))) from = t[i].at;
+    if (from < 0 && APOLOGY.has(w) && APOLOGY_FOR.has(t[i + 1]?.w ?? '') && !turned(i)) from = t[i].at;
+    if (leftToThem(t, i) || ourFailure(t, i)) return 0;
+    if (!turned(i)) {
+      const e = empathyAt(t, i);
+      if (e >= 0 && (from < 0 || t[e].at < from)) from = t[e].at;
+    }
   }
   return from;
+}
+
+/** Words that may stand between "is" and "your call": "it's entirely your call", "it's really up to you". */
+const CHOICE_GAP = new Set(['entirely', 'completely', 'totally', 'really', 'honestly', 'absolutely', 'very', 'much', 'all', 'fully', 'just', 'still', 'of', 'course']);
+const CHOICE = new Set(['call', 'choice', 'decision', 'pick']);
+
+/** A choice left to them, now: "it's your call", "it is entirely up to you", "the choice is yours". */
+function leftToThem(t: Token[], i: number): boolean {
+  if (t[i].w !== 'is') return false;
+  let k = i + 1;
+  while (k < t.length && CHOICE_GAP.has(t[k].w)) k++;
+  if (t[k]?.w === 'your' && CHOICE.has(t[k + 1]?.w ?? '')) return true;
+  if (t[k]?.w === 'up' && t[k + 1]?.w === 'to' && t[k + 2]?.w === 'you') return true;
+  return t[k]?.w === 'yours' && CHOICE.has(t[i - 1]?.w ?? '');
+}
+
+/** Words of going wrong that we own: "we messed up", "I slipped up", "we dropped the ball". */
+const WE_FAILED = new Set(['messed', 'slipped', 'dropped', 'goofed', 'blundered']);
+const MISTAKE = new Set(['mistake', 'error', 'mess', 'slip']);
+const THIS = new Set(['it', 'this', 'that']);
+
+/** We as the agent of the failure: "that's on us", "we got it wrong", "I made a mistake", "we should have". */
+function ourFailure(t: Token[], i: number): boolean {
+  const w = t[i].w;
+  if (w === 'on' && t[i + 1]?.w === 'us' && !['rely', 'count', 'depend', 'call', 'lean'].includes(t[i - 1]?.w ?? '')) return true;
+  if (w !== 'we' && w !== 'i') return false;
+  // "we have got it wrong", "we've made a mistake": skip the auxiliary.
+  const k = t[i + 1]?.w === 'have' && t[i + 2] && isPast(t[i + 2].w) ? i + 2 : i + 1;
+  const v = t[k]?.w ?? '';
+  if (v === 'got' && THIS.has(t[k + 1]?.w ?? '') && t[k + 2]?.w === 'wrong') return true;
+  if (v === 'made' && ['a', 'an'].includes(t[k + 1]?.w ?? '') && MISTAKE.has(t[k + 2]?.w ?? '')) return true;
+  if (WE_FAILED.has(v)) return true;
+  // Our own hindsight: "I should have checked", "we ought to have said".
+  return (v === 'should' && t[k + 1]?.w === 'have') || (v === 'ought' && t[k + 1]?.w === 'to' && t[k + 2]?.w === 'have');
+}
+
+/** Verbs of empathy after "I" or "we": "I understand how…", "I can see why…", "we appreciate that…". */
+const EMPATHY = new Set(['understand', 'appreciate', 'know', 'see', 'imagine', 'realise', 'realize', 'get']);
+/** What follows "know", "see" or "get" in empathy: "I know how", "I can see why" (not "I can see you booked…"). */
+const EMPATHY_OBJECT = new Set(['how', 'why']);
+/** "I know that's…", "I know this means…" (not "I know that you were told…"). */
+const EMPATHY_THIS = new Set(['that', 'this', 'it']);
+const EMPATHY_VERB = new Set(['is', 'was', 'means', 'meant', 'must', 'has', 'will', 'can', 'leaves', 'left', 'adds', 'puts']);
+
+/** Where empathy from us starts at token i (a token index), or -1: "I understand…", "the last thing you deserved" (0). */
+function empathyAt(t: Token[], i: number): number {
+  const w = t[i].w;
+  if ((w === 'deserve' || w === 'deserved' || w === 'deserves') && t[i - 2]?.w !== 'what') return 0;
+  if (w === 'last' && t[i + 1]?.w === 'thing' && t[i + 2]?.w === 'you') return 0;
+  if (!EMPATHY.has(w)) return -1;
+  const p = t[i - 1]?.w ?? '';
+  const ours = p === 'i' || p === 'we' || ((p === 'can' || p === 'completely' || p === 'totally' || p === 'fully' || p === 'do') && (t[i - 2]?.w === 'i' || t[i - 2]?.w === 'we'));
+  if (!ours) return -1;
+  const next = t[i + 1]?.w ?? '';
+  if (w === 'see' && !EMPATHY_OBJECT.has(next)) return -1;
+  if ((w === 'know' || w === 'get') && !EMPATHY_OBJECT.has(next) && !(EMPATHY_THIS.has(next) && EMPATHY_VERB.has(t[i + 2]?.w ?? ''))) return -1;
+  return i;
 }

@@ -46,11 +46,39 @@ const LEAD = new Set(['please', 'just', 'so', 'again', 'now', 'also', 'kindly', 
 /** Words that do not begin an imperative. */
 const NOT_VERB = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'there', 'here', 'as', 'if', 'when', 'thanks', 'thank', 'hi', 'hello', 'dear', 'sorry', 'unfortunately', 'yes', 'no', 'ok', 'okay', 'great', 'good', 'all', 'our', 'my', 'your', 'their', 'his', 'her', 'its']);
 
-/** The features of one sentence (words of the prose model, or their training copies). */
-export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
+/** Modals and verbs that, negated, say no: "we can't", "it won't", "we're not able to". */
+const REFUSING = new Set(['can', 'could', 'will', 'would', 'able', 'possible', 'covered', 'allowed']);
+
+/**
+ * Whether a reply says no or puts something right (session 1.9): a line with a word of refusing or
+ * correcting (rules/blame-sentence.yml, class "refuse": "unable", "declined", "actually") or a negated
+ * "can", "will", "able" ("we can't refund it", "it won't be covered"). The reader then also reads
+ * every sentence of that reply that speaks to the customer, not only those that point at the past:
+ * blame sits beside a refusal ("the size that was selected at checkout, so it's a mismatch").
+ */
+export function replyRefuses(lines: readonly (readonly FeatureWord[])[]): boolean {
+  const classOfWord = classesOf();
+  for (const words of lines) {
+    const t = tokensOf(words);
+    for (let i = 0; i < t.length; i++) {
+      if ((classOfWord.get(t[i].w) ?? classOfWord.get(lemmaOf(t[i].w)))?.includes('refuse')) return true;
+      if (t[i].w === 'not' && (REFUSING.has(t[i - 1]?.w ?? '') || (t[i - 1]?.w === 'be' && REFUSING.has(t[i + 1]?.w ?? '')) || REFUSING.has(t[i + 1]?.w ?? '') || REFUSING.has(t[i + 2]?.w ?? ''))) return true;
+    }
+  }
+  return false;
+}
+
+/** What the reader knows of the whole reply: whether it says no or puts something right (replyRefuses). */
+export interface BlameReplyContext {
+  refuses: boolean;
+}
+
+/** The features of one sentence (words of the prose model, or their training copies), and of its reply when given. */
+export function blameSentenceFeatures(words: readonly FeatureWord[], reply?: BlameReplyContext): string[] {
   const t = tokensOf(words);
   const classOfWord = classesOf();
   const f = new Set<string>();
+  if (reply?.refuses) f.add('r:refuses');
   const lem = t.map((x) => (/^\d/.test(x.w) ? '#' : lemmaOf(x.w)));
   const n = t.length;
   f.add(n <= 6 ? 'n:short' : n <= 15 ? 'n:mid' : n <= 30 ? 'n:long' : 'n:vlong');
@@ -127,8 +155,8 @@ export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
   const cross = (a: string, b: string) => {
     if (has(a) && has(b)) f.add(`x:${a}&${b}`);
   };
-  for (const a of ['p:you', 'p:we', 'p:imperative']) for (const b of ['k:know', 'k:read', 'k:tell', 'k:agree', 'k:doc', 'k:stress', 'k:earlier', 'k:later', 'k:duty', 'k:fault', 'k:sorry', 'k:neg', 'k:cause', 'k:others', 'k:cond', 'm:hindsight']) cross(a, b);
-  for (const [a, b] of [['k:doc', 'k:tell'], ['k:doc', 'k:earlier'], ['k:tell', 'k:earlier'], ['k:stress', 'k:tell'], ['k:doc', 'k:agree'], ['k:doc', 'k:neg'], ['k:later', 'k:please'], ['k:fault', 'k:cause'], ['v:you-past', 'k:fault'], ['v:you-past', 'k:neg'], ['v:we-past', 'k:earlier'], ['k:sorry', 'k:fault']]) cross(a, b);
+  for (const a of ['p:you', 'p:we', 'p:imperative', 'r:refuses']) for (const b of ['k:know', 'k:read', 'k:tell', 'k:agree', 'k:doc', 'k:stress', 'k:earlier', 'k:later', 'k:duty', 'k:fault', 'k:sorry', 'k:neg', 'k:cause', 'k:others', 'k:cond', 'm:hindsight']) cross(a, b);
+  for (const [a, b] of [['k:doc', 'k:tell'], ['k:doc', 'k:earlier'], ['k:tell', 'k:earlier'], ['k:stress', 'k:tell'], ['k:doc', 'k:agree'], ['k:doc', 'k:neg'], ['k:later', 'k:please'], ['k:fault', 'k:cause'], ['v:you-past', 'k:fault'], ['v:you-past', 'k:neg'], ['v:we-past', 'k:earlier'], ['k:sorry', 'k:fault'], ['r:refuses', 'p:you'], ['r:refuses', 'v:you-past'], ['r:refuses', 'v:it-passive'], ['r:refuses', 'v:you-perfect']]) cross(a, b);
   return [...f];
 }
 
@@ -138,6 +166,8 @@ export function blameSentenceFeatures(words: readonly FeatureWord[]): string[] {
  * last email", "I explained before"). Only those sentences are read by the model.
  */
 export function addressesCustomer(features: readonly string[]): boolean {
+  // In a reply that says no or puts something right, any sentence that names them.
+  if (features.includes('r:refuses') && features.includes('p:you')) return true;
   return features.some((k) => k === 'p:you' || k === 'p:imperative' || k === 'x:k:tell&k:earlier' || k === 'x:k:doc&k:earlier') && features.some((k) => PAST_SIGN.has(k) || /^v:[a-z]+-(past|perfect|pluperfect|passive)/.test(k));
 }
 /**

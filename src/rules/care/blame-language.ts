@@ -14,12 +14,15 @@
  * Last, a sentence reader (rules/blame-language.sentence.json, scripts/train-blame-sentence.mjs,
  * src/lexicon/blame-sentence.ts) reads every other sentence that speaks to the customer, over
  * general features none of which came from reading the development replies, so it can find
- * wordings neither the patterns nor the cues list. It speaks only at a high threshold.
+ * wordings neither the patterns nor the cues list. It speaks only at a high threshold. It also
+ * knows whether the reply says no or puts something right (replyRefuses): then it reads every
+ * sentence that names the customer, not only those that point at the past.
  *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
- * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error") or
- * after an apology for what the customer went through ("I'm sorry you spent the week worrying that…"):
- * ownsFault in src/lexicon/blame-features.ts.
+ * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
+ * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
+ * an apology or empathy for what the customer went through ("I'm sorry you spent the week worrying
+ * that…", "I understand how…", "the last thing you deserved"): ownsFault in src/lexicon/blame-features.ts.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
@@ -28,7 +31,7 @@ import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
 import { blameCues, blameFeatures, blameScore, crossesClause, ownsFault, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
 import { modelSlot } from '../../lexicon/logistic.js';
-import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
+import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
 /** A model file with the fields the rule reads, so a damaged file means no model rather than a crash. */
 const thresholded = (m: { bias?: unknown; threshold?: unknown; weights?: unknown }) => typeof m.bias === 'number' && typeof m.threshold === 'number' && Boolean(m.weights) && typeof m.weights === 'object';
@@ -108,9 +111,11 @@ export default defineRule({
     // wordings neither the patterns nor the cues list.
     const r = sentenceReader();
     if (!r) return;
+    // Whether the reply says no or puts something right: then the reader also reads any sentence that names them.
+    const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
     for (const line of reply.spoken) {
       if (found.has(line.sentence) || line.question || line.words.length < 3) continue;
-      const features = blameSentenceFeatures(line.words);
+      const features = blameSentenceFeatures(line.words, context);
       if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
       const [a, b] = blameSentenceQuote(line.words);
       if (!kept(line, a)) continue;
