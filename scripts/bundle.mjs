@@ -12,9 +12,10 @@
 //    functions they use, then the code cache is written next to the bundle.
 // 3. In a child process (`--worker-cache` runs only this step), the same for
 //    the worker threads, from two lints of fixtures/examples (with and without
-//    axe), and the cache of the HTML side bundle (sideBundles: the HTML parser
-//    and the yaml package are bundles of their own, each with its own cache,
-//    loaded at first use; the main process writes the yaml one). All caches
+//    axe), and the cache of the HTML side bundle (sideBundles: the HTML parser,
+//    the yaml package and the reply-only care rules (careBundle) are bundles of
+//    their own, each with its own cache, loaded at first use; the main process
+//    writes the yaml and care ones). All caches
 //    are made under WORKER_V8_FLAGS (src/boot/v8-flags.ts), which
 //    bin/plainspoke.js and loadBundle() set before loading the bundle
 //    (issue 19): V8 accepts a cache only under the flags it was made with.
@@ -22,42 +23,53 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
 const forWorkers = process.argv.includes('--worker-cache');
+/** The reply-only care rules (lazyReplyRules), as paths from dist/rules/: care.cjs holds them (careBundle). */
+const careRules = [];
 
 // Before anything is compiled: the caches are made under the flags a run sets first (src/boot/v8-flags.ts).
 const { tuneV8ForWorkers } = await import('../dist/boot/v8-flags.js');
 tuneV8ForWorkers();
 if (!forWorkers) {
   const { build } = await import('rolldown');
-  const lazy = lazyModules();
-  await build({
-    cwd: root,
-    input: join(root, 'dist', 'boot', 'bundle-entry.js'),
-    platform: 'node',
-    plugins: [lazy.plugin],
-    external: [/^node:/, 'jsdom', 'axe-core', 'tinypool', 'yaml'],
-    transform: { define: { PLAINSPOKE_BUNDLED: 'true' } },
-    output: {
-      file: join(root, 'dist', 'bundle', 'plainspoke.cjs'),
-      format: 'cjs',
-      codeSplitting: false,
-      dynamicImportInCjs: false,
-      // Issue 19: no whitespace or comments, and only ASCII (other characters as \u escapes). The file
-      // shrank from 2.5 MB to 1.8 MB, and V8 holds it as a one-byte string: a few non-ASCII characters
-      // made it a two-byte copy of 5 MB, read and decoded in 9 ms instead of 3. Names are kept (no
-      // mangling) and no code is rewritten (no compression), so behaviour is the same.
-      minify: { compress: false, mangle: false, codegen: { removeWhitespace: true, asciiOnly: true } },
-    },
-    logLevel: 'warn',
-  });
+  const lazy = lazyModules(await lazyReplyRules());
+  const care = careLoader();
+  const mainBuild = () =>
+    build({
+      cwd: root,
+      input: join(root, 'dist', 'boot', 'bundle-entry.js'),
+      platform: 'node',
+      plugins: [lazy.plugin, care.plugin],
+      external: [/^node:/, 'jsdom', 'axe-core', 'tinypool', 'yaml'],
+      transform: { define: { PLAINSPOKE_BUNDLED: 'true' } },
+      output: {
+        file: join(root, 'dist', 'bundle', 'plainspoke.cjs'),
+        format: 'cjs',
+        codeSplitting: false,
+        dynamicImportInCjs: false,
+        // Issue 19: no whitespace or comments, and only ASCII (other characters as \u escapes). The file
+        // shrank from 2.5 MB to 1.8 MB, and V8 holds it as a one-byte string: a few non-ASCII characters
+        // made it a two-byte copy of 5 MB, read and decoded in 9 ms instead of 3. Names are kept (no
+        // mangling) and no code is rewritten (no compression), so behaviour is the same.
+        minify: { compress: false, mangle: false, codegen: { removeWhitespace: true, asciiOnly: true } },
+      },
+      logLevel: 'warn',
+    });
+  // Twice (careBundle): first to learn which modules the main bundle holds, then with the ones the care bundle asks for.
+  const first = moduleIdsOf(await mainBuild());
+  care.host(await careBundle(build, first));
+  const second = moduleIdsOf(await mainBuild());
+  if (second.size !== first.size || [...second].some((id) => !first.has(id))) throw new Error('bundle: handing modules to care.cjs changed what the main bundle holds; update careBundle in scripts/bundle.mjs');
   lazy.check();
   lazyBuiltins(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   lightClock(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
+  ownPath(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   bundleYaml(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   quietColours(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   await syllableSingulars(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
@@ -163,7 +175,7 @@ async function sideBundle(build, name, input, hosted, plugin) {
   });
   const code = readFileSync(out, 'utf8');
   const requires = [...new Set([...code.matchAll(/\brequire\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]))].filter((id) => !isBuiltin(id)).sort();
-  if (requires.join() !== [...hosted].sort().join()) throw new Error(`bundle: ${out} requires ${requires.join(', ') || 'nothing'} beyond Node.js's modules, not ${hosted.join(', ') || 'nothing'} (sideBundles in scripts/bundle.mjs)`);
+  if (hosted === null ? requires.some((id) => !id.startsWith('plainspoke-host:')) : requires.join() !== [...hosted].sort().join()) throw new Error(`bundle: ${out} requires ${requires.join(', ') || 'nothing'} beyond Node.js's modules, not ${hosted === null ? 'only plainspoke-host: modules' : hosted.join(', ') || 'nothing'} (sideBundles in scripts/bundle.mjs)`);
   if (/\bimport\(/.test(code)) throw new Error(`bundle: ${out} holds an import(), which vm.Script cannot run`);
   assertAscii(out);
 }
@@ -175,9 +187,10 @@ async function sideBundle(build, name, input, hosted, plugin) {
  * and its imports are evaluated at the first call, `init_x()`), or as a side bundle (sideBundles above), which is then
  * not in the main bundle or its code cache at all. Outside the bundle (tests,
  * PLAINSPOKE_NO_BUNDLE=1) the module loads as written. A one-article run without raw HTML then skips
- * parse5, hast-util-raw, property-information and the HTML entities (about 7 ms of CPU).
+ * parse5, hast-util-raw, property-information and the HTML entities (about 7 ms of CPU); one that is no reply skips
+ * the care score (src/engine/metrics.ts) and the care rules that run only on replies (lazyReplyRules below).
  */
-function lazyModules() {
+function lazyModules(more = {}) {
   // Each module: [text to find once, its replacement]. The module's own code stays (src/document/load-html-support.ts
   // keeps its light path for empty anchors); only the import of the heavy module and the function handing it out change.
   const LAZY = {
@@ -191,6 +204,15 @@ function lazyModules() {
       ],
       ['function heavy() {\n    return eager;\n}', "function heavy() {\n    return (eager ??= __plainspokeSideBundle('html.cjs', { prose: hostProse, unified: hostUnified }));\n}"],
     ],
+    // src/engine/metrics.ts: the care score of a reply (src/care/rubric.ts, with the reply model), which no other
+    // channel computes.
+    [join(root, 'dist', 'engine', 'metrics.js')]: [
+      [
+        "import { computeCareRubric } from '../care/rubric.js';",
+        "import { careBundle } from 'plainspoke-care-loader';\nfunction computeCareRubric(doc) {\n    return careBundle().computeCareRubric(doc);\n}",
+      ],
+    ],
+    ...more,
   };
   const seen = new Set();
   return {
@@ -212,6 +234,109 @@ function lazyModules() {
       for (const id of Object.keys(LAZY)) if (!seen.has(id)) throw new Error(`bundle: ${id} was not bundled; update lazyModules in scripts/bundle.mjs`);
     },
   };
+}
+
+/**
+ * The care rules that run only on replies (issue 19), for lazyModules: src/rules/registry.ts imports every rule, so
+ * each start ran their modules and those of the reply model and the care word and model tables they load (about
+ * 200 KB of objects made at start-up, in every run, and about 210 KB of the main code cache). In the bundle each such
+ * import becomes the rule's metadata, written out here from the built module, and a check() that takes the rule from
+ * care.cjs (careBundle below) at its first call: an article, which runs none of them, never loads their code. The
+ * build fails if a rule's metadata is not plain data (JSON) or if fewer than five such rules are found.
+ */
+async function lazyReplyRules() {
+  const registry = join(root, 'dist', 'rules', 'registry.js');
+  const code = readFileSync(registry, 'utf8');
+  const { REPLY_CHANNELS } = await import(pathToFileURL(join(root, 'dist', 'types.js')).href);
+  const edits = [];
+  careRules.length = 0;
+  for (const m of code.matchAll(/^import (\w+) from '(\.\/care\/[\w-]+\.js)';$/gm)) {
+    const [line, name, rel] = m;
+    const rule = (await import(pathToFileURL(join(dirname(registry), rel)).href)).default;
+    if (!rule.channelList.every((c) => REPLY_CHANNELS.includes(c))) continue;
+    const keys = Object.keys(rule);
+    const meta = Object.fromEntries(keys.filter((k) => k !== 'check').map((k) => [k, rule[k]]));
+    const plain = JSON.parse(JSON.stringify(meta));
+    if (!isDeepStrictEqual(plain, meta) || typeof rule.check !== 'function') throw new Error(`bundle: ${rel}'s rule is not plain data and check(); update lazyReplyRules in scripts/bundle.mjs`);
+    const fields = keys.map((k) =>
+      k === 'check' ? `check(doc, ctx) {\n    return (${name}$rule ??= careBundle().rules[${JSON.stringify(rel)}]).check(doc, ctx);\n}` : `${JSON.stringify(k)}: ${JSON.stringify(meta[k])}`,
+    );
+    edits.push([line, `${edits.length ? '' : "import { careBundle } from 'plainspoke-care-loader';\n"}let ${name}$rule;\nconst ${name} = {${fields.join(',\n')}};`]);
+    careRules.push(rel);
+  }
+  if (edits.length < 5) throw new Error(`bundle: only ${edits.length} reply-only care rules found in ${registry}; update lazyReplyRules in scripts/bundle.mjs`);
+  return { [registry]: edits };
+}
+
+/** The ids of the modules a rolldown build bundled. */
+function moduleIdsOf(output) {
+  const ids = output.output?.[0]?.moduleIds;
+  if (!Array.isArray(ids) || ids.length < 100) throw new Error('bundle: rolldown gave no module list; update moduleIdsOf in scripts/bundle.mjs');
+  return new Set(ids);
+}
+
+/**
+ * 'plainspoke-care-loader' in the main bundle: careBundle() loads care.cjs (careBundle below) at its first call,
+ * handing it the main bundle's modules it shares (`host`, set once the care bundle is built).
+ */
+function careLoader() {
+  let hosted = [];
+  return {
+    host(ids) {
+      hosted = ids;
+    },
+    plugin: {
+      name: 'plainspoke-care-loader',
+      resolveId(source) {
+        return source === 'plainspoke-care-loader' ? '\0plainspoke-care-loader' : null;
+      },
+      load(id) {
+        if (id !== '\0plainspoke-care-loader') return null;
+        const imports = hosted.map((file, i) => `import * as host${i} from ${JSON.stringify(file)};`);
+        const host = hosted.map((file, i) => `${JSON.stringify(relative(join(root, 'dist'), file))}: host${i}`);
+        return [...imports, 'let care;', `export function careBundle() {\n  return (care ??= __plainspokeSideBundle('care.cjs', {${host.join(', ')}}));\n}`].join('\n');
+      },
+    },
+  };
+}
+
+/**
+ * care.cjs (issue 19): the care rules that run only on replies and the care score, with the modules only they use
+ * (the reply model, the care word and model tables), a side bundle with its own code cache (sideBundles) that a run
+ * loads at its first reply. The modules it shares with the main bundle come from there (`plainspoke-host:<path>`),
+ * so each module has one copy and one state. Returns the shared modules' files.
+ */
+async function careBundle(build, mainIds) {
+  const dist = join(root, 'dist');
+  const entry = '\0plainspoke-care-entry';
+  const hosted = new Set();
+  const rules = careRules.map((rel) => `${JSON.stringify(rel)}: (rule${careRules.indexOf(rel)})`);
+  const source = [
+    ...careRules.map((rel, i) => `import rule${i} from ${JSON.stringify(join(dist, 'rules', rel))};`),
+    `export { computeCareRubric } from ${JSON.stringify(join(dist, 'care', 'rubric.js'))};`,
+    `export const rules = {${rules.join(', ')}};`,
+  ].join('\n');
+  await sideBundle(build, 'care.cjs', entry, null, {
+    name: 'plainspoke-care-host',
+    resolveId: {
+      order: 'pre',
+      async handler(source, importer) {
+        if (source === entry) return entry;
+        if (!importer || /^node:/.test(source)) return null;
+        const found = await this.resolve(source, importer, { skipSelf: true });
+        if (found && mainIds.has(found.id)) {
+          hosted.add(found.id);
+          return { id: `plainspoke-host:${relative(dist, found.id)}`, external: true };
+        }
+        return null;
+      },
+    },
+    load(id) {
+      return id === entry ? source : null;
+    },
+  });
+  for (const rel of careRules) if (mainIds.has(join(dist, 'rules', rel))) throw new Error(`bundle: ${rel} is still in the main bundle (careBundle in scripts/bundle.mjs)`);
+  return [...hosted].sort();
 }
 
 /** One non-ASCII character would make V8 hold the whole 1.8 MB source as a two-byte string. */
@@ -561,6 +686,21 @@ function lightClock(file) {
   writeFileSync(file, prependAfterStrict(code, clock));
 }
 
+/**
+ * rolldown writes `import.meta.url` as `require("url").pathToFileURL(__filename).href`, and the sources turn it back
+ * into a path with fileURLToPath: src/util/package-root.ts does so when it loads, at every start. The round trip gives
+ * __filename back (an absolute path; the URL's escapes are undone), but its first call set up Node.js's URL
+ * machinery, about 0.5 ms of a one-file run (issue 19). Here the round trip is __filename itself.
+ */
+function ownPath(file) {
+  const code = readFileSync(file, 'utf8');
+  const trip = '(0,node_url.fileURLToPath)(require("url").pathToFileURL(__filename).href)';
+  const count = code.split(trip).length - 1;
+  const first = /packageRoot=\(\(\)=>\{let dir=\(0,node_path\.dirname\)\(([^;]*?)\);while/.exec(code)?.[1];
+  if (count < 2 || first !== trip) throw new Error("bundle: package-root.ts's fileURLToPath(import.meta.url) not found; update ownPath in scripts/bundle.mjs");
+  writeFileSync(file, code.split(trip).join('__filename'));
+}
+
 /** `text` at the top of the bundle, after its "use strict" line if it has one (which must stay first). */
 function prependAfterStrict(code, text) {
   const strict = /^(["'])use strict\1;/.exec(code)?.[0] ?? '';
@@ -683,6 +823,8 @@ try {
     // line of the stylish report are in the cache too.
     const reply = await bundle.exports.main(['--no-axe', '--no-progress', '--channel', 'email', 'fixtures/examples/macros/delayed-order.md'], io);
     if (reply !== 1) throw new Error(`the warm-up lint of fixtures/examples/macros/delayed-order.md exited ${reply}, expected 1 (findings)`);
+    // care.cjs's code cache (careBundle above): the reply's care rules and care score.
+    writeSideCache('care.cjs');
     // An article with raw HTML (issue 19): about a quarter of the corpus's Markdown files hold some. Its <kbd> and <br>
     // take the HTML parser and hast-util-raw (compiled at first use without a cache, 13-15 ms of CPU). They are in
     // html.cjs, whose cache the worker-cache step writes; this run puts the main bundle's side of raw HTML in its cache.

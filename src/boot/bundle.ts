@@ -39,8 +39,9 @@ export interface BundleExports {
   StdStream: typeof StdStream;
   /**
    * For the build (scripts/bundle.mjs): the side bundles loaded so far (file name → vm.Script). The HTML modules
-   * (html.cjs) and the yaml package (yaml.cjs) are bundles of their own next to the main one, each with its own code
-   * cache, loaded at their first use: a run that needs neither does not deserialise their code (issue 19).
+   * (html.cjs), the yaml package (yaml.cjs) and the care rules that run only on replies (care.cjs) are bundles of their
+   * own next to the main one, each with its own code cache, loaded at their first use: a run that needs none of them
+   * does not deserialise their code (issue 19).
    */
   readonly sideScripts?: Map<string, vm.Script>;
 }

@@ -116,7 +116,7 @@ describe('the HTML parser in a one-file run (issue 19)', () => {
     }
   });
 
-  it('loads it, and yaml, from side bundles (html.cjs, yaml.cjs) with code caches V8 accepts, only when needed (scripts/bundle.mjs sideBundles)', () => {
+  it('loads it, yaml and the care rules from side bundles (html.cjs, yaml.cjs, care.cjs) with code caches V8 accepts, only when needed (scripts/bundle.mjs sideBundles)', () => {
     const SETTINGS = '---\nplainspoke:\n  channel: chat\n---\n\nYou can utilize the menu.\n';
     const dir = project({ 'none.md': NO_HTML, 'kbd.md': KBD, 'settings.md': SETTINGS, 'scripts.cjs': SCRIPTS });
     const scripts = (file: string) => {
@@ -129,7 +129,8 @@ describe('the HTML parser in a one-file run (issue 19)', () => {
     const accepted = { cached: true, rejected: false };
     expect(scripts('none.md')).toEqual({ 'plainspoke.cjs': accepted });
     expect(scripts('kbd.md')).toEqual({ 'plainspoke.cjs': accepted, 'html.cjs': accepted });
-    expect(scripts('settings.md')).toEqual({ 'plainspoke.cjs': accepted, 'yaml.cjs': accepted });
+    // A chat reply (its front matter sets the channel) runs the reply-only care rules: care.cjs (careBundle).
+    expect(scripts('settings.md')).toEqual({ 'plainspoke.cjs': accepted, 'yaml.cjs': accepted, 'care.cjs': accepted });
   });
 });
 
