@@ -343,7 +343,8 @@ describe('standard output and error without Node.js streams (issue 19)', () => {
     let opened = 0;
     const fake = (log: string[]) => () => {
       opened++;
-      return { write: (s: string | Uint8Array) => log.push(String(Buffer.from(s))) > 0, isTTY: true } as unknown as NodeJS.WriteStream;
+      const stream = { write: (s: string | Uint8Array) => log.push(String(Buffer.from(s))) > 0, isTTY: true, on: () => stream };
+      return stream as unknown as NodeJS.WriteStream;
     };
     const direct: string[] = [];
     const out = new StdStream(fd, fake(direct));

@@ -29,9 +29,22 @@ export class StdStream {
     private readonly open: () => NodeJS.WriteStream,
   ) {}
 
+  /** Set when the reader has closed the pipe ("plainspoke … | head"): later writes are dropped. */
+  private closed = false;
+
   /** The Node.js stream itself (it is made now if it was not yet). */
   get real(): NodeJS.WriteStream {
-    return (this.stream ??= this.open());
+    if (!this.stream) {
+      const stream = this.open();
+      // A closed pipe is the reader saying "enough", not a crash: without a listener the error event ends the
+      // process with a stack trace. Any other error is thrown as before.
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        this.closed = true;
+      });
+      this.stream = stream;
+    }
+    return this.stream;
   }
 
   /**
@@ -46,14 +59,20 @@ export class StdStream {
   }
 
   write(s: string): boolean {
+    if (this.closed) return false;
     if (this.stream || process.platform === 'win32') return this.real.write(s);
     const bytes = Buffer.from(s, 'utf8');
     let done = 0;
     try {
       while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
       return true;
-    } catch {
-      // EAGAIN or EPIPE: the stream writes what is left and handles the error as it always has.
+    } catch (error) {
+      // EPIPE: the reader has gone ("… | head"); the rest of the report has nowhere to go.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        this.closed = true;
+        return false;
+      }
+      // EAGAIN (a pipe left in non-blocking mode and full): the stream writes what is left.
       return this.real.write(done === 0 ? s : bytes.subarray(done));
     }
   }
