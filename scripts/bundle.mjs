@@ -310,7 +310,7 @@ async function careBundle(build, mainIds) {
   const dist = join(root, 'dist');
   const entry = '\0plainspoke-care-entry';
   const hosted = new Set();
-  const rules = careRules.map((rel) => `${JSON.stringify(rel)}: (rule${careRules.indexOf(rel)})`);
+  const rules = careRules.map((rel, i) => `${JSON.stringify(rel)}: (rule${i})`);
   const source = [
     ...careRules.map((rel, i) => `import rule${i} from ${JSON.stringify(join(dist, 'rules', rel))};`),
     `export { computeCareRubric } from ${JSON.stringify(join(dist, 'care', 'rubric.js'))};`,

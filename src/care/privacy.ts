@@ -269,14 +269,21 @@ function nameAt(words: Word[], i: number, text: string): number {
   return k + 1;
 }
 
+/** Words that may come before a verb told to the customer: "please call", "then ring". */
+const BEFORE_IMPERATIVE = new Set(['please', 'just', 'simply', 'or', 'and', 'then', 'pls']);
+
+/** The verb at `c` heads its clause, as a step told to the customer: the text or a clause starts there, or "please", "just"… come first. */
+function headsClause(words: Word[], c: number, text: string): boolean {
+  const p = words[c - 1];
+  return p === undefined || /[,;:.!?()–—-]/.test(text.slice(p.end, words[c].start)) || BEFORE_IMPERATIVE.has(p.lower);
+}
+
 /** "Call 0161 496 0000", "please ring 0800 …": a verb at the head of its clause, told to the customer. */
 function toldToCall(words: Word[], i: number, text: string): boolean {
   const v = words[i - 1];
   if (!v || !list('call-verb').has(v.lower)) return false;
   if (!/^\s+$/.test(text.slice(v.end, words[i].start))) return false;
-  const p = words[i - 2];
-  if (!p) return true;
-  return /[,;:.!?()–—-]/.test(text.slice(p.end, v.start)) || ['please', 'just', 'simply', 'or', 'and', 'then', 'pls'].includes(p.lower);
+  return headsClause(words, i - 1, text);
 }
 
 /**
@@ -294,10 +301,9 @@ function toldToCallOn(words: Word[], i: number, text: string): boolean {
     // "We'll call you on 07700 …" is the customer's number; "call me back on 07700 …" is one person's own line.
     if (between.some((b) => ['you', 'your', 'yourself', 'u', 'me', 'my'].includes(b))) return false;
     if (!list('call-verb').has(v.lower)) continue;
-    const p = words[c - 1]?.lower.replace(/’/g, "'");
-    if (p === undefined || /[,;:.!?()–—-]/.test(text.slice(words[c - 1].end, v.start))) return true;
-    if (['please', 'just', 'simply', 'or', 'and', 'then', 'pls'].includes(p)) return true;
-    return ['can', 'could', 'should', 'may'].includes(p) && ['you', "you'll", 'you’ll'].includes(words[c - 2]?.lower ?? '');
+    if (headsClause(words, c, text)) return true;
+    // "You can call her directly on …".
+    return ['can', 'could', 'should', 'may'].includes(words[c - 1].lower) && ['you', "you'll", 'you’ll'].includes(words[c - 2]?.lower ?? '');
   }
   return false;
 }

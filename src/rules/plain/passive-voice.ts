@@ -1207,7 +1207,7 @@ function subjectIsYou(words: Word[], be: number, person: Set<string>): boolean {
 }
 
 /** "was approved by your bank", "are stored on behalf of you by our partner": the actor is named, so nothing is hidden. */
-function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text?: string): boolean {
+function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text: string): boolean {
   const notActor = l.notActor;
   for (let j = i + 1; j < words.length && j <= i + BY_WINDOW; j++) {
     const lower = words[j].lower;
@@ -1242,10 +1242,10 @@ function namesTheActor(words: Word[], i: number, l: Lists, cause: boolean, text?
 const CLAUSE_OPENERS = new Set(['we', 'you', 'they', 'it', 'he', 'she', 'i', 'there', 'this', 'these', 'those', 'the', 'a', 'an', 'your', 'our', 'their', 'its', 'my', 'his', 'her', 'then', 'also', 'not', 'to', ...AUX_CHAIN]);
 
 /** "and" or "or" at j joins two words of one phrase ("a professional and workmanlike manner"), not two clauses. */
-function joinsWords(words: Word[], j: number, text?: string): boolean {
+function joinsWords(words: Word[], j: number, text: string): boolean {
   const next = words[j + 1];
   if (!next || next.masked) return false;
-  if (text && /[,;:.!?()]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
+  if (/[,;:.!?()]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
   // "to dpo@github.com or by letter": a second phrase of its own, not one word joined to another.
   return !CLAUSE_OPENERS.has(next.lower) && !CLAUSE_END.has(next.lower) && !OF_PHRASE.has(next.lower) && next.lower !== 'by' && !next.lower.endsWith('ing');
 }
