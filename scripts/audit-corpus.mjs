@@ -94,10 +94,12 @@ function contextOf(text, line, column) {
   const lines = text.split('\n');
   const l = lines[line - 1] ?? '';
   const at = Math.max(0, column - 1);
+  // "U.S. " and "e.g. " end no sentence: a full stop after one letter is not an end.
+  const endsAt = (i) => /[.!?]/.test(l[i] ?? '') && !(l[i] === '.' && /(^|[^A-Za-z])[A-Za-z]$/.test(l.slice(Math.max(0, i - 2), i)));
   let a = at;
-  while (a > 0 && !/[.!?]\s/.test(l.slice(a - 2, a))) a--;
+  while (a > 0 && !(endsAt(a - 2) && /\s/.test(l[a - 1]))) a--;
   let b = at;
-  while (b < l.length && !/[.!?](\s|$)/.test(l.slice(b, b + 2))) b++;
+  while (b < l.length && !(endsAt(b) && (b + 1 >= l.length || /\s/.test(l[b + 1])))) b++;
   let s = l.slice(a, Math.min(l.length, b + 1)).trim();
   if (s.length > 240) s = `${l.slice(Math.max(0, at - 120), at + 120).trim()}`;
   return s.replace(/\s+/g, ' ');
@@ -118,8 +120,17 @@ const sample = [];
 for (const rule of [...byRule.keys()].sort()) {
   const all = byRule.get(rule);
   const pool = all.slice();
+  // A Markdown article and its rendered HTML twin say the same thing: a finding drawn from one
+  // stands for both, so the sample holds independent findings.
+  const drawn = new Set();
   for (let i = 0; i < perRule && pool.length; i++) {
     const x = pool.splice(Math.floor(rnd() * pool.length), 1)[0];
+    const twin = `${x.file.replace(/^rendered-html\//, '').replace(/\.(md|html)$/, '')}\u0000${x.message}`;
+    if (drawn.has(twin)) {
+      i--;
+      continue;
+    }
+    drawn.add(twin);
     let text = '';
     try {
       text = readFileSync(resolve(corpus, x.file), 'utf8');
