@@ -82,6 +82,12 @@
  *     result of the reader's own steps ("Once all files have been overwritten, the examples will be reset") stay
  *     quiet unless the reader, a person or the reader's things are the subject; so does "allow content to be
  *     posted" (anyone posts).
+ *   - round 14 (issue 14, 1.10, a blind audit at 0.76): a state with its particle after "may/might/could/can be"
+ *     with a person as the subject ("you might be locked out"), a status a program reports after "that" ("a
+ *     notification informing you that a file has been found"), the result a scan should give ("your device should
+ *     be found"), "to be" after a verb of judgement ("any worker found to be subjected to …") and the second verb
+ *     of a chain of a program's work ("the runtime will be compiled and uploaded") stay quiet. Decisions, what is
+ *     done to a person and the reader's things are still found.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -182,6 +188,12 @@ interface Lists {
   legalStatus: Set<string>;
   /** Results of the reader's own steps ("the examples will be reset", "the settings are restored"). */
   result: Set<string>;
+  /** A message a program shows and the verbs it reports with ("a notification informing you that …"). */
+  message: Set<string>;
+  /** Verbs of judgement that take "to be" ("workers found to be subjected to …"). */
+  raising: Set<string>;
+  /** Results of a scan a program runs ("your device should be found"). */
+  detect: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -198,7 +210,7 @@ function wordLists(): Lists {
   }
   const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect') };
   return lists;
 }
 
@@ -297,6 +309,8 @@ function scan(doc: Doc, options: PassiveOptions, report: (r: ReportInput) => voi
     const words = sentence.words;
     // The forms of "to be" already reported in this sentence.
     const reportedBe = new Set<number>();
+    // What a program does, per form of "to be": "the runtime will be compiled and uploaded" is one chain of its work.
+    const describedBe = new Set<number>();
     for (let i = 1; i < words.length; i++) {
       const w = words[i];
       if (w.masked || w.quoted || !isParticiple(w.lower, l) || ignore.has(w.lower)) continue;
@@ -306,12 +320,14 @@ function scan(doc: Doc, options: PassiveOptions, report: (r: ReportInput) => voi
       if (be === -1) {
         const shared = coordinatedBe(words, i, l);
         if (shared !== -1 && !reportedBe.has(shared)) be = shared;
+        if (be !== -1 && describedBe.has(be)) continue;
       }
       // "You were charged twice" and "you got charged twice" are the same passive.
       if (be === -1) be = getBefore(words, i);
       if (be === -1) continue;
       const reason = reasonAt(sentence, be, i, l, inCode, doc.channel);
       if (reason === null) continue;
+      if (reason === 'described') describedBe.add(be);
       // "You see the error: Board is not detected": the words after "error:" are the message.
       if (afterErrorLabel(sentence, be)) continue;
       const span = block.spanOf(words[be].start, w.end);
@@ -352,6 +368,9 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // idiom (issue 14, 1.9): "my account got suspended", "the payment got declined"; but "get locked out" is a
   // state reached, and "the app keeps getting frozen" is what a program does.
   if (GET.has(words[be].lower) && (l.getIdiom.has(w.lower) || (l.state.has(w.lower) && !(l.decision.has(w.lower) && !PARTICLES.has(words[i + 1]?.lower ?? '') && personOrStake(words, be, l, block.text))))) return 'get-idiom';
+  // "any worker found to be subjected to …", "content alleged to be infringed": "to be" after a verb of judgement
+  // describes the person or thing judged; the hidden actor, if any, is the one who judged ("found to" is an idiom).
+  if (words[be].lower === 'be' && words[be - 1]?.lower === 'to' && l.raising.has(words[be - 2]?.lower ?? '')) return 'judged-state';
   // "not to be unreasonably withheld or delayed": the second participle shares the first one's idiom.
   if ((words[i - 1].lower === 'or' || words[i - 1].lower === 'and') && i >= 3 && l.idiom.has(`${words[i - 3].lower} ${words[i - 2].lower}`)) return 'idiom';
   // "this can be configured in the forum preferences", "can be changed under Settings": where an option lives.
@@ -411,6 +430,11 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "if your client says the certificate is not trusted", "when the app shows the card is blocked":
   // a present state a message reports, not a step.
   if (BE_PRESENT.has(words[be].lower) && reportedState(words, be)) return 'reported-state';
+  // "a notification informing you that a file has been found": a status a program reports, in any tense, unless it
+  // is a decision, something done to a person or the reader's things ("a message saying your payment was declined").
+  if (messageReports(words, be, l) && !l.decision.has(w.lower) && !l.toPerson.has(w.lower) && !readerStake(words, be, i, l, block.text)) return 'software-report';
+  // "After a short while, your device should be found": the result a scan should give, not the reader's step.
+  if (l.detect.has(w.lower) && auxBefore(words, be) === 'should' && stateEnds(sentence, i)) return 'expected-result';
   // "access to the unit is unobstructed", "the box is unopened": "un-" with "is/are" is a state.
   if (BE_PRESENT.has(words[be].lower) && /^un[a-z]{4,}ed$/.test(w.lower) && !words.slice(be + 1, i).some((x) => !BETWEEN.has(x.lower))) return 'un-state';
   // "has been received by the lab but has not been reported yet": the second verb shares the
@@ -425,7 +449,7 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // ("needs to be approved": by whom?) are actions.
   // "have now been configured", "has already been claimed": the perfect with "now" or "already" is a state too.
   const settled = words[be].lower === 'been' && STILL.has(words[be - 1]?.lower ?? '');
-  const present = BE_PRESENT.has(words[be].lower) || settled || words.slice(be + 1, i).some((x) => STILL.has(x.lower)) || (conditionBefore(words, be) && !l.decision.has(w.lower) && stateEnds(sentence, i));
+  const present = BE_PRESENT.has(words[be].lower) || settled || words.slice(be + 1, i).some((x) => STILL.has(x.lower)) || (conditionBefore(words, be) && !l.decision.has(w.lower) && stateEnds(sentence, i)) || possibleState(words, be, i, l);
   // ... unless a word says when or how often it happens: "is blocked automatically", "is closed within 3 days",
   // or how it is done: "must be enabled by connecting two pads".
   const state = present && !actionCued(words, be, i, l.actionCue) && !byMeans(words, i, block.text);
@@ -516,6 +540,42 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // unless it happened to the reader ("an away setting may have been triggered in your home").
   if (!stake && aux === 'modal-perfect' && guessed(words, be) && !words.some((x) => PERSONAL.has(x.lower))) return 'guess';
   return 'report';
+}
+
+/** Modals of possibility before a state the reader may end up in: "you might be locked out". */
+const MAYBE = new Set(['may', 'might', 'could', 'can']);
+
+/** The word before "be" over adverbs: "should" in "should now be found". */
+function auxBefore(words: Word[], be: number): string {
+  if (words[be].lower !== 'be') return '';
+  let j = be - 1;
+  while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly'))) j--;
+  return words[j]?.lower ?? '';
+}
+
+/**
+ * "you might be locked out", "users may be signed out": a state with its particle after "may/might/could/can be",
+ * with the reader or a person as the subject, is a state they may end up in, as after "is/are" ("you are locked out").
+ */
+function possibleState(words: Word[], be: number, i: number, l: Lists): boolean {
+  if (!MAYBE.has(auxBefore(words, be)) || !l.state.has(words[i].lower) || !PARTICLES.has(words[i + 1]?.lower ?? '')) return false;
+  return subjectIsYou(words, be, l.person);
+}
+
+/**
+ * The subject follows "that" after a message a program shows or a verb it reports with: "a notification informing
+ * you that a file has been found", "a message saying that the update was installed".
+ */
+function messageReports(words: Word[], be: number, l: Lists): boolean {
+  const head = subjectHead(words, be);
+  if (head === -1) return false;
+  for (let j = head - 1; j >= 1 && j >= head - 8; j--) {
+    if (words[j].lower !== 'that') continue;
+    const before = words[j - 1].lower;
+    const verb = before === 'you' || before === 'me' || before === 'them' || before === 'us' ? words[j - 2]?.lower ?? '' : before;
+    return l.message.has(verb);
+  }
+  return false;
 }
 
 /** Verbs of belief in a contact clause before a passive: "the work you believe has been infringed". */
