@@ -77,6 +77,11 @@
  * sentence that sentence-length reports ("indirect, incidental, special, consequential, punitive, or exemplary
  * damages") are not long or hard words in the tests of a paragraph's words, like terms of art: a clause must
  * name each, and splitting the sentence into points is sentence-length's fix.
+ * Issue 14, 1.10 audit: in a policy, the items of a short list in any other sentence ("administrative,
+ * technical, and physical safeguards"; two items or more after commas, "and" or "or" before the last) are not
+ * hard words either, in every test of a paragraph's words; an item ending in "-ing" (an action) still counts.
+ * A paragraph of short sentences hard because of its words gets a message that names two of its long words
+ * (`hardNamed`), never "use shorter sentences".
  * Grades above 18 are shown as "above grade 18": past that the number means
  * nothing to a writer. A section (the text under one heading) with several
  * hard paragraphs gets one finding, at the first, saying how many more there
@@ -176,6 +181,7 @@ export default defineRule<Options>({
     formal: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses legal or formal words such as '{{words}}'{{more}}: use plain, everyday words",
     unfamiliar: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses long words many readers don't know, such as '{{words}}'{{more}}: use common words, or explain them",
     unfamiliarReply: "This paragraph reads {{level}} by the {{formula}} formula, over the grade {{target}} target, and uses words many customers don't know, such as '{{words}}'{{more}}: use common words, or explain them",
+    hardNamed: "This paragraph reads {{level}} by the {{formula}} formula because of long words such as '{{words}}', over the grade {{target}} target{{more}}: use shorter, more common words",
     hardScore: 'This paragraph scores {{score}} on the {{formula}} scale ({{level}}), over the grade {{target}} target{{more}}: use shorter sentences and shorter words',
   },
   check(doc, ctx) {
@@ -211,13 +217,13 @@ export default defineRule<Options>({
     // second authorisation". For a short paragraph (not a list item) that ends like a sentence and that the
     // other tests let pass. Familiar means on the New Dale–Chall list of common words, or a plain form of one:
     // a general list, not one tuned on our examples. The message names two of the words.
-    const unfamiliarHit = (block: (typeof doc.prose)[number], r: { grade: number; score: number; formula: string }, counted: number) => {
+    const unfamiliarHit = (block: (typeof doc.prose)[number], r: { grade: number; score: number; formula: string }, counted: number, listed: ReadonlySet<number>) => {
       if (language !== 'en' || block.kind !== 'paragraph' || counted < UNFAMILIAR_MIN_WORDS || r.grade < target + margin) return;
       const sentences = block.sentences;
       vocabulary ??= vocabularyOf(doc.sentences);
       // Long words off the familiar lists, as in every channel.
       const judge = (anyLength: boolean) => {
-        const { words, hard } = unfamiliarWords(sentences, inLink, vocabulary ??= vocabularyOf(doc.sentences), anyLength);
+        const { words, hard } = unfamiliarWords(sentences, inLink, vocabulary ??= vocabularyOf(doc.sentences), anyLength, listed);
         const different = [...new Set(hard)];
         // Short words count only in a paragraph of the writer's own words, not one of names ("Thermostats from
         // Honeywell, Danfoss and Netatmo…"): the same 15 words as for the paragraph.
@@ -271,7 +277,17 @@ export default defineRule<Options>({
       // In a policy, the items of a list in a sentence that sentence-length reports ("indirect, incidental,
       // consequential, or exemplary damages") are terms a clause must name one by one (issue 14, 1.7 audit): like
       // terms of art, they are not hard words. Splitting the sentence into a list of points is the fix for it.
-      const listed = ctx.channel === 'policy' && longOnes.length ? listWords(longOnes, doc.text) : EMPTY_SPANS;
+      let listed = ctx.channel === 'policy' && longOnes.length ? listWords(longOnes, doc.text) : EMPTY_SPANS;
+      // The items of a short list in a sentence sentence-length lets pass ("administrative, technical, and physical
+      // security controls"; "ideas, know-how, algorithms, … recommendations or any other feedback"): the things a
+      // clause or a definition must name, not words a writer can swap for shorter ones (issue 14, 1.10 audit).
+      if (language === 'en' && ctx.channel === 'policy') {
+        const shortOnes = sentences.filter((s) => !longOnes.includes(s));
+        if (shortOnes.length) {
+          const more = shortListWords(shortOnes, doc.text);
+          if (more.size) listed = new Set([...listed, ...more]);
+        }
+      }
       if (words < minShortWords) continue;
       const r = readabilityOf(stats, language);
       let messageId: string;
@@ -310,7 +326,7 @@ export default defineRule<Options>({
         // the margin is enough. Long words every reader knows ("information", "automatically") do not count.
         const rare = language === 'en' && !tiny && block.kind === 'paragraph' && sentences.filter((s) => countedWords(s.words) > 0).length >= 2 && r.grade >= target + margin && rareWords(sentences, terms, listed);
         if (!rare && (r.grade < target + Math.max(margin, SHORT_MARGIN) || (share < needed && !dense))) {
-          unfamiliarHit(block, r, words);
+          unfamiliarHit(block, r, words, listed);
           continue;
         }
         messageId = language === 'en' ? 'hardWords' : 'hardScore';
@@ -319,11 +335,22 @@ export default defineRule<Options>({
       // ("three short, plain sentences" with "repository" and "organizations" in them read easily: issue 14).
       // So is one whose long sentences are sentence-length's: what is left to report is its words.
       // A sentence one word over the limit (26 for 25) is let pass by sentence-length, so it counts as short here too.
-      if (language === 'en' && (splitAny || sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)))) && !hardWords(sentences, terms, listed) && !rareWords(sentences, terms, listed)) {
-        if (short) unfamiliarHit(block, r, words);
+      const allShort = sentences.every((s) => countedWords(s.words) <= (limit === undefined ? SHORT_SENTENCE : Math.round(limit * SHORT_SHARE) + Math.floor(limit * SLACK_SHARE)));
+      if (language === 'en' && (splitAny || allShort) && !hardWords(sentences, terms, listed) && !rareWords(sentences, terms, listed)) {
+        if (short) unfamiliarHit(block, r, words, listed);
         continue;
       }
-      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula, words: '' });
+      // Short sentences all through: the long words are what makes it hard, so the message names two of them and
+      // does not ask for shorter sentences (issue 14, 1.10 audit: "'use shorter sentences' does not apply").
+      let named = '';
+      if (language === 'en' && allShort && messageId === 'hard') {
+        const shown = longWordsOf(sentences, terms, listed, inLink, (vocabulary ??= vocabularyOf(doc.sentences)));
+        if (shown.length) {
+          messageId = 'hardNamed';
+          named = shown.slice(0, 2).join("', '");
+        }
+      }
+      section.push({ span: block.spanOf(sentences[0].start, sentences[sentences.length - 1].end), messageId, grade: r.grade, score: r.score, formula: r.formula, words: named });
     }
     flush();
   },
@@ -387,7 +414,7 @@ function vocabularyOf(sentences: readonly { words: readonly { text: string; lowe
  * order. A word used more than once in the file is left out of the hard ones: it is what the page is about
  * ("microcontroller" on a page about boards), and its reader meets it again and again.
  */
-function unfamiliarWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], inLink: (span: Span) => boolean, vocabulary: Vocabulary, anyLength = false): { words: number; hard: string[] } {
+function unfamiliarWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], inLink: (span: Span) => boolean, vocabulary: Vocabulary, anyLength = false, listed: ReadonlySet<number> = EMPTY_SPANS): { words: number; hard: string[] } {
   const { common, familiar } = wordLists();
   let words = 0;
   const hard: string[] = [];
@@ -398,6 +425,8 @@ function unfamiliarWords(sentences: readonly { words: readonly { text: string; l
       if ((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
       words++;
       const lower = w.lower.replace(/[’']s$/, '');
+      // In a policy, list items are not hard words (see wordMix).
+      if (listed.has(w.span.start)) return;
       if (common.has(lower) || familiar.has(lower) || familiar.has(lower.replace(/s$/, '')) || (!anyLength && syllablesOf(w.text) < 3) || (vocabulary.uses.get(w.lower) ?? 0) > 1 || familiarWord(lower)) return;
       hard.push(lower);
     });
@@ -512,6 +541,66 @@ function listWords(sentences: readonly { words: readonly { text: string; lower: 
     }
   }
   return out;
+}
+
+/**
+ * The items of a short list in a sentence (their start offsets): two or more items after commas, the last opened
+ * by "and" or "or" ("administrative, technical, and physical security controls") or followed by one
+ * ("suggestions, recommendations or any other feedback"), and the last word before the first comma. Items are
+ * at most LIST_ITEM_WORDS words; of the last, only its first words count ("and physical security controls").
+ */
+function shortListWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean }[] }[], text: string): ReadonlySet<number> {
+  const out = new Set<number>();
+  const joiner = (w: { lower: string } | undefined) => w !== undefined && (w.lower === 'and' || w.lower === 'or');
+  for (const s of sentences) {
+    const segments: (typeof s.words)[number][][] = [[]];
+    s.words.forEach((w, i) => {
+      if (i > 0 && text.slice(s.words[i - 1].span.end, w.span.start).includes(',')) segments.push([]);
+      segments[segments.length - 1].push(w);
+    });
+    // The words of a last item: "and physical security controls …" or "recommendations or any other …".
+    const last = (seg: readonly (typeof s.words)[number][]) => (joiner(seg[0]) ? seg.slice(1, LIST_ITEM_WORDS + 1) : joiner(seg[1]) ? seg.slice(0, 1) : undefined);
+    const item = (seg: readonly unknown[]) => seg.length > 0 && seg.length <= LIST_ITEM_WORDS;
+    let k = 1;
+    while (k < segments.length) {
+      let end = k;
+      while (end < segments.length && item(segments[end]) && !joiner(segments[end][0])) end++;
+      const tail = end < segments.length ? last(segments[end]) : undefined;
+      if (tail && end - k >= 1) {
+        // Things named, not actions: "circumventing security" in a list of what is not allowed can be said plainly.
+        const add = (w: (typeof s.words)[number]) => {
+          if (!w.lower.endsWith('ing')) out.add(w.span.start);
+        };
+        const before = segments[k - 1];
+        add(before[before.length - 1]);
+        for (const seg of segments.slice(k, end)) for (const w of seg) add(w);
+        for (const w of tail) add(w);
+      }
+      k = Math.max(end, k + 1);
+    }
+  }
+  return out;
+}
+
+/** A paragraph's long words (three syllables or more), unfamiliar ones first, then the longest; names, common words, terms of art and list items left out. */
+function longWordsOf(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string>, listed: ReadonlySet<number>, inLink: (span: Span) => boolean, vocabulary: Vocabulary): string[] {
+  const { common, familiar } = wordLists();
+  const found = new Map<string, number>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      if (w.masked || w.quoted || inLink(w.span) || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
+      // Names: a capital in mid-sentence, or a word the file writes that way elsewhere ("Portenta"); acronyms.
+      if ((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text)) return;
+      const lower = w.lower.replace(/[’']s$/, '');
+      // "organization" and "organizations" are one word.
+      if (common.has(lower) || terms.has(lower) || listed.has(w.span.start) || found.has(lower) || found.has(lower.replace(/s$/, '')) || found.has(`${lower}s`)) return;
+      const syllables = syllablesOf(w.text);
+      if (syllables < 3) return;
+      // A word every reader knows ("information") last: the unfamiliar ones are what to change first.
+      found.set(lower, syllables + (familiar.has(lower) || familiarWord(lower) ? 0 : 10));
+    });
+  }
+  return [...found].sort((a, b) => b[1] - a[1]).map(([w]) => w);
 }
 
 /**
