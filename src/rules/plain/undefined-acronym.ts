@@ -53,6 +53,10 @@
  *   - short italics and menu paths ("_File > Examples > MKRGSM_"), a model
  *     with its revision in brackets ("UNO (Rev3)"), capitals ending a
  *     mixed-case name ("megaAVR"), two kinds of current as one ("DCDC");
+ *   - the words of a message ("if a message says that your key is not FIDO compliant"), versions of
+ *     one standard side by side ("WPA/WPA2"), a part named by the two ends it joins ("a USB to TTL
+ *     serial adapter"), and the answer to a question just above that uses it ("**What version of MQTT
+ *     does the hub support?**"; a question heading does not count);
  *   - headings and alt text: titles are short and the body spells the
  *     acronym out right after; flagging the title would push writers to put
  *     long expansions in headings. An acronym used only in a heading is
@@ -64,7 +68,7 @@ import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
 import { attr, textOf } from '../../a11y/content/hast.js';
-import type { Sentence, Word } from '../../document/prose.js';
+import type { ProseBlock, Sentence, Word } from '../../document/prose.js';
 import { frontmatterTextOf } from '../../document/document.js';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
@@ -126,6 +130,8 @@ interface Known {
   topics: { acronyms: Set<string>; words: Set<string> }[];
   /** Names of files that hold licence and source notes, not help text ("NOTICE.md", "LICENSE"). */
   metadataFiles: Set<string>;
+  /** "a USB to TTL adapter": parts named by the two ends they join. */
+  converterNouns: Set<string>;
 }
 
 let known: Known | undefined;
@@ -133,9 +139,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], metadataFiles: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], metadataFiles: new Set(), converterNouns: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (cat === 'topic') {
@@ -670,6 +676,81 @@ function partValue(sentence: Sentence, index: number, isPart: (lower: string) =>
   return isPart(n.lower);
 }
 
+/** The letters of an acronym without a version number: "WPA2" → WPA. */
+function family(text: string): string {
+  const head = text.split(/[-–]/)[0];
+  let end = head.length;
+  while (end > 0 && head.charCodeAt(end - 1) >= 48 && head.charCodeAt(end - 1) <= 57) end--;
+  return head.slice(0, end);
+}
+
+/** "WPA/WPA2", "WPA2/WPA3-PSK": the acronym next to another version of itself across a slash. */
+function versionPair(words: readonly Word[], index: number, text: string): boolean {
+  const w = words[index];
+  const fam = family(w.text);
+  if (fam.length < 2) return false;
+  const pair = (a: Word | undefined, b: Word | undefined, other: Word | undefined) =>
+    !!a && !!b && !!other && text.slice(a.end, b.start).trim() === '/' && family(other.text) === fam && other.text.split(/[-–]/)[0] !== w.text.split(/[-–]/)[0];
+  return pair(words[index - 1], w, words[index - 1]) || pair(w, words[index + 1], words[index + 1]);
+}
+
+/** Nouns for what software shows, and verbs for showing it: "a message displays that …", "the error says …". */
+const MESSAGE_NOUNS = new Set(['message', 'messages', 'error', 'errors', 'warning', 'warnings', 'alert', 'alerts', 'prompt', 'notice', 'notification', 'popup', 'pop-up', 'banner', 'dialog', 'screen']);
+const MESSAGE_VERBS = new Set(['displays', 'displayed', 'says', 'said', 'shows', 'showed', 'appears', 'reads', 'states', 'stated', 'tells', 'pops']);
+
+/**
+ * "If a message displays that your security key does not appear to be FIDO compliant": the clause after a
+ * message and its verb gives the software's words, which the reader sees and matches (as after "Error:").
+ */
+function reportedMessage(words: readonly Word[], index: number): boolean {
+  for (let j = index - 2; j >= 0 && index - j <= 16; j--) {
+    if (MESSAGE_NOUNS.has(words[j].lower) && MESSAGE_VERBS.has(words[j + 1].lower)) return true;
+  }
+  return false;
+}
+
+/** "USB to TTL serial adapter": capitals on either side of "to", then within two words a converter's noun. */
+function converterEnd(words: readonly Word[], index: number, text: string, nouns: Set<string>): boolean {
+  const caps = (x: Word | undefined) => !!x && !x.masked && isCaps(x);
+  let last: number;
+  if (words[index - 1]?.lower === 'to' && caps(words[index - 2])) last = index;
+  else if (words[index + 1]?.lower === 'to' && caps(words[index + 2])) last = index + 2;
+  else return false;
+  for (let i = last + 1; i <= last + 3 && i < words.length; i++) {
+    if (!joined(text, words[i - 1], words[i])) return false;
+    if (nouns.has(words[i].lower)) return true;
+  }
+  return false;
+}
+
+/** Whether the text holds the acronym as a whole word ("MQTT", "MQTT's", "FIDO-certified"; not "MQTTS"). */
+function mentions(text: string, acro: string): boolean {
+  for (let at = text.indexOf(acro); at !== -1; at = text.indexOf(acro, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + acro.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && (!/[\p{L}\p{N}]/u.test(after) || (after === 's' && !/[\p{L}\p{N}]/u.test(text[at + acro.length + 1] ?? ' ')))) return true;
+  }
+  return false;
+}
+
+/**
+ * The block answers a question that names the acronym, written just before it as a paragraph or list item
+ * ("**What version of MQTT does Opta support?**", a bold FAQ question). The reader picked that question, so
+ * they came knowing the letters; bold text is never reported, so the acronym is not reported in that answer.
+ * A question heading ("## Why is my PETG stringy?") does not count: writers want the body to spell it out.
+ */
+function answersQuestionOn(prose: readonly ProseBlock[], block: ProseBlock, acro: string): boolean {
+  for (let i = prose.indexOf(block) - 1; i >= 0; i--) {
+    const prev = prose[i];
+    // Alt text is not read as the lead-in.
+    if (prev.kind === 'alt') continue;
+    if (prev.kind === 'heading') return false;
+    const t = prev.text.trim();
+    return t.endsWith('?') && t.split(/\s+/).length <= 25 && mentions(t, acro);
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'undefined-acronym',
   family: 'plain',
@@ -869,6 +950,12 @@ export default defineRule({
         if (namedExample(words, index, block.text)) return;
         const span = block.spanOf(c.start, c.end);
         if (inLabel(span)) return;
+        // "WPA/WPA2", "WPA2/WPA3": versions of one standard side by side are the names a settings screen shows.
+        if (versionPair(words, index, block.text)) return;
+        // "If a message displays that your key is not FIDO compliant": the words after it are the software's.
+        if (reportedMessage(words, index)) return;
+        // "a USB to TTL serial adapter", "an HDMI to VGA cable": a part named by the two ends it joins.
+        if (converterEnd(words, index, block.text, knownSets().converterNouns)) return;
         // "sign in to IFTTT", "IFTTT™", a link to ifttt.com: a service or brand name.
         if (serviceName(words, index, block.text, serviceVerbs)) return;
         // The site search runs once per acronym: a long file may repeat one many times.
@@ -883,6 +970,8 @@ export default defineRule({
           defined.add(c.acro);
           return;
         }
+        // The answer to a question that names it ("**What version of MQTT does Opta support?**"): the reader came for it.
+        if (answersQuestionOn(doc.prose, block, c.acro)) return;
         reported.add(c.acro);
         if (base) reportedVersions.add(base);
         ctx.report({ messageId: 'undefined', span, data: { actual: c.acro }, context: sentence.span });
