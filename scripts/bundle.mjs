@@ -13,9 +13,10 @@
 // 3. In a child process (`--worker-cache` runs only this step), the same for
 //    the worker threads, from two lints of fixtures/examples (with and without
 //    axe), and the cache of the HTML side bundle (sideBundles: the HTML parser,
-//    the yaml package and the reply-only care rules (careBundle) are bundles of
-//    their own, each with its own cache, loaded at first use; the main process
-//    writes the yaml and care ones). All caches
+//    the yaml package, the reply-only care rules (careBundle), globby and
+//    tinyld (SIDE_IMPORTS) are bundles of their own, each with its own cache,
+//    loaded at first use; the main process writes the yaml, care and globby
+//    ones; tinyld has none, as no warm-up lint detects a language). All caches
 //    are made under WORKER_V8_FLAGS (src/boot/v8-flags.ts), which
 //    bin/plainspoke.js and loadBundle() set before loading the bundle
 //    (issue 19): V8 accepts a cache only under the flags it was made with.
@@ -32,6 +33,15 @@ const started = performance.now();
 const forWorkers = process.argv.includes('--worker-cache');
 /** The reply-only care rules (lazyReplyRules), as paths from dist/rules/: care.cjs holds them (careBundle). */
 const careRules = [];
+/**
+ * Packages that the sources load with import() and that a one-file run seldom runs, each a side bundle of its own
+ * (sideBundles) instead of a part of the main bundle (issue 19): globby (and fast-glob, micromatch and ignore, which
+ * it loads) searches folders and reads .gitignore files, so a file outside any folder with a .gitignore never runs
+ * it; tinyld detects the language of a file that does not read as English. Their code was read by every run, and
+ * globby's compiled functions (for the build's own warm-up lint, inside this repository and its .gitignore) were
+ * about 180 KB of the main code cache.
+ */
+const SIDE_IMPORTS = { globby: 'globby.cjs', 'tinyld/light': 'tinyld.cjs' };
 
 // Before anything is compiled: the caches are made under the flags a run sets first (src/boot/v8-flags.ts).
 const { tuneV8ForWorkers } = await import('../dist/boot/v8-flags.js');
@@ -40,12 +50,13 @@ if (!forWorkers) {
   const { build } = await import('rolldown');
   const lazy = lazyModules(await lazyReplyRules());
   const care = careLoader();
+  const side = sideImports();
   const mainBuild = () =>
     build({
       cwd: root,
       input: join(root, 'dist', 'boot', 'bundle-entry.js'),
       platform: 'node',
-      plugins: [lazy.plugin, care.plugin],
+      plugins: [lazy.plugin, care.plugin, side.plugin],
       external: [/^node:/, 'jsdom', 'axe-core', 'tinypool', 'yaml'],
       transform: { define: { PLAINSPOKE_BUNDLED: 'true' } },
       output: {
@@ -67,6 +78,7 @@ if (!forWorkers) {
   const second = moduleIdsOf(await mainBuild());
   if (second.size !== first.size || [...second].some((id) => !first.has(id))) throw new Error('bundle: handing modules to care.cjs changed what the main bundle holds; update careBundle in scripts/bundle.mjs');
   lazy.check();
+  side.check();
   lazyBuiltins(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   lightClock(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   ownPath(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
@@ -94,6 +106,7 @@ if (!forWorkers) {
  *   there is one copy of each.
  * - yaml.cjs: the yaml package, for YAML config files and front matter that may hold settings (bundledYaml(),
  *   src/boot/bundled-yaml.ts); a file with neither never runs it.
+ * - globby.cjs and tinyld.cjs: the packages of SIDE_IMPORTS, which the sources load with import().
  */
 async function sideBundles(build) {
   const main = join(root, 'dist', 'bundle', 'plainspoke.cjs');
@@ -113,6 +126,11 @@ async function sideBundles(build) {
   });
   if (shared.size !== 2) throw new Error('bundle: parse-html.js no longer imports prose.js and unified; update sideBundles in scripts/bundle.mjs');
   await sideBundle(build, 'yaml.cjs', need.resolve('yaml'), []);
+  for (const [pkg, name] of Object.entries(SIDE_IMPORTS)) {
+    await sideBundle(build, name, need.resolve(pkg), []);
+    // globby requires fs/promises (with readline), stream and child_process when it loads: each on first use instead.
+    lazyBuiltins(join(root, 'dist', 'bundle', name), true);
+  }
 
   let code = readFileSync(main, 'utf8');
   // yaml is external to the main bundle: its one require, in bundledYaml(), loads the side bundle instead.
@@ -120,6 +138,13 @@ async function sideBundles(build) {
   const yamlRequires = code.match(/\brequire\((["'`])yaml\1\)/g) ?? [];
   if (code.split(yamlCall).length !== 2 || yamlRequires.length !== 1) throw new Error("bundle: bundledYaml()'s require('yaml') not found as the bundle's one use of yaml; update sideBundles in scripts/bundle.mjs");
   code = code.replace(yamlCall, () => 'function bundledYaml(){return __plainspokeSideBundle("yaml.cjs",{})}');
+  // The import() of each SIDE_IMPORTS package (sideImports): rolldown left it as a require() of an external id.
+  for (const [pkg, name] of Object.entries(SIDE_IMPORTS)) {
+    const id = JSON.stringify(`plainspoke-side:${pkg}`);
+    const load = `Promise.resolve().then(()=>/* @__PURE__ */ __toESM(require(${id}),1))`;
+    if (code.split(load).length !== 2 || code.split(id).length !== 2) throw new Error(`bundle: the import() of ${pkg} is not found once as a require() of ${id} in a promise; update sideBundles in scripts/bundle.mjs`);
+    code = code.replace(load, () => `Promise.resolve().then(()=>/* @__PURE__ */ __toESM(__plainspokeSideBundle(${JSON.stringify(name)},{}),1))`);
+  }
   const loader = [
     '// scripts/bundle.mjs (sideBundles): a side bundle next to this file, with its own code cache, loaded at its first use as',
     "// bin/plainspoke.js loads this bundle. `host`: this bundle's modules that it asks for as 'plainspoke-host:<name>'.",
@@ -178,6 +203,24 @@ async function sideBundle(build, name, input, hosted, plugin) {
   if (hosted === null ? requires.some((id) => !id.startsWith('plainspoke-host:')) : requires.join() !== [...hosted].sort().join()) throw new Error(`bundle: ${out} requires ${requires.join(', ') || 'nothing'} beyond Node.js's modules, not ${hosted === null ? 'only plainspoke-host: modules' : hosted.join(', ') || 'nothing'} (sideBundles in scripts/bundle.mjs)`);
   if (/\bimport\(/.test(code)) throw new Error(`bundle: ${out} holds an import(), which vm.Script cannot run`);
   assertAscii(out);
+}
+
+/** The main bundle's import() of each SIDE_IMPORTS package becomes a require() of an external id, which sideBundles replaces. */
+function sideImports() {
+  const seen = new Set();
+  return {
+    plugin: {
+      name: 'plainspoke-side-imports',
+      resolveId(source) {
+        if (!Object.hasOwn(SIDE_IMPORTS, source)) return null;
+        seen.add(source);
+        return { id: `plainspoke-side:${source}`, external: true };
+      },
+    },
+    check() {
+      for (const pkg of Object.keys(SIDE_IMPORTS)) if (!seen.has(pkg)) throw new Error(`bundle: nothing imports ${pkg} any more; update SIDE_IMPORTS in scripts/bundle.mjs`);
+    },
+  };
 }
 
 /**
@@ -616,8 +659,10 @@ function expandWords(source) {
  * Those bindings become proxies that load the module on first use. A binding is only read as
  * `node_x.member` (or `node_x.default` after __toESM), which the proxy answers. fs/promises
  * (with readline's Interface, about 1 ms) is only used by the cache, --fix and runs over many files.
+ * `side`: a side bundle of SIDE_IMPORTS (sideBundles), which has none of the main bundle's own cases below; each of
+ * its lazy bindings must be read only as `node_x.member`, checked here. Returns how many bindings became lazy.
  */
-function lazyBuiltins(file) {
+function lazyBuiltins(file, side = false) {
   const LAZY = ['child_process', 'crypto', 'worker_threads', 'v8', 'readline', 'stream', 'stream/promises', 'fs/promises'];
   let code = readFileSync(file, 'utf8');
   let count = 0;
@@ -628,6 +673,11 @@ function lazyBuiltins(file) {
     if (!code.includes(line)) continue;
     code = code.replace(line, `let ${name}=__plainspokeLazy("node:${id}");`).replace(esm, '');
     count++;
+    if (side && (code.match(new RegExp(`\\b${name}\\b`, 'g')) ?? []).length - 1 !== (code.match(new RegExp(`\\b${name}\\.`, 'g')) ?? []).length) throw new Error(`bundle: ${file} reads ${name} other than as ${name}.member; lazyBuiltins in scripts/bundle.mjs cannot make it lazy`);
+  }
+  if (side) {
+    if (count > 0) writeFileSync(file, prependAfterStrict(code, lazyHelper()));
+    return count;
   }
   // node:module (with Node.js's ES module loader, about 1 ms): only createRequire is used, inside functions, but
   // for the require that src/lexicon/table-schema.ts makes when it loads (used only when running from source):
@@ -643,7 +693,15 @@ function lazyBuiltins(file) {
   // commander loads child_process for subcommands that are programs of their own; plainspoke has none.
   const commander = 'const childProcess=require("node:child_process");';
   if (code.includes(commander)) code = code.replace(commander, 'const childProcess=__plainspokeLazy("node:child_process");');
-  const helper = [
+  // First in the file: the bindings it serves are declared right after rolldown's runtime helpers.
+  writeFileSync(file, prependAfterStrict(code, lazyHelper()));
+  if (count < 3) throw new Error(`bundle: only ${count} built-in modules made lazy; the bundle's require lines changed (scripts/bundle.mjs)`);
+  return count;
+}
+
+/** lazyBuiltins's proxy maker, put at the top of each bundle it changes (a function: the build calls lazyBuiltins before this file's later constants exist). */
+function lazyHelper() {
+  return [
     '// scripts/bundle.mjs: a built-in module loaded on first use (`default` is the module, as __toESM gives it).',
     'var __plainspokeLazy = (id) => {',
     '\tlet mod;',
@@ -660,9 +718,6 @@ function lazyBuiltins(file) {
     '};',
     '',
   ].join('\n');
-  // First in the file: the bindings it serves are declared right after rolldown's runtime helpers.
-  writeFileSync(file, prependAfterStrict(code, helper));
-  if (count < 3) throw new Error(`bundle: only ${count} built-in modules made lazy; the bundle's require lines changed (scripts/bundle.mjs)`);
 }
 
 /**
@@ -836,6 +891,15 @@ try {
     if (rawCode !== 0 && rawCode !== 1) throw new Error(`the warm-up lint of an article with raw HTML exited ${rawCode}, expected 0 or 1`);
     // yaml.cjs's code cache: the runs above read this repository's .plainspoke.yml and the reply's front matter.
     writeSideCache('yaml.cjs');
+    // globby.cjs's code cache (SIDE_IMPORTS), made from what a hook's run in a repository uses: it reads the .gitignore
+    // files above the file with globby's isIgnoredByIgnoreFilesSync. An --ignore-path file takes that path wherever
+    // the build runs. A run over a folder compiles the rest of globby when it first runs it (not one-file start-up).
+    const ignoreFile = join(scratch, 'ignore');
+    writeFileSync(ignoreFile, 'drafts/\n');
+    const ignoreIo = { ...io, readStdin: async () => 'Read the steps below before you start.\n' };
+    const ignoreCode = await bundle.exports.main(['--no-axe', '--no-progress', '--ignore-path', ignoreFile, '--stdin', '--stdin-filename', 'drafts/notes.md'], ignoreIo);
+    if (ignoreCode !== 0) throw new Error(`the warm-up lint with --ignore-path exited ${ignoreCode}, expected 0`);
+    writeSideCache('globby.cjs');
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -132,6 +132,23 @@ describe('the HTML parser in a one-file run (issue 19)', () => {
     // A chat reply (its front matter sets the channel) runs the reply-only care rules: care.cjs (careBundle).
     expect(scripts('settings.md')).toEqual({ 'plainspoke.cjs': accepted, 'yaml.cjs': accepted, 'care.cjs': accepted });
   });
+
+  it('loads globby only next to a .gitignore and the language detector only for text that may not be English (scripts/bundle.mjs SIDE_IMPORTS)', () => {
+    const FRENCH = "# Réinitialiser\n\nVous pouvez changer votre mot de passe dans les réglages du compte. Le lien est envoyé par courriel et il reste valable une heure pour votre sécurité.\n";
+    const plain = project({ 'none.md': NO_HTML, 'fr.md': FRENCH, 'scripts.cjs': SCRIPTS });
+    const ignored = project({ '.gitignore': 'drafts/\n', 'help/none.md': NO_HTML, 'scripts.cjs': SCRIPTS });
+    const scripts = (dir: string, file: string) => {
+      const r = spawnSync(process.execPath, ['-r', join(dir, 'scripts.cjs'), BIN, '--no-axe', file], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAINSPOKE_NO_BUNDLE: '' } });
+      const line = r.stderr.split('\n').find((l) => l.startsWith('SCRIPTS '));
+      expect(line, r.stderr).toBeDefined();
+      return JSON.parse(line!.slice(8)) as unknown;
+    };
+    const accepted = { cached: true, rejected: false };
+    expect(scripts(plain, 'none.md')).toEqual({ 'plainspoke.cjs': accepted });
+    // No warm-up lint detects a language at build time, so tinyld.cjs has no code cache.
+    expect(scripts(plain, 'fr.md')).toEqual({ 'plainspoke.cjs': accepted, 'tinyld.cjs': { cached: false, rejected: false } });
+    expect(scripts(ignored, 'help/none.md')).toEqual({ 'plainspoke.cjs': accepted, 'globby.cjs': accepted });
+  });
 });
 
 /** Records, on stderr at exit, each script the process compiled with vm.Script: whether it got a code cache and whether V8 took it. */
