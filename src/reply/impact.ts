@@ -54,6 +54,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   const needs: ImpactNeed[] = [];
   let impact: ReplyLine | undefined;
   const agent = new Set(lines);
+  const own = new Set<ReplyLine>();
   for (const l of all) {
     if (agent.has(l) || l.speaker !== 'customer' || l.stage || hitsIn(l, IMPACT, 'how-to').length) continue;
     const reply = all.find((x) => x.index > l.index && agent.has(x));
@@ -61,6 +62,8 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     // The customer's own news; "I can't find the setting" is a how-to question, not news.
     // "We're running late and won't make it back": the customer's own plan is not our news.
     const hit = hitsIn(l, IMPACT, 'bad-news').find((h) => !['i', 'we'].includes(h.first.lower) && !ownDoing(l, h.first, h.last) && !possibility(l, h.first) && !option(l, h.first, h.last));
+    // "I've forgotten my locker code": the customer's own act is no news, for the patterns or the model.
+    if (!hit && hitsIn(l, IMPACT, 'bad-news').some((h) => ownDoing(l, h.first, h.last))) own.add(l);
     if (l.question) {
       // "The app says Mia's been bitten?" — "Yes, on her arm": the agent confirms the news.
       if (hit && !conditional(l) && confirms(reply)) needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
@@ -95,7 +98,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const asked = hitsIn(l, IMPACT, 'requested');
     // "Customer: We're cancelling, we're moving abroad" — "I've cancelled it": the customer's own request, done.
     const echoed = echoes(l, all, agent);
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !aheadClause(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !deniedByNothing(l, h.first) && !aheadClause(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) {
       // A change of plan for the customer's thing, or a stock answer to a complaint.
@@ -110,8 +113,13 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
   }
   if (needs.length === 0) {
     const need = modelNeed(lines, all);
-    if (need) needs.push(need);
+    // The customer's own act was the only news in the reply ("I locked myself out"): the model reads that turn too, so it is not asked.
+    if (need && own.size === 0) needs.push(need);
   }
+  // "We spotted your order was missing a house number, so before it ships we've sent you a DM": a slip we caught and fixed before it reached the customer.
+  if (needs.length > 0 && caughtInTime(lines, needs)) needs.length = 0;
+  // "The 9:40 is cancelled on Sunday, but you're booked on the 11:10, so this doesn't touch your trip": news that misses this customer.
+  if (needs.length > 0 && unaffected(lines, needs)) needs.length = 0;
   needs.sort((a, b) => a.line.index - b.line.index);
   return { needs, ...(impact ? { impact } : {}) };
 }
@@ -129,6 +137,7 @@ function ownDoing(l: ReplyLine, first: Word, last: Word): boolean {
   while (start > 0 && !/[.;:!?,—–]/.test(l.block.text.slice(l.words[start - 1].end, l.words[start].start))) start--;
   const clause = l.words.slice(start, idx + 1).map((w) => w.lower.replace(/’/g, "'"));
   const subj = clause[0] ?? '';
+  if (ownAct(clause, idx - start - (l.words.indexOf(last) - l.words.indexOf(first)))) return true;
   if (!OWN.has(subj)) return false;
   const heads: string[] = [];
   const headAt = (k: number) => {
@@ -138,6 +147,34 @@ function ownDoing(l: ReplyLine, first: Word, last: Word): boolean {
   headAt(1);
   clause.forEach((w, k) => ['and', 'but', 'so'].includes(w) && headAt(k + 1));
   return heads.length > 0 && heads.every((h) => OWN_HEADS.has(h) || (subj.endsWith("'ll") && h !== 'get'));
+}
+
+/** The customer as the doer: "I've", "we've", "I'd", "I" ("I've forgotten my code", "I locked myself out"). */
+const OWN_PERFECT = new Set(["i've", "we've", "i'd", "we'd", 'i', 'we']);
+/** Verbs after "I've" that say what was done to the customer or what it cost them, not what they did: news still. */
+const SUFFERED = new Set(['been', 'had', 'got', 'gotten', 'received', 'paid', 'lost', 'missed', 'waited', 'spent', 'tried', 'called', 'rung', 'phoned', 'emailed', 'chased', 'wasted', 'left', 'heard', 'seen', 'noticed', 'found', 'checked', 'asked', 'sent', 'ordered', 'bought', 'booked', 'come', 'travelled', 'traveled', 'driven', 'was', 'were', 'am', 'are', "'m", "'re", 'have', 'has', 'not', "haven't", "hasn't", "hadn't", "didn't", "can't", "couldn't", "won't", 'no', 'never', 'still', 'just', 'now']);
+/** Words that start another clause, or another doer, between the customer's verb and the news ("I ordered it and it came broken"). */
+const OTHER_CLAUSE = new Set(['and', 'but', 'so', 'it', "it's", 'they', "they've", 'he', 'she', 'which', 'that', 'because', 'then', 'when', 'after', 'since', 'as', 'you', 'your', 'yet', 'though']);
+const OWN_SKIP = new Set(['already', 'just', 'also', 'actually', 'completely', 'totally', 'stupidly', 'accidentally', 'somehow']);
+
+/**
+ * "I've forgotten my locker code", "I've already taken it apart and boxed it": the customer's own act, told in
+ * the perfect with the customer as the doer, is not news of ours. "I've been charged twice", "I've had no reply",
+ * "I've lost my card" and "I've waited all day" still are (what was done to them, or what it cost them).
+ * `at` is where the news starts in the clause: the customer's verb itself, or for a simple past ("I typed the wrong
+ * PIN") a word after it with no other clause or doer between.
+ */
+function ownAct(clause: string[], at: number): boolean {
+  if (!OWN_PERFECT.has(clause[0] ?? '') || at > 3) return false;
+  let k = 1;
+  if ((clause[0] === 'i' || clause[0] === 'we') && ['have', 'had'].includes(clause[1] ?? '')) k = 2;
+  // "I locked myself out", "I typed the wrong PIN": a simple past with the customer as the doer, the news in its own clause.
+  else if ((clause[0] === 'i' || clause[0] === 'we') && clause.slice(1, at).some((x) => OTHER_CLAUSE.has(x))) return false;
+  while (OWN_SKIP.has(clause[k] ?? '')) k++;
+  const v = clause[k] ?? '';
+  // A past participle of the customer's own doing: "forgotten", "taken apart", "deleted", "unplugged".
+  const simplePast = k === 1 && (clause[0] === 'i' || clause[0] === 'we');
+  return v.length > 3 && !SUFFERED.has(v) && (v.endsWith('ed') || v.endsWith('en') || ['forgot', 'broke', 'put', 'shut', 'cut', 'set', 'done', 'made', 'hit'].includes(v)) && (at <= k || simplePast);
 }
 
 const SYMPATHY_FILL = new Set(['i', "i'm", 'am', 'we', "we're", 'are', 'so', 'very', 'really', 'truly', 'terribly', 'awfully', 'sorry', 'oh', 'ah', 'to', 'hear', 'that']);
@@ -526,6 +563,61 @@ function uiLabel(l: ReplyLine, w: Word): boolean {
   return v !== undefined && UI_VERBS.has(v.lower) && !/[.!?]/.test(l.block.text.slice(v.end, w.start));
 }
 
+const NOTHING = new Set(['nothing', "nothing's", 'none']);
+const NOTHING_SKIP = new Set(['was', 'is', "'s", 'has', 'had', 'been', 'were', 'are', 'else', 'actually', 'at', 'all', 'that', 'which', 'got']);
+
+/** "The engineer found nothing broken", "nothing was damaged", "nothing else is missing": news denied by "nothing". */
+function deniedByNothing(l: ReplyLine, first: Word): boolean {
+  let i = l.words.indexOf(first) - 1;
+  while (i >= 0 && NOTHING_SKIP.has(l.words[i].lower.replace(/’/g, "'")) && first.start - l.words[i].start < 40) i--;
+  const w = l.words[i];
+  return w !== undefined && NOTHING.has(w.lower.replace(/’/g, "'")) && !/[,;:.!?—–]/.test(l.block.text.slice(w.end, first.start));
+}
+
+/** The agent reports a fix of their own as done: "I've corrected it", "we've sent you a DM", "I have switched it over". */
+function ownFixDone(l: ReplyLine): boolean {
+  const w = liveWords(l).map((x) => x.lower.replace(/’/g, "'"));
+  return w.some((x, i) => {
+    let k = i + 1;
+    if (x === 'i' || x === 'we') {
+      if (w[k] !== 'have') return false;
+      k++;
+    } else if (x !== "i've" && x !== "we've") return false;
+    while (['just', 'now', 'already', 'also', 'gone', 'and', 'quickly'].includes(w[k] ?? '')) k++;
+    const v = w[k] ?? '';
+    return v.length > 2 && v !== 'been' && v !== 'had' && (v.endsWith('ed') || ['sent', 'set', 'put', 'made', 'done', 'got', 'given'].includes(v));
+  });
+}
+
+/**
+ * A slip we caught and put right before it cost the customer anything: no apology, no news from the customer's own
+ * turn, the agent says what they fixed ("I've corrected it") and that the customer's plan stands ("so your cake is
+ * still on for Thursday", "before it ships", "your 30GB is live from today"): rules/acknowledge-impact.yml `intact`.
+ * Not when the agent frames it as bad news ("unfortunately", "sadly").
+ */
+function caughtInTime(lines: ReplyLine[], needs: ImpactNeed[]): boolean {
+  if (needs.some((n) => n.kind !== 'bad-news' || n.vague)) return false;
+  const from = Math.min(...needs.map((n) => n.line.index));
+  const after = lines.filter((l) => l.index >= from && !conditional(l));
+  if (lines.some((l) => hitsIn(l, IMPACT, 'bad-news').some((h) => h.words.some((w) => ['unfortunately', 'sadly', 'afraid'].includes(w.lower))))) return false;
+  return after.some((l) => ownFixDone(l)) && after.some((l) => hitsIn(l, IMPACT, 'intact').some((h) => !inQuestion(l, h.last) && !afterIf(l, h.first)));
+}
+
+const FIRST_PERSON = new Set(['i', 'we', 'our', 'us', 'my', 'me', "i've", "we've", "i'd", "we'd", "i'll", "we'll", "i'm", "we're"]);
+
+/**
+ * News the agent says does not reach this customer: "so it didn't affect you", "this doesn't touch your trip",
+ * "your account isn't affected" (rules/acknowledge-impact.yml `unaffected`), at or after the news, in a reply with no
+ * apology and no news from the customer's own turn.
+ */
+function unaffected(lines: ReplyLine[], needs: ImpactNeed[]): boolean {
+  if (needs.some((n) => n.kind !== 'bad-news' || n.vague)) return false;
+  // "Your Saturday class was cancelled … It doesn't affect next week's booking": the news is about their own thing, so it reached them.
+  if (needs.some((n) => clauseBefore(n.line, n.first).some((w) => ['your', 'yours'].includes(w.lower) || /^\p{Lu}\p{Ll}+['’]s$/u.test(w.text)))) return false;
+  const from = Math.min(...needs.map((n) => n.line.index));
+  return lines.some((l) => l.index >= from && !conditional(l) && hitsIn(l, IMPACT, 'unaffected').some((h) => !inQuestion(l, h.last) && !afterIf(l, h.first)));
+}
+
 function isAdverb(w: string): boolean {
   return ['also', 'still', 'always', 'easily', 'just', 'simply', 'then', 'now', 'even', 'only', 'anytime'].includes(w);
 }
@@ -576,7 +668,7 @@ export function namesImpactInReply(l: ReplyLine): boolean {
   if (!m) return pattern;
   const p = impactScore(m.sentence, featuresOf(l));
   // "…, which means you're still stuck on mobile data": impact words in a clause that spells out what it means for the customer count, whatever the model says.
-  return pattern ? p >= m.low || consequence(l) || feelingWithCause(l) : !l.question && (p >= m.high || spared(l));
+  return pattern ? p >= m.low || consequence(l) || feelingWithCause(l) : !l.question && (p >= m.high || spared(l) || meantime(l));
 }
 
 /**
@@ -595,6 +687,29 @@ function feelingWithCause(l: ReplyLine): boolean {
     if (w[k] === 'the' || w[k] === 'that' || w[k] === 'this') k++;
     const feeling = l.words[k];
     return feeling !== undefined && ['that', 'when', 'while'].includes(w[k + 1] ?? '') && impacts.some((h) => h.last === feeling);
+  });
+}
+
+/** Spans of the wait the customer is left with: "in the meantime", "until then", "till then". */
+const MEANTIME = [['in', 'the', 'meantime'], ['until', 'then'], ['till', 'then'], ['until', 'it', 'is'], ['until', "it's"], ['while', 'you', 'wait']];
+
+/**
+ * "Sorry the pool's not looking its best in the meantime", "sorry you're stuck without the van until then": an
+ * apology for what the customer's thing is not, for the wait they are left with. It names being without the service.
+ */
+function meantime(l: ReplyLine): boolean {
+  const w = l.words.map((x) => (x.masked || x.quoted ? '' : x.lower.replace(/’/g, "'")));
+  return hitsIn(l, IMPACT, 'apology').some((a) => {
+    const from = l.words.indexOf(a.last) + 1;
+    const rest = w.slice(from, from + 16);
+    const end = rest.findIndex((x, k) => MEANTIME.some((m) => m.every((y, j) => rest[k + j] === y)));
+    if (end < 2) return false;
+    const clause = rest.slice(0, end);
+    // Only "sorry (that) <the customer's thing or you> <is not / without …>": never "sorry, we'll call you in the meantime".
+    const start = clause[0] === 'that' ? 1 : 0;
+    if (!['the', 'your', 'you', "you're", 'you’re'].includes(clause[start] ?? '') && !/'s$/.test(clause[start + 1] ?? '')) return false;
+    if (clause.some((x) => FIRST_PERSON.has(x))) return false;
+    return clause.some((x) => x === 'not' || x === 'without' || x === 'no' || x.endsWith("n't") || x === 'stuck');
   });
 }
 

@@ -139,6 +139,9 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     } else if (!hitsIn(line, COMMIT, 'vague').length && !hitsIn(line, COMMIT, 'event').some((e) => e.first.start > p.first.start) && sameMatter(lines, idx, p)) {
       // "We'll reissue the payment today and it will arrive by Friday. We'll recover the first payment ourselves": the same matter, already dated.
       p.timeFrame = sameMatter(lines, idx, p);
+    } else if (another && !hitsIn(line, COMMIT, 'vague').length && alsoInTimedTurn(all, lines, idx)) {
+      // "Agent: Thanks for holding. Jamie's fifteen minutes away with a replacement. I'll also refund the popcorn hire.": one turn of a live call, already dated.
+      p.timeFrame = alsoInTimedTurn(all, lines, idx);
     } else {
       const vague = hitsIn(line, COMMIT, 'vague')[0];
       if (vague) p.vague = hitText(line, vague.first, vague.last);
@@ -812,6 +815,23 @@ function calledOff(line: ReplyLine): boolean {
 /** "Bye now.", "Goodbye for now": a sign-off, whose "now" dates nothing. */
 function farewell(line: ReplyLine): boolean {
   return ['bye', 'goodbye', 'bye-bye', 'byebye', 'cheerio', 'ta-ra', 'tara'].includes(line.words.find((w) => !w.masked)?.lower.replace(/[.,!]$/, '') ?? '');
+}
+
+/**
+ * A live call or chat (the customer has turns of their own): an "also" promise in the agent's turn after a line of the
+ * same turn that gives a time ("The new SIM goes out today, so it's with you Thursday. I'll also text you the crime
+ * reference"). The customer is on the line and hears the plan as one; an email's "We'll also refund the fee" after a
+ * dated visit is a matter of its own and still needs a time.
+ */
+function alsoInTimedTurn(all: readonly ReplyLine[], lines: ReplyLine[], idx: number): ReplyLine | undefined {
+  const line = lines[idx];
+  if (line.speaker !== 'agent' || !all.some((l) => l.speaker === 'customer' && !l.stage && l.labelled)) return undefined;
+  for (let j = idx - 1; j >= 0 && idx - j <= 2; j--) {
+    const prev = lines[j];
+    if (prev.turn !== line.turn || prev.block !== line.block || prev.question) return undefined;
+    if (hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) return prev;
+  }
+  return undefined;
 }
 
 /** A promise to come back to the customer on this call or chat: "I'll come straight back to you", "I'll be right back". */
