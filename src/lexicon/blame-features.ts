@@ -63,6 +63,19 @@ const COUNT = new Set(['two', 'three', 'four', 'five', 'several', 'multiple', 'm
 const SAME = new Set(['question', 'thing', 'answer', 'query', 'request', 'issue', 'point', 'message']);
 /** Verbs of going over something with them: "I went through this with you". */
 const WENT_OVER = new Set(['go', 'answer', 'reply', 'respond', 'cover', 'discuss', 'put', 'run', 'talk', 'walk', 'explain', 'tell', 'say', 'mention', 'flag', 'send', 'advise', 'warn', 'remind', 'inform']);
+/**
+ * Emphatic "do" before a verb of advising or putting in writing (session 1.10): "we did recommend the
+ * firmer one", "we do put the date in three places", "the technician did go through all this with you".
+ */
+const ADVISED = new Set(['recommend', 'suggest', 'ask', 'include', 'put', 'list', 'print', 'advise']);
+function emphaticTold(t: Token[], v: number): boolean {
+  const w = t[v]?.w ?? '';
+  if (ADVISED.has(w)) return true;
+  return (w === 'go' || w === 'talk' || w === 'walk' || w === 'run') && (t[v + 1]?.w === 'through' || t[v + 1]?.w === 'over' || t[v + 2]?.w === 'through');
+}
+
+/** How easy the other way was: "you could've just asked", "it could have simply been" (session 1.10). */
+const EASILY = new Set(['just', 'simply', 'easily', 'always']);
 /** Verbs of asking again: "you've asked three times", "you've called twice". */
 const ASKED = new Set(['ask', 'call', 'contact', 'chase', 'email', 'message', 'write', 'raise', 'request', 'ring', 'phone']);
 /** A time before this message: "on Monday", "yesterday", "last week", "back in January", "then". */
@@ -121,7 +134,7 @@ export function tokensOf(words: readonly FeatureWord[]): Token[] {
 
 /** The grammar shape that lets the model speak: which kind, and the words it covers (indexes into the words given). */
 export interface BlameCue {
-  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side' | 'repeat' | 'emphasis' | 'others';
+  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side' | 'repeat' | 'emphasis' | 'others' | 'sarcasm' | 'their-failure';
   first: number;
   last: number;
 }
@@ -152,8 +165,11 @@ export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
       let j = i + 1;
       if (t[j]?.w === 'to') j++;
       j = skipGap(t, j);
-      if (t[j]?.w === 'have' && t[j + 1] && (isPast(t[j + 1].w) || !CLOSED.has(t[j + 1].w))) {
-        const endAt = t[j + 1].w === 'been' && t[j + 2] ? j + 2 : j + 1;
+      // "you could've just asked": "just", "simply" or "easily" may stand between "have" and the participle (session 1.10;
+      // not "may have accidentally entered", a guess about what happened).
+      const p = t[j]?.w === 'have' && EASILY.has(t[j + 1]?.w ?? '') && t[j + 2] && isPast(t[j + 2].w) ? j + 1 : j;
+      if (t[j]?.w === 'have' && t[p + 1] && (isPast(t[p + 1].w) || !CLOSED.has(t[p + 1].w))) {
+        const endAt = t[p + 1].w === 'been' && t[p + 2] ? p + 2 : p + 1;
         add('hindsight', prev === 'you' || prev === 'it' || prev === 'this' ? i - 1 : i, endAt);
         continue;
       }
@@ -247,6 +263,8 @@ export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
     // What they were given to read: "it's all in the welcome pack", "it does show", "is clearly stated in".
     if (BE.has(w)) {
       let k = skipGap(t, i + 1);
+      // "It's been on the roaming page for years" (session 1.10).
+      if (t[k]?.w === 'been') k = skipGap(t, k + 1);
       // Not a person where they are: "you are on the account page".
       if (PERSON.has(prev)) {
         // nothing
@@ -257,10 +275,12 @@ export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
         add('documented', Math.max(0, i - 1), k + 1);
       }
     }
-    if ((w === 'does' || w === 'did' || w === 'do') && t[i + 1] && TOLD.has(lemmaOf(t[i + 1].w)) && t[i + 1].w === lemmaOf(t[i + 1].w) && prev !== 'you' && prev !== 'not') add('reminder', Math.max(0, i - 1), i + 1);
+    if ((w === 'does' || w === 'did' || w === 'do') && t[i + 1] && (TOLD.has(lemmaOf(t[i + 1].w)) || (emphaticTold(t, i + 1))) && t[i + 1].w === lemmaOf(t[i + 1].w) && prev !== 'you' && prev !== 'not') add('reminder', Math.max(0, i - 1), i + 1);
     // We told them: "we sent three reminders", "I mentioned", "we emailed you".
     if (SELF.has(w)) {
-      const j = skipGap(t, i + 1);
+      let j = skipGap(t, i + 1);
+      // "I'd sent that over on Friday": the pluperfect too, an earlier time than now (session 1.10; not "I have sent the steps").
+      if (t[j]?.w === 'had' && t[j + 1] && isPast(t[j + 1].w)) j = skipGap(t, j + 1);
       if (t[j] && isPast(t[j].w) && TOLD.has(lemmaOf(t[j].w)) && t[j].w !== 'confirmed') add('reminder', i, Math.min(t.length - 1, j + 1));
     }
     // Their handling as the cause: "because the hub was unplugged", "since the form wasn't signed".
@@ -456,6 +476,12 @@ function ourFailure(t: Token[], i: number): boolean {
   const v = t[k]?.w ?? '';
   if (v === 'got' && THIS.has(t[k + 1]?.w ?? '') && t[k + 2]?.w === 'wrong') return true;
   if (v === 'made' && ['a', 'an'].includes(t[k + 1]?.w ?? '') && MISTAKE.has(t[k + 2]?.w ?? '')) return true;
+  // "We told you the wrong delivery time", "we sent you the incorrect size": we gave the wrong thing (session 1.10).
+  // Not "I said you entered the wrong code": no other verb, and "you" only as the object.
+  if (isPast(v) && v !== 'been' && v !== 'was' && v !== 'were') {
+    const e = t.slice(k + 1, k + 5).findIndex((x) => x.w === 'wrong' || x.w === 'incorrect' || x.w === 'outdated');
+    if (e >= 0 && !t.slice(k + 1, k + 1 + e).some((x, n) => isPast(x.w) || (x.w === 'you' && n > 0))) return true;
+  }
   if (WE_FAILED.has(v)) return true;
   // Our own hindsight: "I should have checked", "we ought to have said".
   return (v === 'should' && t[k + 1]?.w === 'have') || (v === 'ought' && t[k + 1]?.w === 'to' && t[k + 2]?.w === 'have');
@@ -482,4 +508,136 @@ function empathyAt(t: Token[], i: number): number {
   if (w === 'see' && !EMPATHY_OBJECT.has(next)) return -1;
   if ((w === 'know' || w === 'get') && !EMPATHY_OBJECT.has(next) && !(EMPATHY_THIS.has(next) && EMPATHY_VERB.has(t[i + 2]?.w ?? ''))) return -1;
   return i;
+}
+
+/** Words that say a thing could not have been plainer: "how much clearer", "how that got missed". */
+const PLAINER = new Set(['clearer', 'plainer', 'simpler', 'easier', 'bigger', 'bolder', 'obvious']);
+const MISSED = new Set(['missed', 'overlooked', 'skipped', 'ignored']);
+/** Who may be the subject of "don't bother reading": them, or people like them. */
+const BOTHER_WHO = new Set(['you', 'people', 'nobody', 'everyone', 'most', 'customers', 'folks', 'anyone']);
+/** A verb of telling or answering after "we" for counting: "we've replied to your email three times". */
+const ANSWERED = new Set(['reply', 'answer', 'respond', 'explain', 'tell', 'email', 'write', 'send', 'confirm', 'say']);
+const OURS = new Set(['our', 'us', 'we', 'my', 'i', 'team', 'colleague', 'staff']);
+
+/**
+ * Blame shapes the rule reports without a model (session 1.10): general grammar, each a kind of
+ * sentence rather than a wording, read from the two blind writers of 1.10.
+ * - sarcasm at their reading: "I'm not sure how much clearer we could make the page", "not sure how
+ *   that got missed", "we can't be expected to guess", "you can't expect us to know";
+ * - the customer as the agent of a past failure: "as nobody had thought to let us know", "most
+ *   people don't bother reading it", "it's down to whoever was supervising";
+ * - a rhetorical question of hindsight: "Did you measure the hallway before ordering?";
+ * - a reminder that they had it all along: "you've had the T&Cs since you booked";
+ * - counting our answers to them: "we've replied to your email three times now";
+ * - hindsight in the present: "it shouldn't really come as a surprise".
+ * `question`: the line is a question (only the rhetorical shape reads questions).
+ */
+export function blameShapes(words: readonly FeatureWord[], question = false): BlameCue[] {
+  const t = tokensOf(words);
+  const out: BlameCue[] = [];
+  const add = (kind: BlameCue['kind'], a: number, b: number) => {
+    const first = t[Math.max(0, a)].at;
+    const last = t[Math.min(t.length - 1, b)].at;
+    if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
+  };
+  const has = (from: number, to: number, set: Set<string>) => t.slice(Math.max(0, from), Math.max(0, to)).some((x) => set.has(x.w));
+  if (question) {
+    // "Did you measure the hallway before ordering?", "Did you even read the listing?"
+    let s = 0;
+    while (s < 3 && ['so', 'but', 'and', 'just', 'um', 'ok', 'okay', 'well'].includes(t[s]?.w ?? '')) s++;
+    if (t[s]?.w === 'did' && t[s + 1]?.w === 'you') {
+      const b = t.findIndex((x, n) => n > s + 2 && x.w === 'before');
+      const after = t[b + 1]?.w ?? '';
+      if (b > 0 && (after.endsWith('ing') || after === 'you')) add('hindsight', s, Math.min(t.length - 1, b + 1));
+      else if (t[s + 2]?.w === 'even' && t[s + 3]) add('hindsight', s, s + 3);
+    }
+    return out;
+  }
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i].w;
+    const prev = t[i - 1]?.w ?? '';
+    // "not sure how much clearer we could make it", "not sure how that got missed".
+    if (w === 'sure' && t[i - 1]?.w === 'not' && t[i + 1]?.w === 'how') {
+      const rest = t.slice(i + 2, i + 8);
+      const plain = rest.findIndex((x) => PLAINER.has(x.w));
+      const missed = rest.findIndex((x) => MISSED.has(x.w));
+      if (plain >= 0) add('sarcasm', i - 1, i + 2 + plain);
+      else if (missed >= 0 && !has(i + 2, t.length, OURS)) add('sarcasm', i - 1, i + 2 + missed);
+    }
+    // "we can't (really) be expected to guess", "you can't expect us to know".
+    if ((w === 'we' || w === 'i') && (t[i + 1]?.w === 'can' || t[i + 1]?.w === 'could') && t[i + 2]?.w === 'not') {
+      const k = skipGap(t, i + 3);
+      if (t[k]?.w === 'be' && t[k + 1]?.w === 'expected' && t[k + 2]?.w === 'to') add('sarcasm', i, Math.min(t.length - 1, k + 3));
+    }
+    if (w === 'you' && t[i + 1]?.w === 'can' && t[i + 2]?.w === 'not' && t[skipGap(t, i + 3)]?.w === 'expect' && t[skipGap(t, i + 3) + 1]?.w === 'us') add('sarcasm', i, skipGap(t, i + 3) + 2);
+    // "as nobody had thought to let us know" (not "nobody thought to tell you": that is ours).
+    if ((w === 'nobody' || (w === 'one' && t[i - 1]?.w === 'no')) && t[i + 1]) {
+      let k = i + 1;
+      if (t[k]?.w === 'had' || t[k]?.w === 'has' || t[k]?.w === 'even') k++;
+      if (['thought', 'bothered', 'remembered', 'cared'].includes(t[k]?.w ?? '') && t[k + 1]?.w === 'to' && !t.slice(k + 2, k + 6).some((x) => x.w === 'you' || x.w === 'your')) add('their-failure', w === 'one' ? i - 1 : i, k + 1);
+    }
+    // "most people don't bother reading it", "you didn't bother to check".
+    if (w === 'bother' && t[i - 1]?.w === 'not' && ['do', 'did', 'does'].includes(t[i - 2]?.w ?? '') && has(i - 6, i - 2, BOTHER_WHO)) {
+      const nx = t[i + 1]?.w ?? '';
+      if (nx.endsWith('ing') || nx === 'to') {
+        const who = t.slice(Math.max(0, i - 6), i - 2).findIndex((x) => BOTHER_WHO.has(x.w)) + Math.max(0, i - 6);
+        add('others', who, i + 1);
+      }
+    }
+    // "it's down to whoever was supervising", "that's down to how you packed it" (not "it's down to you": often a choice).
+    if (w === 'down' && t[i + 1]?.w === 'to' && ['is', 'was', 'really', 'all', 'entirely', 'purely', 'simply'].includes(t[i - 1]?.w ?? '')) {
+      const who = t[i + 2]?.w ?? '';
+      if (who === 'whoever' || (who === 'how' && t[i + 3]?.w === 'you')) add('their-failure', i - 1, i + 3);
+    }
+    // "you've had the T&Cs since you booked".
+    if (w === 'you' && (t[i + 1]?.w === 'have' || t[i + 1]?.w === 'had') && t[i + 2]?.w === 'had') {
+      const rest = t.slice(i + 3, i + 9);
+      const doc = rest.findIndex((x) => DOCS.has(x.w) || TERMS.has(x.w));
+      const since = rest.findIndex((x) => x.w === 'since' || x.w === 'for');
+      if (doc >= 0 && since > doc) add('documented', i, i + 3 + since);
+    }
+    // "we've replied to your email three times now" (not "I've chased the depot three times").
+    if ((w === 'we' || w === 'i') && t[i + 1]) {
+      let j = i + 1;
+      if (t[j].w === 'have' || t[j].w === 'had') j++;
+      j = skipGap(t, j);
+      if (t[j] && isPast(t[j].w) && ANSWERED.has(lemmaOf(t[j].w))) {
+        const rest = t.slice(j + 1, j + 9);
+        const count = rest.findIndex((x, n) => (COUNT.has(x.w) && rest[n + 1]?.w === 'times') || x.w === 'twice' || (ORDINAL.has(x.w) && rest[n + 1]?.w === 'time'));
+        if (count >= 0 && rest.slice(0, count).some((x) => x.w === 'you' || x.w === 'your')) add('repeat', i, Math.min(t.length - 1, j + 1 + count + (rest[count].w === 'twice' ? 0 : 1)));
+      }
+    }
+    // "so it shouldn't really come as a surprise" (not "prices shouldn't come as a surprise, so…").
+    if (w === 'should' && t[i + 1]?.w === 'not' && ['it', 'this', 'that', 'which'].includes(prev)) {
+      let k = skipGap(t, i + 2);
+      if (t[k]?.w === 'come' && t[k + 1]?.w === 'as') k += 2;
+      else if (t[k]?.w === 'be') k += 1;
+      else k = -1;
+      if (k > 0) {
+        if (t[k]?.w === 'a' || t[k]?.w === 'any') k++;
+        if (['surprise', 'shock', 'news'].includes(t[k]?.w ?? '')) add('hindsight', i, k);
+      }
+    }
+  }
+  return out;
+}
+
+/** Verbs of letting a charge go, and the charges (session 1.10). */
+const RELIEF = new Set(['waive', 'waived', 'removed', 'refunded', 'cancelled', 'canceled', 'credited', 'dropped', 'scrapped', 'reversed', 'written', 'wiped']);
+const CHARGE = new Set(['fee', 'fees', 'charge', 'charges', 'penalty', 'fine', 'surcharge', 'cost', 'costs']);
+const BUT = new Set(['but', 'however', 'though', 'although', 'still', 'this']);
+/**
+ * A sentence that lets a charge go, with no "but" turning it back: "Because the parcel you sent didn't
+ * arrive during the strike, the late fee has been removed", "we've waived the fee". The models do not
+ * read it as blame (session 1.10); "we do put the date in three places, but we'll let the fee go this
+ * once" keeps its "but".
+ */
+export function waivesCharge(words: readonly FeatureWord[]): boolean {
+  const t = tokensOf(words);
+  if (t.some((x) => BUT.has(x.w))) return false;
+  for (let i = 0; i < t.length; i++) {
+    if (!RELIEF.has(t[i].w) && !(t[i].w === 'waive' || t[i].w === 'waiving')) continue;
+    if (t.slice(Math.max(0, i - 5), i + 5).some((x) => CHARGE.has(x.w))) return true;
+  }
+  return false;
 }

@@ -18,6 +18,13 @@
  * knows whether the reply says no or puts something right (replyRefuses): then it reads every
  * sentence that names the customer, not only those that point at the past.
  *
+ * Before the models, a few shapes of grammar are reported without one (blameShapes in src/lexicon/blame-features.ts,
+ * session 1.10): sarcasm at what they missed ("not sure how much clearer we could make the page", "we can't be
+ * expected to guess"), the customer as the one who let it fail ("as nobody had thought to let us know", "most people
+ * don't bother reading it"), a question of hindsight ("Did you measure it before ordering?") and counting our answers.
+ * The models leave alone a sentence the next one owns as our fault ("That's our error, not yours") and one that lets
+ * a charge go ("…, the late fee has been removed"): waivesCharge.
+ *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
  * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
  * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
@@ -29,7 +36,7 @@ import { replyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
-import { blameCues, blameFeatures, blameScore, crossesClause, ownsFault, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
+import { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, ownsFault, waivesCharge, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
 import { modelSlot } from '../../lexicon/logistic.js';
 import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
@@ -57,6 +64,8 @@ const NOTES: Record<BlameCue['kind'], string> = {
   repeat: 'counting how often they asked reads as a telling-off. Give the answer again',
   emphasis: 'it stresses that they should have seen it. Give the answer here',
   others: 'it measures them against other customers. Say what happens now',
+  sarcasm: 'sarcasm about what they missed reads as a telling-off. Give the answer plainly',
+  'their-failure': 'it puts the failure on them. Say what happened and what you can do now',
 };
 
 export default defineRule({
@@ -91,9 +100,34 @@ export default defineRule({
     reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
     const m = sentenceModel();
     const found = new Set(hits.map((f) => f.line.sentence));
+    // Blame shapes of grammar that need no model: sarcasm at their reading, the customer as the agent of a
+    // past failure, a rhetorical question of hindsight, counting our answers (blameShapes).
+    for (const line of reply.spoken) {
+      if (found.has(line.sentence)) continue;
+      const shape = blameShapes(line.words, line.question).find((c) => kept(line, c.first));
+      if (!shape) continue;
+      found.add(line.sentence);
+      const first = line.words[shape.first];
+      const last = line.words[shape.last];
+      ctx.report({
+        messageId: 'blame',
+        span: line.block.spanOf(first.start, last.end),
+        data: { actual: hitText(line, first, last), note: NOTES[shape.kind] },
+        context: line.sentence.span,
+      });
+    }
+    // A sentence the next one owns as our fault ("We told you the wrong time. That's our error, not yours"),
+    // or one that lets a charge go ("…, the late fee has been removed"), is not read by the models.
+    const spoken = reply.spoken;
+    const at = new Map(spoken.map((l, i) => [l, i]));
+    const ownedNext = (line: ReplyLine): boolean => {
+      if (waivesCharge(line.words)) return true;
+      const next = spoken[(at.get(line) ?? -2) + 1];
+      return Boolean(next && next.block === line.block && next.words.some((w) => w.lower === 'our' || w.lower === 'us' || w.lower === 'my') && owned(next) === 0);
+    };
     for (const line of reply.spoken) {
       if (!m) break;
-      if (found.has(line.sentence) || line.question) continue;
+      if (found.has(line.sentence) || line.question || ownedNext(line)) continue;
       const cues = blameCues(line.words);
       if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
       found.add(line.sentence);
@@ -114,7 +148,7 @@ export default defineRule({
     // Whether the reply says no or puts something right: then the reader also reads any sentence that names them.
     const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
     for (const line of reply.spoken) {
-      if (found.has(line.sentence) || line.question || line.words.length < 3) continue;
+      if (found.has(line.sentence) || line.question || line.words.length < 3 || ownedNext(line)) continue;
       const features = blameSentenceFeatures(line.words, context);
       if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
       const [a, b] = blameSentenceQuote(line.words);
