@@ -152,11 +152,7 @@ function skipGap(t: Token[], i: number, max = 2): number {
 export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
   const t = tokensOf(words);
   const out: BlameCue[] = [];
-  const add = (kind: BlameCue['kind'], a: number, b: number) => {
-    const first = t[Math.max(0, a)].at;
-    const last = t[Math.min(t.length - 1, b)].at;
-    if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
-  };
+  const add = cueAdder(t, out);
   for (let i = 0; i < t.length; i++) {
     const w = t[i].w;
     const prev = t[i - 1]?.w ?? '';
@@ -535,11 +531,7 @@ const OURS = new Set(['our', 'us', 'we', 'my', 'i', 'team', 'colleague', 'staff'
 export function blameShapes(words: readonly FeatureWord[], question = false): BlameCue[] {
   const t = tokensOf(words);
   const out: BlameCue[] = [];
-  const add = (kind: BlameCue['kind'], a: number, b: number) => {
-    const first = t[Math.max(0, a)].at;
-    const last = t[Math.min(t.length - 1, b)].at;
-    if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
-  };
+  const add = cueAdder(t, out);
   const has = (from: number, to: number, set: Set<string>) => t.slice(Math.max(0, from), Math.max(0, to)).some((x) => set.has(x.w));
   if (question) {
     // "Did you measure the hallway before ordering?", "Did you even read the listing?"
@@ -640,4 +632,13 @@ export function waivesCharge(words: readonly FeatureWord[]): boolean {
     if (t.slice(Math.max(0, i - 5), i + 5).some((x) => CHARGE.has(x.w))) return true;
   }
   return false;
+}
+
+/** Adds a cue over tokens a..b (clamped) unless it overlaps one already found. */
+function cueAdder(t: readonly { at: number }[], out: BlameCue[]): (kind: BlameCue['kind'], a: number, b: number) => void {
+  return (kind, a, b) => {
+    const first = t[Math.max(0, a)].at;
+    const last = t[Math.min(t.length - 1, b)].at;
+    if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
+  };
 }

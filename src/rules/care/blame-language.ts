@@ -31,7 +31,7 @@
  * an apology or empathy for what the customer went through ("I'm sorry you spent the week worrying
  * that…", "I understand how…", "the last thing you deserved"): ownsFault in src/lexicon/blame-features.ts.
  */
-import { defineRule, replyChannels } from '../define-rule.js';
+import { defineRule, replyChannels, type RuleContext } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
@@ -107,14 +107,7 @@ export default defineRule({
       const shape = blameShapes(line.words, line.question).find((c) => kept(line, c.first));
       if (!shape) continue;
       found.add(line.sentence);
-      const first = line.words[shape.first];
-      const last = line.words[shape.last];
-      ctx.report({
-        messageId: 'blame',
-        span: line.block.spanOf(first.start, last.end),
-        data: { actual: hitText(line, first, last), note: NOTES[shape.kind] },
-        context: line.sentence.span,
-      });
+      reportCue(ctx, line, shape, 'blame');
     }
     // A sentence the next one owns as our fault ("We told you the wrong time. That's our error, not yours"),
     // or one that lets a charge go ("…, the late fee has been removed"), is not read by the models.
@@ -131,15 +124,7 @@ export default defineRule({
       const cues = blameCues(line.words);
       if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
       found.add(line.sentence);
-      const cue = cues[0];
-      const first = line.words[cue.first];
-      const last = line.words[cue.last];
-      ctx.report({
-        messageId: 'blameShape',
-        span: line.block.spanOf(first.start, last.end),
-        data: { actual: hitText(line, first, last), note: NOTES[cue.kind] },
-        context: line.sentence.span,
-      });
+      reportCue(ctx, line, cues[0], 'blameShape');
     }
     // Then any sentence that speaks to the customer, read by a model of general features:
     // wordings neither the patterns nor the cues list.
@@ -165,3 +150,15 @@ export default defineRule({
     }
   },
 });
+
+/** Reports a cue or shape found in a line: its words quoted, with the note for its kind. */
+function reportCue(ctx: Pick<RuleContext, 'report'>, line: ReplyLine, cue: BlameCue, messageId: 'blame' | 'blameShape'): void {
+  const first = line.words[cue.first];
+  const last = line.words[cue.last];
+  ctx.report({
+    messageId,
+    span: line.block.spanOf(first.start, last.end),
+    data: { actual: hitText(line, first, last), note: NOTES[cue.kind] },
+    context: line.sentence.span,
+  });
+}
