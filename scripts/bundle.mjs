@@ -690,6 +690,10 @@ function lazyBuiltins(file, side = false) {
   code = code
     .replace(moduleLine, 'let node_module=__plainspokeLazy("node:module");')
     .replace(schemaRequire, 'require$1=(id)=>(0,node_module.createRequire)(require("url").pathToFileURL(__filename).href)(id);');
+  // node:os: only for the default thread count (src/engine/lint-files.ts availableParallelism()), which a run over
+  // one Markdown or HTML file no longer asks for (issue 19). Main bundle only: globby.cjs reads its own os otherwise.
+  const osLine = 'let node_os=require("node:os");';
+  if (code.split(osLine).length === 2 && !new RegExp(String.raw`\bnode_os\b(?!\.|=require\("node:os"\))`).test(code)) code = code.replace(osLine, 'let node_os=__plainspokeLazy("node:os");');
   // commander loads child_process for subcommands that are programs of their own; plainspoke has none.
   const commander = 'const childProcess=require("node:child_process");';
   if (code.includes(commander)) code = code.replace(commander, 'const childProcess=__plainspokeLazy("node:child_process");');

@@ -230,7 +230,9 @@ export async function lintDiscovered(files: readonly Discovered[], resolver: Con
 
 async function lintPending(files: readonly Discovered[], pending: Pending[], resolver: ConfigResolver, run: RunSettings): Promise<void> {
   // A big help-desk export is linted in item shards side by side, like files, then merged (src/sources/shard.ts).
-  if (!run.fix) {
+  // Only a JSON export is ever split; without one the count is not asked for, so a run of Markdown or HTML
+  // files does not load node:os here (issue 19).
+  if (!run.fix && pending.some((p) => isJsonPath(files[p.index].path))) {
     const wanted = run.jobs ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
     ({ files, pending } = shardExports(files, pending, wanted, (index, bytes, done) => {
       const p: Pending = { index, bytes, done: (r) => ((p.settled = true), done(r)) };
@@ -404,6 +406,8 @@ const DEFAULT_MAX_THREADS = 8;
 const ALWAYS_POOL_FILES = 2000;
 
 async function threadsFor(files: readonly Discovered[], pending: Pending[], resolver: ConfigResolver, run: RunSettings): Promise<number> {
+  // One file is linted here whatever the thread count, so a one-file run does not load node:os (issue 19).
+  if (pending.length <= 1) return 1;
   // By default one worker per CPU, at most DEFAULT_MAX_THREADS: each holds its own engine (and jsdom with axe).
   const wanted = run.jobs ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
   const threads = Math.min(wanted, pending.length);

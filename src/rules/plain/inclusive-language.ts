@@ -141,7 +141,9 @@ function phrasesToAdd(): Pending {
   if (pending) return pending;
   if (!runningFromSource) {
     try {
-      pending = parsePhrases(readFileSync(join(packageRoot, 'dist', PHRASES_FILE), 'utf8'));
+      // ASCII only (the build writes every other character as a \u escape), so latin1 reads the same text
+      // without a UTF-8 decode of the whole 390 KB file (issue 19).
+      pending = parsePhrases(readFileSync(join(packageRoot, 'dist', PHRASES_FILE), 'latin1'));
     } catch {
       pending = undefined;
     }
