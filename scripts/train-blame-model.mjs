@@ -54,7 +54,7 @@ const opt = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] :
 const outFile = opt('--out');
 const cacheFile = opt('--cache');
 const featuresPath = resolve(opt('--features', join(root, 'dist/lexicon/blame-features.js')));
-const { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, ownsFault, waivesCharge } = await import(featuresPath);
+const { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, notForModels, ownsFault } = await import(featuresPath);
 // The pattern hits the rule reports (it drops a hit whose gap runs into a new clause of ours, and
 // any hit in a sentence that takes the fault on us or apologises for what they went through).
 const keptHit = (line, first) => { const from = ownsFault(line.words); return from < 0 || line.words.indexOf(first) < from; };
@@ -70,9 +70,8 @@ const ruleHits = (model) => {
 };
 // The next sentence owns the fault as ours ("That's our error, not yours"), or this one lets a charge go: the models leave it alone.
 const ownedByNext = (model, line) => {
-  if (waivesCharge?.(line.words)) return true;
   const next = model.spoken[model.spoken.indexOf(line) + 1];
-  return Boolean(next && next.block === line.block && ownsFault(next.words) === 0 && next.words.some((w) => w.lower === 'our' || w.lower === 'us' || w.lower === 'my'));
+  return notForModels?.(line.words, next?.block === line.block ? next.words : undefined) ?? false;
 };
 const RULE = 'blame-language';
 

@@ -271,7 +271,7 @@ export function blameCues(words: readonly FeatureWord[]): BlameCue[] {
         add('documented', Math.max(0, i - 1), k + 1);
       }
     }
-    if ((w === 'does' || w === 'did' || w === 'do') && t[i + 1] && (TOLD.has(lemmaOf(t[i + 1].w)) || (emphaticTold(t, i + 1))) && t[i + 1].w === lemmaOf(t[i + 1].w) && prev !== 'you' && prev !== 'not') add('reminder', Math.max(0, i - 1), i + 1);
+    if ((w === 'does' || w === 'did' || w === 'do') && t[i + 1] && (TOLD.has(lemmaOf(t[i + 1].w)) || emphaticTold(t, i + 1)) && t[i + 1].w === lemmaOf(t[i + 1].w) && prev !== 'you' && prev !== 'not') add('reminder', Math.max(0, i - 1), i + 1);
     // We told them: "we sent three reminders", "I mentioned", "we emailed you".
     if (SELF.has(w)) {
       let j = skipGap(t, i + 1);
@@ -614,8 +614,18 @@ export function blameShapes(words: readonly FeatureWord[], question = false): Bl
   return out;
 }
 
+/**
+ * A line the models leave alone (session 1.10): it lets a charge go (waivesCharge), or the next line of the same
+ * paragraph owns the fault as ours ("We told you the wrong time. That's our error, not yours"). `next`: the words
+ * of that line, or undefined when no line follows in the paragraph.
+ */
+export function notForModels(words: readonly FeatureWord[], next: readonly FeatureWord[] | undefined): boolean {
+  if (waivesCharge(words)) return true;
+  return next !== undefined && next.some((w) => w.lower === 'our' || w.lower === 'us' || w.lower === 'my') && ownsFault(next) === 0;
+}
+
 /** Verbs of letting a charge go, and the charges (session 1.10). */
-const RELIEF = new Set(['waive', 'waived', 'removed', 'refunded', 'cancelled', 'canceled', 'credited', 'dropped', 'scrapped', 'reversed', 'written', 'wiped']);
+const RELIEF = new Set(['waive', 'waiving', 'waived', 'removed', 'refunded', 'cancelled', 'canceled', 'credited', 'dropped', 'scrapped', 'reversed', 'written', 'wiped']);
 const CHARGE = new Set(['fee', 'fees', 'charge', 'charges', 'penalty', 'fine', 'surcharge', 'cost', 'costs']);
 const BUT = new Set(['but', 'however', 'though', 'although', 'still', 'this']);
 /**
@@ -628,7 +638,7 @@ export function waivesCharge(words: readonly FeatureWord[]): boolean {
   const t = tokensOf(words);
   if (t.some((x) => BUT.has(x.w))) return false;
   for (let i = 0; i < t.length; i++) {
-    if (!RELIEF.has(t[i].w) && !(t[i].w === 'waive' || t[i].w === 'waiving')) continue;
+    if (!RELIEF.has(t[i].w)) continue;
     if (t.slice(Math.max(0, i - 5), i + 5).some((x) => CHARGE.has(x.w))) return true;
   }
   return false;

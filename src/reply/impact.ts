@@ -61,9 +61,10 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     if (!reply) continue;
     // The customer's own news; "I can't find the setting" is a how-to question, not news.
     // "We're running late and won't make it back": the customer's own plan is not our news.
-    const hit = hitsIn(l, IMPACT, 'bad-news').find((h) => !['i', 'we'].includes(h.first.lower) && !ownDoing(l, h.first, h.last) && !possibility(l, h.first) && !option(l, h.first, h.last));
+    const news = hitsIn(l, IMPACT, 'bad-news');
+    const hit = news.find((h) => !['i', 'we'].includes(h.first.lower) && !ownDoing(l, h.first, h.last) && !possibility(l, h.first) && !option(l, h.first, h.last));
     // "I've forgotten my locker code": the customer's own act is no news, for the patterns or the model.
-    if (!hit && hitsIn(l, IMPACT, 'bad-news').some((h) => ownDoing(l, h.first, h.last))) own.add(l);
+    if (!hit && news.some((h) => ownDoing(l, h.first, h.last))) own.add(l);
     if (l.question) {
       // "The app says Mia's been bitten?" — "Yes, on her arm": the agent confirms the news.
       if (hit && !conditional(l) && confirms(reply)) needs.push({ line: reply, first: hit.first, last: hit.last, trigger: hitText(l, hit.first, hit.last), kind: 'reported' });
@@ -133,11 +134,12 @@ const OWN_HEADS = new Set(['running', 'going', 'coming', 'travelling', 'travelin
 /** A customer's news that is their own plan or doing ("we're running late and won't make it back"), not something done to them. */
 function ownDoing(l: ReplyLine, first: Word, last: Word): boolean {
   const idx = l.words.indexOf(last);
-  let start = l.words.indexOf(first);
+  const at = l.words.indexOf(first);
+  let start = at;
   while (start > 0 && !/[.;:!?,—–]/.test(l.block.text.slice(l.words[start - 1].end, l.words[start].start))) start--;
   const clause = l.words.slice(start, idx + 1).map((w) => w.lower.replace(/’/g, "'"));
   const subj = clause[0] ?? '';
-  if (ownAct(clause, idx - start - (l.words.indexOf(last) - l.words.indexOf(first)))) return true;
+  if (ownAct(clause, at - start)) return true;
   if (!OWN.has(subj)) return false;
   const heads: string[] = [];
   const headAt = (k: number) => {

@@ -36,7 +36,7 @@ import { replyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
-import { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, ownsFault, waivesCharge, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
+import { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, notForModels, ownsFault, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
 import { modelSlot } from '../../lexicon/logistic.js';
 import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
@@ -113,14 +113,13 @@ export default defineRule({
     // or one that lets a charge go ("…, the late fee has been removed"), is not read by the models.
     const spoken = reply.spoken;
     const at = new Map(spoken.map((l, i) => [l, i]));
-    const ownedNext = (line: ReplyLine): boolean => {
-      if (waivesCharge(line.words)) return true;
+    const leftAlone = (line: ReplyLine): boolean => {
       const next = spoken[(at.get(line) ?? -2) + 1];
-      return Boolean(next && next.block === line.block && next.words.some((w) => w.lower === 'our' || w.lower === 'us' || w.lower === 'my') && owned(next) === 0);
+      return notForModels(line.words, next?.block === line.block ? next.words : undefined);
     };
     for (const line of reply.spoken) {
       if (!m) break;
-      if (found.has(line.sentence) || line.question || ownedNext(line)) continue;
+      if (found.has(line.sentence) || line.question || leftAlone(line)) continue;
       const cues = blameCues(line.words);
       if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
       found.add(line.sentence);
@@ -133,7 +132,7 @@ export default defineRule({
     // Whether the reply says no or puts something right: then the reader also reads any sentence that names them.
     const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
     for (const line of reply.spoken) {
-      if (found.has(line.sentence) || line.question || line.words.length < 3 || ownedNext(line)) continue;
+      if (found.has(line.sentence) || line.question || line.words.length < 3 || leftAlone(line)) continue;
       const features = blameSentenceFeatures(line.words, context);
       if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
       const [a, b] = blameSentenceQuote(line.words);

@@ -358,12 +358,12 @@ export default defineRule<Options>({
         if (short) unfamiliarHit(block, r, words, listed);
         continue;
       }
-      // Short sentences all through: the long words are what makes it hard, so the message names two of them and
-      // does not ask for shorter sentences (issue 14, 1.10 audit: "'use shorter sentences' does not apply").
       if (noisy(words, sentences, splitAny) && new Set(unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard).size < NOISY_RARE) {
         if (short) unfamiliarHit(block, r, words, listed);
         continue;
       }
+      // Short sentences all through: the long words are what makes it hard, so the message names two of them and
+      // does not ask for shorter sentences (issue 14, 1.10 audit: "'use shorter sentences' does not apply").
       let named = '';
       if (language === 'en' && allShort && messageId === 'hard') {
         const shown = longWordsOf(sentences, terms, listed, inLink, (vocabulary ??= vocabularyOf(doc.sentences)));
@@ -442,9 +442,7 @@ function unfamiliarWords(sentences: readonly { words: readonly { text: string; l
   const hard: string[] = [];
   for (const s of sentences) {
     s.words.forEach((w, i) => {
-      if (w.masked || w.quoted || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text) || inLink(w.span)) return;
-      // Names ("Arduino IDE"), acronyms ("SLA") and addresses ("Login.gov") are not hard words.
-      if ((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
+      if (!mayBeHard(w, i, vocabulary, inLink)) return;
       words++;
       const lower = w.lower.replace(/[’']s$/, '');
       // In a policy, list items are not hard words (see wordMix).
@@ -604,15 +602,23 @@ function shortListWords(sentences: readonly { words: readonly { text: string; lo
   return out;
 }
 
+/**
+ * Whether a word is the writer's own and could be a hard word: not masked, quoted or link text, with letters and
+ * no digits, and not a name ("Arduino IDE": a capital in mid-sentence, or a word the file writes that way
+ * elsewhere), an acronym ("SLA") or an address ("Login.gov").
+ */
+function mayBeHard(w: { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }, i: number, vocabulary: Vocabulary, inLink: (span: Span) => boolean): boolean {
+  if (w.masked || w.quoted || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text) || inLink(w.span)) return false;
+  return !((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text));
+}
+
 /** A paragraph's long words (three syllables or more), unfamiliar ones first, then the longest; names, common words, terms of art and list items left out. */
 function longWordsOf(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string>, listed: ReadonlySet<number>, inLink: (span: Span) => boolean, vocabulary: Vocabulary): string[] {
   const { common, familiar } = wordLists();
   const found = new Map<string, number>();
   for (const s of sentences) {
     s.words.forEach((w, i) => {
-      if (w.masked || w.quoted || inLink(w.span) || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
-      // Names: a capital in mid-sentence, or a word the file writes that way elsewhere ("Portenta"); acronyms.
-      if ((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text)) return;
+      if (!mayBeHard(w, i, vocabulary, inLink)) return;
       const lower = w.lower.replace(/[’']s$/, '');
       // "organization" and "organizations" are one word.
       if (common.has(lower) || terms.has(lower) || listed.has(w.span.start) || found.has(lower) || found.has(lower.replace(/s$/, '')) || found.has(`${lower}s`)) return;

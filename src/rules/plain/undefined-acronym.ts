@@ -676,7 +676,7 @@ function partValue(sentence: Sentence, index: number, isPart: (lower: string) =>
   return isPart(n.lower);
 }
 
-/** The letters of an acronym without a version number: "WPA2" → WPA. */
+/** The letters of an acronym without a version number: "WPA2" → WPA (a loop: /\d+$/ backtracks on long digit runs). */
 function family(text: string): string {
   const head = text.split(/[-–]/)[0];
   let end = head.length;
