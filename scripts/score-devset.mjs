@@ -8,7 +8,8 @@
 // `npm run build` first) in its channel, then per care rule we print:
 //   recall      expected findings found (with `evidence`, a finding of that rule must
 //               overlap the evidence text in the item)
-//   near-miss   items listing the rule as a near miss on which it fired anyway
+//   near-miss   items listing the rule as a near miss on which it fired anyway (a finding
+//               of that rule that answers none of the item's expected problems)
 //   clean       items with `expect: []` that got any care finding
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -51,6 +52,9 @@ for (const file of filesOf(folder)) {
     const care = result.findings.filter((f) => CARE.includes(f.ruleId));
     const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
     const where = `${file.split('/').pop()}#${item.id}`;
+    // Findings that answer one of the item's expected problems: a near-miss of the same rule
+    // is not "fired" by them (the plain scorer does the same).
+    const matched = new Set();
     for (const ex of item.expect ?? []) {
       const s = stats[ex.rule];
       if (!s) continue;
@@ -60,9 +64,12 @@ for (const file of filesOf(folder)) {
       let ok = mine.length > 0;
       if (ok && ex.evidence) {
         const ev = evidenceSpans(text, String(ex.evidence));
-        if (ev.length) ok = mine.some((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
-        else unplaced.push(`${where} ${ex.rule}: evidence not in text: ${ex.evidence}`);
-      }
+        if (ev.length) {
+          const hits = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
+          for (const f of hits) matched.add(f);
+          ok = hits.length > 0;
+        } else unplaced.push(`${where} ${ex.rule}: evidence not in text: ${ex.evidence}`);
+      } else for (const f of mine) matched.add(f);
       if (ok) s.found++;
       else misses.push({ where, rule: ex.rule, evidence: ex.evidence, channel, text, got: mine.map((f) => f.message) });
     }
@@ -70,7 +77,7 @@ for (const file of filesOf(folder)) {
       const s = stats[nm.rule];
       if (!s) continue;
       s.nearMiss++;
-      const fired = care.filter((f) => f.ruleId === nm.rule);
+      const fired = care.filter((f) => f.ruleId === nm.rule && !matched.has(f));
       if (fired.length) {
         s.nearMissFired++;
         alarms.push({ where, rule: nm.rule, why: nm.why, channel, text, got: fired.map((f) => `${f.line}:${f.column} ${f.message}`) });
