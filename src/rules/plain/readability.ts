@@ -86,6 +86,11 @@
  * paragraph is reported by the grade tests only with a second sign, two different long and rare words (as
  * in the unfamiliar test: off the Dale–Chall and readability.yml lists, used once in the file). The
  * unfamiliar and formal tests have their own evidence and are unchanged.
+ * Issue 14, 1.11 audit: in an English policy, the terms of art of standard clauses (the `legal` entries of
+ * readability.yml: "merchantability", "fitness for a particular purpose", "consequential", "sublicensable",
+ * "derivative works") count in the grade as words of two syllables, and are not long or hard words in the tests
+ * of a paragraph's words: a warranty disclaimer, an exclusion of damages or a licence grant must use them. The
+ * formal test's grade keeps them as they are. A long clause stays sentence-length's finding.
  * Grades above 18 are shown as "above grade 18": past that the number means
  * nothing to a writer. A section (the text under one heading) with several
  * hard paragraphs gets one finding, at the first, saying how many more there
@@ -213,6 +218,7 @@ export default defineRule<Options>({
     // In a policy, legal terms of art ("indemnify", "termination") are the right words (issue 14, 1.6): they do
     // not make its words hard. They still count in the grade: a paragraph of them can be hard to read.
     const terms = ctx.channel === 'policy' ? termsOfArt() : EMPTY_SET;
+    const artPolicy = ctx.channel === 'policy' && language === 'en';
     let section: { span: Span; messageId: string; grade: number; score: number; formula: string; words: string }[] = [];
     const flush = () => {
       if (!section.length) return;
@@ -274,13 +280,19 @@ export default defineRule<Options>({
       let splitAny = false;
       let numbers = 0;
       const longOnes: (typeof sentences)[number][] = [];
+      // In a policy, legal terms of art ("merchantability", "consequential damages", "sublicensable") count in the
+      // grade as words of two syllables, and are not long or hard words in the word tests (issue 14, 1.11 audit).
+      const art = artPolicy ? artSpans(sentences) : EMPTY_SPANS;
+      const asTerm = <W extends { text: string; span: Span }>(w: W): W => (art.has(w.span.start) ? { ...w, text: TERM_TEXT } : w);
       for (const s of sentences) {
         if (language === 'en') for (const w of s.words) if (!w.masked && !w.quoted && !/\p{L}/u.test(w.text) && /\p{N}/u.test(w.text) && !inLink(w.span)) numbers++;
         // Link text names a page ("Twelve Years Under the DMCA") and quoted words are someone
         // else's (an error message): not the writer's words to shorten.
+        // The formal test's grade keeps terms of art as they are: its evidence is the formal words ("pursuant").
         const own = statsOf([{ words: s.words.filter((w) => !w.quoted && !inLink(w.span)) }], language);
         // English: names and defined terms count as short words (the formal test keeps them as they are).
-        const named = language === 'en' ? statsOf([{ words: namesAsShort(s.words, (vocabulary ??= vocabularyOf(doc.sentences)), inLink) }], language) : own;
+        const shortNames = language === 'en' ? namesAsShort(s.words, (vocabulary ??= vocabularyOf(doc.sentences)), inLink) : [];
+        const named = language === 'en' ? statsOf([{ words: art.size ? shortNames.map(asTerm) : shortNames }], language) : own;
         const counted = countedWords(s.words);
         // Only a sentence that sentence-length reports (it lets one word in 25 pass) is split.
         const long = limit !== undefined && counted > limit + Math.floor(limit * SLACK_SHARE);
@@ -306,6 +318,7 @@ export default defineRule<Options>({
           if (more.size) listed = new Set([...listed, ...more]);
         }
       }
+      if (art.size) listed = new Set([...listed, ...art]);
       if (words < minShortWords) continue;
       const r = readabilityOf(stats, language);
       let messageId: string;
@@ -331,7 +344,7 @@ export default defineRule<Options>({
         short = true;
         // Names ("Australia, Austria, Belgium…", "Arduino > Preferences") are not hard words.
         // Numbers, versions and file names ("Ubuntu 11.10", "v2.0.1", "boards.txt") are read at a glance: short words.
-        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))).map((w) => (codeLike(w.text) ? { ...w, text: NAME_TEXT } : w)) })), language);
+        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))).map((w) => (codeLike(w.text) ? { ...w, text: NAME_TEXT } : asTerm(w))) })), language);
         if (!plain.words) continue;
         const share = language === 'en' ? plain.polysyllables / plain.words : plain.longWords / plain.words;
         const tiny = words < TINY_WORDS;
@@ -650,6 +663,52 @@ function termsOfArt(): ReadonlySet<string> {
     }
   }
   return (artTerms = words);
+}
+
+/** A stand-in of two syllables for a legal term of art in a policy. */
+const TERM_TEXT = 'matter';
+
+/**
+ * Legal terms of art of a policy's standard clauses: the `legal` entries of readability.yml, which may be phrases
+ * ("fitness for a particular purpose"). Single words are a set; phrases, lists of words.
+ */
+let legal: { words: Set<string>; phrases: string[][] } | undefined;
+function legalTerms(): { words: Set<string>; phrases: string[][] } {
+  if (legal) return legal;
+  // Only the boilerplate terms of readability.yml: the wider terms of art of jargon.yml ("modify", "terminate",
+  // "indemnify") have plain twins a consumer policy can use ("We will indemnify you…" stays hard).
+  const words = new Set<string>();
+  const phrases: string[][] = [];
+  for (const e of table('readability').entries) {
+    if (e.category !== 'legal') continue;
+    for (const m of e.match) {
+      const parts = m.toLowerCase().trim().split(/\s+/);
+      if (parts.length === 1) words.add(parts[0]);
+      else phrases.push(parts);
+    }
+  }
+  return (legal = { words, phrases });
+}
+
+/** The start offsets of a paragraph's legal terms of art (every word of a phrase). */
+function artSpans(sentences: readonly { words: readonly { lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[]): ReadonlySet<number> {
+  const { words, phrases } = legalTerms();
+  let out: Set<number> | undefined;
+  for (const s of sentences) {
+    const ws = s.words;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i];
+      if (w.masked || w.quoted) continue;
+      if (words.has(w.lower)) (out ??= new Set()).add(w.span.start);
+      for (const p of phrases) {
+        if (p[0] !== w.lower || i + p.length > ws.length) continue;
+        let k = 1;
+        while (k < p.length && ws[i + k].lower === p[k]) k++;
+        if (k === p.length) for (let j = 0; j < p.length; j++) (out ??= new Set()).add(ws[i + j].span.start);
+      }
+    }
+  }
+  return out ?? EMPTY_SPANS;
 }
 
 /** A stand-in of one syllable for a name: the formula counts it as a word, but not as a long one. */
