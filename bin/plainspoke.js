@@ -10,7 +10,7 @@ const { join } = require('node:path');
  * src/boot/v8-flags.ts WORKER_V8_FLAGS (a test checks they match), set before the bundle is compiled: its code
  * cache was made under them, and a short run spends less CPU on V8's optimising compiler (issue 19).
  */
-const V8_FLAGS = ['--interrupt-budget=1048576', '--no-flush-bytecode'];
+const V8_FLAGS = ['--interrupt-budget=1048576', '--no-flush-bytecode', '--regexp-tier-up-ticks=100'];
 
 /**
  * V8's setFlagsFromString without node:v8, which loads Node.js's streams for its heap snapshot functions: about
