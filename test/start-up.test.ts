@@ -393,6 +393,11 @@ describe('empty anchors in Markdown without the HTML parser (issue 19)', () => {
     '# Pins\n\n<a id="header-pins"></a>\n\n## Using the pins\n\nConnect the battery.\n',
     'Read [the guide](#pins). <a name="old-name" id="new_id-2"></a> Then go on.\n\n* one <a id="in-list"></a> item\n* `code` and **bold**\n\n> <a name="quoted"></a> said\n',
     '| a | b |\n| --- | :-: |\n| <a id="cell"></a> x | ![alt](i.png "title") |\n\n```js\nlet a = 1;\n```\n\n1. first\n2. <a id="two"></a>second\n',
+    // HTML comments too (the light path makes the comment node hast-util-raw makes).
+    '<!-- A note for editors -->\n\n# Title <!-- x -->\n\nText <!-- inline --> more <a id="c"></a>.\n\n<!--\nTwo\nlines\n-->\n\n* item <!---->\n',
+    '> <!-- in a\n> quote -->\n>\n> quoted <!-- c --> text\n\n| a |\n| - |\n| <!-- cell --> b |\n',
+    // And key names: one text node (or none) between `<kbd>` and `</kbd>`.
+    'Press <kbd>Ctrl</kbd> now.\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd>, or <kbd></kbd>.\n\n* <kbd>Tab</kbd> <!-- c -->\n\n# <kbd>Esc</kbd> <a id="esc"></a>\n',
   ];
   it('gives the tree hast-util-raw gives, key order and all', async () => {
     const { isDeepStrictEqual } = await import('node:util');
@@ -405,7 +410,9 @@ describe('empty anchors in Markdown without the HTML parser (issue 19)', () => {
   });
 
   const DECLINED = [
-    'Press <kbd>Ctrl</kbd> now.\n',
+    'Press <kbd>**Ctrl**</kbd> now.\n',
+    'Press <kbd>Ctrl now.\n',
+    'Press <kbd class="k">Ctrl</kbd> now.\n',
     'Line one  \nline two <a id="x"></a>\n',
     'Text[^1] <a id="x"></a>\n\n[^1]: A note.\n',
     '* [ ] task <a id="x"></a>\n',
@@ -419,6 +426,12 @@ describe('empty anchors in Markdown without the HTML parser (issue 19)', () => {
     'Windows\r\nline ends <a id="x"></a>\r\n',
     '<div>\n\nA block.\n\n</div>\n',
     '<!-- a comment --> <a id="x"></a>\n',
+    '<!-- a -- b -->\n',
+    '<!--> x -->\n',
+    '<!-- a --!> b -->\n',
+    'Text <!-- a ---> b\n',
+    '[a link <!-- c --> inside](#y)\n',
+    'Windows\r\n<!-- a\r\ncomment -->\r\n',
   ];
   it('leaves every other tree to hast-util-raw, unchanged', async () => {
     const { toHast } = await import('mdast-util-to-hast');

@@ -6,10 +6,10 @@
  * (issue 19). Keep the import line and the body of `heavy()` in step with that plugin.
  *
  * A Markdown file whose only raw HTML is empty anchors (`<a id="pins"></a>`, a common way to give a
- * heading an id) gets its hast from `lightRaw()` below, which gives the tree hast-util-raw would give,
+ * heading an id) and HTML comments gets its hast from `lightRaw()` below, which gives the tree hast-util-raw would give,
  * without loading the HTML parser (issue 19).
  */
-import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import type { Comment, Element, ElementContent, Properties, Root, RootContent, Text } from 'hast';
 import * as eager from './html-support.js';
 
 export type HtmlSupport = typeof eager;
@@ -57,7 +57,8 @@ const LIGHT_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol',
 
 /**
  * hast-util-raw's result, given an empty file, for a tree whose raw nodes are only empty anchors, each an opening tag with
- * `id` or `name` attributes (double-quoted letters, digits, '-' and '_') right before its `</a>`;
+ * `id` or `name` attributes (double-quoted letters, digits, '-' and '_') right before its `</a>`, plain HTML
+ * comments (commentOf), and `<kbd>` … `</kbd>` around one text node;
  * undefined for any other tree (the caller then runs hast-util-raw). The tree is changed only when
  * the result is returned.
  */
@@ -89,6 +90,28 @@ export function lightRaw(tree: unknown): Root | undefined {
         out.push(k);
         continue;
       }
+      const comment = k.position ? commentOf(k.value, k.position.start) : undefined;
+      if (comment) {
+        out.push(comment);
+        continue;
+      }
+      // `<kbd>Ctrl</kbd>`: a key name (one text node, or none) between the two tags becomes the element's child.
+      if (k.value === '<kbd>') {
+        const inner = kids[i + 1]?.type === 'text' ? [kids[i + 1] as Text] : [];
+        const close = kids[i + 1 + inner.length];
+        if (!k.position || close?.type !== 'raw' || close.value !== '</kbd>' || !close.position) return undefined;
+        const from = k.position.start;
+        const to = close.position.end;
+        out.push({
+          type: 'element',
+          tagName: 'kbd',
+          properties: {},
+          children: inner,
+          position: { start: { line: from.line, column: from.column, offset: from.offset }, end: { line: to.line, column: to.column, offset: to.offset } },
+        });
+        i += inner.length + 1;
+        continue;
+      }
       const next = kids[i + 1];
       const properties = k.position ? anchorProperties(k.value) : undefined;
       if (!properties || next?.type !== 'raw' || next.value !== '</a>' || !next.position) return undefined;
@@ -108,6 +131,31 @@ export function lightRaw(tree: unknown): Root | undefined {
   for (const [node, children] of edits) node.children = children as never;
   // The root hast-util-raw makes, with the span of an empty file.
   return { type: 'root', children: root.children, data: { quirksMode: false }, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+}
+
+/**
+ * The comment node hast-util-raw makes from a raw node that is one HTML comment and nothing else (issue 19: most
+ * raw HTML in Markdown policies is comments); undefined for any other text. Only comments the HTML tokenizer reads
+ * plainly: no `--` inside (so no early or odd end), no `>` or `->` right after `<!--`, no '-' before `-->`, no CR
+ * or NUL (the input stream changes them). Its span starts where the raw node starts and runs over the text
+ * as the tokenizer counts it (lines and columns from the value).
+ */
+function commentOf(value: string, start: { line: number; column: number; offset?: number }): Comment | undefined {
+  if (value.length < 7 || !value.startsWith('<!--') || !value.endsWith('-->') || start.offset === undefined) return undefined;
+  const inner = value.slice(4, -3);
+  if (inner.includes('--') || inner.startsWith('>') || inner.startsWith('->') || inner.endsWith('-') || inner.includes('\r') || inner.includes('\0')) return undefined;
+  let line = start.line;
+  let lastBreak = -1;
+  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) {
+    line++;
+    lastBreak = i;
+  }
+  const column = lastBreak === -1 ? start.column + value.length : value.length - lastBreak;
+  return {
+    type: 'comment',
+    value: inner,
+    position: { start: { line: start.line, column: start.column, offset: start.offset }, end: { line, column, offset: start.offset + value.length } },
+  };
 }
 
 function plainProperties(properties: Properties): boolean {

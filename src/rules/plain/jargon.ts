@@ -188,7 +188,11 @@ interface SystemWords {
   living: Set<string>;
 }
 let systemData: SystemWords | undefined;
-const lower = (x: unknown) => String(x).toLowerCase().replace(/’/g, "'");
+/** Lower case with straight apostrophes; most words have no curly one, so no copy is made (issue 19). */
+const lower = (x: unknown) => {
+  const s = String(x).toLowerCase();
+  return s.includes('’') ? s.replace(/’/g, "'") : s;
+};
 function systemWords(): SystemWords {
   if (systemData) return systemData;
   const raw = (table(TABLE).systemWords ?? {}) as { internalModifiers?: unknown[]; livingSubjects?: unknown[]; heads?: { match: string[]; modifiers: string | string[]; notAfter?: string[]; rare?: boolean }[] };
@@ -330,6 +334,9 @@ function actsAsTeam(aux: string, verb: string, verbs: Set<string>): boolean {
   return verbs.has(stem) || verbs.has(`${stem}e`);
 }
 
+/** The word without one full stop at its end. */
+const dropStop = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s);
+
 function shapeHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
   const L = shapeLists();
   const w = sentence.words;
@@ -337,7 +344,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
   const out: { from: number; to: number; entry: PhraseEntry }[] = [];
   const get = (k: string) => L[k] ?? new Set<string>();
   // ("tier 2." at the end of a sentence: the number keeps its full stop.)
-  const lw = (i: number) => (i >= 0 && i < w.length && !w[i].masked && !w[i].quoted ? lower(w[i].lower).replace(/\.$/, '') : '');
+  const lw = (i: number) => (i >= 0 && i < w.length && !w[i].masked && !w[i].quoted ? dropStop(lower(w[i].lower)) : '');
   const prev = (i: number) => {
     if (i <= 0) return '^';
     if (/[,;:(—–]/.test(text.slice(w[i - 1].end, w[i].start))) return ',';

@@ -272,22 +272,34 @@ export function parseForms(text: string, entries: readonly PhraseEntry[]): Deriv
     at = end + 1;
   }
   const keyAt = (at: number) => text.slice(at, text.indexOf('\t', at));
+  // Each word of every sentence is looked up; most are common words met many times (issue 19): the answer is
+  // kept per form (null: not a derived form), so a form is searched for once a process.
+  const known = new Map<string, Derived | null>();
+  const search = (form: string): Derived | undefined => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const key = keyAt(starts[mid]);
+      if (key === form) {
+        const [, i, base, tense] = text.slice(starts[mid], text.indexOf('\n', starts[mid])).split('\t');
+        const entry = entries[Number(i)];
+        return entry ? { base, entry, tense: tense as Tense } : undefined;
+      }
+      if (key < form) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
+  };
   return {
     get(form: string): Derived | undefined {
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const key = keyAt(starts[mid]);
-        if (key === form) {
-          const [, i, base, tense] = text.slice(starts[mid], text.indexOf('\n', starts[mid])).split('\t');
-          const entry = entries[Number(i)];
-          return entry ? { base, entry, tense: tense as Tense } : undefined;
-        }
-        if (key < form) lo = mid + 1;
-        else hi = mid;
+      let d = known.get(form);
+      if (d === undefined) {
+        // A bound on the memo for runs over many files with many distinct words.
+        if (known.size >= 100_000) known.clear();
+        known.set(form, (d = search(form) ?? null));
       }
-      return undefined;
+      return d ?? undefined;
     },
   };
 }
