@@ -7,6 +7,7 @@ import { ParseEnglish } from 'parse-english';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import type { Span } from '../types.js';
+import { asciiClass } from '../util/ascii-class.js';
 import { firstEndingAfter, type Placeholder } from './placeholders.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'table-cell' | 'alt' | 'caption' | 'other';
@@ -101,7 +102,7 @@ function proseCut(text: string, from: number): number {
     if (c !== 32 && c !== 10 && c !== 9 && c !== 13) continue;
     if (c === 10 && line === -1) line = i + 1;
     if (space === -1) space = i + 1;
-    if (text.charCodeAt(i - 1) === 46 /* . */ && /^\p{Lu}/u.test(text.slice(i + 1, i + 3)) && /[^\p{L}][a-z]{3,}\.$/u.test(text.slice(Math.max(0, i - 40), i))) return i + 1;
+    if (text.charCodeAt(i - 1) === 46 /* . */ && STARTS_UPPER.test(text.slice(i + 1, i + 3)) && LOWER_WORD_STOP.test(text.slice(Math.max(0, i - 40), i))) return i + 1;
   }
   // boundTokens left no run without white space longer than MAX_TOKEN, so there is always a space.
   return line !== -1 ? line : space !== -1 ? space : limit;
@@ -313,7 +314,7 @@ export class ProseBlock {
       const stop = last === 46 || last === 63 || last === 33;
       // "photo ID. You", "in CA. Then": capitals read as an abbreviation (idem, circa) end the sentence before a capital too.
       // "from A to H. The band": a lone capital is an initial only before a name, not before a word that opens sentences.
-      const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || /^\p{Lu}{2,6}\.$/u.test(text) || (/^\p{Lu}\.$/u.test(text) && SENTENCE_OPENERS.has(nlcstToString(nextWord(kids, i) ?? child)))) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
+      const gluedAbbreviation = stop && (GLUED_WORDS.has(text) || CAPITALS_STOP.test(text) || (CAPITAL_STOP.test(text) && SENTENCE_OPENERS.has(nlcstToString(nextWord(kids, i) ?? child)))) && words.length > 0 && !/\d/.test(words[words.length - 1].text);
       // "under 13. If you are" is glued the same way: a number ending a sentence. So is a unit after a
       // number before a word that opens sentences ("took 31 s. The next run").
       const gluedNumber =
@@ -322,7 +323,7 @@ export class ProseBlock {
       const stopInWord = stop && !gluedAbbreviation && !gluedNumber && /.[.?!]$/.test(text) && !LATIN_ABBREVIATION.test(text);
       if (gluedAbbreviation || gluedNumber || stopInWord) {
         const next = nextWord(kids, i);
-        const starts = next && (stopInWord ? this.isMasked(next.position?.start?.offset ?? 0, next.position?.end?.offset ?? 0) || MIXED_CASE_NAME.test(nlcstToString(next)) : /^\p{Lu}/u.test(nlcstToString(next)));
+        const starts = next && (stopInWord ? this.isMasked(next.position?.start?.offset ?? 0, next.position?.end?.offset ?? 0) || MIXED_CASE_NAME.test(nlcstToString(next)) : STARTS_UPPER.test(nlcstToString(next)));
         if (starts) {
           text = text.slice(0, -1);
           we -= 1;
@@ -368,7 +369,12 @@ const GLUED_WORDS = new Set(['in.', 'on.', 'sun.', 'sat.', 'wed.', 'mar.', 'min.
 /** "e.g." and "i.e." run on into the next words, code included. */
 const LATIN_ABBREVIATION = /^(?:e\.g|i\.e)\.?$/i;
 /** A name that starts in lower case and has a capital after it: "mDNS", "iPhone", "eSIM", "macOS". */
-const MIXED_CASE_NAME = /^\p{Ll}{1,3}\p{Lu}/u;
+const MIXED_CASE_NAME = asciiClass(/^[a-z]{1,3}[A-Z]/, () => /^\p{Ll}{1,3}\p{Lu}/u);
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
+const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
+const LOWER_WORD_STOP = asciiClass(/[^A-Za-z][a-z]{3,}\.$/, () => /[^\p{L}][a-z]{3,}\.$/u);
+const CAPITALS_STOP = asciiClass(/^[A-Z]{2,6}\.$/, () => /^\p{Lu}{2,6}\.$/u);
+const CAPITAL_STOP = asciiClass(/^[A-Z]\.$/, () => /^\p{Lu}\.$/u);
 
 function nextWord(kids: NlcstSentence['children'], i: number): NlcstWord | undefined {
   for (let j = i + 1; j < kids.length; j++) if (kids[j].type === 'WordNode') return kids[j] as NlcstWord;

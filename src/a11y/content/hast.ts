@@ -6,6 +6,7 @@
 import type { Element, Nodes as HastNode, Parents, Root as HastRoot } from 'hast';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
+import { asciiClass, isAsciiWordCode } from '../../util/ascii-class.js';
 
 /** An attribute as a string (token lists are joined by spaces); undefined when absent. */
 export function attr(el: Element, name: string): string | undefined {
@@ -98,14 +99,19 @@ export function textWithoutImages(el: Element): string {
 
 /** Lower case, single spaces, no surrounding punctuation or arrows: for comparing short texts. */
 export function normalise(s: string): string {
-  const t = s
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[^\p{L}\p{N}]+/u, '');
+  const t = LEADING_NON_WORD.replace(
+    s
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim(),
+    '',
+  );
   return t.slice(0, lastWordChar(t));
 }
+
+// The \p expressions are made only for non-ASCII text (src/util/ascii-class.ts).
+const LEADING_NON_WORD = asciiClass(/^[^A-Za-z0-9]+/, () => /^[^\p{L}\p{N}]+/u);
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
@@ -115,7 +121,7 @@ function lastWordChar(s: string): number {
   while (i > 0) {
     const low = s.charCodeAt(i - 1);
     const width = low >= 0xdc00 && low <= 0xdfff && i > 1 ? 2 : 1;
-    if (WORD_CHAR.test(s.slice(i - width, i))) break;
+    if (low < 128 ? isAsciiWordCode(low) : WORD_CHAR.test(s.slice(i - width, i))) break;
     i -= width;
   }
   return i;

@@ -8,6 +8,7 @@
  */
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
+import { asciiClass } from '../../util/ascii-class.js';
 import type { Element } from 'hast';
 import { ariaLabel, attr, closest, descendants, hasAttr, hasPlaceholder, isHidden, lineSpan, normalise, parents, shown, textOf, type ParentMap } from '../../a11y/content/hast.js';
 
@@ -24,6 +25,9 @@ function genericWords(): Set<string> {
   return generic;
 }
 
+// The \p expression is made only for non-ASCII link text (src/util/ascii-class.ts).
+const NOT_WORD_RUN = asciiClass(/[^A-Za-z0-9']+/, () => /[^\p{L}\p{N}']+/u);
+
 let filler: Set<string> | undefined;
 /** Words that say nothing about a destination; link text made only of them ("click here to learn more") is generic. */
 function fillerWords(): Set<string> {
@@ -33,7 +37,7 @@ function fillerWords(): Set<string> {
 
 /** "Click here to read more", "see this page for details": every word is filler, and there are at most eight. */
 function onlyFiller(n: string): boolean {
-  const words = n.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  const words = NOT_WORD_RUN.split(n).filter(Boolean);
   if (words.length < 2 || words.length > 8) return false;
   const f = fillerWords();
   return words.every((w) => f.has(w));

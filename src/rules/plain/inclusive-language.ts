@@ -21,8 +21,20 @@ import { replyLines } from '../../reply/lines.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
+import { asciiClass } from '../../util/ascii-class.js';
 
 const TABLE = 'inclusive-language';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
+const NOT_PHRASE_CHAR = asciiClass(/[^A-Za-z0-9\s'-]/, () => /[^\p{L}\p{N}\s'’-]/u);
+const LOWER_5 = asciiClass(/^[a-z]{5,}$/, () => /^\p{Ll}{5,}$/u);
+const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
+const TITLE_ABBR = asciiClass(/^[A-Z][a-z]*\.?$/, () => /^\p{Lu}\p{Ll}*\.?$/u);
+const ALL_CAPS = asciiClass(/^[A-Z]{2,}\.?$/, () => /^\p{Lu}{2,}\.?$/u);
+const LOWER_ED = asciiClass(/^[a-z]{3,}ed$/, () => /^\p{Ll}{3,}ed$/u);
+const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
+const ALL_LETTERS = asciiClass(/^[A-Za-z]+$/, () => /^\p{L}+$/u);
+const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 
 interface EqualityPattern {
   id: string;
@@ -82,7 +94,7 @@ export function phrasesByFirstWord(): Map<string, MatcherPhrase[]> {
     if (!exact && words.length === 2) push(words.map(norm).join(''), false, entry);
   };
   for (const e of data.entries) {
-    for (const phrase of e.match) if (!/[^\p{L}\p{N}\s'’-]/u.test(phrase)) add(phrase, { ...e, from: 'plainspoke' });
+    for (const phrase of e.match) if (!NOT_PHRASE_CHAR.test(phrase)) add(phrase, { ...e, from: 'plainspoke' });
   }
   const skips = (data['retext-equality'] ?? {}) as SkipList;
   const skipIds = new Set((skips.skip ?? []).flatMap((s) => (Array.isArray(s.id) ? s.id : [s.id])));
@@ -92,7 +104,7 @@ export function phrasesByFirstWord(): Map<string, MatcherPhrase[]> {
     if (skipIds.has(p.id)) continue;
     const replace = Object.keys(p.considerate ?? {}).slice(0, 3);
     for (const [phrase, category] of Object.entries(p.inconsiderate)) {
-      if (phrase.includes('*') || /[^\p{L}\p{N}\s'’-]/u.test(phrase)) continue;
+      if (phrase.includes('*') || NOT_PHRASE_CHAR.test(phrase)) continue;
       if (skipPhrases.has(phrase.split(/\s+/).map(norm).join(' '))) continue;
       add(phrase, { match: [phrase], replace, note: p.note, pattern: p.id, category, from: 'retext-equality', source: 'https://github.com/retextjs/retext-equality' });
     }
@@ -313,12 +325,12 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
   // the customer may have said who it is.
   const determiners = reply ? listed : (withYour ??= new Set([...listed, 'your']));
   // In a reply, a nurse or an engineer is usually one known person: only the listed customer words count.
-  const personLike = (lower: string) => !reply && (staff.has(lower) || (/^\p{Ll}{5,}$/u.test(lower) && personEndings.some((e) => lower.endsWith(e))));
+  const personLike = (lower: string) => !reply && (staff.has(lower) || (LOWER_5.test(lower) && personEndings.some((e) => lower.endsWith(e))));
   const text = sentence.block.text;
   let person = -1;
   // The person of the sentence before, when this one opens with the pronoun: "…your landlord. He may want…".
   const first = w[0];
-  if (carried !== undefined && first && !first.masked && !first.quoted && pronouns.has(first.lower) && /^\p{Lu}/u.test(first.text)) {
+  if (carried !== undefined && first && !first.masked && !first.quoted && pronouns.has(first.lower) && STARTS_UPPER.test(first.text)) {
     const replace = pronouns.get(first.lower)!;
     out.push({ start: first.start, end: first.end, replace: first.lower === 'her' ? 'their' : replace, person: carried });
   }
@@ -329,11 +341,11 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
     const lower = x.lower.replace(/['’]s$/, '');
     // "If someone calls, tell him…", "No one should share his password": anyone, with no determiner.
     if (bare.has(lower) || (lower === 'one' && w[i - 1]?.lower === 'no')) {
-      person = reply || w[i - 1]?.lower === 'not' || (i > 0 && /^\p{Lu}/u.test(x.text)) ? -1 : i;
+      person = reply || w[i - 1]?.lower === 'not' || (i > 0 && STARTS_UPPER.test(x.text)) ? -1 : i;
       continue;
     }
     // "a signer", "each approver": a person by its ending, when no listed person came first.
-    if (person === -1 && !persons.has(lower) && personLike(lower) && !/^\p{Lu}/u.test(x.text)) {
+    if (person === -1 && !persons.has(lower) && personLike(lower) && !STARTS_UPPER.test(x.text)) {
       const d = w[i - 1]?.lower ?? '';
       // A word found by its ending counts only after "a", "each", "every"…: "the author wrote… her" is one known person.
       if (determiners.has(d) && (d !== 'the' || staff.has(lower))) person = i;
@@ -356,14 +368,14 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
       else person = -1;
       // "Maria, the account owner, can…": a person named just before is who the pronoun means.
       const at = d1 === 'account' || !det(d1) ? i - 2 : i - 1;
-      if (person === i && at > 0 && text.slice(w[at - 1].end, w[at].start).trim() === ',' && /^\p{Lu}/u.test(w[at - 1].text) && !pronouns.has(w[at - 1].lower)) person = -1;
+      if (person === i && at > 0 && text.slice(w[at - 1].end, w[at].start).trim() === ',' && STARTS_UPPER.test(w[at - 1].text) && !pronouns.has(w[at - 1].lower)) person = -1;
       // In a reply, "a driver from our team" is one of our staff, and one known person.
       if (person === i && SPECIFIC_CHANNELS.has(channel) && ['from', 'on', 'at', 'in'].includes(w[i + 1]?.lower ?? '') && w[i + 2]?.lower === 'our') person = -1;
       continue;
     }
     // A name in between ("a user named Sam… his") may be whom the pronoun means, and so may a
     // family role ("A father can set a limit for each child and his own account").
-    if (person !== -1 && ((i > 0 && /^\p{Lu}/u.test(x.text) && !pronouns.has(x.lower)) || roles.has(x.lower))) person = -1;
+    if (person !== -1 && ((i > 0 && STARTS_UPPER.test(x.text) && !pronouns.has(x.lower)) || roles.has(x.lower))) person = -1;
     if (person === -1 || !pronouns.has(x.lower)) continue;
     // Pairs are table entries ("he or she", "his/her").
     const before = text.slice(w[i - 1]?.end ?? x.start, x.start).trim();
@@ -386,7 +398,7 @@ function personName(w: Sentence['words'], i: number): string {
   const phrase = personPhrases.get(lower)?.find((p) => p.every((y, k) => w[i - p.length + k]?.lower === y));
   if (phrase) return [...phrase, lower].join(' ');
   if (lower === 'one' && w[i - 1]?.lower === 'no') return 'no one';
-  return /^\p{Lu}\p{Ll}+$/u.test(w[i].text) ? lower : w[i].text.replace(/['’]s$/, '');
+  return TITLE_WORD.test(w[i].text) ? lower : w[i].text.replace(/['’]s$/, '');
 }
 
 /** Clause openers a bare plural role may follow: "If you travel, mothers can…". */
@@ -410,7 +422,7 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     if (neutral === undefined || x.masked || x.quoted) continue;
     const replace = possessive ? `${neutral}'s` : neutral;
     // "Mother's Day", "Fathers and Sons": a capital in mid-sentence is a name.
-    if (i > 0 && /^\p{Lu}/u.test(x.text)) continue;
+    if (i > 0 && STARTS_UPPER.test(x.text)) continue;
     // "Moms, here's how…", "Busy mum?", "Hey dads,": the reader addressed as a family role.
     if (!possessive && vocativeAt(sentence, i)) {
       out.push({ start: x.start, end: x.end, replace });
@@ -432,7 +444,7 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     // "a member's wife", "the account holder's husband": the role of anyone.
     const owner = w[i - 1];
     // "The patient's mother signed the form on 3 May": a past event, so one known family.
-    const past = (y: string) => PAST.has(y) || /^\p{Ll}{3,}ed$/u.test(y);
+    const past = (y: string) => PAST.has(y) || LOWER_ED.test(y);
     if (owner && /['’]s$/.test(owner.lower) && persons.has(owner.lower.slice(0, -2)) && determiners.has(w[i - 2]?.lower ?? '') && !(w[i - 2].lower === 'the' && SPECIFIC_CHANNELS.has(channel)) && !past(w[i + 1]?.lower ?? '')) {
       out.push({ start: x.start, end: x.end, replace });
       continue;
@@ -455,7 +467,7 @@ function genericRoles(sentence: Sentence, channel: string): { start: number; end
     // "Most mothers", "busy dads": a quantifier opening the clause.
     if (!ok && plural && k >= 0 && roleQuantifiers.has(w[k].lower) && opens(k - 1)) ok = true;
     // One describing word between: "a new mother", "busy dads".
-    if (!ok && !possessive && k >= 0 && /^\p{Ll}+$/u.test(k === 0 ? w[k].lower : w[k].text) && !roles.has(w[k].lower)) {
+    if (!ok && !possessive && k >= 0 && ALL_LOWER.test(k === 0 ? w[k].lower : w[k].text) && !roles.has(w[k].lower)) {
       k--;
       ok = (k >= 0 && det(w[k].lower)) || (plural && opens(k));
     }
@@ -479,7 +491,7 @@ function parentPairs(sentence: Sentence): { start: number; end: number; replace:
   const side = (i: number) => (parentMothers.has(w[i]?.lower ?? '') ? 'm' : parentFathers.has(w[i]?.lower ?? '') ? 'f' : '');
   for (let i = 0; i + 1 < w.length; i++) {
     const a = side(i);
-    if (!a || w[i].masked || w[i].quoted || (i > 0 && /^\p{Lu}/u.test(w[i].text))) continue;
+    if (!a || w[i].masked || w[i].quoted || (i > 0 && STARTS_UPPER.test(w[i].text))) continue;
     const gap = text.slice(w[i].end, w[i + 1].start).trim();
     let j = i + 1;
     if (gap === '' && (w[j].lower === 'and' || w[j].lower === '&' || w[j].lower === 'or')) j++;
@@ -492,7 +504,7 @@ function parentPairs(sentence: Sentence): { start: number; end: number; replace:
     if (['your', 'my', 'our', 'his', 'her'].includes(before)) continue;
     // "the baby's mother and father", "a pupil's": anyone's. "Sam's", "the Smiths'": one known family.
     const anyones = (k: number) => genericLists().persons.has(w[k].lower.replace(/['’]s$/, '')) || genericLists().determiners.has(w[k - 1]?.lower ?? '');
-    if (/['’]s$/.test(before) && (/^\p{Lu}/u.test(w[i - 1].text) || !anyones(i - 1))) continue;
+    if (/['’]s$/.test(before) && (STARTS_UPPER.test(w[i - 1].text) || !anyones(i - 1))) continue;
     if (w.slice(j + 1, j + 5).some((x) => parentOthers.has(x.lower))) continue;
     out.push({ start: w[i].start, end: w[j].end, replace: /s$/.test(w[i].lower) ? 'parents and carers' : 'parents' });
     i = j;
@@ -561,7 +573,7 @@ function vocativeAt(sentence: Sentence, i: number): boolean {
   if (cueEndsAt(sentence, i - 1, addressCues)) return true;
   const d = w[i - 1].lower;
   const possessives = ['your', 'my', 'our', 'his', 'her', 'their', 'its'];
-  return i === 1 && /^\p{L}+$/u.test(w[0].text) && !determiners.has(d) && !possessives.includes(d) && !roles.has(d);
+  return i === 1 && ALL_LETTERS.test(w[0].text) && !determiners.has(d) && !possessives.includes(d) && !roles.has(d);
 }
 
 type Found = { start: number; end: number; entry: PhraseEntry; source: string; messageId?: string };
@@ -572,7 +584,7 @@ type Found = { start: number; end: number; entry: PhraseEntry; source: string; m
  */
 function titleCaseName(sentence: Sentence, first: Sentence['words'][number], last: Sentence['words'][number]): boolean {
   const w = sentence.words;
-  const cap = (x: Sentence['words'][number] | undefined) => x !== undefined && /^\p{Lu}/u.test(x.text) && x.text !== 'I';
+  const cap = (x: Sentence['words'][number] | undefined) => x !== undefined && STARTS_UPPER.test(x.text) && x.text !== 'I';
   if (!cap(first)) return false;
   const i = w.indexOf(first);
   if (i === -1) return false;
@@ -600,7 +612,7 @@ function addressHits(sentence: Sentence, channel: string): Found[] {
     const after = gapAfter(sentence, i);
     const before = gapBefore(sentence, i);
     // "Sir Tim", "Madam Chair": a title before a name.
-    if (after === '' && w[i + 1] && /^\p{Lu}/u.test(w[i + 1].text)) continue;
+    if (after === '' && w[i + 1] && STARTS_UPPER.test(w[i + 1].text)) continue;
     const cued = i > 0 && (before === '' || before === ',') && cueEndsAt(sentence, i - 1, addressCues);
     const opens = i === 0 && /^[,!]/.test(after) && !['and', 'or'].includes(w[i + 1]?.lower ?? '');
     const setOff = (addressSetOff.has(x.lower) || addressSetOff.has(lower)) && i > 0 && before === ',' && (/^[,.!?]/.test(after) || !w[i + 1]);
@@ -630,7 +642,7 @@ function titleHits(sentence: Sentence, next: Sentence | undefined): (Found & { m
     const x = w[i];
     const t = titleOf(x.lower);
     // "MS Word", "an MR": capitals are a name or an abbreviation, not a title.
-    if (x.masked || x.quoted || !titles.has(t) || !/^\p{Lu}/u.test(x.text) || /^\p{Lu}{2,}\.?$/u.test(x.text)) continue;
+    if (x.masked || x.quoted || !titles.has(t) || !STARTS_UPPER.test(x.text) || ALL_CAPS.test(x.text)) continue;
     // A run of titles joined by "/", ",", "or", "and": the choices on offer.
     let j = i;
     const run = [t];
@@ -639,7 +651,7 @@ function titleHits(sentence: Sentence, next: Sentence | undefined): (Found & { m
       const gap = text.slice(w[j].end, w[k].start).replace(/\s+/g, '');
       if (gap === '' && ['or', 'and'].includes(w[k].lower)) k++;
       else if (gap !== '/' && gap !== ',' && gap !== '.' && gap !== './' && gap !== '.,' && gap !== '') break;
-      if (k >= w.length || !titles.has(titleOf(w[k].lower)) || w[k].masked || w[k].quoted || /^\p{Lu}{2,}\.?$/u.test(w[k].text)) break;
+      if (k >= w.length || !titles.has(titleOf(w[k].lower)) || w[k].masked || w[k].quoted || ALL_CAPS.test(w[k].text)) break;
       run.push(titleOf(w[k].lower));
       j = k;
     }
@@ -679,7 +691,7 @@ function holidayHits(sentence: Sentence): Found[] {
     if (x.masked || x.quoted || !holidays.has(x.lower)) continue;
     const next = w[i + 1];
     if (x.lower === 'festive' && !['season', 'period', 'break', 'holidays'].includes(next?.lower ?? '')) continue;
-    if (next && (holidayNot.has(next.lower) || (/^\p{Lu}/u.test(next.text) && gapAfter(sentence, i) === '' && !/^(and|new)$/i.test(next.text)))) continue;
+    if (next && (holidayNot.has(next.lower) || (STARTS_UPPER.test(next.text) && gapAfter(sentence, i) === '' && !/^(and|new)$/i.test(next.text)))) continue;
     const end = x.lower === 'festive' ? next.end : x.end;
     const last = x.lower === 'festive' ? i + 1 : i;
     let cue = false;
@@ -712,7 +724,7 @@ function titleOptionRuns(sentences: readonly Sentence[]): { sentence: Sentence; 
   };
   const titleOnly = (s2: Sentence | undefined) => {
     const words = only(s2);
-    return words?.length === 1 && titles.has(titleOf(words[0].lower)) && !words[0].quoted && /^\p{Lu}\p{Ll}*\.?$/u.test(words[0].text) ? words[0] : undefined;
+    return words?.length === 1 && titles.has(titleOf(words[0].lower)) && !words[0].quoted && TITLE_ABBR.test(words[0].text) ? words[0] : undefined;
   };
   const neutral = (s2: Sentence | undefined) => {
     const words = only(s2);
@@ -785,7 +797,7 @@ function familyNamed(sentence: Sentence, end: number): boolean {
   if (i === -1) return false;
   const first = w[i];
   const gap = sentence.block.text.slice(w[i - 1]?.end ?? end, first.start).trim();
-  if ((gap === '' || gap === ',') && /^\p{Lu}/u.test(first.text) && first.text !== 'I' && !first.masked) return true;
+  if ((gap === '' || gap === ',') && STARTS_UPPER.test(first.text) && first.text !== 'I' && !first.masked) return true;
   const family = (y: string) => roles.has(y) || helperRoles.has(y) || parentMothers.has(y) || parentFathers.has(y) || ['boyfriend', 'girlfriend', 'fiance', 'fiancee', 'fiancé', 'fiancée'].includes(y);
   for (let n = 0; n < 6 && i < w.length; n++, i++) {
     const y = w[i].lower;
@@ -872,7 +884,7 @@ function customerDidSo(sentence: Sentence, channel: string, at: number): boolean
     if (!['you', "you'd", "you've", 'youd', 'youve'].includes(w[i].lower)) continue;
     let v = w[i + 1];
     if (['had', 'have', 'already', 'just'].includes(v.lower) && w[i + 2] && w[i + 2].start < at) v = w[i + 2];
-    if ((/^\p{Ll}{3,}ed$/u.test(v.lower) && !v.lower.endsWith('need')) || PAST.has(v.lower)) return true;
+    if ((LOWER_ED.test(v.lower) && !v.lower.endsWith('need')) || PAST.has(v.lower)) return true;
   }
   return false;
 }

@@ -64,6 +64,7 @@
  * `vocabulary.accept` silences an acronym for a whole project.
  */
 import { trimEndChars } from '../../util/text.js';
+import { asciiClass } from '../../util/ascii-class.js';
 import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
@@ -74,6 +75,18 @@ import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 
 const TABLE = 'undefined-acronym';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
+const CAPS_TAIL = asciiClass(/[a-z]([A-Z]{2,6})$/, () => /\p{Ll}(\p{Lu}{2,6})$/u);
+const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
+const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
+const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
+const STARTS_LOWER = asciiClass(/^[a-z]/, () => /^\p{Ll}/u);
+const HAS_UPPER = asciiClass(/[A-Z]/, () => /\p{Lu}/u);
+const HAS_LOWER = asciiClass(/[a-z]/, () => /\p{Ll}/u);
+const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
+const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+const NOT_WORD_CHARS = asciiClass(/[^A-Za-z0-9'-]/g, () => /[^\p{L}\p{N}'-]/gu);
 
 /** Upper-case letters and digits, 2–6 long, with at least one letter. */
 const ACRONYM = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,6}$/;
@@ -246,7 +259,7 @@ function isCaps(w: Word): boolean {
 function isNamePart(w: Word | undefined): boolean {
   if (!w || w.masked) return false;
   // "Arduino", "iPad", "macOS": a name written in mixed case.
-  if (/\p{Lu}/u.test(w.text) && /\p{Ll}/u.test(w.text)) return true;
+  if (HAS_UPPER.test(w.text) && HAS_LOWER.test(w.text)) return true;
   return /^[A-Z]?\d+[A-Za-z]*$/.test(w.text) || isCaps(w);
 }
 
@@ -259,15 +272,15 @@ function properNouns(sentences: readonly Sentence[]): Set<string> {
   const names = new Set<string>();
   for (const s of sentences) {
     s.words.forEach((w, i) => {
-      if (w.masked || !/\p{Ll}/u.test(w.text)) return;
+      if (w.masked || !HAS_LOWER.test(w.text)) return;
       // "megaAVR", "WiFiNINA": capitals at the end of a name written in mixed case are part of that name.
-      const tail = /\p{Ll}(\p{Lu}{2,6})$/u.exec(w.text);
+      const tail = CAPS_TAIL.exec(w.text);
       if (tail) names.add(tail[1]);
-      if (!/^\p{Lu}/u.test(w.text)) return;
+      if (!STARTS_UPPER.test(w.text)) return;
       // "PoE", "DoS": an acronym with a small letter inside is not a name.
       if (mixedAcronym(w.text.split(/[-–]/)[0])) return;
       if (i > 0 && s.block.kind !== 'heading') names.add(w.text);
-      if (/^\p{Lu}\p{Ll}+$/u.test(w.text)) names.add(w.text.toUpperCase());
+      if (TITLE_WORD.test(w.text)) names.add(w.text.toUpperCase());
     });
   }
   return names;
@@ -287,7 +300,7 @@ function listedWithName(words: readonly Word[], index: number, text: string): bo
       const [a, b] = dir < 0 ? [w, words[i + 1]] : [words[i - 1], w];
       const gap = text.slice(a.end, b.start).trim();
       if (gap !== '' && !/^[,/]$/.test(gap) && !isLink(a, b)) break;
-      if (/\p{Lu}/u.test(w.text) && /\p{Ll}/u.test(w.text) && i > 0) return true;
+      if (HAS_UPPER.test(w.text) && HAS_LOWER.test(w.text) && i > 0) return true;
       if (!isCaps(w)) break;
     }
   }
@@ -305,7 +318,7 @@ function spells(words: readonly Word[], from: number, acro: string, titleCase: b
   for (let i = from; i < words.length && units.length < acro.length * 3 + 4; i++) {
     if (words[i].masked) break;
     words[i].text.split(/[-–]/).forEach((p, k) => {
-      if (p) units.push({ text: p.toLowerCase(), cap: /^\p{Lu}/u.test(p), tail: k > 0 });
+      if (p) units.push({ text: p.toLowerCase(), cap: STARTS_UPPER.test(p), tail: k > 0 });
     });
   }
   const letters = acro.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -414,7 +427,7 @@ function explainedNext(sentence: Sentence, c: Candidate, following: Sentence | u
   const words = sentence.words;
   // The acronym, or the acronym and one noun, ends the sentence.
   const rest = words.slice(c.index + 1);
-  if (rest.length > 1 || (rest.length === 1 && !/^\p{Ll}+$/u.test(rest[0].text))) return false;
+  if (rest.length > 1 || (rest.length === 1 && !ALL_LOWER.test(rest[0].text))) return false;
   const head = following.words.slice(0, 3).map((w) => w.lower).join(' ');
   return /^(this is|that is|it is|it's|this's|that's|this means|these are|they are|they're) (a|an|the|your|our|how|what|where|who|when)\b/.test(head) || /^(this|that|it) (stands for|is short for)\b/.test(head);
 }
@@ -433,7 +446,7 @@ function appositive(sentence: Sentence, c: Candidate): boolean {
   const text = sentence.block.text;
   const words = sentence.words;
   let k = c.index + 1;
-  if (words[k] && joined(text, c.word, words[k]) && /^\p{Ll}+$/u.test(words[k].text)) k++;
+  if (words[k] && joined(text, c.word, words[k]) && ALL_LOWER.test(words[k].text)) k++;
   const first = words[k];
   if (!first || !DESCRIPTION_OPENERS.has(first.lower)) return false;
   const gap = text.slice(words[k - 1].end, first.start).trim();
@@ -477,7 +490,7 @@ function serviceName(words: readonly Word[], index: number, text: string, verbs:
   const prev = words[index - 1];
   if (!prev || !SERVICE_LINKS.has(prev.lower) || !joined(text, prev, words[index])) return false;
   const next = words[index + 1];
-  if (next && joined(text, words[index], next) && /^\p{Ll}+$/u.test(next.text) && !STOP.has(next.lower)) return false;
+  if (next && joined(text, words[index], next) && ALL_LOWER.test(next.text) && !STOP.has(next.lower)) return false;
   // "Sign in with SSO" names a way to sign in, not a site: "with" and "from" only after connecting verbs.
   const how = prev.lower === 'with' || prev.lower === 'from';
   for (let k = index - 2; k >= 0 && index - k <= 6; k--) {
@@ -531,7 +544,7 @@ function titleAcronyms(title: string): string[] {
   words.forEach((w, i) => {
     const m = /^\(([A-Za-z0-9&]{2,8})\)[.,:;]?$/.exec(w);
     if (!m || !ACRONYM.test(m[1])) return;
-    const before = words.slice(Math.max(0, i - 8), i).map((text) => ({ text: text.replace(/[^\p{L}\p{N}'-]/gu, ''), lower: text.toLowerCase() }) as Word);
+    const before = words.slice(Math.max(0, i - 8), i).map((text) => ({ text: NOT_WORD_CHARS.replace(text, ''), lower: text.toLowerCase() }) as Word);
     for (let k = 0; k < before.length; k++) {
       if (spells(before, k, m[1], false)) {
         out.push(m[1]);
@@ -563,7 +576,7 @@ function namedExample(words: readonly Word[], index: number, text: string): bool
   if (words[k]?.lower === 'example' && words[k - 1]?.lower === 'for') k--;
   else if (!['e.g.', 'e.g', 'eg'].includes(words[k]?.lower ?? '')) return false;
   const noun = words[k - 1];
-  return !!noun && /^\p{Ll}+$/u.test(noun.text) && text.slice(noun.end, words[k].start).includes('(');
+  return !!noun && ALL_LOWER.test(noun.text) && text.slice(noun.end, words[k].start).includes('(');
 }
 
 /** Words that end the letters of a code: "begins with CL and has…", "ending in XR on the back". */
@@ -590,7 +603,7 @@ function literalLetters(words: readonly Word[], index: number): boolean {
   // "starts with TX", "ends in XR"; not "starts with a KYC check" or "begins with KYC checks", a thing that is done.
   if (!((k(i) === 'with' || k(i) === 'in') && SPELL_VERBS.has(k(i - 1)))) return false;
   const next = words[index + 1];
-  return !next || !/^\p{Ll}+$/u.test(next.text) || LETTERS_END.has(next.lower);
+  return !next || !ALL_LOWER.test(next.text) || LETTERS_END.has(next.lower);
 }
 
 /** Small words between an acronym and its spelled-out form: "BRP, short for…", "EPC, which is your…", "(known as an EPC)". */
@@ -621,7 +634,7 @@ function spelledNear(sentence: Sentence, c: Candidate, prev: Sentence | undefine
   }
   // After: the expansion starts within four gloss words of the acronym ("…, short for biometric…").
   let k = c.index + 1;
-  if (words[k] && /^\p{Ll}+$/u.test(words[k].text) && !GLOSS_WORDS.has(words[k].lower) && joined(sentence.block.text, c.word, words[k])) k++;
+  if (words[k] && ALL_LOWER.test(words[k].text) && !GLOSS_WORDS.has(words[k].lower) && joined(sentence.block.text, c.word, words[k])) k++;
   for (let gap = 0; k < words.length && gap <= 4; k++, gap++) {
     if (spellsExactly(words, k, Math.min(words.length, k + letters * 2 + 2), acro) && exactEnd(words, k, acro)) return true;
     if (!GLOSS_WORDS.has(words[k].lower)) break;
@@ -654,10 +667,10 @@ function partValue(sentence: Sentence, index: number, isPart: (lower: string) =>
   const word = words[index];
   const next = words[index + 1];
   // ("The plug type is BNC on most models" ends the value at a preposition.)
-  if (next && joined(text, word, next) && /^\p{Ll}/u.test(next.text) && !STOP.has(next.lower) && !['or', 'at', 'from'].includes(next.lower)) return false;
+  if (next && joined(text, word, next) && STARTS_LOWER.test(next.text) && !STOP.has(next.lower) && !['or', 'at', 'from'].includes(next.lower)) return false;
   let k = index - 1;
   // "micro UFL", "the UFL": one lower-case word may stand between.
-  if (words[k] && /^\p{Ll}+$/u.test(words[k].text) && joined(text, words[k], word) && !EXAMPLE_WORDS.has(words[k].lower) && !['is', 'are'].includes(words[k].lower)) k--;
+  if (words[k] && ALL_LOWER.test(words[k].text) && joined(text, words[k], word) && !EXAMPLE_WORDS.has(words[k].lower) && !['is', 'are'].includes(words[k].lower)) k--;
   const w = words[k];
   if (!w) return false;
   let noun: number;
@@ -728,7 +741,7 @@ function mentions(text: string, acro: string): boolean {
   for (let at = text.indexOf(acro); at !== -1; at = text.indexOf(acro, at + 1)) {
     const before = text[at - 1] ?? ' ';
     const after = text[at + acro.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && (!/[\p{L}\p{N}]/u.test(after) || (after === 's' && !/[\p{L}\p{N}]/u.test(text[at + acro.length + 1] ?? ' ')))) return true;
+    if (!HAS_WORD_CHAR.test(before) && (!HAS_WORD_CHAR.test(after) || (after === 's' && !HAS_WORD_CHAR.test(text[at + acro.length + 1] ?? ' ')))) return true;
   }
   return false;
 }
@@ -828,7 +841,7 @@ export default defineRule({
       const prev = words[index - 1];
       const next = words[index + 1];
       // "Nano 33 BLE" is a name; "4 to 8 CCF" is an amount and its unit.
-      const amount = prev !== undefined && /^\d[\d.,]*$/.test(prev.text) && !(index >= 2 && /\p{Ll}/u.test(words[index - 2].text) && isNamePart(words[index - 2]) && joined(text, words[index - 2], prev));
+      const amount = prev !== undefined && /^\d[\d.,]*$/.test(prev.text) && !(index >= 2 && HAS_LOWER.test(words[index - 2].text) && isNamePart(words[index - 2]) && joined(text, words[index - 2], prev));
       if (prev && !amount && joined(text, prev, word) && (index - 1 > 0 ? isNamePart(prev) : names.has(prev.text) || isCaps(prev))) return true;
       // ("the DPA 2018": a law and its year, not a model number.)
       // ("the MKR form factor" is a product line; "in CIDR form" is a notation to spell out.)
@@ -859,13 +872,13 @@ export default defineRule({
         // A common acronym ("a USB cable") is no label: it must not make its neighbours pins ("USB to TTL").
         // "a JST battery connector", "the SMA antenna socket": a connector type printed on the part.
         const after2 = words[index + 2];
-        if (!common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && knownSets().connectors.has(after2.lower)) labelled.add(c.acro);
+        if (!common.has(c.acro) && !c.mixed && next && after2 && ALL_LOWER.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && knownSets().connectors.has(after2.lower)) labelled.add(c.acro);
         // Parts of a device ("the RX input", "the GND pin") are labels only in a file about wiring or devices:
         // elsewhere "the MPPT input" or "the PAT sticker" names a technique or a test to spell out.
         const labelNoun = (x: Word | undefined) => !!x && (labelNouns.has(x.lower) || (hardware && partNouns.has(x.lower)));
         // "the u-blox SARA radio module", "the NINA wifi chip": in a file about devices, capitals, one lower-case
         // word and a board part's noun are the part's product name.
-        if (hardware && !common.has(c.acro) && !c.mixed && next && after2 && /^\p{Ll}+$/u.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && knownSets().boardParts.has(after2.lower)) productNames.add(c.acro);
+        if (hardware && !common.has(c.acro) && !c.mixed && next && after2 && ALL_LOWER.test(next.text) && joined(sentence.block.text, word, next) && joined(sentence.block.text, next, after2) && knownSets().boardParts.has(after2.lower)) productNames.add(c.acro);
         // "a JST-PH plug", "the MX-LP connector": capitals joined by a hyphen before a part's noun name the part.
         if (c.acro.includes('-') && next && joined(sentence.block.text, word, next) && (partNouns.has(next.lower) || labelNouns.has(next.lower) || productNouns.has(next.lower))) productNames.add(c.acro);
         // "the part marked as DNP", "labelled as CHG": the label word and "as".
@@ -903,7 +916,7 @@ export default defineRule({
       const block = sentence.block;
       const words = sentence.words;
       const following = sentences[si + 1]?.block === block ? sentences[si + 1] : undefined;
-      const letterWords = words.filter((w) => !w.masked && /\p{L}/u.test(w.text));
+      const letterWords = words.filter((w) => !w.masked && HAS_LETTER.test(w.text));
       const capsCount = letterWords.filter((w) => CAPS_WORD.test(w.text) && w.text.length >= 2).length;
       // Shouted legal text ("THE SERVICE IS PROVIDED AS IS") is emphasis, not acronyms.
       const shouting = capsCount >= 4 && capsCount * 2 >= letterWords.length;
@@ -965,7 +978,7 @@ export default defineRule({
         if (site === undefined) sites.set(c.acro, (site = brandName(doc.text, (lowerText ??= doc.text.toLowerCase()), c.acro, -1)));
         if (site) return;
         // Spelled out in Title Case earlier in the file, or earlier in this sentence ("Annual Percentage Rate: the APR…").
-        const spelledIn = (ws: readonly Word[]) => ws.some((w, i) => /^\p{Lu}/u.test(w.text) && w.text[0].toLowerCase() === c.acro[0].toLowerCase() && spells(ws, i, c.acro, true));
+        const spelledIn = (ws: readonly Word[]) => ws.some((w, i) => STARTS_UPPER.test(w.text) && w.text[0].toLowerCase() === c.acro[0].toLowerCase() && spells(ws, i, c.acro, true));
         if (seen.some((s) => spelledIn(s.words)) || spelledIn(words.slice(0, index))) {
           defined.add(c.acro);
           return;
