@@ -41,7 +41,11 @@
 // Writers: the care dev set, one writer per file-name prefix wNN (files without a prefix are one
 // writer, "A"); the synthetic blame sets (S) and the rule's own fixtures (F) only ever train.
 // For each dev writer: train on every other writer, score that writer's blame sentences, its
-// near-miss replies and its clean replies. Never reads heldout/ or final/.
+// near-miss replies and its clean replies. Never reads heldout/ or reserve/.
+//
+// Session 1.11: fixtures/devsets/care/dev/ now also holds the 83 files that were final/, so --cache lines come from
+// the new dev. rules/blame-language.model.json (the cue model) is still the one trained on the older dev at commit
+// 5efba2e (session 1.8); a retrain on the new dev (data23, 1.11) was not kept by the blind sets.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';

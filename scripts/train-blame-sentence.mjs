@@ -69,6 +69,20 @@
 //   node scripts/train-blame-corpus.mjs --out /tmp/blame-corpus.json
 //   node scripts/train-blame-sentence.mjs --cache /tmp/blame-lines.json --corpus /tmp/blame-corpus.json --train-gate all \
 //       --cue-corpus-weight 0 --cue-threshold 0.75 --threshold 0.8 --thresholds 0.75,0.8,0.85 [--blind w40,w41] [--out rules/blame-language.sentence.json]
+// Session 1.11: fixtures/devsets/care/dev/ now also holds the 83 files that were final/ (never heldout/ or reserve/).
+// rules/blame-language.sentence.json was trained on that dev (data23, checked again by gate23b), threshold 0.75:
+//   npm run build && node scripts/train-blame-model.mjs --cache /tmp/blame-lines.json --threshold 0.75 --thresholds 0.75 \
+//       --out /tmp/blame-cue.json          (the reply lines of the new dev; the cue model it writes is not shipped)
+//   node scripts/train-blame-corpus.mjs --out /tmp/blame-corpus.json
+//   node scripts/train-blame-sentence.mjs --cache /tmp/blame-lines.json --corpus /tmp/blame-corpus.json --train-gate all \
+//       --cue-corpus-weight 0 --cue-threshold 0.75 --threshold 0.75 --thresholds 0.75 --only none --no-corpus-eval \
+//       --out rules/blame-language.sentence.json
+// That gives the shipped file byte for byte without fixtures/rules/blame-language/*-good-reply.md (added in 1.11 with the
+// good-reply model, after the file was made and scored blind). With them the fixtures train two more replies: one weight
+// fewer and 268 weights move by at most 0.05; the file was not remade.
+// The cue model (rules/blame-language.model.json) was trained on the older dev at commit 5efba2e, acknowledge-impact
+// at 7c194f1, confirm-understanding at 9d3d3a2.
+//
 // Usage: --cache from `node scripts/train-blame-model.mjs --cache <file>` (the reply lines), then
 //   node scripts/train-blame-sentence.mjs --cache <file> --threshold 0.85 --thresholds 0.8,0.85,0.9 --out rules/blame-language.sentence.json
 import { existsSync, readFileSync } from 'node:fs';

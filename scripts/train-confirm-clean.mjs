@@ -8,7 +8,11 @@
 //   npm run build && node scripts/train-confirm-clean.mjs [--out rules/confirm-understanding.model.json]
 //       [--threshold 0.9] [--min-count 3] [--l2 0.02] [--verbose] [--dev <folder>] [--test <folder>]
 //
-// Labels, from the care dev set (never heldout/ or final/) and the rule's fixtures:
+// Session 1.11: fixtures/devsets/care/dev/ now also holds the 83 files that were final/. rules/confirm-understanding.model.json
+// was trained on the older dev (before the move), at commit 9d3d3a2, with --threshold 0.9; a retrain on the new dev
+// (data23, 1.11) was not kept by the blind sets.
+//
+// Labels, from the care dev set (never heldout/ or reserve/; dev/ includes the old final/ since 1.11) and the rule's fixtures:
 //   negative  every agent line of a reply that expects confirm-understanding (the writer saw no check in it);
 //   positive  the line the patterns read as the check, in any other reply.
 // Writers: the file-name prefix wNN; files with no prefix are one writer, w0; fixtures are never tested.

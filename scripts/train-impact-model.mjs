@@ -25,7 +25,12 @@
 // After retraining, run `npx vitest run test/rules.test.ts -t acknowledge-impact`: fixtures near a
 // threshold can move.
 //
-// Labels, from the dev set only (never heldout/ or final/):
+// Session 1.11: fixtures/devsets/care/dev/ now also holds the 83 files that were final/ (the lead fills final/ with new
+// blind writers). rules/acknowledge-impact.model.json was trained on the older dev (before the move), at commit 7c194f1:
+//   node scripts/train-impact-model.mjs --writers none --out rules/acknowledge-impact.model.json
+// A retrain on the new dev is /tmp/data23/out (data23, 1.11); the blind sets did not keep it.
+//
+// Labels, from the dev set only (never heldout/ or reserve/; dev/ includes the old final/ since 1.11):
 //   sentence negative  every agent sentence of a reply that expects acknowledge-impact;
 //   sentence positive  in a near-miss reply, the sentence whose words the `why` names ("names the
 //                      day off work already lost" → the sentence with "day", "off", "work", "lost"),

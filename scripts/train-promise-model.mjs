@@ -11,7 +11,13 @@
 // so dev cannot choose it. On the 830 blind final replies, 0.4 -> 0.6 kept every find, fired on 7 fewer good
 // replies and 1 fewer near-miss; the held-out set and the reserve w56 did not move.
 //
-// Labels, from the care dev set (never heldout/ or final/) and the rule's fixtures:
+// Session 1.11: fixtures/devsets/care/dev/ now also holds the 83 files that were final/ (2,305 replies, 32 writers
+// with the fixtures). rules/time-bound-commitment.model.json was trained on that dev (data23, checked again by gate23b):
+//   npm run build && node scripts/train-promise-model.mjs --v2 --threshold 0.6 --out rules/time-bound-commitment.model.json
+// The other care models were trained on the older dev: acknowledge-impact at commit 7c194f1, the blame cue model at
+// 5efba2e, confirm-understanding at 9d3d3a2.
+//
+// Labels, from the care dev set (never heldout/ or reserve/) and the rule's fixtures:
 //   positive  a promise with no time frame that overlaps the `evidence` of an expected
 //             time-bound-commitment (with no evidence: every one the grammar reports);
 //   negative  every promise the grammar finds in its raw form (policies, offers, standing

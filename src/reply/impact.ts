@@ -874,3 +874,9 @@ function gerundVerdict(l: ReplyLine): boolean {
   const n = next?.lower ?? '';
   return !/^(isn't|wasn't|aren't|weren't)$/.test(live[c].lower.replace(/’/g, "'")) && n.length > 6 && n.endsWith('ing') && !NOT_VERDICT.has(n);
 }
+
+/** The sentence model's score for a line (does it name the impact?), or undefined with no model: the good-reply model reads it (src/reply/good-reply.ts). */
+export function impactLineScore(l: ReplyLine): number | undefined {
+  const m = impactModels();
+  return m ? impactScore(m.sentence, featuresOf(l)) : undefined;
+}

@@ -9,6 +9,7 @@
  * holds never builds the promises.
  */
 import type { Doc } from '../document/document.js';
+import { goodReplyFeatures, goodReplyVetoes, type ReplyFacts, type VetoedRule } from './good-reply.js';
 import { closedByCustomer, confirmationOf, continuesOnOurSide, modelConfirmationOf } from './confirmation.js';
 import { holdsOf, type HoldInfo } from './hold.js';
 import { impactOf, type ImpactCheck } from './impact.js';
@@ -43,6 +44,13 @@ export interface ReplyModel {
   readonly nextStep: ReplyLine | undefined;
   readonly blame: PhraseFinding[];
   readonly robotic: PhraseFinding[];
+  /**
+   * The rules the good-reply model (src/reply/good-reply.ts) drops, sure the reply is fine: with acknowledge-impact,
+   * `impact` has no need; with blame-language, the rule drops a lone finding. `promises` is never changed.
+   */
+  readonly vetoed: ReadonlySet<VetoedRule>;
+  /** The facts the good-reply model reads, before it: the trainer (scripts/train-good-reply.mjs) reads them. */
+  readonly facts: ReplyFacts;
 }
 
 const models = new WeakMap<Doc, ReplyModel>();
@@ -73,22 +81,22 @@ function build(doc: Doc): ReplyModel {
   const phrases = (name: string) => lazy(() => spoken().flatMap((line) => hitsIn(line, name).map((hit) => ({ line, hit }))));
   const blame = phrases('blame-language');
   const robotic = phrases('robotic-phrase');
-  const impact = lazy(() => impactOf(spoken(), lines()));
+  const rawImpact = lazy(() => impactOf(spoken(), lines()));
   const holds = lazy(() => holdsOf(lines()));
   const confirmation = lazy(() => confirmationOf(spoken(), lines()) ?? modelConfirmationOf(spoken(), doc.channel));
   // Whether the reply needs a check (rules/confirm-understanding.md, "When a reply needs a check").
   const confirmNeeded = lazy(() => {
     const s = spoken();
     // A short thank-you for praise.
-    if (s.length <= 4 && impact().needs.length === 0 && s.some((l) => hitsIn(l, 'confirm-understanding', 'praise').length > 0)) return false;
+    if (s.length <= 4 && rawImpact().needs.length === 0 && s.some((l) => hitsIn(l, 'confirm-understanding', 'praise').length > 0)) return false;
     // A call the customer closes by saying they have it ("Great, see you later").
     if (closedByCustomer(lines())) return false;
     // A macro is a notice: it needs a check only when it leaves something open, bad news or a wait with no date.
     // Bad news that already says what it means for the customer, with nothing promised open, leaves nothing open.
-    if (doc.channel === 'macro') return (impact().needs.length > 0 && !impact().impact) || promises().some((p) => !p.timeFrame);
+    if (doc.channel === 'macro') return (rawImpact().needs.length > 0 && !rawImpact().impact) || promises().some((p) => !p.timeFrame);
     // We speak next, at a stated time ("Sam will DM you within the hour"): that contact is the check.
     // Not on a live call, and not after bad news that does not say what it means for the customer.
-    const impactNamed = impact().needs.length === 0 || impact().impact !== undefined;
+    const impactNamed = rawImpact().needs.length === 0 || rawImpact().impact !== undefined;
     if (doc.channel !== 'phone' && impactNamed && holds().length === 0 && continuesOnOurSide(s, promises(), isSignOff)) return false;
     return true;
   });
@@ -98,6 +106,27 @@ function build(doc: Doc): ReplyModel {
     const s = spoken();
     for (let i = s.length - 1; i >= Math.max(0, s.length - 3); i--) if (isSignOff(s[i])) return s[i];
     return undefined;
+  });
+  const facts = lazy((): ReplyFacts => ({
+    channel: doc.channel,
+    lines: lines(),
+    spoken: spoken(),
+    impact: rawImpact(),
+    promises: promises(),
+    holds: holds(),
+    confirmation: confirmation(),
+    confirmNeeded: confirmNeeded(),
+    nextStep: nextStep(),
+    greeting: greeting(),
+    signOff: signOff(),
+    blame: blame().length,
+    robotic: robotic().length,
+  }));
+  const vetoed = lazy(() => goodReplyVetoes(facts()));
+  // A fine reply: no unmet impact, for the rules and the rubric alike.
+  const impact = lazy((): ImpactCheck => {
+    const raw = rawImpact();
+    return raw.needs.length && !raw.impact && vetoed().has('acknowledge-impact') ? { needs: [] } : raw;
   });
   return {
     get lines() { return lines(); },
@@ -112,10 +141,21 @@ function build(doc: Doc): ReplyModel {
     get nextStep() { return nextStep(); },
     get blame() { return blame(); },
     get robotic() { return robotic(); },
+    get vetoed() { return vetoed(); },
+    get facts() { return facts(); },
   };
 }
 
+/**
+ * The good-reply model's features for a document (scripts/train-good-reply.mjs imports it from dist/).
+ * @public
+ */
+export function goodReplyFeaturesOf(doc: Doc): string[] {
+  return goodReplyFeatures(replyModel(doc).facts);
+}
+
 /** A short closing line: "Best, Sam", "Thanks, the Support team", "Have a good day". */
+
 export function isSignOff(l: ReplyLine): boolean {
   const words = l.words.filter((w) => !w.masked);
   return words.length > 0 && words.length <= 6 && wordList('sign-off').has(words[0].lower);

@@ -1059,3 +1059,9 @@ function caseSubject(words: Word[], i: number): boolean {
   }
   return false;
 }
+
+/** The promise model's score for a promise (is the customer left waiting on it?), or undefined with no model: the good-reply model reads it (src/reply/good-reply.ts). */
+export function promiseScore(p: PromiseInfo, lines: readonly ReplyLine[]): number | undefined {
+  const m = promiseModel();
+  return m ? logisticScore(m, promiseFeatures(p, lines)) : undefined;
+}

@@ -31,8 +31,8 @@
  * an apology or empathy for what the customer went through ("I'm sorry you spent the week worrying
  * that…", "I understand how…", "the last thing you deserved"): ownsFault in src/lexicon/blame-features.ts.
  */
-import { defineRule, replyChannels, type RuleContext } from '../define-rule.js';
-import { replyModel } from '../../reply/model.js';
+import { defineRule, replyChannels, type ReportInput, type RuleContext } from '../define-rule.js';
+import { replyModel, type ReplyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
@@ -86,6 +86,17 @@ export default defineRule({
   },
   check(doc, ctx) {
     const reply = replyModel(doc);
+    if (!reply.vetoed.has('blame-language')) return findBlame(reply, ctx);
+    // The good-reply model (src/reply/good-reply.ts) is sure the reply as a whole is fine: a lone finding is dropped.
+    const found: ReportInput[] = [];
+    const sink: RuleContext<object> = Object.create(ctx, { report: { value: (r: ReportInput) => found.push(r) } });
+    findBlame(reply, sink);
+    if (found.length > 1) for (const r of found) ctx.report(r);
+  },
+});
+
+/** Every blame finding of a reply. */
+function findBlame(reply: ReplyModel, ctx: RuleContext<object>): void {
     // A hit whose gap runs into a new clause of ours ("it's in, I'll send you the agreement") is two clauses, not blame.
     // A sentence that takes the fault on us or apologises for what they went through ("…which was
     // our error", "I'm sorry you've spent the week worrying that you'd missed it") is left alone.
@@ -147,8 +158,7 @@ export default defineRule({
         context: line.sentence.span,
       });
     }
-  },
-});
+}
 
 /** Reports a cue or shape found in a line: its words quoted, with the note for its kind. */
 function reportCue(ctx: Pick<RuleContext, 'report'>, line: ReplyLine, cue: BlameCue, messageId: 'blame' | 'blameShape'): void {
