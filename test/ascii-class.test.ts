@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asciiClass, isAscii, isAsciiWordCode } from '../src/util/ascii-class.js';
+import { trimToWord } from '../src/util/text.js';
 
 /** Every `asciiClass(/…/, () => /…/u)` pair in src/, as written. */
 function pairs(): { file: string; ascii: string; unicode: string }[] {
@@ -78,5 +79,17 @@ describe('asciiClass (issue 19)', () => {
     expect(isAscii('naïve')).toBe(false);
     expect(isAscii('\u{1F600}')).toBe(false);
     for (let c = 0; c < 128; c++) expect(isAsciiWordCode(c)).toBe(/^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)));
+  });
+
+  it('trims to a word as the \\p expression does, by code up to U+024F', () => {
+    for (let c = 0; c < 0x300; c++) {
+      const ch = String.fromCharCode(c);
+      const word = /^[\p{L}\p{N}]$/u.test(ch);
+      expect(trimToWord(ch), `U+${c.toString(16)}`).toBe(word ? ch : '');
+      expect(trimToWord(`(${ch}x${ch}).`), `U+${c.toString(16)}`).toBe(word ? `${ch}x${ch}` : 'x');
+    }
+    expect(trimToWord('“résumé”')).toBe('résumé');
+    expect(trimToWord('—naïve…')).toBe('naïve');
+    expect(trimToWord('\u{1F600}ok\u{1F600}')).toBe('ok');
   });
 });

@@ -22,6 +22,10 @@
  */
 import { declaredLanguage, normaliseLanguage } from '../document/language.js';
 import type { Doc } from '../document/document.js';
+import { asciiClass } from '../util/ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
+const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
 
 /** Fewer words than this and detection is a guess: English is assumed. */
 const MIN_DETECT_WORDS = 20;
@@ -82,7 +86,7 @@ async function detect(doc: Doc): Promise<string> {
   let chars = 0;
   for (const s of doc.sentences) {
     for (const w of s.words) {
-      if (w.masked || !/\p{L}/u.test(w.text)) continue;
+      if (w.masked || !HAS_LETTER.test(w.text)) continue;
       words.push(w.text);
       chars += w.text.length + 1;
     }

@@ -35,6 +35,13 @@ import { syllable } from 'syllable';
 import { daleChall } from 'dale-chall';
 import type { Word } from '../document/prose.js';
 import type { Channel } from '../types.js';
+import { asciiClass } from './ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
+const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
+const HAS_DIGIT = asciiClass(/[0-9]/, () => /\p{N}/u);
+const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+const CAPITALS_WORD = asciiClass(/^[A-Z]{2,}s?$/, () => /^\p{Lu}{2,}s?$/u);
 
 export interface TextStats {
   words: number;
@@ -65,7 +72,7 @@ export const SENTENCE_MAX: Record<Channel, number> & { default: number } = {
 /** Words a sentence counts for sentence-length: the writer's own words (not code, placeholders, URLs or quotes). */
 export function countedWords(words: readonly Word[]): number {
   let n = 0;
-  for (const w of words) if (!w.masked && !w.quoted && /[\p{L}\p{N}]/u.test(w.text)) n++;
+  for (const w of words) if (!w.masked && !w.quoted && HAS_WORD_CHAR.test(w.text)) n++;
   return n;
 }
 
@@ -119,7 +126,7 @@ function wordStat(text: string, language: string): number {
   const key = language === 'en' ? text : `${language}\0${text}`;
   let v = wordMemo.get(key);
   if (v === undefined) {
-    if (/\p{L}/u.test(text) && /\p{N}/u.test(text)) v = CODE;
+    if (HAS_LETTER.test(text) && HAS_DIGIT.test(text)) v = CODE;
     else {
       const syl = syllablesOf(text, language);
       v = syl < 0 ? NOT_A_WORD : Math.min(syl, LONG - 1) + (letters(text) > 6 ? LONG : 0);
@@ -144,7 +151,7 @@ function enWordStat(w: Word): number {
 
 function letters(text: string): number {
   let n = 0;
-  for (const ch of text) if (/\p{L}/u.test(ch)) n++;
+  for (const ch of text) if (HAS_LETTER.test(ch)) n++;
   return n;
 }
 
@@ -158,8 +165,8 @@ export function syllablesOf(text: string, language = 'en'): number {
   const key = language === 'en' ? text : `${language}\0${text}`;
   let n = memo.get(key);
   if (n === undefined) {
-    if (!/\p{L}/u.test(text)) n = -1;
-    else if (/^\p{Lu}{2,}s?$/u.test(text)) n = 1;
+    if (!HAS_LETTER.test(text)) n = -1;
+    else if (CAPITALS_WORD.test(text)) n = 1;
     else n = language === 'en' ? syllable(text) : vowelGroups(text.toLowerCase(), language);
     if (memo.size >= 50_000) memo.clear();
     memo.set(key, n);

@@ -5,6 +5,16 @@
  */
 import type { Sentence, Word } from '../../document/prose.js';
 import { table } from '../../lexicon/data.js';
+import { asciiClass } from '../../util/ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
+const LOWER_PLURAL3 = asciiClass(/^[a-z]{3,}s$/, () => /^\p{Ll}{3,}s$/u);
+const LOWER_WORD = asciiClass(/^[a-z][a-z-]*$/, () => /^\p{Ll}[\p{Ll}-]*$/u);
+const LOWER_START_WORD = asciiClass(/^[a-z][A-Za-z-]*$/, () => /^\p{Ll}[\p{L}-]*$/u);
+const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
+const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
+const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+const BARE_GLYPH = asciiClass(/^[^A-Za-z0-9\s*_`[\]()"'“”‘’<>]{1,2}$/, () => /^[^\p{L}\p{N}\s*_`[\]()"'“”‘’<>]{1,2}$/u);
 
 export type SensoryKind = 'colour' | 'shape' | 'size' | 'position' | 'visual' | 'colourVerb' | 'colourState' | 'sound' | 'gesture';
 
@@ -411,7 +421,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
           // "the button with the little house on it": a size word before the picture too.
           while (e < w.length && e - q < 3 && joined(s, e) && (has(w[e], 'colour') || has(w[e], 'shape') || has(w[e], 'shade') || has(w[e], 'size') || has(w[e], 'thing') || has(w[e], 'picture') || PICTURES.has(w[e].lower))) e++;
           // "the button with two branches", "the icon with three waves": a count of small marks is a picture too.
-          if (e === q && counted && w[q] && joined(s, q) && /^\p{Ll}{3,}s$/u.test(w[q].text) && !w[q].masked && !w[q].quoted) e = q + 1;
+          if (e === q && counted && w[q] && joined(s, q) && LOWER_PLURAL3.test(w[q].text) && !w[q].masked && !w[q].quoted) e = q + 1;
           if (e > q && e - 1 >= q && (has(w[e - 1], 'shape') || has(w[e - 1], 'thing') || has(w[e - 1], 'picture') || PICTURES.has(w[e - 1].lower) || (counted && e === q + 1))) {
             const looks = w.slice(q, e);
             const kind = looks.some((x) => has(x, 'colour')) ? 'colour' : 'shape';
@@ -697,7 +707,7 @@ function pointable(x: Word | undefined): boolean {
   return !!x && !x.masked && !x.quoted && (has(x, 'thing') || generic(x));
 }
 function lowerWord(x: Word | undefined): boolean {
-  return !!x && !x.masked && !x.quoted && /^\p{Ll}[\p{Ll}-]*$/u.test(x.text);
+  return !!x && !x.masked && !x.quoted && LOWER_WORD.test(x.text);
 }
 
 /**
@@ -798,8 +808,8 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   }
   // "click the ½ icon", "tap the + button", "the ⋮ icon": a symbol, not a word, is what the control shows.
   if (SCREEN_VERBS.has(word.lower)) {
-    const glyph = (k: number) => !!w[k] && !/[\p{L}\p{N}]/u.test(w[k].text.replace(/[½¼¾⅓⅔]/gu, '')) && !w[k].masked && !w[k].quoted;
-    const bareGlyph = /^[^\p{L}\p{N}\s*_`[\]()"'“”‘’<>]{1,2}$/u.test(s.block.text.slice(w[np - 1].end, w[np].start).trim());
+    const glyph = (k: number) => !!w[k] && !HAS_WORD_CHAR.test(w[k].text.replace(/[½¼¾⅓⅔]/gu, '')) && !w[k].masked && !w[k].quoted;
+    const bareGlyph = BARE_GLYPH.test(s.block.text.slice(w[np - 1].end, w[np].start).trim());
     if (glyph(np) && ['icon', 'symbol', 'button', 'sign'].includes(w[np + 1]?.lower ?? '') && joined(s, np + 1) && !labelledAfter(s, np + 1)) return { kind: 'shape', first: np, last: np + 1, labelExcuses: true };
     if (bareGlyph && ['icon', 'symbol', 'button', 'sign'].includes(w[np].lower) && !labelledAfter(s, np)) return { kind: 'shape', first: np - 1, last: np, labelExcuses: true };
   }
@@ -986,7 +996,7 @@ export function namesALabel(s: Sentence, from = 0, to = s.words.length): boolean
       if (NAME_VERBS.has(w[e + 1]?.lower ?? '')) return true;
     }
     // "the save button", "your share icon": a word that says what the thing does, right before it.
-    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && /^\p{Ll}[\p{L}-]*$/u.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !pictureWord(w[k - 1]) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing') && !shownOnIcon(s, k - 1)) return true;
+    if (k >= 2 && (has(w[k], 'thing') || has(w[k], 'place')) && !has(w[k], 'look-head') && DETERMINERS.has(w[k - 2].lower) && !w[k - 1].masked && LOWER_START_WORD.test(w[k - 1].text) && !lookOnly(w[k - 1]) && !SOUND_WORDS.has(w[k - 1].lower) && !PICTURES.has(w[k - 1].lower) && !pictureWord(w[k - 1]) && !PLACE_ADJECTIVES.has(w[k - 1].lower) && !has(w[k - 1], 'compound') && !POSITION_WORDS.has(w[k - 1].lower) && !has(w[k - 1], 'thing') && !shownOnIcon(s, k - 1)) return true;
     // "the Create button": a capitalised word right before a thing.
     if ((has(w[k], 'thing') || has(w[k], 'place')) && isName(k - 1) && !has(w[k - 1], 'colour') && !has(w[k - 1], 'shape') && !has(w[k - 1], 'size')) return true;
     // "the box labelled Code", "the button called Save".
@@ -1041,7 +1051,7 @@ function lookShapes(s: Sentence, i: number): SensoryHit | undefined {
     const mid = w[k];
     // "tap the orange truck icon": a look and what the icon shows.
     const picture = (has(w[k + 1], 'picture') && joined(s, k + 1)) || shownOnIcon(s, k);
-    if (mid && joined(s, k) && /^\p{Ll}+$/u.test(mid.text) && !has(mid, 'thing') && picture && !labelledAfter(s, k + 1)) {
+    if (mid && joined(s, k) && ALL_LOWER.test(mid.text) && !has(mid, 'thing') && picture && !labelledAfter(s, k + 1)) {
       return { kind: has(word, 'colour') || w.slice(i, k).some((x) => has(x, 'colour')) ? 'colour' : 'shape', first: i, last: k + 1, labelExcuses: true };
     }
   }
@@ -1233,7 +1243,7 @@ function colourGroup(s: Sentence): SensoryHit | undefined {
     if (w[k].lower !== 'in' || !has(w[k + 1], 'colour') || !joined(s, k) || !joined(s, k + 1) || !joined(s, k + 2) || capitalisedInside(s, k + 1)) continue;
     const noun = w[k - 1];
     // The sentence's first word has a capital: "Dates in grey…".
-    if (!(lowerWord(noun) || (k === 1 && !noun.masked && !noun.quoted && /^\p{Lu}\p{Ll}+$/u.test(noun.text))) || DETERMINERS.has(noun.lower) || PEOPLE.has(noun.lower) || noun.lower === 'it' || !MEANING_VERBS.has(w[k + 2].lower)) continue;
+    if (!(lowerWord(noun) || (k === 1 && !noun.masked && !noun.quoted && TITLE_WORD.test(noun.text))) || DETERMINERS.has(noun.lower) || PEOPLE.has(noun.lower) || noun.lower === 'it' || !MEANING_VERBS.has(w[k + 2].lower)) continue;
     if (w.some((x, q) => q !== k + 1 && has(x, 'colour'))) continue;
     return { kind: 'colourVerb', first: k - 1, last: k + 1, labelExcuses: false };
   }

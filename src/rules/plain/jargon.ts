@@ -37,6 +37,17 @@ import type { Sentence, Word } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 import { familiarWord } from '../../util/readability.js';
+import { asciiClass } from '../../util/ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
+const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
+const ALL_UPPER = asciiClass(/^[A-Z]+$/, () => /^\p{Lu}+$/u);
+const LOWER_PLURAL = asciiClass(/^[a-z]+s$/, () => /^\p{Ll}+s$/u);
+const LOWER_WORD = asciiClass(/^[a-z][a-z-]*$/, () => /^\p{Ll}[\p{Ll}-]*$/u);
+const LOWER_WORD3 = asciiClass(/^[a-z][a-z-]{2,}$/, () => /^\p{Ll}[\p{Ll}-]{2,}$/u);
+const LETTER_WORD = asciiClass(/^[A-Za-z][A-Za-z-]*$/, () => /^\p{L}[\p{L}-]*$/u);
+const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
+const TITLE_WORD = asciiClass(/^[A-Z][a-z][a-z-]*$/, () => /^\p{Lu}\p{Ll}[\p{Ll}-]*$/u);
 
 const TABLE = 'jargon';
 
@@ -88,7 +99,7 @@ function definedTerms(sentences: readonly Sentence[], hits: readonly Hit[]): Set
     const nextWords = w.slice(b + 1, b + 4).map((x) => x.lower.replace(/’/g, "'"));
     const prevWords = w.slice(Math.max(0, a - 2), a).map((x) => x.lower);
     // "<term> is a…", "<term> are what…", and with the noun it names: "A dunning email is a reminder…".
-    const copulaAt = COPULAS.has(nextWords[0] ?? '') ? 0 : /^\p{Ll}+$/u.test(w[b + 1]?.text ?? '') && COPULAS.has(nextWords[1] ?? '') ? 1 : -1;
+    const copulaAt = COPULAS.has(nextWords[0] ?? '') ? 0 : ALL_LOWER.test(w[b + 1]?.text ?? '') && COPULAS.has(nextWords[1] ?? '') ? 1 : -1;
     // Only a thing's name is defined that way: legal wording is not ("The uses set out herein are the only ones").
     let yes = MEANS.has(nextWords[0] ?? '') || (nextWords[0] === 'is' && ['when', 'a', 'an', 'the', 'how'].includes(nextWords[1] ?? ''));
     yes ||= noun && copulaAt !== -1 && DEFINITION_OPENERS.has(nextWords[copulaAt + 1] ?? '');
@@ -141,7 +152,7 @@ function genericDefinitions(sentences: readonly Sentence[]): Set<string> {
       const cop = w[k + n];
       if (!cop || !(COPULAS.has(cop) || MEANS.has(cop))) continue;
       const word = w[k + n - 1];
-      if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(word) || NOT_DEFINED.has(word)) break;
+      if (!LOWER_WORD3.test(word) || NOT_DEFINED.has(word)) break;
       if (det || MEANS.has(cop) || DEFINITION_OPENERS.has(w[k + n + 1] ?? '')) out.add(headKey(word));
       break;
     }
@@ -168,10 +179,10 @@ function saidOfLiving(h: Hit): boolean {
 function isName(h: Hit): boolean {
   const w = h.sentence.words;
   const i = w.findIndex((x) => x.start === h.from);
-  return i > 0 && /^\p{Lu}/u.test(w[i].text) && !ACRONYM.test(w[i].text);
+  return i > 0 && STARTS_UPPER.test(w[i].text) && !ACRONYM.test(w[i].text);
 }
 /** All capitals, digits allowed ("SLA", "L2", "P1"): an acronym or a code, not a name. */
-const ACRONYM = /^[\p{Lu}\d-]+$/u;
+const ACRONYM = asciiClass(/^[A-Z\d-]+$/, () => /^[\p{Lu}\d-]+$/u);
 
 interface Head {
   entry: PhraseEntry;
@@ -210,7 +221,7 @@ function systemWords(): SystemWords {
 
 /** A capital in mid-sentence that is not an acronym: a name ("the Sync Worker app"). */
 function nameAt(words: readonly Word[], i: number): boolean {
-  return i > 0 && /^\p{Lu}/u.test(words[i].text) && !ACRONYM.test(words[i].text);
+  return i > 0 && STARTS_UPPER.test(words[i].text) && !ACRONYM.test(words[i].text);
 }
 
 /** Endings of adjectives, plurals and verb forms: "individual job", "contract workers", "supports state" are not a system's part. */
@@ -222,7 +233,7 @@ const NOT_A_MODIFIER = /(?:al|ic|ive|ous|ent|ant|ible|able|ary|ful|less|ly|est|i
  * adjective, a plural or a verb form. "ingest", "triage", "proxy", "webhook", "supervisor".
  */
 function rareModifier(m: Word): boolean {
-  return /^\p{Ll}[\p{Ll}-]{2,}$/u.test(m.text) && !NOT_A_MODIFIER.test(m.lower) && !familiarWord(m.lower);
+  return LOWER_WORD3.test(m.text) && !NOT_A_MODIFIER.test(m.lower) && !familiarWord(m.lower);
 }
 
 /** Internal jargon by shape: "<modifier> <head>" ("the ingest worker", "consortium routing queue"). */
@@ -240,7 +251,7 @@ function systemHits(sentence: Sentence): { from: number; to: number; entry: Phra
     const mod = lower(m.lower);
     const fits = head.modifiers
       ? head.modifiers.has(mod) || (head.rare && !head.notAfter.has(mod) && (rareModifier(m) || (TECH_ACRONYM.test(m.text) && !techTerms().notAfter.has(mod))))
-      : /^\p{L}[\p{L}-]*$/u.test(m.text) && !head.notAfter.has(mod);
+      : LETTER_WORD.test(m.text) && !head.notAfter.has(mod);
     if (!fits) continue;
     // "consortium routing queue": take in the internal modifiers before it.
     let k = i - 1;
@@ -308,13 +319,13 @@ const PARTY_PREPS = new Set(['by', 'to', 'from', 'with', 'of', 'for', 'against',
 function partyAt(w: readonly Word[], i: number, text: string, lw: (i: number) => string, list: Set<string>, verbs: Set<string>): { to: number; of: boolean } | undefined {
   if (i < 1 || lw(i - 1) !== 'the' || w[i].masked || w[i].quoted) return undefined;
   const word = w[i].text.replace(/[’']s$/u, '');
-  if (!/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(word) || !list.has(lower(word))) return undefined;
+  if (!TITLE_WORD.test(word) || !list.has(lower(word))) return undefined;
   const of = word.length < w[i].text.length;
   if (of) return { to: i, of };
   const gap = i + 1 < w.length ? text.slice(w[i].end, w[i + 1].start) : '.';
   if (/[.,;:)]/.test(gap)) return { to: i, of };
   const next = lw(i + 1);
-  if (verbs.has(next) || PARTY_PREPS.has(lw(i - 2)) || /^\p{Ll}+s$/u.test(w[i + 1].text) && !next.endsWith('ss')) return { to: i, of };
+  if (verbs.has(next) || PARTY_PREPS.has(lw(i - 2)) || LOWER_PLURAL.test(w[i + 1].text) && !next.endsWith('ss')) return { to: i, of };
   return undefined;
 }
 
@@ -368,7 +379,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
     if (tierHead || code) {
       const end = tierHead ? i + 1 : i;
       // "T2 payments squad": one word may name what the team does.
-      const teamAt = get('teamWords').has(lw(end + 1)) ? end + 1 : get('teamWords').has(lw(end + 2)) && /^\p{Ll}+$/u.test(w[end + 1]?.text ?? '') ? end + 2 : -1;
+      const teamAt = get('teamWords').has(lw(end + 1)) ? end + 1 : get('teamWords').has(lw(end + 2)) && ALL_LOWER.test(w[end + 1]?.text ?? '') ? end + 2 : -1;
       const team = teamAt !== -1;
       // "escalated to L2", "escalated this to our T2 …".
       const handed = (['to', 'at', 'with'].includes(prev(i)) || (['our', 'the'].includes(prev(i)) && ['to', 'at', 'with'].includes(prev(i - 1)))) && handOffBefore(i);
@@ -422,7 +433,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
     if (get('saidWords').has(x)) {
       const p = prev(i);
       const nx = lw(i + 1);
-      if ((p === '^' || SAID_PREPS.has(p)) && nx && /^\p{Ll}[\p{Ll}-]*$/u.test(w[i + 1].text) && !NOT_NOUN.has(nx) && !nx.endsWith('ly')) {
+      if ((p === '^' || SAID_PREPS.has(p)) && nx && LOWER_WORD.test(w[i + 1].text) && !NOT_NOUN.has(nx) && !nx.endsWith('ly')) {
         out.push({ from: w[i].start, to: w[i + 1].end, entry: SHAPE_ENTRIES.said });
       }
     }
@@ -523,7 +534,7 @@ function techTerms(): TechTerms {
   return techData;
 }
 /** Two to six capitals, digits allowed after the first two ("SSO", "JWT", "SHA256"). */
-const TECH_ACRONYM = /^\p{Lu}{2,6}\d{0,3}$/u;
+const TECH_ACRONYM = asciiClass(/^[A-Z]{2,6}\d{0,3}$/, () => /^\p{Lu}{2,6}\d{0,3}$/u);
 
 /** An unexplained technical term: "<acronym or technical word> <technical head>" ("SSO token", "idempotency key"). */
 function techHits(sentence: Sentence): { from: number; to: number }[] {
@@ -537,7 +548,7 @@ function techHits(sentence: Sentence): { from: number; to: number }[] {
     // A capitalised head mid-sentence is a name ("the Signing Key page"), unless it is an acronym ("REST API");
     // a head in capitals is a field's label ("your APP KEY").
     if (nameAt(w, i) && !ACRONYM.test(head.text)) continue;
-    if (/^\p{Lu}+$/u.test(head.text) && !/^(API|SDK)S?$/u.test(head.text)) continue;
+    if (ALL_UPPER.test(head.text) && !/^(API|SDK)S?$/u.test(head.text)) continue;
     const m = w[i - 1];
     if (m.masked || m.quoted || text.slice(m.end, head.start).trim() !== '') continue;
     const mod = lower(m.lower);

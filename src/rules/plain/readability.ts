@@ -101,6 +101,15 @@ import { table } from '../../lexicon/data.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
 import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, readabilityOf, SENTENCE_MAX, statsOf, syllablesOf, type TextStats } from '../../util/readability.js';
+import { asciiClass } from '../../util/ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
+const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
+const HAS_DIGIT = asciiClass(/[0-9]/, () => /\p{N}/u);
+const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
+const STARTS_CAPITALS = asciiClass(/^[A-Z]{2,}/, () => /^\p{Lu}{2,}/u);
+const LETTERS_JOINED = asciiClass(/[A-Za-z][./_][A-Za-z]/, () => /\p{L}[./_]\p{L}/u);
+const CODE_JOIN = asciiClass(/[A-Za-z][./_\\][A-Za-z]/, () => /\p{L}[./_\\]\p{L}/u);
 
 interface Options {
   /** Highest grade a paragraph may have. */
@@ -285,7 +294,7 @@ export default defineRule<Options>({
       const art = artPolicy ? artSpans(sentences) : EMPTY_SPANS;
       const asTerm = <W extends { text: string; span: Span }>(w: W): W => (art.has(w.span.start) ? { ...w, text: TERM_TEXT } : w);
       for (const s of sentences) {
-        if (language === 'en') for (const w of s.words) if (!w.masked && !w.quoted && !/\p{L}/u.test(w.text) && /\p{N}/u.test(w.text) && !inLink(w.span)) numbers++;
+        if (language === 'en') for (const w of s.words) if (!w.masked && !w.quoted && !HAS_LETTER.test(w.text) && HAS_DIGIT.test(w.text) && !inLink(w.span)) numbers++;
         // Link text names a page ("Twelve Years Under the DMCA") and quoted words are someone
         // else's (an error message): not the writer's words to shorten.
         // The formal test's grade keeps terms of art as they are: its evidence is the formal words ("pursuant").
@@ -344,7 +353,7 @@ export default defineRule<Options>({
         short = true;
         // Names ("Australia, Austria, Belgium…", "Arduino > Preferences") are not hard words.
         // Numbers, versions and file names ("Ubuntu 11.10", "v2.0.1", "boards.txt") are read at a glance: short words.
-        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && /^\p{Lu}/u.test(w.text))).map((w) => (codeLike(w.text) ? { ...w, text: NAME_TEXT } : asTerm(w))) })), language);
+        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && STARTS_UPPER.test(w.text))).map((w) => (codeLike(w.text) ? { ...w, text: NAME_TEXT } : asTerm(w))) })), language);
         if (!plain.words) continue;
         const share = language === 'en' ? plain.polysyllables / plain.words : plain.longWords / plain.words;
         const tiny = words < TINY_WORDS;
@@ -438,7 +447,7 @@ function vocabularyOf(sentences: readonly { words: readonly { text: string; lowe
   for (const s of sentences) {
     s.words.forEach((w, i) => {
       uses.set(w.lower, (uses.get(w.lower) ?? 0) + 1);
-      if (i > 0 && /^\p{Lu}/u.test(w.text)) names.add(w.lower);
+      if (i > 0 && STARTS_UPPER.test(w.text)) names.add(w.lower);
     });
   }
   return { uses, names };
@@ -485,7 +494,7 @@ function wordMix(sentences: readonly { words: readonly { text: string; lower: st
   let rare = 0;
   for (const s of sentences) {
     s.words.forEach((w, i) => {
-      if (w.masked || w.quoted || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text)) return;
+      if (w.masked || w.quoted || !HAS_LETTER.test(w.text) || HAS_DIGIT.test(w.text)) return;
       const lower = w.lower.replace(/[’']s$/, '');
       if (COMMON.has(lower)) {
         words++;
@@ -493,7 +502,7 @@ function wordMix(sentences: readonly { words: readonly { text: string; lower: st
         return;
       }
       // Names ("Arduino IDE", "GitHub") and addresses ("Login.gov") are not hard words.
-      if ((i > 0 && /^\p{Lu}/u.test(w.text)) || /\p{L}[./_]\p{L}/u.test(w.text)) return;
+      if ((i > 0 && STARTS_UPPER.test(w.text)) || LETTERS_JOINED.test(w.text)) return;
       words++;
       if (terms.has(lower) || listed.has(w.span.start)) return;
       const syllables = syllablesOf(w.text);
@@ -621,8 +630,8 @@ function shortListWords(sentences: readonly { words: readonly { text: string; lo
  * elsewhere), an acronym ("SLA") or an address ("Login.gov").
  */
 function mayBeHard(w: { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }, i: number, vocabulary: Vocabulary, inLink: (span: Span) => boolean): boolean {
-  if (w.masked || w.quoted || !/\p{L}/u.test(w.text) || /\p{N}/u.test(w.text) || inLink(w.span)) return false;
-  return !((/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || /^\p{Lu}{2,}/u.test(w.text) || /\p{L}[./_]\p{L}/u.test(w.text));
+  if (w.masked || w.quoted || !HAS_LETTER.test(w.text) || HAS_DIGIT.test(w.text) || inLink(w.span)) return false;
+  return !((STARTS_UPPER.test(w.text) && (i > 0 || vocabulary.names.has(w.lower))) || STARTS_CAPITALS.test(w.text) || LETTERS_JOINED.test(w.text));
 }
 
 /** A paragraph's long words (three syllables or more), unfamiliar ones first, then the longest; names, common words, terms of art and list items left out. */
@@ -725,7 +734,7 @@ function namesAsShort<W extends { text: string; lower: string; span: Span; quote
   const out: W[] = [];
   words.forEach((w, i) => {
     if (w.quoted || inLink(w.span)) return;
-    const name = (/^\p{Lu}/u.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || /^\p{Lu}{2,}/u.test(w.text))) || codeLike(w.text);
+    const name = (STARTS_UPPER.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || STARTS_CAPITALS.test(w.text))) || codeLike(w.text);
     out.push(name ? { ...w, text: NAME_TEXT } : w);
   });
   return out;
@@ -737,7 +746,7 @@ function namesAsShort<W extends { text: string; lower: string; span: Span; quote
  * "Login.gov", "max_retries", "src/index"). It counts as a short word: numbers alone would not count at all.
  */
 function codeLike(text: string): boolean {
-  return /\p{N}/u.test(text) || /\p{L}[./_\\]\p{L}/u.test(text);
+  return HAS_DIGIT.test(text) || CODE_JOIN.test(text);
 }
 
 /** Endings that only inflect a word: "removing" is as easy as "remove", "connected" as "connect". */
@@ -765,7 +774,7 @@ function formalWords(sentences: readonly { words: readonly { text: string; lower
   let n = 0;
   for (const s of sentences) {
     s.words.forEach((w, i) => {
-      if (w.masked || w.quoted || (i > 0 && /^\p{Lu}/u.test(w.text)) || w.lower.length < 7) return;
+      if (w.masked || w.quoted || (i > 0 && STARTS_UPPER.test(w.text)) || w.lower.length < 7) return;
       if (FORMAL_ENDING.test(w.lower) && syllablesOf(w.lower) >= 3) n++;
     });
   }

@@ -20,6 +20,10 @@ import { countedWords, SENTENCE_MAX } from '../../util/readability.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
+import { asciiClass } from '../../util/ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
+const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
 
 /**
  * A sentence one word over a limit of 25 or more is not worth a writer's time (issue 14: a clear
@@ -106,7 +110,7 @@ function linkedExtra(words: readonly Word[], inLink: (span: Span) => boolean): n
   let extra = 0;
   let previous = false;
   words.forEach((w) => {
-    const linked = !w.masked && !w.quoted && /[\p{L}\p{N}]/u.test(w.text) && inLink(w.span);
+    const linked = !w.masked && !w.quoted && HAS_WORD_CHAR.test(w.text) && inLink(w.span);
     // Linked words in a row are one link's title.
     if (linked && previous) extra++;
     previous = linked;
@@ -116,6 +120,6 @@ function linkedExtra(words: readonly Word[], inLink: (span: Span) => boolean): n
 
 /** The first few words of a sentence, to name it in the message. */
 function opening(words: string[]): string {
-  const head = words.filter((w) => /[\p{L}\p{N}]/u.test(w)).slice(0, 5);
+  const head = words.filter((w) => HAS_WORD_CHAR.test(w)).slice(0, 5);
   return head.join(' ') + '…';
 }

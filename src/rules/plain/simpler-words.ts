@@ -35,6 +35,11 @@ import { formsOf } from '../../lexicon/lemma.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
+import { asciiClass } from '../../util/ascii-class.js';
+
+// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
+const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
+const WORD_RUNS = asciiClass(/[A-Za-z0-9'’-]+/g, () => /[\p{L}\p{N}'’-]+/gu);
 
 const TABLE = 'simpler-words';
 
@@ -78,7 +83,7 @@ function before(s: Sentence, i: number): string {
 }
 
 function capitalised(w: Word | undefined): boolean {
-  return !!w && /^\p{Lu}/u.test(w.text);
+  return !!w && STARTS_UPPER.test(w.text);
 }
 
 /** A person acts: an instruction, "you/we/I ensure", "you must ensure", "Developer must ensure", "to ensure" after a person. */
@@ -423,7 +428,7 @@ function nominalHits(s: Sentence, channel: string, covered: (a: number, b: numbe
       const n = nouns.get(noun.lower);
       if (!n || !n.verbs.has(lv.base) || strings(n.entry, 'quietIn')?.includes(channel)) continue;
       // No mark between the words: "make, a decision" is two thoughts.
-      if (/[^\s]/.test(s.block.text.slice(w[i].end, noun.start).replace(/[\p{L}\p{N}'’-]+/gu, ''))) continue;
+      if (/[^\s]/.test(WORD_RUNS.replace(s.block.text.slice(w[i].end, noun.start), ''))) continue;
       // "providing verification information", "a search results page": the noun names a kind of thing.
       const next = w[j + 1];
       if (next && !/[^\s]/.test(s.block.text.slice(noun.end, next.start)) && !words().nominalFollowers.has(next.lower) && !next.lower.endsWith('ly')) continue;
@@ -467,7 +472,7 @@ export default defineRule<Options>({
     eachPhrase(doc, TABLE, ({ sentence, hit, actual, suggestions }) => {
       // A capital in mid-sentence marks a name or a defined term ("the Modification", "Termination Assistance"):
       // swapping it would break the definition.
-      if (sentence.words.indexOf(hit.first) > 0 && /^\p{Lu}/u.test(hit.first.text)) return;
+      if (sentence.words.indexOf(hit.first) > 0 && STARTS_UPPER.test(hit.first.text)) return;
       if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
       hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
     });
