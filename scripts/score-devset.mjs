@@ -13,7 +13,7 @@
 //   clean       items with `expect: []` that got any care finding
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, filesOf, lineStarts, lintItem, scorerArgs } from './lib/devset.mjs';
+import { filesOf, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
 
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
 const { folder, json, verbose } = scorerArgs('score-devset.mjs');
@@ -48,29 +48,17 @@ for (const file of filesOf(folder)) {
       console.error(`${file} ${item.id}: ${result.error.message ?? result.error}`);
       continue;
     }
-    const starts = lineStarts(text);
     const care = result.findings.filter((f) => CARE.includes(f.ruleId));
-    const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
     const where = `${file.split('/').pop()}#${item.id}`;
     // Findings that answer one of the item's expected problems: a near-miss of the same rule
     // is not "fired" by them (the plain scorer does the same).
-    const matched = new Set();
-    for (const ex of item.expect ?? []) {
+    const { results, matched } = matchExpected(text, care, (item.expect ?? []).filter((ex) => stats[ex.rule]));
+    for (const { ex, found, placed, mine } of results) {
       const s = stats[ex.rule];
-      if (!s) continue;
       s.expected++;
-      const mine = care.filter((f) => f.ruleId === ex.rule);
       if (mine.length) s.foundAnywhere++;
-      let ok = mine.length > 0;
-      if (ok && ex.evidence) {
-        const ev = evidenceSpans(text, String(ex.evidence));
-        if (ev.length) {
-          const hits = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
-          for (const f of hits) matched.add(f);
-          ok = hits.length > 0;
-        } else unplaced.push(`${where} ${ex.rule}: evidence not in text: ${ex.evidence}`);
-      } else for (const f of mine) matched.add(f);
-      if (ok) s.found++;
+      if (!placed) unplaced.push(`${where} ${ex.rule}: evidence not in text: ${ex.evidence}`);
+      if (found) s.found++;
       else misses.push({ where, rule: ex.rule, evidence: ex.evidence, channel, text, got: mine.map((f) => f.message) });
     }
     for (const nm of item.near_miss ?? []) {

@@ -28,7 +28,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-import { evidenceSpans, itemsOf, lineStarts, lintItem, option, writerOf } from './lib/devset.mjs';
+import { itemsOf, lintItem, matchExpected, option, writerOf } from './lib/devset.mjs';
 import { fitLogistic } from './lib/logistic.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -63,25 +63,9 @@ async function collect() {
       const name = html ? 'reply.html' : 'reply.md';
       const result = await lintItem(text, name, channel, 'train-good-reply');
       if (result.error) continue;
-      const starts = lineStarts(text);
       const care = result.findings.filter((f) => CARE.includes(f.ruleId));
-      const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
-      const matched = new Set();
-      const exp = [];
-      for (const ex of item.expect ?? []) {
-        if (!CARE.includes(ex.rule)) continue;
-        const mine = care.filter((f) => f.ruleId === ex.rule);
-        let ok = mine.length > 0;
-        if (ok && ex.evidence) {
-          const ev = evidenceSpans(text, String(ex.evidence));
-          if (ev.length) {
-            const hits = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
-            for (const f of hits) matched.add(f);
-            ok = hits.length > 0;
-          }
-        } else for (const f of mine) matched.add(f);
-        exp.push({ rule: ex.rule, found: ok });
-      }
+      const { results, matched } = matchExpected(text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));
+      const exp = results.map(({ ex, found }) => ({ rule: ex.rule, found }));
       const nm = (item.near_miss ?? []).filter((n) => CARE.includes(n.rule)).map((n) => ({ rule: n.rule, fired: care.some((f) => f.ruleId === n.rule && !matched.has(f)) }));
       const clean = Array.isArray(item.expect) && item.expect.length === 0;
       const doc = createDoc(name, text, html ? 'html' : 'markdown', channel);

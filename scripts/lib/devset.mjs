@@ -70,6 +70,33 @@ export function evidenceSpans(text, evidence) {
   return spans;
 }
 
+/**
+ * Matches an item's expected problems with the findings of their rules: a finding answers an expectation when
+ * it overlaps the evidence (or, with no evidence, when the rule fired at all). Returns, per expectation, whether
+ * it was found and whether its evidence was in the text, and the set of findings that answered one, so a near-miss
+ * of the same rule is not "fired" by them.
+ */
+export function matchExpected(text, findings, expect) {
+  const starts = lineStarts(text);
+  const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
+  const matched = new Set();
+  const results = expect.map((ex) => {
+    const mine = findings.filter((f) => f.ruleId === ex.rule);
+    let found = mine.length > 0;
+    let placed = true;
+    if (found && ex.evidence) {
+      const ev = evidenceSpans(text, String(ex.evidence));
+      if (ev.length) {
+        const hits = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
+        for (const f of hits) matched.add(f);
+        found = hits.length > 0;
+      } else placed = false;
+    } else for (const f of mine) matched.add(f);
+    return { ex, found, placed, mine };
+  });
+  return { results, matched };
+}
+
 /** The folder and flags of a scorer's command line; exits 2 with a usage line when no folder is given. */
 export function scorerArgs(script) {
   const args = process.argv.slice(2);
