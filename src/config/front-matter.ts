@@ -15,6 +15,12 @@ export interface FrontSettings {
 
 const KEYS = ['channel', 'rules'];
 
+/** `yaml` is loaded once per process, and only when a file has front matter. */
+let yamlModule: typeof import('yaml') | undefined;
+function loadYaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 /**
  * Reads `yaml` (the text between the `---` lines, which start on line 1).
  * Returns undefined when there is no `plainspoke` key; throws a ConfigError
@@ -22,7 +28,7 @@ const KEYS = ['channel', 'rules'];
  */
 export function frontSettings(yaml: string | undefined, path: string): FrontSettings | undefined {
   if (yaml === undefined || yaml.trim() === '') return undefined;
-  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const { parseDocument } = loadYaml();
   const doc = parseDocument(yaml, { customTags: [], merge: false, uniqueKeys: false, prettyErrors: true, stringKeys: true });
   const problem = doc.errors[0];
   if (problem) {

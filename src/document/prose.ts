@@ -299,7 +299,9 @@ export class ProseBlock {
       if (child.type !== 'WordNode') continue;
       const ws = child.position?.start?.offset ?? 0;
       let we = child.position?.end?.offset ?? ws;
-      let text = nlcstToString(child as NlcstWord);
+      // Most words hold one text node: read it directly (nlcstToString builds an array and joins it).
+      const only = child.children.length === 1 ? child.children[0] : undefined;
+      let text = only && 'value' in only ? only.value : nlcstToString(child as NlcstWord);
       // A name written in lower case then capitals ("mDNS", "iPhone", "eSIM") starts a sentence as code does:
       // parse-english glues it to the sentence before (issue 14 audit: two sentences counted as one of 35 words).
       if (stopEnd !== -1 && (this.isMasked(ws, we) || MIXED_CASE_NAME.test(text)) && !LATIN_ABBREVIATION.test(words[words.length - 1].text)) {
