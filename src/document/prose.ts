@@ -7,7 +7,7 @@ import { ParseEnglish } from 'parse-english';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import type { Span } from '../types.js';
-import { asciiClass } from '../util/ascii-class.js';
+import { STARTS_UPPER, asciiClass } from '../util/ascii-class.js';
 import { firstEndingAfter, type Placeholder } from './placeholders.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'table-cell' | 'alt' | 'caption' | 'other';
@@ -373,7 +373,6 @@ const LATIN_ABBREVIATION = /^(?:e\.g|i\.e)\.?$/i;
 /** A name that starts in lower case and has a capital after it: "mDNS", "iPhone", "eSIM", "macOS". */
 const MIXED_CASE_NAME = asciiClass(/^[a-z]{1,3}[A-Z]/, () => /^\p{Ll}{1,3}\p{Lu}/u);
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
-const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 const LOWER_WORD_STOP = asciiClass(/[^A-Za-z][a-z]{3,}\.$/, () => /[^\p{L}][a-z]{3,}\.$/u);
 const CAPITALS_STOP = asciiClass(/^[A-Z]{2,6}\.$/, () => /^\p{Lu}{2,6}\.$/u);
 const CAPITAL_STOP = asciiClass(/^[A-Z]\.$/, () => /^\p{Lu}\.$/u);

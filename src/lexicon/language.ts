@@ -22,10 +22,7 @@
  */
 import { declaredLanguage, normaliseLanguage } from '../document/language.js';
 import type { Doc } from '../document/document.js';
-import { asciiClass } from '../util/ascii-class.js';
-
-// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
-const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
+import { HAS_LETTER } from '../util/ascii-class.js';
 
 /** Fewer words than this and detection is a guess: English is assumed. */
 const MIN_DETECT_WORDS = 20;

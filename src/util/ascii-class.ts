@@ -35,7 +35,23 @@ export function asciiClass(ascii: RegExp, unicode: () => RegExp): AsciiClass {
   };
 }
 
-/** A letter or digit (`[\p{L}\p{N}]`) at `s[i]`, read by code unit for ASCII. */
+/** Whether an ASCII code unit is a letter or digit (`[\p{L}\p{N}]`). */
 export function isAsciiWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
+
+// The twins several files use, made once: one Unicode expression each, compiled only for non-ASCII text.
+/** A letter anywhere (`\p{L}`). */
+export const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
+/** A digit anywhere (`\p{N}`). */
+export const HAS_DIGIT = asciiClass(/[0-9]/, () => /\p{N}/u);
+/** A letter or digit anywhere. */
+export const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+/** Starts with a capital. */
+export const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
+/** Small letters only. */
+export const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
+/** A capital, then small letters only ("Nano"). */
+export const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
+/** Small letters and hyphens, starting with a letter. */
+export const LOWER_WORD = asciiClass(/^[a-z][a-z-]*$/, () => /^\p{Ll}[\p{Ll}-]*$/u);

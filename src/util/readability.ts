@@ -35,12 +35,9 @@ import { syllable } from 'syllable';
 import { daleChall } from 'dale-chall';
 import type { Word } from '../document/prose.js';
 import type { Channel } from '../types.js';
-import { asciiClass } from './ascii-class.js';
+import { HAS_DIGIT, HAS_LETTER, HAS_WORD_CHAR, asciiClass } from './ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
-const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
-const HAS_DIGIT = asciiClass(/[0-9]/, () => /\p{N}/u);
-const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
 const CAPITALS_WORD = asciiClass(/^[A-Z]{2,}s?$/, () => /^\p{Lu}{2,}s?$/u);
 
 export interface TextStats {

@@ -5,15 +5,11 @@
  */
 import type { Sentence, Word } from '../../document/prose.js';
 import { table } from '../../lexicon/data.js';
-import { asciiClass } from '../../util/ascii-class.js';
+import { ALL_LOWER, HAS_WORD_CHAR, LOWER_WORD, TITLE_WORD, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
 const LOWER_PLURAL3 = asciiClass(/^[a-z]{3,}s$/, () => /^\p{Ll}{3,}s$/u);
-const LOWER_WORD = asciiClass(/^[a-z][a-z-]*$/, () => /^\p{Ll}[\p{Ll}-]*$/u);
 const LOWER_START_WORD = asciiClass(/^[a-z][A-Za-z-]*$/, () => /^\p{Ll}[\p{L}-]*$/u);
-const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
-const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
-const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
 const BARE_GLYPH = asciiClass(/^[^A-Za-z0-9\s*_`[\]()"'“”‘’<>]{1,2}$/, () => /^[^\p{L}\p{N}\s*_`[\]()"'“”‘’<>]{1,2}$/u);
 
 export type SensoryKind = 'colour' | 'shape' | 'size' | 'position' | 'visual' | 'colourVerb' | 'colourState' | 'sound' | 'gesture';

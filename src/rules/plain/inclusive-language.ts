@@ -21,20 +21,17 @@ import { replyLines } from '../../reply/lines.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
-import { asciiClass } from '../../util/ascii-class.js';
+import { ALL_LOWER, STARTS_UPPER, TITLE_WORD, asciiClass } from '../../util/ascii-class.js';
 
 const TABLE = 'inclusive-language';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
 const NOT_PHRASE_CHAR = asciiClass(/[^A-Za-z0-9\s'-]/, () => /[^\p{L}\p{N}\s'’-]/u);
 const LOWER_5 = asciiClass(/^[a-z]{5,}$/, () => /^\p{Ll}{5,}$/u);
-const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
 const TITLE_ABBR = asciiClass(/^[A-Z][a-z]*\.?$/, () => /^\p{Lu}\p{Ll}*\.?$/u);
 const ALL_CAPS = asciiClass(/^[A-Z]{2,}\.?$/, () => /^\p{Lu}{2,}\.?$/u);
 const LOWER_ED = asciiClass(/^[a-z]{3,}ed$/, () => /^\p{Ll}{3,}ed$/u);
-const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
 const ALL_LETTERS = asciiClass(/^[A-Za-z]+$/, () => /^\p{L}+$/u);
-const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 
 interface EqualityPattern {
   id: string;

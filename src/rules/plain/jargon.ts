@@ -37,16 +37,13 @@ import type { Sentence, Word } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 import { familiarWord } from '../../util/readability.js';
-import { asciiClass } from '../../util/ascii-class.js';
+import { ALL_LOWER, LOWER_WORD, STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
-const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
 const ALL_UPPER = asciiClass(/^[A-Z]+$/, () => /^\p{Lu}+$/u);
 const LOWER_PLURAL = asciiClass(/^[a-z]+s$/, () => /^\p{Ll}+s$/u);
-const LOWER_WORD = asciiClass(/^[a-z][a-z-]*$/, () => /^\p{Ll}[\p{Ll}-]*$/u);
 const LOWER_WORD3 = asciiClass(/^[a-z][a-z-]{2,}$/, () => /^\p{Ll}[\p{Ll}-]{2,}$/u);
 const LETTER_WORD = asciiClass(/^[A-Za-z][A-Za-z-]*$/, () => /^\p{L}[\p{L}-]*$/u);
-const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 const TITLE_WORD = asciiClass(/^[A-Z][a-z][a-z-]*$/, () => /^\p{Lu}\p{Ll}[\p{Ll}-]*$/u);
 
 const TABLE = 'jargon';

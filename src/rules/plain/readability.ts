@@ -101,12 +101,9 @@ import { table } from '../../lexicon/data.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
 import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, readabilityOf, SENTENCE_MAX, statsOf, syllablesOf, type TextStats } from '../../util/readability.js';
-import { asciiClass } from '../../util/ascii-class.js';
+import { HAS_DIGIT, HAS_LETTER, STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
-const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
-const HAS_DIGIT = asciiClass(/[0-9]/, () => /\p{N}/u);
-const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 const STARTS_CAPITALS = asciiClass(/^[A-Z]{2,}/, () => /^\p{Lu}{2,}/u);
 const LETTERS_JOINED = asciiClass(/[A-Za-z][./_][A-Za-z]/, () => /\p{L}[./_]\p{L}/u);
 const CODE_JOIN = asciiClass(/[A-Za-z][./_\\][A-Za-z]/, () => /\p{L}[./_\\]\p{L}/u);

@@ -20,10 +20,7 @@ import { countedWords, SENTENCE_MAX } from '../../util/readability.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
-import { asciiClass } from '../../util/ascii-class.js';
-
-// Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
-const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+import { HAS_WORD_CHAR } from '../../util/ascii-class.js';
 
 /**
  * A sentence one word over a limit of 25 or more is not worth a writer's time (issue 14: a clear

@@ -35,10 +35,9 @@ import { formsOf } from '../../lexicon/lemma.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
-import { asciiClass } from '../../util/ascii-class.js';
+import { STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII text.
-const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 const WORD_RUNS = asciiClass(/[A-Za-z0-9'’-]+/g, () => /[\p{L}\p{N}'’-]+/gu);
 
 const TABLE = 'simpler-words';

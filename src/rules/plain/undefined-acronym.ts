@@ -64,7 +64,7 @@
  * `vocabulary.accept` silences an acronym for a whole project.
  */
 import { trimEndChars } from '../../util/text.js';
-import { asciiClass } from '../../util/ascii-class.js';
+import { ALL_LOWER, HAS_LETTER, HAS_WORD_CHAR, STARTS_UPPER, TITLE_WORD, asciiClass } from '../../util/ascii-class.js';
 import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
@@ -78,14 +78,9 @@ const TABLE = 'undefined-acronym';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
 const CAPS_TAIL = asciiClass(/[a-z]([A-Z]{2,6})$/, () => /\p{Ll}(\p{Lu}{2,6})$/u);
-const TITLE_WORD = asciiClass(/^[A-Z][a-z]+$/, () => /^\p{Lu}\p{Ll}+$/u);
-const ALL_LOWER = asciiClass(/^[a-z]+$/, () => /^\p{Ll}+$/u);
-const STARTS_UPPER = asciiClass(/^[A-Z]/, () => /^\p{Lu}/u);
 const STARTS_LOWER = asciiClass(/^[a-z]/, () => /^\p{Ll}/u);
 const HAS_UPPER = asciiClass(/[A-Z]/, () => /\p{Lu}/u);
 const HAS_LOWER = asciiClass(/[a-z]/, () => /\p{Ll}/u);
-const HAS_LETTER = asciiClass(/[A-Za-z]/, () => /\p{L}/u);
-const HAS_WORD_CHAR = asciiClass(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
 const NOT_WORD_CHARS = asciiClass(/[^A-Za-z0-9'-]/g, () => /[^\p{L}\p{N}'-]/gu);
 
 /** Upper-case letters and digits, 2–6 long, with at least one letter. */
