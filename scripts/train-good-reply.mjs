@@ -37,12 +37,14 @@ const flag = (n) => args.includes(n);
 const dist = resolve(root, 'dist');
 const { createDoc } = await import(join(dist, 'document/document.js'));
 const { goodReplyFeaturesOf } = await import(join(dist, 'reply/model.js'));
+const { useGoodReplyModel, VETOED_RULES } = await import(join(dist, 'reply/good-reply.js'));
+const { logisticScore } = await import(join(dist, 'lexicon/logistic.js'));
 // The rules alone: no veto while the findings are collected.
-(await import(join(dist, 'reply/good-reply.js'))).useGoodReplyModel(null);
+useGoodReplyModel(null);
 
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
-// The rules a fine reply drops (src/reply/good-reply.ts, VETOED_RULES); SHOW adds time-bound-commitment, kept as is, to the tables.
-const VETO = ['acknowledge-impact', 'blame-language'];
+// The rules a fine reply drops; SHOW adds time-bound-commitment, kept as is, to the tables.
+const VETO = [...VETOED_RULES];
 const SHOW = ['acknowledge-impact', 'time-bound-commitment', 'blame-language'];
 const SETS = (option('--sets') ?? 'dev').split(',');
 const LABEL = option('--label') ?? 'clean';
@@ -88,11 +90,6 @@ function train(all) {
   const data = rows.map((r) => ({ x: r.features.filter((k) => keep.has(k)), y: labelOf(r), c: 1 }));
   return fitLogistic(data, keys, { epochs: 300, rate: 0.3, l2: L2 });
 }
-const score = (m, f) => {
-  let z = m.bias;
-  for (const k of f) z += m.weights[k] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-};
 
 /** Per rule: found/expected, near-misses fired; good replies fired (any care finding), with the veto where `veto(it)`. */
 function tally(list, veto) {
@@ -120,7 +117,7 @@ const writers = [...new Set(items.map((i) => i.writer))].sort();
 const p = new Map();
 for (const w of writers) {
   const m = train(items.filter((i) => i.writer !== w));
-  for (const it of items.filter((i) => i.writer === w)) p.set(it, score(m, it.features));
+  for (const it of items.filter((i) => i.writer === w)) p.set(it, logisticScore(m, it.features));
 }
 // AUC of the LOWO scores (fine vs not).
 {
@@ -176,7 +173,7 @@ if (out) {
     bias: Math.round(m.bias * 1000) / 1000,
     threshold: T,
     // A threshold per rule (--rule-thresholds); a rule not named uses `threshold`.
-    ...(RT ? { thresholds: Object.fromEntries(RT.split(',').map((x) => x.split('=')).map(([k, v]) => [k, Number(v)])) } : {}),
+    ...(RT ? { thresholds: th } : {}),
     weights,
   };
   writeFileSync(resolve(out), `${JSON.stringify(model, null, 1)}\n`);

@@ -140,7 +140,7 @@ export function goodReplyScore(r: ReplyFacts): number | undefined {
 /** The rules whose findings the model drops: those whose threshold the reply's score reaches (none with no model). */
 export function goodReplyVetoes(r: ReplyFacts): ReadonlySet<VetoedRule> {
   const m = goodReplyModel();
-  if (!m) return new Set();
-  const p = logisticScore(m, goodReplyFeatures(r));
+  const p = goodReplyScore(r);
+  if (!m || p === undefined) return new Set();
   return new Set(VETOED_RULES.filter((rule) => p >= (m.thresholds?.[rule] ?? m.threshold)));
 }

@@ -155,7 +155,6 @@ export function goodReplyFeaturesOf(doc: Doc): string[] {
 }
 
 /** A short closing line: "Best, Sam", "Thanks, the Support team", "Have a good day". */
-
 export function isSignOff(l: ReplyLine): boolean {
   const words = l.words.filter((w) => !w.masked);
   return words.length > 0 && words.length <= 6 && wordList('sign-off').has(words[0].lower);

@@ -89,75 +89,74 @@ export default defineRule({
     if (!reply.vetoed.has('blame-language')) return findBlame(reply, ctx);
     // The good-reply model (src/reply/good-reply.ts) is sure the reply as a whole is fine: a lone finding is dropped.
     const found: ReportInput[] = [];
-    const sink: RuleContext<object> = Object.create(ctx, { report: { value: (r: ReportInput) => found.push(r) } });
-    findBlame(reply, sink);
+    findBlame(reply, { report: (r) => found.push(r) });
     if (found.length > 1) for (const r of found) ctx.report(r);
   },
 });
 
 /** Every blame finding of a reply. */
-function findBlame(reply: ReplyModel, ctx: RuleContext<object>): void {
-    // A hit whose gap runs into a new clause of ours ("it's in, I'll send you the agreement") is two clauses, not blame.
-    // A sentence that takes the fault on us or apologises for what they went through ("…which was
-    // our error", "I'm sorry you've spent the week worrying that you'd missed it") is left alone.
-    // Blame words before the apology still count ("You should have checked, and I'm sorry you didn't").
-    const ownedFrom = new Map<ReplyLine, number>();
-    const owned = (line: ReplyLine): number => ownedFrom.get(line) ?? ownedFrom.set(line, ownsFault(line.words)).get(line)!;
-    const kept = (line: ReplyLine, first: number) => {
-      const from = owned(line);
-      return from < 0 || first < from;
-    };
-    const hits = reply.blame.filter(({ line, hit }) => kept(line, line.words.indexOf(hit.first)) && !crossesClause(hitText(line, hit.first, hit.last)));
-    reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
-    const m = sentenceModel();
-    const found = new Set(hits.map((f) => f.line.sentence));
-    // Blame shapes of grammar that need no model: sarcasm at their reading, the customer as the agent of a
-    // past failure, a rhetorical question of hindsight, counting our answers (blameShapes).
-    for (const line of reply.spoken) {
-      if (found.has(line.sentence)) continue;
-      const shape = blameShapes(line.words, line.question).find((c) => kept(line, c.first));
-      if (!shape) continue;
-      found.add(line.sentence);
-      reportCue(ctx, line, shape, 'blame');
-    }
-    // A sentence the next one owns as our fault ("We told you the wrong time. That's our error, not yours"),
-    // or one that lets a charge go ("…, the late fee has been removed"), is not read by the models.
-    const spoken = reply.spoken;
-    const at = new Map(spoken.map((l, i) => [l, i]));
-    const leftAlone = (line: ReplyLine): boolean => {
-      const next = spoken[(at.get(line) ?? -2) + 1];
-      return notForModels(line.words, next?.block === line.block ? next.words : undefined);
-    };
-    for (const line of reply.spoken) {
-      if (!m) break;
-      if (found.has(line.sentence) || line.question || leftAlone(line)) continue;
-      const cues = blameCues(line.words);
-      if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
-      found.add(line.sentence);
-      reportCue(ctx, line, cues[0], 'blameShape');
-    }
-    // Then any sentence that speaks to the customer, read by a model of general features:
-    // wordings neither the patterns nor the cues list.
-    const r = sentenceReader();
-    if (!r) return;
-    // Whether the reply says no or puts something right: then the reader also reads any sentence that names them.
-    const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
-    for (const line of reply.spoken) {
-      if (found.has(line.sentence) || line.question || line.words.length < 3 || leftAlone(line)) continue;
-      const features = blameSentenceFeatures(line.words, context);
-      if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
-      const [a, b] = blameSentenceQuote(line.words);
-      if (!kept(line, a)) continue;
-      found.add(line.sentence);
-      const first = line.words[a];
-      const last = line.words[b];
-      ctx.report({
-        messageId: 'blameShape',
-        span: line.block.spanOf(first.start, last.end),
-        data: { actual: hitText(line, first, last), note: 'it may sound like the problem is their fault. Say what happened and what to do next' },
-        context: line.sentence.span,
-      });
-    }
+function findBlame(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>): void {
+  // A hit whose gap runs into a new clause of ours ("it's in, I'll send you the agreement") is two clauses, not blame.
+  // A sentence that takes the fault on us or apologises for what they went through ("…which was
+  // our error", "I'm sorry you've spent the week worrying that you'd missed it") is left alone.
+  // Blame words before the apology still count ("You should have checked, and I'm sorry you didn't").
+  const ownedFrom = new Map<ReplyLine, number>();
+  const owned = (line: ReplyLine): number => ownedFrom.get(line) ?? ownedFrom.set(line, ownsFault(line.words)).get(line)!;
+  const kept = (line: ReplyLine, first: number) => {
+    const from = owned(line);
+    return from < 0 || first < from;
+  };
+  const hits = reply.blame.filter(({ line, hit }) => kept(line, line.words.indexOf(hit.first)) && !crossesClause(hitText(line, hit.first, hit.last)));
+  reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
+  const m = sentenceModel();
+  const found = new Set(hits.map((f) => f.line.sentence));
+  // Blame shapes of grammar that need no model: sarcasm at their reading, the customer as the agent of a
+  // past failure, a rhetorical question of hindsight, counting our answers (blameShapes).
+  for (const line of reply.spoken) {
+    if (found.has(line.sentence)) continue;
+    const shape = blameShapes(line.words, line.question).find((c) => kept(line, c.first));
+    if (!shape) continue;
+    found.add(line.sentence);
+    reportCue(ctx, line, shape, 'blame');
+  }
+  // A sentence the next one owns as our fault ("We told you the wrong time. That's our error, not yours"),
+  // or one that lets a charge go ("…, the late fee has been removed"), is not read by the models.
+  const spoken = reply.spoken;
+  const at = new Map(spoken.map((l, i) => [l, i]));
+  const leftAlone = (line: ReplyLine): boolean => {
+    const next = spoken[(at.get(line) ?? -2) + 1];
+    return notForModels(line.words, next?.block === line.block ? next.words : undefined);
+  };
+  for (const line of reply.spoken) {
+    if (!m) break;
+    if (found.has(line.sentence) || line.question || leftAlone(line)) continue;
+    const cues = blameCues(line.words);
+    if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
+    found.add(line.sentence);
+    reportCue(ctx, line, cues[0], 'blameShape');
+  }
+  // Then any sentence that speaks to the customer, read by a model of general features:
+  // wordings neither the patterns nor the cues list.
+  const r = sentenceReader();
+  if (!r) return;
+  // Whether the reply says no or puts something right: then the reader also reads any sentence that names them.
+  const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
+  for (const line of reply.spoken) {
+    if (found.has(line.sentence) || line.question || line.words.length < 3 || leftAlone(line)) continue;
+    const features = blameSentenceFeatures(line.words, context);
+    if (!addressesCustomer(features) || blameSentenceScore(r, features) < r.threshold) continue;
+    const [a, b] = blameSentenceQuote(line.words);
+    if (!kept(line, a)) continue;
+    found.add(line.sentence);
+    const first = line.words[a];
+    const last = line.words[b];
+    ctx.report({
+      messageId: 'blameShape',
+      span: line.block.spanOf(first.start, last.end),
+      data: { actual: hitText(line, first, last), note: 'it may sound like the problem is their fault. Say what happened and what to do next' },
+      context: line.sentence.span,
+    });
+  }
 }
 
 /** Reports a cue or shape found in a line: its words quoted, with the note for its kind. */

@@ -7,7 +7,7 @@ import type { RuleContext } from '../define-rule.js';
 import type { PhraseFinding } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 
-export function reportPhrases(ctx: RuleContext<object>, findings: readonly PhraseFinding[], messageId: string, fallbackNote: string): void {
+export function reportPhrases(ctx: Pick<RuleContext<object>, 'report'>, findings: readonly PhraseFinding[], messageId: string, fallbackNote: string): void {
   for (const { line, hit } of findings) {
     ctx.report({
       messageId,
