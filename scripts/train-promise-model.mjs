@@ -14,6 +14,10 @@
 // Session 1.11: fixtures/devsets/care/dev/ now also holds the 83 files that were final/ (2,305 replies, 32 writers
 // with the fixtures). rules/time-bound-commitment.model.json was trained on that dev (data23, checked again by gate23b):
 //   npm run build && node scripts/train-promise-model.mjs --v2 --threshold 0.6 --out rules/time-bound-commitment.model.json
+// Session 1.12: dev also holds w70–w77 (480 replies written as training data, 40 writers); the model was retrained with
+// the same command (data24). Leave-one-writer-out on the eight new writers: 71 -> 72 of 79 found, clean replies fired
+// 7 -> 6 of 238. Blind (held-out, final, reserve w64, fresh w66+w68; 590 replies): 100 -> 99 of 111 found, good replies
+// fired by the rule 8 -> 5, near-misses unchanged.
 // The other care models were trained on the older dev: acknowledge-impact at commit 7c194f1, the blame cue model at
 // 5efba2e, confirm-understanding at 9d3d3a2.
 //
