@@ -80,18 +80,22 @@ export async function languageOf(doc: Doc, configured?: string): Promise<string>
 /** Detection on the file's prose (code, placeholders and URLs left out). */
 async function detect(doc: Doc): Promise<string> {
   const words: string[] = [];
+  // The words in lower case, as the prose model has them (issue 19: not lower-cased again here). Its `lower` also
+  // has straight apostrophes, and no grammar word below has an apostrophe, so the counts are the same.
+  const lower: string[] = [];
   let chars = 0;
   for (const s of doc.sentences) {
     for (const w of s.words) {
       if (w.masked || !HAS_LETTER.test(w.text)) continue;
       words.push(w.text);
+      lower.push(w.lower);
       chars += w.text.length + 1;
     }
     if (chars >= DETECT_CHARS) break;
   }
   if (words.length < MIN_DETECT_WORDS) return 'en';
   let english = 0;
-  for (const w of words) if (ENGLISH.has(w.toLowerCase())) english++;
+  for (const w of lower) if (ENGLISH.has(w)) english++;
   if (english / words.length >= ENGLISH_SHARE) return 'en';
   const [best] = (await loadDetector())(words.join(' '));
   const lang = normaliseLanguage(best?.lang);
@@ -99,7 +103,7 @@ async function detect(doc: Doc): Promise<string> {
   const own = FUNCTION_WORDS[lang];
   if (own) {
     let n = 0;
-    for (const w of words) if (own.has(w.toLowerCase())) n++;
+    for (const w of lower) if (own.has(w)) n++;
     return n / words.length >= OWN_SHARE ? lang : 'en';
   }
   return best.accuracy >= SURE ? lang : 'en';

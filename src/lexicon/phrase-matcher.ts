@@ -70,6 +70,12 @@ export class PhraseMatcher<T> {
   /** addIndexed()'s groups, and the first words already asked for. */
   private indexed: ((first: string) => PendingPhrase<T>[] | undefined) | undefined;
   private asked: Set<string> | undefined;
+  /**
+   * The root's child for a first word once take() ran for it, null when it has none (issue 19): find() then
+   * looks each word up once, not three times (waiting groups, index, tree). Any add for that first word drops
+   * its entry, so the next find() takes and looks again.
+   */
+  private readonly firstNodes = new Map<string, Node<T> | null>();
 
   /** `exactCase`: the phrase only matches with this exact capitalisation (e.g. acronyms). */
   add(phrase: string, value: T, exactCase = false): void {
@@ -87,6 +93,7 @@ export class PhraseMatcher<T> {
   addIndexed(group: (first: string) => PendingPhrase<T>[] | undefined): void {
     this.indexed = group;
     this.asked = new Set();
+    this.firstNodes.clear();
   }
 
   /** Puts the phrases waiting for this first word in the tree. */
@@ -103,6 +110,7 @@ export class PhraseMatcher<T> {
   addLazily(phrase: string, value: T, exactCase = false): void {
     const first = firstWord(phrase);
     if (first === undefined) return;
+    this.firstNodes.delete(first);
     this.pending ??= new Map();
     let group = this.pending.get(first);
     if (!group) this.pending.set(first, (group = []));
@@ -116,6 +124,7 @@ export class PhraseMatcher<T> {
   }
 
   private insert(words: string[], phrase: string, value: T, exactCase: boolean): void {
+    this.firstNodes.delete(words[0]);
     let node = this.root;
     for (const w of words) {
       let n = node.next.get(w);
@@ -139,8 +148,15 @@ export class PhraseMatcher<T> {
         if (w.masked || (skipQuoted && w.quoted)) break;
         // Words of one phrase must be adjacent: only spaces (or a line break) between them.
         if (j > i && text.slice(words[j - 1].end, w.start).trim() !== '') break;
-        if (j === i) this.take(w.lower);
-        node = node.next.get(w.lower);
+        if (j === i) {
+          let first = this.firstNodes.get(w.lower);
+          if (first === undefined) {
+            this.take(w.lower);
+            first = this.root.next.get(w.lower) ?? null;
+            this.firstNodes.set(w.lower, first);
+          }
+          node = first ?? undefined;
+        } else node = node.next.get(w.lower);
         if (!node) break;
         const fit = node.values.find((v) => !v.exact || words.slice(i, j + 1).map((x) => x.text).join(' ') === v.exact);
         if (fit) best = { end: j, v: fit };

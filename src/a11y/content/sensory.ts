@@ -310,6 +310,12 @@ function presenceMark(s: Sentence, first: number, noun: number): boolean {
   return colours.size === 1;
 }
 
+/** Every word findSensory starts from besides hyphenated ones, in one set (issue 19: one look-up a word, not six). */
+let starters: Set<string> | undefined;
+function startWords(l: Lexicon): Set<string> {
+  return new Set([...l.words.keys(), 'will', ...POSITION_WORDS, ...INTO, ...COUNT_WORDS, ...l.actionsByFirst.keys()]);
+}
+
 /** Every sensory reference in a sentence, left to right, not overlapping. */
 export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
   const w = s.words;
@@ -319,7 +325,7 @@ export function findSensory(s: Sentence, prev?: Sentence): SensoryHit[] {
     const word = w[i];
     if (word.masked || word.quoted) continue;
     // Most words are in no group: skip them before any pattern work.
-    if (!l.words.has(word.lower) && !word.lower.includes('-') && word.lower !== 'will' && !POSITION_WORDS.has(word.lower) && !INTO.has(word.lower) && !COUNT_WORDS.has(word.lower) && !l.actionsByFirst.has(word.lower)) continue;
+    if (!(starters ??= startWords(l)).has(word.lower) && !word.lower.includes('-')) continue;
 
     // 0. new wordings (issue 14): states told by colour, sounds as verbs, things found by order, picture or neighbour.
     const extra = pointsByLook(s, i) ?? pronounState(s, i, prev) ?? makesSound(s, i) ?? lookObject(s, i) ?? swipeDirection(s, i) ?? theCross(s, i);

@@ -306,6 +306,14 @@ function genericLists(): GenericLists {
   return generic;
 }
 
+/** The word without a possessive 's ("user's" → "user"), as `.replace(/['’]s$/, '')` gives it, without a regular expression per word (issue 19). */
+function withoutPossessive(lower: string): string {
+  const n = lower.length;
+  if (n < 2 || lower.charCodeAt(n - 1) !== 115 /* s */) return lower;
+  const c = lower.charCodeAt(n - 2);
+  return c === 39 /* ' */ || c === 0x2019 /* ’ */ ? lower.slice(0, -2) : lower;
+}
+
 /** genericDeterminers and "your", built once (see genericPronouns). */
 let withYour: Set<string> | undefined;
 
@@ -335,7 +343,7 @@ function genericPronouns(sentence: Sentence, channel: string, carried?: string):
     const x = w[i];
     if (x.masked || x.quoted) continue;
     // "a user's profile": the person is the owner.
-    const lower = x.lower.replace(/['’]s$/, '');
+    const lower = withoutPossessive(x.lower);
     // "If someone calls, tell him…", "No one should share his password": anyone, with no determiner.
     if (bare.has(lower) || (lower === 'one' && w[i - 1]?.lower === 'no')) {
       person = reply || w[i - 1]?.lower === 'not' || (i > 0 && STARTS_UPPER.test(x.text)) ? -1 : i;
@@ -604,8 +612,9 @@ function addressHits(sentence: Sentence, channel: string): Found[] {
   const out: Found[] = [];
   for (let i = 0; i < w.length; i++) {
     const x = w[i];
+    if (x.masked || x.quoted) continue;
     const lower = norm(x.lower);
-    if (x.masked || x.quoted || !(addressTerms.has(x.lower) || addressTerms.has(lower))) continue;
+    if (!(addressTerms.has(x.lower) || addressTerms.has(lower))) continue;
     const after = gapAfter(sentence, i);
     const before = gapBefore(sentence, i);
     // "Sir Tim", "Madam Chair": a title before a name.
@@ -829,12 +838,17 @@ function helperHits(sentence: Sentence): Found[] {
   return out;
 }
 
+/** The first words of conditionPhrases: a word that starts none is passed over at once (issue 19). */
+let conditionFirsts: Set<string> | undefined;
+
 /** "Customers who suffer from dyslexia": a condition framed as suffering, said of people. */
 function conditionHits(sentence: Sentence): Found[] {
   const { conditionPhrases, conditionPersons, persons } = genericLists();
+  const firsts = (conditionFirsts ??= new Set(conditionPhrases.map((c) => c[0])));
   const w = sentence.words;
   const out: Found[] = [];
   for (let i = 1; i < w.length; i++) {
+    if (!firsts.has(w[i].lower)) continue;
     for (const c of conditionPhrases) {
       if (!c.every((p, k) => w[i + k]?.lower === p)) continue;
       const last = w[i + c.length - 1];

@@ -313,7 +313,7 @@ const SHAPE_ENTRIES = {
 const PARTY_PREPS = new Set(['by', 'to', 'from', 'with', 'of', 'for', 'against', 'and', 'or', 'between', 'upon', 'on', 'under']);
 
 /** "the Company warrants", "by the Customer", "the Renter's": a party named as a defined term, not a product ("the Company Settings page"). */
-function partyAt(w: readonly Word[], i: number, text: string, lw: (i: number) => string, list: Set<string>, verbs: Set<string>): { to: number; of: boolean } | undefined {
+function partyAt(w: readonly Word[], i: number, text: string, lw: (i: number) => string, list: ReadonlySet<string>, verbs: ReadonlySet<string>): { to: number; of: boolean } | undefined {
   if (i < 1 || lw(i - 1) !== 'the' || w[i].masked || w[i].quoted) return undefined;
   const word = w[i].text.replace(/[’']s$/u, '');
   if (!TITLE_WORD.test(word) || !list.has(lower(word))) return undefined;
@@ -335,7 +335,7 @@ const CLAUSE_STARTS = new Set(['^', ',', 'and', 'then', 'so']);
 const TIER_MODALS = new Set(['will', 'can', 'could', 'would', 'should', 'may', 'might', 'must']);
 const TIER_PROGRESSIVE = new Set(['is', 'are', 'were', 'was']);
 /** "will check", "can look", "are looking": a modal and a support verb, or "is/are" and its -ing form. */
-function actsAsTeam(aux: string, verb: string, verbs: Set<string>): boolean {
+function actsAsTeam(aux: string, verb: string, verbs: ReadonlySet<string>): boolean {
   if (TIER_MODALS.has(aux)) return verbs.has(verb);
   if (!TIER_PROGRESSIVE.has(aux) || !verb.endsWith('ing')) return false;
   const stem = verb.slice(0, -3);
@@ -345,14 +345,19 @@ function actsAsTeam(aux: string, verb: string, verbs: Set<string>): boolean {
 /** The word without one full stop at its end. */
 const dropStop = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s);
 
+/** A shape list the table does not have: no word is in it. */
+const NO_WORDS: ReadonlySet<string> = new Set<string>();
+
 function shapeHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
   const L = shapeLists();
   const w = sentence.words;
   const text = sentence.block.text;
   const out: { from: number; to: number; entry: PhraseEntry }[] = [];
-  const get = (k: string) => L[k] ?? new Set<string>();
-  // ("tier 2." at the end of a sentence: the number keeps its full stop.)
-  const lw = (i: number) => (i >= 0 && i < w.length && !w[i].masked && !w[i].quoted ? dropStop(lower(w[i].lower)) : '');
+  const get = (k: string) => L[k] ?? NO_WORDS;
+  // ("tier 2." at the end of a sentence: the number keeps its full stop.) Each word's form is made once
+  // here: the patterns below read most words three or four times (issue 19).
+  const forms = w.map((x) => (!x.masked && !x.quoted ? dropStop(lower(x.lower)) : ''));
+  const lw = (i: number) => (i >= 0 && i < forms.length ? forms[i] : '');
   const prev = (i: number) => {
     if (i <= 0) return '^';
     if (/[,;:(—–]/.test(text.slice(w[i - 1].end, w[i].start))) return ',';
@@ -479,8 +484,17 @@ function explainedHere(sentence: Sentence, from: number, to: number): boolean {
   return next.lower === 'the' && EXPLAIN_NOUNS.has(after);
 }
 
+/** technical()'s answer per file: the check asks twice (issue 19). */
+const technicalDocs = new WeakMap<Doc, boolean>();
+
 /** A page with code samples is written for developers, who know the words of our systems. */
 function technical(doc: Doc): boolean {
+  let known = technicalDocs.get(doc);
+  if (known === undefined) technicalDocs.set(doc, (known = technicalUncached(doc)));
+  return known;
+}
+
+function technicalUncached(doc: Doc): boolean {
   if (doc.elements('pre').length > 0 || doc.elements('code').length >= 3) return true;
   // Or it talks about developer tools: two different words from `technicalMarkers` ("Linux", "Docker", "API").
   const markers = new Set(((table(TABLE).systemWords as { technicalMarkers?: unknown[] } | undefined)?.technicalMarkers ?? []).map(lower));

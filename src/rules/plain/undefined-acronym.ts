@@ -911,11 +911,21 @@ export default defineRule({
       const block = sentence.block;
       const words = sentence.words;
       const following = sentences[si + 1]?.block === block ? sentences[si + 1] : undefined;
-      const letterWords = words.filter((w) => !w.masked && HAS_LETTER.test(w.text));
-      const capsCount = letterWords.filter((w) => CAPS_WORD.test(w.text) && w.text.length >= 2).length;
-      // Shouted legal text ("THE SERVICE IS PROVIDED AS IS") is emphasis, not acronyms.
-      const shouting = capsCount >= 4 && capsCount * 2 >= letterWords.length;
-      const flaggable = !shouting && !block.quote && block.kind !== 'heading' && block.kind !== 'alt' && block.kind !== 'table-cell';
+      // Counted only for a sentence with a candidate that gets this far (issue 19: most have none).
+      let letterCount = -1;
+      let shouting = false;
+      const countWords = (): void => {
+        if (letterCount !== -1) return;
+        const letterWords = words.filter((w) => !w.masked && HAS_LETTER.test(w.text));
+        const capsCount = letterWords.filter((w) => CAPS_WORD.test(w.text) && w.text.length >= 2).length;
+        letterCount = letterWords.length;
+        // Shouted legal text ("THE SERVICE IS PROVIDED AS IS") is emphasis, not acronyms.
+        shouting = capsCount >= 4 && capsCount * 2 >= letterCount;
+      };
+      const flaggable = (): boolean => {
+        countWords();
+        return !shouting && !block.quote && block.kind !== 'heading' && block.kind !== 'alt' && block.kind !== 'table-cell';
+      };
 
       words.forEach((word, index) => {
         const c = word.masked ? undefined : candidateOf(word, index);
@@ -925,7 +935,7 @@ export default defineRule({
           defined.add(c.acro);
           return;
         }
-        if (!flaggable || word.quoted || reported.has(c.acro) || knownToTopic(c.acro)) return;
+        if (!flaggable() || word.quoted || reported.has(c.acro) || knownToTopic(c.acro)) return;
         // "WPA/WPA2": a version of an acronym already reported is the same acronym.
         const base = /^([A-Z]{3,5})\d$/.exec(c.acro)?.[1];
         if (base && (reported.has(base) || defined.has(base))) return;
@@ -939,7 +949,7 @@ export default defineRule({
         // ("a $500 OOP limit": after money, the capitals are no unit.)
         if (prevWord && /^\d[\d.,-]*$/.test(prevWord.text) && joined(block.text, prevWord, word) && !/[$£€¥]/.test(block.text[prevWord.start - 1] ?? '')) return;
         // A block that is only the acronym ("* IMU", a menu or tab name) is a label, not prose.
-        if (letterWords.length <= 2) return;
+        if (letterCount <= 2) return;
         // "Error: unable to open CMSIS-DAP device": the words after "error:" are the message.
         if (afterErrorLabel(block.text, sentence.start, word.start)) return;
         const next = words[index + 1];
