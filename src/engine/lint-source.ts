@@ -10,7 +10,8 @@ import { plainFrontMatter } from './plain-front-matter.js';
 import { decode } from '../document/decode.js';
 import type { ConfigResolver } from '../config/resolve.js';
 import type { ResolvedSettings } from '../config/settings.js';
-import { type FileResult, type FileTiming, type Finding, type RawFinding, type Suppressed } from '../types.js';
+import { REPLY_CHANNELS, type FileResult, type FileTiming, type Finding, type RawFinding, type Suppressed } from '../types.js';
+import { customerTurnSpans } from '../reply/customer-turns.js';
 import { activeRules, LintTimeout, runRules, type RunOptions } from './run-rules.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { computeMetrics } from './metrics.js';
@@ -130,6 +131,8 @@ export async function lintDoc(doc: Doc, settings: ResolvedSettings, opts: LintOp
   let raw = await runRules(doc, settings, opts, timing?.rules);
   const finishStarted = timing ? performance.now() : 0;
   if (timing) timing.stages.rules = round(finishStarted - rulesStarted);
+  // In a script, the customer's turns are their words: only the care rules (which read them as the customer's) speak there.
+  if (REPLY_CHANNELS.includes(doc.channel)) raw = withoutCustomerWords(doc, raw);
   const accept = settings.vocabulary.accept.map((w) => w.toLowerCase());
   if (accept.length) raw = raw.filter((f) => !(acceptsVocabulary(f.ruleId) && accept.includes(doc.slice(f.span).toLowerCase().trim())));
   // A fix may only change prose the rules read: one reaching code, a URL or an attribute is dropped (issue 20).
@@ -161,6 +164,13 @@ export async function lintDoc(doc: Doc, settings: ResolvedSettings, opts: LintOp
     }
   }
   return result;
+}
+
+/** Findings of the writing and accessibility rules that start in a customer's turn ("Customer: …") are dropped. */
+function withoutCustomerWords(doc: Doc, raw: RawFinding[]): RawFinding[] {
+  const turns = customerTurnSpans(doc);
+  if (!turns.length) return raw;
+  return raw.filter((f) => getRule(f.ruleId)?.family === 'care' || !turns.some((t) => f.span.start >= t.start && f.span.start < t.end));
 }
 
 /**

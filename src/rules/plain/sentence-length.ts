@@ -16,6 +16,8 @@
  * Sentence length means the same in every language, so the rule runs on all.
  */
 import { defineRule } from '../define-rule.js';
+import { REPLY_CHANNELS } from '../../types.js';
+import { customerTurnSpans } from '../../reply/customer-turns.js';
 import { countedWords, SENTENCE_MAX } from '../../util/readability.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import { containedInAny } from '../../document/span-index.js';
@@ -88,10 +90,13 @@ export default defineRule<Options>({
       });
       group = [];
     };
+    // In a script, the customer's turns ("Customer: I was charged twice…") are their words, not the writer's.
+    const turns = REPLY_CHANNELS.includes(ctx.channel) ? customerTurnSpans(doc) : [];
     for (const block of doc.prose) {
       if (per === 'paragraph' || block.kind === 'heading') flush();
       if (SKIP.has(block.kind) || block.quote) continue;
       for (const sentence of block.sentences) {
+        if (turns.length && sentence.words.length && turns.some((t) => firstWordIn(sentence, t))) continue;
         // Quoted words are someone else's (an error message, the customer): the writer's own words are what count.
         // Link text names a page ("see the GitHub Privacy Statement"): a name counts as one word.
         const count = countedWords(sentence.words) - linkedExtra(sentence.words, inLink);
@@ -101,6 +106,12 @@ export default defineRule<Options>({
     flush();
   },
 });
+
+/** The sentence's first word starts in the span (a customer's turn). */
+function firstWordIn(sentence: Sentence, span: Span): boolean {
+  const w = sentence.words.find((x) => !x.masked) ?? sentence.words[0];
+  return w.span.start >= span.start && w.span.start < span.end;
+}
 
 /** Words of link text beyond the first of each link: a linked page's title counts as one word. */
 function linkedExtra(words: readonly Word[], inLink: (span: Span) => boolean): number {
