@@ -63,6 +63,21 @@
 //       --fixture-weight 2.5 --out rules/blame-language.model.json
 // That model was scored blind and not kept: 1 more found on the held-out set, 1 more good reply fired on the fresh
 // writers of 1.11. rules/blame-language.model.json is still the 1.8 one.
+//
+// Session 1.12 (engineer blame24): eight writers wrote blame-heavy replies for training (w70-w77, 480 replies, 260 blame
+// items); they joined fixtures/devsets/care/dev/ (40 writers, 747 blame items). Retrained at 0.75 with --fixture-weight 1,
+// the model lost the two fixture lines again, for the same cause: the fixtures train as ONE writer (F), so "fourth" is cut
+// by --min-writers and "For the fourth time, the locker code only works…" rests on general words (for, the, only, work)
+// that move with every writer: with 40 writers the bias fell to -0.30 and w:for to -0.43 (0.63; "Ideally those readings…"
+// 0.72). Weight 2.5, enough at 32 writers, gave 0.71; 3.5 gave 0.75 (on the line as written); 4 keeps every fixture line
+// (0.76 and 0.81; the 1.8 model 0.77 and 0.75). Ordinals read as one word (#ord) moved the line by 0.01: not kept. The fixture
+// weight that holds the fixtures grows with dev. LOWO on the 40 writers at 0.75, patterns + model: weight 4 548/747, near-miss
+// replies 13/431, clean 20/1290 (weight 2.5: 547, 13, 20; 0.7: 557, 14, 20; 0.8: 539, 11, 18); the 32 older writers 407/487,
+// 6, 12 (406, 6, 12 trained without w70-w77); the eight new writers 121 -> 141 of 260 (patterns alone -> with the model).
+// Blind (held-out, final, reserve w64, fresh w66+w68; 590 replies, counts only): blame found 89 -> 92 of 116 (held-out
+// 9 -> 10 of 16), near-misses unchanged, good replies with a care finding 26 -> 27 of 327. It replaced the 1.8 model:
+//   node scripts/train-blame-model.mjs --cache /tmp/blame-lines.json --threshold 0.75 --thresholds 0.7,0.75,0.8 \
+//       --fixture-weight 4 --out rules/blame-language.model.json
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
