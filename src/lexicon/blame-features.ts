@@ -611,7 +611,180 @@ export function blameShapes(words: readonly FeatureWord[], question = false): Bl
       }
     }
   }
+  indirectBlameShapes(t, add);
   return out;
+}
+
+/** People-words that head "most of our customers", "every other guest": PEOPLE plus the singular. */
+const PERSON_NOUN = (w: string) => PEOPLE.has(w) || PEOPLE.has(`${w}s`) || w === 'person' || w === 'one';
+/** Words that say the others had no trouble: "manage", "without any trouble", "works fine for everyone else". */
+const NO_TROUBLE = new Set(['manage', 'manages', 'managed', 'cope', 'copes', 'coped', 'find', 'finds', 'familiar', 'fine', 'easily', 'trouble', 'problem', 'problems', 'issue', 'issues', 'difficulty', 'hassle', 'bother', 'avoids', 'avoid']);
+/** Habit words that make "most customers …" a measure of them: "before handing in", "as soon as", "just text it in". */
+const HABIT = new Set(['before', 'between', 'just', 'always', 'already', 'soon']);
+/** Verbs of choice: "most customers choose the annual plan" is information. */
+const CHOOSE = new Set(['choose', 'chooses', 'chose', 'prefer', 'prefers', 'preferred', 'opt', 'opts', 'opted', 'pick', 'picks', 'picked', 'like', 'likes', 'love', 'loves', 'want', 'wants', 'enjoy', 'enjoys', 'ask', 'asks', 'asked', 'tell', 'tells', 'say', 'says', 'rate', 'rates', 'recommend', 'recommends', 'upgrade', 'upgrades', 'switch', 'switches']);
+const PREP = new Set(['for', 'to', 'like', 'than', 'with', 'of', 'from', 'unlike', 'as', 'by', 'among', 'amongst']);
+const ALMOST = new Set(['nearly', 'almost', 'virtually', 'practically']);
+/** A be-verb or the like before "on your end", "down to your handset". */
+const BE_LIKE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am']);
+const WHOSE = new Set(['to', 'which', 'whether', 'if', 'how', 'what', 'when', 'where', 'who']);
+/** How a thing was shown: "printed", "in bold", "right at the top". */
+const SHOWN = new Set(['print', 'show', 'state', 'say', 'display', 'mark', 'list', 'write', 'highlight', 'put', 'set', 'be', 'label', 'spell', 'flag']);
+const BIG = new Set(['big', 'large', 'bold', 'huge', 'capital', 'block', 'red', 'giant']);
+const LETTERS = new Set(['letters', 'letter', 'print', 'capitals', 'type', 'font', 'text', 'writing']);
+/** A change we are making, not blame: "we'll put it in bold", "we've now added it at the top". */
+const CHANGE = new Set(['will', 'going', 'now', 'future', 'make', 'making', 'add', 'adding', 'added', 'change', 'changed', 'changing', 'update', 'updated', 'moved', 'move', 'below', 'improve', 'improved']);
+const CLARIFY = new Set(['clarify', 'confirm', 'explain', 'repeat', 'reiterate', 'restate', 'stress', 'say', 'mention', 'check']);
+const REQUESTS = new Set(['requests', 'reminders', 'emails', 'letters', 'calls', 'messages', 'chasers', 'notices', 'warnings', 'texts', 'attempts', 'follow-ups']);
+/** Verbs of telling that an emphatic "did" stresses: "I did flag on our call", "we did warn you". */
+const EMPH_TOLD = new Set(['say', 'mention', 'explain', 'tell', 'advise', 'outline', 'inform', 'remind', 'point', 'highlight', 'warn', 'flag', 'stress', 'clarify', 'specify', 'recommend', 'suggest', 'ask', 'include', 'list', 'print']);
+/** What our earlier words told them: "our confirmation told you". */
+const TOLD_YOU = new Set(['told', 'warned', 'reminded', 'showed', 'advised', 'informed']);
+const SELF_CRITIC = new Set(['badly', 'poorly', 'wrongly', 'incorrectly', 'unclearly']);
+/** Words of liking after "find": a tip, not a measure ("most customers find the video easier"). */
+const TIP = new Set(['easier', 'easiest', 'better', 'best', 'helpful', 'useful', 'handy', 'quicker', 'quickest', 'simpler', 'simplest', 'more']);
+const WRONG = new Set(['wrong', 'incorrect', 'mistakenly', 'mistake', 'error', 'outdated']);
+
+/**
+ * Issue 13, session 1.12: five general shapes of blame, each across many writers, each with what makes it
+ * not blame.
+ * - others as the measure: "most customers find…", "everyone else manages to…", "works fine for everyone
+ *   else" (not "most customers choose the annual plan", "like most customers, you'll…");
+ * - their side against ours: "on your bank's side, not ours", "down to your handset", "between you and your
+ *   bank", "on you rather than a fault" (not "it's not on your end", "it's down to you which plan");
+ * - how visible it was: "in fairly big letters", "pretty hard to miss", "in bold at the top", "not exactly
+ *   hidden" (not "we'll put it in bold from now on");
+ * - clarifying again or counting: "just to clarify again", "I've now explained this three times", "despite
+ *   three requests from us", "as you'll recall" (not "despite three requests from you");
+ * - emphatic telling: "I did flag on our call", "our confirmation told you", "the app does warn you" (not "did
+ *   you…", "we did tell you the wrong date").
+ */
+function indirectBlameShapes(t: Token[], add: (kind: BlameCue['kind'], a: number, b: number) => void): void {
+  const w = (i: number) => t[i]?.w ?? '';
+  const any = (a: number, b: number, f: (x: string) => boolean) => t.slice(Math.max(0, a), Math.max(0, b)).some((x) => f(x.w));
+  const beBefore = (i: number, n = 3) => any(i - n, i, (x) => BE_LIKE.has(x) || x.endsWith("'s"));
+  const negBefore = (i: number, n = 3) => any(i - n, i, (x) => NEG.has(x));
+  for (let i = 0; i < t.length; i++) {
+    const x = w(i);
+    const prev = w(i - 1);
+    // 1. Others as the measure.
+    {
+      let end = -1;
+      let strong = false;
+      if ((x === 'everyone' || x === 'everybody' || x === 'anyone') && w(i + 1) === 'else') [end, strong] = [i + 1, true];
+      else if (x === 'every' && w(i + 1) === 'other' && PERSON_NOUN(w(i + 2))) [end, strong] = [i + 2, true];
+      else if (x === 'most' && PERSON_NOUN(w(i + 1))) end = i + 1;
+      else if (x === 'most' && w(i + 1) === 'other' && PERSON_NOUN(w(i + 2))) end = i + 2;
+      else if (x === 'most' && w(i + 1) === 'of' && ['our', 'the', 'my'].includes(w(i + 2)) && PERSON_NOUN(w(i + 3))) end = i + 3;
+      else if (ALMOST.has(x) && (w(i + 1) === 'everyone' || w(i + 1) === 'everybody' || (w(i + 1) === 'all' && PERSON_NOUN(w(i + 2))))) end = w(i + 1) === 'all' ? i + 2 : i + 1;
+      else if ((x === 'everyone' || x === 'everybody') && (w(i + 1) === 'who' || w(i + 1) === 'that') && !PREP.has(prev)) end = i + 1;
+      if (end >= 0) {
+        const head = ALMOST.has(prev) ? i - 1 : i;
+        const after = t.slice(end + 1, end + 11);
+        // "before handing it in", "as soon as", "between visits" (not "before the weekend": when, not how).
+        const habit = (n: number) => {
+          const y = after[n].w;
+          const z = after[n + 1]?.w ?? '';
+          if (y === 'before') return z.endsWith('ing') || z === 'they' || z === 'their';
+          if (y === 'soon') return after[n - 1]?.w === 'as' && z === 'as';
+          return HABIT.has(y);
+        };
+        // "most customers find the video easier, so here's the link" is a tip: "find" with a word of liking is not a measure.
+        const tip = (n: number) => (after[n].w === 'find' || after[n].w === 'finds') && after.slice(n + 1, n + 6).some((y) => TIP.has(y.w));
+        const mark = after.findIndex((y, n) => (NO_TROUBLE.has(y.w) && !tip(n)) || (!strong && habit(n)));
+        const fineFor = strong && (prev === 'for' || prev === 'to') && any(i - 4, i, (y) => y === 'fine' || y === 'ok' || y === 'okay' || y === 'works' || y === 'worked');
+        const chose = after.some((y) => CHOOSE.has(y.w));
+        if (fineFor) add('others', i - 1 - t.slice(Math.max(0, i - 4), i).reverse().findIndex((y) => y.w === 'fine' || y.w === 'works' || y.w === 'worked' || y.w === 'ok' || y.w === 'okay'), end);
+        else if (mark >= 0 && !chose && !PREP.has(t[head - 1]?.w ?? '')) add('others', head, end + 1 + mark);
+      }
+    }
+    // 2. Their side against ours.
+    {
+      if (x === 'on' && !negBefore(i) && beBefore(i, 4)) {
+        if (w(i + 1) === 'your' && any(i + 2, i + 4, (y) => y === 'end' || y === 'side') && w(i + 4) !== 'of' && w(i + 3) !== 'of') add('your-side', i, t.slice(i + 2, i + 4).findIndex((y) => y.w === 'end' || y.w === 'side') + i + 2);
+        else if (w(i + 1) === 'you' && (!t[i + 2] || ['rather', 'not', 'really', 'i', 'there', 'here', 'though', 'unfortunately'].includes(w(i + 2)))) add('your-side', i, i + 1);
+      }
+      if (x === 'down' && w(i + 1) === 'to' && !negBefore(i) && (beBefore(i, 4) || prev === 'all' || prev === 'entirely')) {
+        // Not a choice: "it's down to you which plan", "which colour you pick is down to you".
+        const choice = any(0, i, (y) => y === 'which' || y === 'whether' || CHOOSE.has(y) || y === 'decide' || y === 'choice');
+        if (w(i + 2) === 'you' && !WHOSE.has(w(i + 3)) && !CHOICE.has(w(i + 3)) && !choice) add('your-side', i, i + 2);
+        else if (w(i + 2) === 'your' && t[i + 3] && !CHOICE.has(w(i + 3)) && !['preference', 'choice', 'call', 'decision', 'last', 'final', 'few', 'remaining', 'lowest', 'least', 'own'].includes(w(i + 3))) add('your-side', i, i + 3);
+      }
+      if (x === 'between' && w(i + 1) === 'you' && w(i + 2) === 'and' && w(i + 3) === 'your' && beBefore(i, 3)) add('your-side', i, i + 4);
+      // "…in your property rather than our mains", "…on your bank's side, not ours".
+      if ((x === 'rather' && w(i + 1) === 'than') || (x === 'not' && !beBefore(i, 1))) {
+        const k = x === 'rather' ? i + 2 : i + 1;
+        const ours = w(k) === 'ours' || w(k) === 'us' || (w(k) === 'our' && t[k + 1]) || (['a', 'an', 'any'].includes(w(k)) && any(k + 1, k + 4, (y) => y === 'fault' || y === 'defect' || y === 'error'));
+        const yours = t.slice(Math.max(0, i - 8), i).findIndex((y) => y.w === 'your' || y.w === 'you');
+        const a = Math.max(0, i - 8) + yours;
+        if (ours && yours >= 0 && (beBefore(a, 7) || any(a - 4, a, (y) => y === 'from' || y === 'caused'))) {
+          add('your-side', a, w(k) === 'our' || ['a', 'an', 'any'].includes(w(k)) ? Math.min(t.length - 1, k + 1) : k);
+        }
+      }
+    }
+    // 3. How visible it was.
+    {
+      // Not a change we make ("we'll put it in bold"), a how-to ("so you can check it there"), nor owned ("which I agree is easy to miss").
+      const howTo = t.some((y, n) => (y.w === 'you' && ['can', 'will', 'may', 'could'].includes(w(n + 1))) || (y.w === 'easy' && w(n + 1) === 'to') || y.w === 'agree' || y.w === 'easily');
+      const changing = (a: number) => howTo || any(a - 8, a, (y) => CHANGE.has(y));
+      if ((x === 'hard' || x === 'difficult' || x === 'impossible') && w(i + 1) === 'to' && (w(i + 2) === 'miss' || w(i + 2) === 'overlook') && !negBefore(i, 2)) add('emphasis', ['pretty', 'quite', 'fairly', 'rather', 'very', 'really'].includes(prev) ? i - 1 : i, i + 2);
+      if ((x === 'hidden' || x === 'buried' || x === 'secret' || x === 'small') && (prev === 'exactly' || prev === 'hardly' || (prev === 'that' && w(i - 2) === 'not') || (prev === 'a' && w(i - 2) === 'hardly'))) add('emphasis', i - 1, i);
+      const shownBefore = (a: number) => any(a - 6, a, (y) => SHOWN.has(lemmaOf(y)) || BE_LIKE.has(y) || y.endsWith("'s"));
+      if (x === 'in' && (w(i + 1) === 'bold' || (BIG.has(w(i + 2)) && LETTERS.has(w(i + 3))) || (BIG.has(w(i + 1)) && LETTERS.has(w(i + 2)))) && shownBefore(i) && !changing(i)) {
+        const e = w(i + 1) === 'bold' ? i + 1 : BIG.has(w(i + 1)) ? i + 2 : i + 3;
+        add('emphasis', i, e);
+      }
+      if (x === 'right' && w(i + 1) === 'at' && w(i + 2) === 'the' && (w(i + 3) === 'top' || w(i + 3) === 'front') && shownBefore(i) && !changing(i)) add('emphasis', i, i + 3);
+      if (x === 'front' && w(i + 1) === 'and' && (w(i + 2) === 'centre' || w(i + 2) === 'center') && shownBefore(i) && !changing(i)) add('emphasis', i, i + 2);
+    }
+    // 4. Clarifying again, counting.
+    {
+      const again = (a: number) => any(a + 1, a + 4, (y) => y === 'again') || (any(a + 1, a + 4, (y) => y === 'once') && any(a + 1, a + 5, (y) => y === 'more')) || (any(a + 1, a + 4, (y) => y === 'one') && any(a + 1, a + 5, (y) => y === 'more'));
+      if (CLARIFY.has(x) && (prev === 'to' || (prev === 'me' && w(i - 2) === 'let')) && i <= 3 && again(i)) add('repeat', Math.max(0, i - 2), i + 1 + t.slice(i + 1, i + 5).findIndex((y) => y.w === 'again' || y.w === 'more'));
+      if (x === 'despite' || (x === 'after' && ['our', 'my'].includes(w(i + 1)))) {
+        let k = i + 1;
+        if (w(k) === 'our' || w(k) === 'my') k++;
+        if ((COUNT.has(w(k)) || ['repeated', 'several', 'multiple', 'numerous'].includes(w(k))) && REQUESTS.has(w(k + 1)) && !(w(k + 2) === 'from' && w(k + 3) === 'you') && w(k + 2) !== 'you') add('repeat', i, w(k + 2) === 'from' && w(k + 3) === 'us' ? k + 3 : k + 1);
+      }
+      if ((x === 'i' || x === 'we') && t[i + 1]) {
+        let j = i + 1;
+        if (w(j) === 'have' || w(j) === 'had') j++;
+        j = skipGap(t, j);
+        if (w(j) === 'now') j++;
+        if (t[j] && isPast(w(j)) && ANSWERED.has(lemmaOf(w(j))) && ['this', 'that', 'it'].includes(w(j + 1))) {
+          const rest = t.slice(j + 2, j + 6);
+          const c = rest.findIndex((y, n) => (COUNT.has(y.w) && rest[n + 1]?.w === 'times') || y.w === 'twice');
+          if (c >= 0) add('repeat', i, j + 2 + c + (rest[c].w === 'twice' ? 0 : 1));
+        }
+      }
+      if (x === 'as' && w(i + 1) === 'you') {
+        let k = i + 2;
+        if (['will', 'may', 'might', 'should', 'would', 'probably', 'no'].includes(w(k))) k++;
+        if (w(k) === 'doubt') k++;
+        if (w(k) === 'recall' || w(k) === 'remember') add('reminder', i, k);
+      }
+    }
+    // 5. Emphatic telling.
+    {
+      if ((x === 'did' || x === 'do' || x === 'does') && i > 0 && !['you', 'they', 'he', 'she', 'why', 'how', 'not', 'what', 'where', 'when', 'if', 'who'].includes(prev) && w(i + 1) !== 'not') {
+        const v = skipGap(t, i + 1);
+        const youAfter = any(v + 1, v + 4, (y) => y === 'you' || y === 'your');
+        // "walk you through", "go over": only with us as the subject or them as the object (not "the payment did go through").
+        const told = (EMPH_TOLD.has(w(v)) || (emphaticTold(t, v) && (prev === 'i' || prev === 'we' || youAfter))) && w(v) === lemmaOf(w(v));
+        const subj = prev === 'i' || prev === 'we' || (!PERSON.has(prev) && !BE_LIKE.has(prev) && !MODAL.has(prev) && prev !== 'and' && prev !== 'so' && prev !== 'to');
+        // To them, or in an earlier message: "I did walk you through this", "I did flag on our call" (not "I did say I'd chase it",
+        // "I did mention to the engineer…", "I did explain it badly").
+        const toThem = youAfter || (any(v + 1, v + 4, (y) => y === 'on' || y === 'in') && any(v + 1, v + 6, (y) => MESSAGE.has(y)));
+        const ownWords = any(v + 1, v + 4, (y) => SELF.has(y) || SELF_CRITIC.has(y));
+        if (told && subj && toThem && !ownWords && !any(i, i + 10, (y) => WRONG.has(y))) add('reminder', prev === 'i' || prev === 'we' ? i - 1 : i, v);
+      }
+      const doc = (y: string) => MESSAGE.has(y) || DOCS.has(y);
+      if ((x === 'our' || x === 'the') && (doc(w(i + 1)) || doc(w(i + 2)))) {
+        const k = doc(w(i + 2)) ? i + 2 : i + 1;
+        if (TOLD_YOU.has(w(k + 1)) && w(k + 2) === 'you' && !any(k, k + 10, (y) => WRONG.has(y))) add('reminder', i, k + 2);
+      }
+    }
+  }
 }
 
 /**

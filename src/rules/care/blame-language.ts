@@ -25,6 +25,13 @@
  * The models leave alone a sentence the next one owns as our fault ("That's our error, not yours") and one that lets
  * a charge go ("…, the late fee has been removed"): waivesCharge.
  *
+ * Session 1.12 (issue 13) added five more shapes to blameShapes, each a kind seen across many writers and each
+ * with what makes it not blame: others as the measure ("most customers find…", "works fine for everyone else"),
+ * the fault on their side against ours ("on your bank's side, not ours", "down to your handset"), how visible it
+ * was ("in big letters on the ticket", "pretty hard to miss"), saying it again or counting ("just to clarify
+ * again", "despite three requests from us", "as you'll recall") and emphatic telling ("I did flag on our call",
+ * "our confirmation told you").
+ *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
  * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
  * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
