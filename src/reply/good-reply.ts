@@ -89,7 +89,9 @@ export function goodReplyFeatures(r: ReplyFacts): string[] {
   if (r.lines.some((l) => l.stage)) f.add('stage');
   count(f, 'questions', spoken.filter((l) => l.question).length);
   // Apologies, bad news, impact.
-  const { needs, impact } = r.impact;
+  // The model was trained before blame counted for impact (src/reply/impact.ts): it reads the check as it was then.
+  const needs = r.impact.needs.filter((n) => !n.blame);
+  const impact = r.impact.impact ?? r.impact.blamed;
   count(f, 'needs', needs.length, 3);
   for (const n of needs) f.add(`need:${n.kind}`);
   if (needs.some((n) => n.vague)) f.add('need:vague');

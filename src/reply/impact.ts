@@ -3,14 +3,16 @@
  * this customer (delay, outage, charge, fee, refusal, loss, cancellation,
  * lockout, mistake); impact is what it meant for them (time lost, money, a
  * missed event, worry, being without a service, having to do something
- * again). The words come from rules/acknowledge-impact.yml; the tests here
- * are grammar: a rule for some day ("If we can't reach you, …") is not news,
+ * again). A line that blames the customer never names the impact, and a
+ * reply that blames them with no other news still owes it (session 1.12).
+ * The words come from rules/acknowledge-impact.yml; the tests here are grammar: a rule for some day ("If we can't reach you, …") is not news,
  * an option ("you can cancel at any time") is not news, and impact words
  * about someone else are not this customer's impact. In a phone or chat
  * script the customer may give the bad news themselves ("Customer: nobody
  * turned up"): the agent's reply still has to name what it meant for them.
  */
 import type { Word } from '../document/prose.js';
+import { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, ownsFault, type BlameModel } from '../lexicon/blame-features.js';
 import { impactFeatures, impactScore, replyFeatures, type ImpactModel } from '../lexicon/impact-features.js';
 import { modelSlot } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
@@ -30,12 +32,16 @@ export interface ImpactNeed {
   kind: 'apology' | 'bad-news' | 'reported' | 'complaint';
   /** A vague stand-in for the impact ("any inconvenience"). */
   vague?: string;
+  /** Found only because the line blames the customer (the good-reply model, trained before, does not read it). */
+  blame?: true;
 }
 
 export interface ImpactCheck {
   needs: ImpactNeed[];
   /** The line that names the impact, when one does. */
   impact?: ReplyLine;
+  /** A line that reads as impact but blames the customer, so it does not count (the good-reply model reads it as before). */
+  blamed?: ReplyLine;
 }
 
 /** Words that open a condition: the line is a rule or a maybe, never news. */
@@ -53,6 +59,7 @@ const TO_OPTION = new Set(['want', 'wants', 'like', 'love', 'need', 'needs', 'ab
 export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines): ImpactCheck {
   const needs: ImpactNeed[] = [];
   let impact: ReplyLine | undefined;
+  let blamed: ReplyLine | undefined;
   const agent = new Set(lines);
   const own = new Set<ReplyLine>();
   for (const l of all) {
@@ -90,7 +97,10 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     return next !== undefined && next.block === l.block && hitsIn(next, IMPACT, 'reassurance').some((r) => r.first === liveWords(next)[0] || r.first === liveWords(next)[1] || r.first === liveWords(next)[2]);
   };
   for (const l of lines) {
-    if (!impact && namesImpactInReply(l)) impact = l;
+    if (!impact && namesImpactInReply(l)) {
+      if (blamesCustomer(l)) blamed ??= l;
+      else impact = l;
+    }
     // "Sorry, could you resend the file?" is a polite ask, not an apology; but a line that
     // only ends in a question ("the fee kicked in on 1 June. want the link?") still gives its news.
     if (l.question && !statedBefore(l, l.words[l.words.length - 1])) continue;
@@ -117,13 +127,35 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     // The customer's own act was the only news in the reply ("I locked myself out"): the model reads that turn too, so it is not asked.
     if (need && own.size === 0) needs.push(need);
   }
+  if (needs.length === 0) {
+    // "You'd have saved yourself the call-out if you'd tried the reset first": a reply that points at the customer's own act answers something that went wrong for them.
+    const l = lines.find((x) => !conditional(x) && blamesCustomer(x));
+    const w = l && liveWords(l);
+    if (l && w && w.length > 0 && own.size === 0) needs.push({ line: l, first: w[0], last: w[w.length - 1], trigger: hitText(l, w[0], w[Math.min(w.length, 10) - 1]) + (w.length > 10 ? ' …' : ''), kind: 'complaint', blame: true });
+  }
   // "We spotted your order was missing a house number, so before it ships we've sent you a DM": a slip we caught and fixed before it reached the customer.
   if (needs.length > 0 && caughtInTime(lines, needs)) needs.length = 0;
   // "The 9:40 is cancelled on Sunday, but you're booked on the 11:10, so this doesn't touch your trip": news that misses this customer.
   if (needs.length > 0 && unaffected(lines, needs)) needs.length = 0;
   needs.sort((a, b) => a.line.index - b.line.index);
-  return { needs, ...(impact ? { impact } : {}) };
+  return { needs, ...(impact ? { impact } : {}), ...(blamed ? { blamed } : {}) };
 }
+
+/**
+ * "That's really on your end, I'm afraid", "You'd have been told at the counter that those are non-exchangeable": a
+ * statement that points at the customer's own act, read as blame-language reads it (its word list, its shapes and its
+ * cue model at its own threshold). It tells them whose fault it was; it never says what the problem meant for them.
+ */
+function blamesCustomer(l: ReplyLine): boolean {
+  if (l.question || ownsFault(l.words) >= 0) return false;
+  if (hitsIn(l, 'blame-language').some((h) => !crossesClause(hitText(l, h.first, h.last)))) return true;
+  if (blameShapes(l.words, l.question).length > 0) return true;
+  const m = blameModel();
+  const cues = blameCues(l.words);
+  return m != null && cues.length > 0 && blameScore(m, blameFeatures(l.words, cues)) >= m.threshold;
+}
+/** The blame rule's cue model (rules/blame-language.model.json), read on first use. */
+const blameModel = modelSlot<BlameModel & { threshold: number }>('blame-language.model.json', (m) => typeof m.bias === 'number' && typeof m.threshold === 'number' && Boolean(m.weights) && typeof m.weights === 'object').get;
 
 /** The customer as the subject of the clause: "we're running late and won't make it back", "I'm cancelling my plan". */
 const OWN = new Set(['i', 'we', "i'm", "we're", "i'll", "we'll"]);
