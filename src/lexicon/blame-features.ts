@@ -17,7 +17,7 @@
  * rule runs, so the two never drift apart.
  */
 import { expandWord, regularBaseOf } from './lemma.js';
-import { logisticScore, type LogisticModel } from './logistic.js';
+import { logisticScore, modelSlot, type LogisticModel } from './logistic.js';
 
 /** What the features read of a word (a Word of the prose model fits). */
 export interface FeatureWord {
@@ -388,6 +388,12 @@ export function blameFeatures(words: readonly FeatureWord[], cues: readonly Blam
 export interface BlameModel extends LogisticModel {
   threshold: number;
 }
+
+/**
+ * The cue model (rules/blame-language.model.json, scripts/train-blame-model.mjs), read on first use. The blame rule
+ * and the impact check (src/reply/impact.ts) read the same one; a damaged file means no model rather than a crash.
+ */
+export const blameCueModel = modelSlot<BlameModel>('blame-language.model.json', (m) => typeof m.bias === 'number' && typeof m.threshold === 'number' && Boolean(m.weights) && typeof m.weights === 'object').get;
 
 /** The model's probability that a sentence blames the customer. */
 export const blameScore: (model: BlameModel, features: readonly string[]) => number = logisticScore;

@@ -5,14 +5,15 @@
  * missed event, worry, being without a service, having to do something
  * again). A line that blames the customer never names the impact, and a
  * reply that blames them with no other news still owes it (session 1.12).
- * The words come from rules/acknowledge-impact.yml; the tests here are grammar: a rule for some day ("If we can't reach you, …") is not news,
+ * The words come from rules/acknowledge-impact.yml; the tests here are
+ * grammar: a rule for some day ("If we can't reach you, …") is not news,
  * an option ("you can cancel at any time") is not news, and impact words
  * about someone else are not this customer's impact. In a phone or chat
  * script the customer may give the bad news themselves ("Customer: nobody
  * turned up"): the agent's reply still has to name what it meant for them.
  */
 import type { Word } from '../document/prose.js';
-import { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, ownsFault, type BlameModel } from '../lexicon/blame-features.js';
+import { blameCueModel, blameCues, blameFeatures, blameScore, blameShapes, crossesClause, ownsFault } from '../lexicon/blame-features.js';
 import { impactFeatures, impactScore, replyFeatures, type ImpactModel } from '../lexicon/impact-features.js';
 import { modelSlot } from '../lexicon/logistic.js';
 import type { ReplyLine } from './lines.js';
@@ -150,12 +151,10 @@ function blamesCustomer(l: ReplyLine): boolean {
   if (l.question || ownsFault(l.words) >= 0) return false;
   if (hitsIn(l, 'blame-language').some((h) => !crossesClause(hitText(l, h.first, h.last)))) return true;
   if (blameShapes(l.words, l.question).length > 0) return true;
-  const m = blameModel();
+  const m = blameCueModel();
   const cues = blameCues(l.words);
   return m != null && cues.length > 0 && blameScore(m, blameFeatures(l.words, cues)) >= m.threshold;
 }
-/** The blame rule's cue model (rules/blame-language.model.json), read on first use. */
-const blameModel = modelSlot<BlameModel & { threshold: number }>('blame-language.model.json', (m) => typeof m.bias === 'number' && typeof m.threshold === 'number' && Boolean(m.weights) && typeof m.weights === 'object').get;
 
 /** The customer as the subject of the clause: "we're running late and won't make it back", "I'm cancelling my plan". */
 const OWN = new Set(['i', 'we', "i'm", "we're", "i'll", "we'll"]);

@@ -43,7 +43,7 @@ import { replyModel, type ReplyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
-import { blameCues, blameFeatures, blameScore, blameShapes, crossesClause, notForModels, ownsFault, type BlameCue, type BlameModel } from '../../lexicon/blame-features.js';
+import { blameCueModel, blameCues, blameFeatures, blameScore, blameShapes, crossesClause, notForModels, ownsFault, type BlameCue } from '../../lexicon/blame-features.js';
 import { modelSlot } from '../../lexicon/logistic.js';
 import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
@@ -53,8 +53,6 @@ const thresholded = (m: { bias?: unknown; threshold?: unknown; weights?: unknown
 /** The sentence reader over general features (rules/blame-language.sentence.json), read on first use. */
 const sentenceReader = modelSlot<BlameSentenceModel>('blame-language.sentence.json', thresholded).get;
 
-/** The cue model, read on first use (never when the rule is off). */
-const sentenceModel = modelSlot<BlameModel>('blame-language.model.json', thresholded).get;
 
 /** What to write instead, by the kind of words found. */
 const NOTES: Record<BlameCue['kind'], string> = {
@@ -115,7 +113,7 @@ function findBlame(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>):
   };
   const hits = reply.blame.filter(({ line, hit }) => kept(line, line.words.indexOf(hit.first)) && !crossesClause(hitText(line, hit.first, hit.last)));
   reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
-  const m = sentenceModel();
+  const m = blameCueModel();
   const found = new Set(hits.map((f) => f.line.sentence));
   // Blame shapes of grammar that need no model: sarcasm at their reading, the customer as the agent of a
   // past failure, a rhetorical question of hindsight, counting our answers (blameShapes).
