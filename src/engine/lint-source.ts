@@ -11,7 +11,7 @@ import { decode } from '../document/decode.js';
 import type { ConfigResolver } from '../config/resolve.js';
 import type { ResolvedSettings } from '../config/settings.js';
 import { REPLY_CHANNELS, type FileResult, type FileTiming, type Finding, type RawFinding, type Suppressed } from '../types.js';
-import { customerTurnSpans } from '../reply/customer-turns.js';
+import { customerTurnSpans } from '../reply/script-turns.js';
 import { activeRules, LintTimeout, runRules, type RunOptions } from './run-rules.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { computeMetrics } from './metrics.js';

@@ -17,7 +17,7 @@
  */
 import { defineRule } from '../define-rule.js';
 import { REPLY_CHANNELS } from '../../types.js';
-import { customerTurnSpans } from '../../reply/customer-turns.js';
+import { customerTurnSpans, speakerLabelStarts } from '../../reply/script-turns.js';
 import { countedWords, SENTENCE_MAX } from '../../util/readability.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import { containedInAny } from '../../document/span-index.js';
@@ -85,13 +85,16 @@ export default defineRule<Options>({
       ctx.report({
         messageId: more === 0 ? 'long' : more === 1 ? 'longAndOne' : 'longAndMore',
         span: sentence.span,
-        data: { count, max, more, where: per, start: opening(sentence.words.filter((w) => !w.masked).map((w) => w.text)) },
+        data: { count, max, more, where: per, start: opening(sentence.words.filter((w) => !w.masked && !labels.has(w.span.start)).map((w) => w.text)) },
         context: sentence.span,
       });
       group = [];
     };
     // In a script, the customer's turns ("Customer: I was charged twice…") are their words, not the writer's.
-    const turns = REPLY_CHANNELS.includes(ctx.channel) ? customerTurnSpans(doc) : [];
+    const reply = REPLY_CHANNELS.includes(ctx.channel);
+    const turns = reply ? customerTurnSpans(doc) : [];
+    // A speaker label ("Agent:") is not one of the sentence's words.
+    const labels = reply ? speakerLabelStarts(doc) : EMPTY_LABELS;
     for (const block of doc.prose) {
       if (per === 'paragraph' || block.kind === 'heading') flush();
       if (SKIP.has(block.kind) || block.quote) continue;
@@ -99,13 +102,16 @@ export default defineRule<Options>({
         if (turns.length && sentence.words.length && turns.some((t) => firstWordIn(sentence, t))) continue;
         // Quoted words are someone else's (an error message, the customer): the writer's own words are what count.
         // Link text names a page ("see the GitHub Privacy Statement"): a name counts as one word.
-        const count = countedWords(sentence.words) - linkedExtra(sentence.words, inLink);
+        const words = labels.size ? sentence.words.filter((w) => !labels.has(w.span.start)) : sentence.words;
+        const count = countedWords(words) - linkedExtra(words, inLink);
         if (count > max + Math.floor(max * SLACK_SHARE)) group.push({ sentence, count });
       }
     }
     flush();
   },
 });
+
+const EMPTY_LABELS: ReadonlySet<number> = new Set();
 
 /** The sentence's first word starts in the span (a customer's turn). */
 function firstWordIn(sentence: Sentence, span: Span): boolean {
