@@ -670,6 +670,10 @@ function indirectBlameShapes(t: Token[], add: (kind: BlameCue['kind'], a: number
   const any = (a: number, b: number, f: (x: string) => boolean) => t.slice(Math.max(0, a), Math.max(0, b)).some((x) => f(x.w));
   const beBefore = (i: number, n = 3) => any(i - n, i, (x) => BE_LIKE.has(x) || x.endsWith("'s"));
   const negBefore = (i: number, n = 3) => any(i - n, i, (x) => NEG.has(x));
+  // How visible it was, but not a change we make ("we'll put it in bold"), a how-to ("so you can check it there"), nor
+  // owned ("which I agree is easy to miss"): read once for the whole sentence.
+  const howTo = t.some((y, n) => (y.w === 'you' && ['can', 'will', 'may', 'could'].includes(w(n + 1))) || (y.w === 'easy' && w(n + 1) === 'to') || y.w === 'agree' || y.w === 'easily');
+  const isDoc = (y: string) => MESSAGE.has(y) || DOCS.has(y);
   for (let i = 0; i < t.length; i++) {
     const x = w(i);
     const prev = w(i - 1);
@@ -730,8 +734,6 @@ function indirectBlameShapes(t: Token[], add: (kind: BlameCue['kind'], a: number
     }
     // 3. How visible it was.
     {
-      // Not a change we make ("we'll put it in bold"), a how-to ("so you can check it there"), nor owned ("which I agree is easy to miss").
-      const howTo = t.some((y, n) => (y.w === 'you' && ['can', 'will', 'may', 'could'].includes(w(n + 1))) || (y.w === 'easy' && w(n + 1) === 'to') || y.w === 'agree' || y.w === 'easily');
       const changing = (a: number) => howTo || any(a - 8, a, (y) => CHANGE.has(y));
       if ((x === 'hard' || x === 'difficult' || x === 'impossible') && w(i + 1) === 'to' && (w(i + 2) === 'miss' || w(i + 2) === 'overlook') && !negBefore(i, 2)) add('emphasis', ['pretty', 'quite', 'fairly', 'rather', 'very', 'really'].includes(prev) ? i - 1 : i, i + 2);
       if ((x === 'hidden' || x === 'buried' || x === 'secret' || x === 'small') && (prev === 'exactly' || prev === 'hardly' || (prev === 'that' && w(i - 2) === 'not') || (prev === 'a' && w(i - 2) === 'hardly'))) add('emphasis', i - 1, i);
@@ -784,9 +786,8 @@ function indirectBlameShapes(t: Token[], add: (kind: BlameCue['kind'], a: number
         const ownWords = any(v + 1, v + 4, (y) => SELF.has(y) || SELF_CRITIC.has(y));
         if (told && subj && toThem && !ownWords && !any(i, i + 10, (y) => WRONG.has(y))) add('reminder', prev === 'i' || prev === 'we' ? i - 1 : i, v);
       }
-      const doc = (y: string) => MESSAGE.has(y) || DOCS.has(y);
-      if ((x === 'our' || x === 'the') && (doc(w(i + 1)) || doc(w(i + 2)))) {
-        const k = doc(w(i + 2)) ? i + 2 : i + 1;
+      if ((x === 'our' || x === 'the') && (isDoc(w(i + 1)) || isDoc(w(i + 2)))) {
+        const k = isDoc(w(i + 2)) ? i + 2 : i + 1;
         if (TOLD_YOU.has(w(k + 1)) && w(k + 2) === 'you' && !any(k, k + 10, (y) => WRONG.has(y))) add('reminder', i, k + 2);
       }
     }

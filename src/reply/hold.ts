@@ -30,7 +30,7 @@ const SAME_HOLD_TURNS = 4;
 const SAME_HOLD_LINES = 12;
 
 /** How many times the speaker changes from line `from` to line `to`. */
-function turnsBetween(lines: ReplyLine[], from: number, to: number): number {
+function turnsBetween(lines: readonly ReplyLine[], from: number, to: number): number {
   let n = 0;
   for (let k = from + 1; k <= to; k++) if (lines[k].speaker !== lines[k - 1].speaker) n++;
   return n;
@@ -49,7 +49,7 @@ export interface HoldInfo {
 }
 
 /** Every hold or transfer in the reply (all lines, so the customer's "Sure" can stand between). */
-export function holdsOf(lines: ReplyLine[]): HoldInfo[] {
+export function holdsOf(lines: readonly ReplyLine[]): HoldInfo[] {
   const out: HoldInfo[] = [];
   let askedAt = -10;
   let askedHit: Word | undefined;

@@ -128,11 +128,11 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     // The customer's own act was the only news in the reply ("I locked myself out"): the model reads that turn too, so it is not asked.
     if (need && own.size === 0) needs.push(need);
   }
-  if (needs.length === 0) {
+  if (needs.length === 0 && own.size === 0) {
     // "You'd have saved yourself the call-out if you'd tried the reset first": a reply that points at the customer's own act answers something that went wrong for them.
     const l = lines.find((x) => !conditional(x) && blamesCustomer(x));
     const w = l && liveWords(l);
-    if (l && w && w.length > 0 && own.size === 0) needs.push({ line: l, first: w[0], last: w[w.length - 1], trigger: hitText(l, w[0], w[Math.min(w.length, 10) - 1]) + (w.length > 10 ? ' …' : ''), kind: 'complaint', blame: true });
+    if (l && w && w.length > 0) needs.push({ line: l, first: w[0], last: w[w.length - 1], trigger: hitText(l, w[0], w[Math.min(w.length, 10) - 1]) + (w.length > 10 ? ' …' : ''), kind: 'complaint', blame: true });
   }
   // "We spotted your order was missing a house number, so before it ships we've sent you a DM": a slip we caught and fixed before it reached the customer.
   if (needs.length > 0 && caughtInTime(lines, needs)) needs.length = 0;

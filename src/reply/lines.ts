@@ -46,8 +46,17 @@ const REPLY_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'other']);
 const AGENT_LABELS = new Set(['agent', 'rep', 'representative', 'advisor', 'adviser', 'associate', 'specialist', 'support', 'operator', 'csr', 'tech', 'technician', 'me', 'staff', 'assistant', 'expert', 'consultant', 'coordinator', 'concierge', 'host', 'pharmacist', 'nurse', 'banker', 'engineer', 'dispatcher', 'you']);
 const CUSTOMER_LABELS = new Set(['customer', 'caller', 'client', 'member', 'guest', 'user', 'patient', 'student', 'passenger', 'tenant', 'driver', 'rider', 'buyer', 'shopper', 'cust', 'policyholder', 'subscriber', 'parent', 'resident', 'traveller', 'traveler', 'homeowner', 'account holder', 'cardholder', 'applicant', 'owner', 'visitor']);
 
-/** The reply's lines, in order. */
-export function replyLines(doc: Doc): ReplyLine[] {
+/** Each Doc's lines, made once: the reply model, the script turns and inclusive-language all read them. */
+const made = new WeakMap<Doc, readonly ReplyLine[]>();
+
+/** The reply's lines, in order (read-only: they are shared). */
+export function replyLines(doc: Doc): readonly ReplyLine[] {
+  let lines = made.get(doc);
+  if (!lines) made.set(doc, (lines = buildLines(doc)));
+  return lines;
+}
+
+function buildLines(doc: Doc): ReplyLine[] {
   const out: ReplyLine[] = [];
   let speaker: Speaker = 'agent';
   let labelled = false;

@@ -30,7 +30,7 @@ export interface PhraseFinding {
 
 export interface ReplyModel {
   /** Every line, the customer's turns included. */
-  readonly lines: ReplyLine[];
+  readonly lines: readonly ReplyLine[];
   /** The agent's own words: no customer turns, no stage directions. */
   readonly spoken: ReplyLine[];
   readonly greeting: ReplyLine | undefined;

@@ -405,11 +405,14 @@ export default defineRule<Options>({
       // ("organization" on a page about organization accounts, "Token Patterns" in their agreement): its reader knows
       // them by then, and a writer cannot swap them for other words. Words of two and a half syllables on average
       // are hard however often the page uses them ("administrative representatives may authorize supplementary…").
-      if (language === 'en' && allShort && stats.syllables < SUBJECT_SYLLABLES_PER_WORD * stats.words && new Set(unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard).size < SHORT_RARE) {
+      // The paragraph's different long, rare words used once in the file: read once for the two tests below.
+      let rareCount: number | undefined;
+      const rareOnce = () => (rareCount ??= new Set(unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard).size);
+      if (language === 'en' && allShort && stats.syllables < SUBJECT_SYLLABLES_PER_WORD * stats.words && rareOnce() < SHORT_RARE) {
         if (short) unfamiliarHit(block, r, words, listed);
         continue;
       }
-      if (noisy(words, sentences, splitAny) && new Set(unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard).size < NOISY_RARE) {
+      if (noisy(words, sentences, splitAny) && rareOnce() < NOISY_RARE) {
         if (short) unfamiliarHit(block, r, words, listed);
         continue;
       }

@@ -949,6 +949,7 @@ export default defineRule({
         // ("a $500 OOP limit": after money, the capitals are no unit.)
         if (prevWord && /^\d[\d.,-]*$/.test(prevWord.text) && joined(block.text, prevWord, word) && !/[$£€¥]/.test(block.text[prevWord.start - 1] ?? '')) return;
         // A block that is only the acronym ("* IMU", a menu or tab name) is a label, not prose.
+        countWords();
         if (letterCount <= 2) return;
         // "Error: unable to open CMSIS-DAP device": the words after "error:" are the message.
         if (afterErrorLabel(block.text, sentence.start, word.start)) return;
