@@ -110,7 +110,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const asked = hitsIn(l, IMPACT, 'requested');
     // "Customer: We're cancelling, we're moving abroad" — "I've cancelled it": the customer's own request, done.
     const echoed = echoes(l, all, agent);
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !deniedByNothing(l, h.first) && !aheadClause(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !deniedByNothing(l, h.first) && !aheadClause(l, h.first) && !wentDownWell(l, h.last) && !(['applies', 'apply'].includes(h.last.lower) && !clauseEnds(l, h.last)) && !checkedFor(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) {
       // A change of plan for the customer's thing, or a stock answer to a complaint.
@@ -512,6 +512,45 @@ function aheadClause(l: ReplyLine, first: Word): boolean {
   const i = l.words.indexOf(first);
   const rest = [...c.slice(k + 1), ...l.words.slice(i, i + 2).map((w) => w.lower.replace(/’/g, "'"))];
   return !rest.some((w) => PAST.has(w) || w.endsWith("'ve") || w.endsWith("'d") || (w.length > 4 && w.endsWith('ed')));
+}
+
+/**
+ * "the £15 de-matting charge applies.", "so the late fee still applies": a charge that applies ends its clause; "a £5
+ * fee applies to card payments" states a price list, not news.
+ */
+function clauseEnds(l: ReplyLine, w: Word): boolean {
+  const next = l.words[l.words.indexOf(w) + 1];
+  return next === undefined || /[,;:.!?)—–]/.test(l.block.text.slice(w.end, next.start));
+}
+
+/** "the canapés went down well", "it went down a treat": praise, not an outage. */
+function wentDownWell(l: ReplyLine, last: Word): boolean {
+  const i = l.words.indexOf(last);
+  if (last.lower !== 'down') return false;
+  const a = l.words[i + 1]?.lower;
+  const b = l.words[i + 2]?.lower;
+  return a === 'well' || (a === 'a' && (b === 'treat' || b === 'storm'));
+}
+
+/** Words after which a clause is what we check for, not what happened ("let me check it's not booked out"). */
+const CHECK_FOR = new Set(['check', 'checking', 'ensure', 'ensuring', 'confirm']);
+
+/**
+ * "let me check it's not booked out after you", "I'll make sure it isn't cancelled": the bad news is what a check
+ * looks for, not news. The check verb ("check", "make sure", "ensure", "confirm", maybe with "that") opens the clause
+ * at most three words before the news, and the line looks ahead ("let me", "I'll", "I will", "we'll").
+ */
+function checkedFor(l: ReplyLine, first: Word): boolean {
+  const w = l.words.map((x) => x.lower.replace(/’/g, "'"));
+  const i = l.words.indexOf(first);
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const sure = w[k] === 'sure' && w[k - 1] === 'make';
+    if (!CHECK_FOR.has(w[k]) && !sure) continue;
+    const v = sure ? k - 1 : k;
+    const before = w.slice(Math.max(0, v - 2), v);
+    return before.includes('let') || before.some((x) => /^(?:i|we)'ll$/.test(x)) || (before.includes('will') && before.some((x) => x === 'i' || x === 'we'));
+  }
+  return false;
 }
 
 /** Two words with no "but" or "however" between them: "cancelled as requested, but the box had already been charged". */

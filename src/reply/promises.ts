@@ -44,6 +44,11 @@ export interface PromiseInfo {
   last: Word;
   /** The promise as written, e.g. "We'll look into". */
   text: string;
+  /**
+   * Where the whole commitment ends, when a second action joined by "and" shares its subject and marker ("I'll raise
+   * it with my team leader and come back to you"): the rule reports up to here.
+   */
+  end?: Word;
   /** The line (this one or the next) that gives the time frame, when there is one. */
   timeFrame?: ReplyLine;
   /** A vague stand-in ("as soon as possible") or a condition ("once we hear back"), when that is all there is. */
@@ -159,6 +164,7 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     }
   }
   const out = found.map((f) => f.p);
+  for (const p of out) joinedAction(p, out);
   const m = raw ? null : promiseModel();
   // The model (rules/time-bound-commitment.model.json) reads each promise the grammar left without a time: one it
   // is sure the customer is not left waiting on ("we'll honour the quote", "any questions, we'll help") is no promise.
@@ -394,6 +400,9 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   const at = words.indexOf(marker);
   const before = words.slice(0, at).map((w) => w.lower);
   const i = before.lastIndexOf('if');
+  // "If you'd like to talk about it, reply and we'll get back to you when we can": the offer names a follow-up and a
+  // vague time for it, so once they reply they wait on a time we never gave.
+  if (i !== -1 && vagueFollowUp(line, marker)) return false;
   // "Next time you order, we'll …", "Whenever you're ready, we'll …": what we do when the customer acts again.
   const opener = before[0] === 'the' ? before.slice(1) : before;
   if ((opener[0] === 'whenever' || (NEXT_TIME.has(opener[0]) && opener[1] === 'time')) && i === -1) return true;
@@ -420,6 +429,8 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   if (i === -1) return false;
   // "asked if you wanted paper bills", "I checked if you had credit left": "if" after asking or checking means "whether".
   if (WHETHER_AFTER.has(before[i - 1] ?? '')) return false;
+  // "I'll ask the owner if she can do anything and someone will call you": "if" after our own "I'll ask …" means "whether".
+  if (askedWhether(line, at, i)) return false;
   // "If it happens again, we'll replace it", "if anything goes wrong, we'll fix it", "if it's still dripping, we'll send someone":
   // a guarantee that waits on something that may never happen, not a promise with a date to give.
   if (before.slice(i + 1).some((b) => RECUR.has(b)) && !before.slice(i + 1).some((b) => ['ok', 'okay', 'alright', 'fine'].includes(b))) return true;
@@ -431,6 +442,33 @@ function conditionalAsk(line: ReplyLine, marker: Word): boolean {
   // "If you could share a photo of it, we'll sort it": a request, and the promise follows their answer.
   if (who === 'you' && ['could', 'can'].includes(before[i + 2] ?? '')) return true;
   return who === 'you' && before.slice(i + 2, i + 5).some((b) => WISH.has(b.replace(/’/g, "'")));
+}
+
+/** Verbs of asking or checking that take an object before "if" ("ask the owner if", "check with the team if"). */
+const ASK_IF = new Set(['ask', 'check', 'see']);
+
+/**
+ * "I'll ask the owner if she can do anything": the "if" at `i` (of the words before the marker at `at`) follows our own
+ * promise to ask or check, up to four words back, in one clause. It means "whether": no condition on the promise after it.
+ */
+function askedWhether(line: ReplyLine, at: number, i: number): boolean {
+  const words = line.words;
+  const text = line.block.text;
+  for (let k = i - 2; k >= 0 && i - k <= 4; k--) {
+    if (/[,;:.!?]/.test(text.slice(words[k].end, words[k + 1].start))) return false;
+    if (!ASK_IF.has(norm(words[k]))) continue;
+    const m = words[k - 1] ? norm(words[k - 1]) : '';
+    // Our own step: "I'll ask", "we will check", "I'm going to ask"; never the customer's ("ask your landlord if").
+    const ours = /^(?:i|we)'ll$/.test(m) || (['will', 'to'].includes(m) && ['i', 'we', 'going'].includes(norm(words[k - 2] ?? words[k])));
+    return ours && k < at;
+  }
+  return false;
+}
+
+/** A follow-up after the marker ("we'll get back to you") with a vague stand-in for its time after it ("when we can"). */
+function vagueFollowUp(line: ReplyLine, marker: Word): boolean {
+  const f = hitsIn(line, COMMIT, 'follow-up').find((h) => h.first.start > marker.start && line.words.indexOf(h.first) - line.words.indexOf(marker) <= 4);
+  return f !== undefined && hitsIn(line, COMMIT, 'vague').some((v) => v.first.start > f.first.start);
 }
 
 /**
@@ -460,7 +498,26 @@ function notPromisedHere(lines: ReplyLine[], idx: number, hit: Hit, marker: Word
   if (isPolicy(line, hit, marker) || standing(line, marker) || conditionalAsk(line, marker) || customerStep(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker) || onlyIfFound(line, marker, hit)) return true;
   const prev = line.words[line.words.indexOf(marker) - 1];
   if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return true;
+  if (warning(line, marker)) return true;
   return line.question && !askedThenPromised(line, marker);
+}
+
+/**
+ * "Please update your card, otherwise your plan will be paused", "or else the order will be cancelled": what happens
+ * if the customer does not act is a warning, not a promise. "Otherwise" or "or else" opens the promise's clause, at
+ * most four words before its marker, and its subject is not "I" or "we".
+ */
+function warning(line: ReplyLine, marker: Word): boolean {
+  const words = line.words;
+  const at = words.indexOf(marker);
+  // "Otherwise I'll call you on Wednesday": our own step is a fallback we promise, not a warning.
+  if (/^(?:i|we)'ll$/.test(norm(marker)) || ['i', 'we'].includes(norm(words[at - 1] ?? marker))) return false;
+  for (let k = at - 1; k >= 0 && at - k <= 4; k--) {
+    const l = norm(words[k]);
+    if (l === 'otherwise' || (l === 'else' && norm(words[k - 1] ?? words[k]) === 'or')) return true;
+    if (/[.!?;]/.test(line.block.text.slice(words[k].end, words[k + 1].start))) return false;
+  }
+  return false;
 }
 
 /**
@@ -984,6 +1041,13 @@ function grammarHits(line: ReplyLine): Hit[] {
     const future = FUTURE.has(l) || l.endsWith("'ll") || (l === 'to' && norm(words[i - 1] ?? w) === 'going');
     const subjectWord = l.endsWith("'m") || l.endsWith("'re") || (l.endsWith("'s") && isHuman(l.slice(0, -2), human)) ? l.replace(/'(?:m|re|s)$/, '') : BE_FORMS.has(l) ? norm(words[i - 1] ?? w) : undefined;
     const ongoing = !future && subjectWord !== undefined && (['i', 'we'].includes(subjectWord) || (isHuman(subjectWord, human) && !['you', 'they', 'he', 'she', 'it', 'someone', 'somebody'].includes(subjectWord)));
+    if (!future && !ongoing && (l === 'is' || l === 'are')) {
+      // "The refund is on its way to your card", "a replacement is already on its way": what we send, moving now.
+      const way = onItsWay(words, i);
+      const subj = way === -1 ? undefined : caseSubjectStart(words, i);
+      if (subj) out.push(fakeHit(line, subj, objectEnd(line, way), 'promise-now', 'on its way'));
+      continue;
+    }
     if (!future && !ongoing) continue;
     if (l === 'should' && ['have', "'ve"].includes(norm(words[i + 1] ?? w))) continue;
     let k = i + 1;
@@ -1058,6 +1122,55 @@ function caseSubject(words: Word[], i: number): boolean {
     if (['and', 'but', 'so', 'it', 'this', 'that', 'which', 'you', 'we', 'i', 'they'].includes(l)) return false;
   }
   return false;
+}
+
+/** The word that opens the case noun's phrase before the "is" at `i` ("The refund", "your new card"), when caseSubject holds. */
+function caseSubjectStart(words: Word[], i: number): Word | undefined {
+  if (!caseSubject(words, i)) return undefined;
+  const nouns = wordList('case-nouns', COMMIT);
+  for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
+    if (!nouns.has(norm(words[k]))) continue;
+    for (let d = k - 1; d >= 0 && k - d <= 2; d--) if (['a', 'an', 'the', 'your', 'our', 'this', 'that'].includes(norm(words[d]))) return words[d];
+    return words[k];
+  }
+  return undefined;
+}
+
+/** "is on its way", "are already on their way", "is now on the way": the index of "way" after the "is" at `i`, or -1. */
+function onItsWay(words: Word[], i: number): number {
+  let k = i + 1;
+  while (k < words.length && k - i <= 3 && ['now', 'already', 'currently', 'also', 'all', 'both', 'just'].includes(norm(words[k]))) k++;
+  if (norm(words[k] ?? words[i]) !== 'on' || !['its', 'their', 'the'].includes(norm(words[k + 1] ?? words[i])) || norm(words[k + 2] ?? words[i]) !== 'way') return -1;
+  return words[k + 2].masked || words[k + 2].quoted ? -1 : k + 2;
+}
+
+/**
+ * "I'll raise it with my team leader to see if there's any flexibility and come back to you": a second action joined by
+ * "and" in the same sentence shares the promise's subject and marker, so the promise runs to its end (p.end). Stops at
+ * a sentence end, at another promise of the list, and at a joined clause with its own subject ("and the team will").
+ */
+function joinedAction(p: PromiseInfo, all: PromiseInfo[]): void {
+  const line = p.line;
+  const words = line.words;
+  const text = line.block.text;
+  const from = words.indexOf(p.last);
+  if (from === -1) return;
+  const next = all.filter((o) => o.line === line && o.first.start > p.last.start).map((o) => o.first.start);
+  const stop = next.length ? Math.min(...next) : Number.POSITIVE_INFINITY;
+  for (let k = from + 1; k < words.length - 1 && k - from <= 14; k++) {
+    if (/[.!?;:]/.test(text.slice(words[k - 1].end, words[k].start)) || words[k].start >= stop) return;
+    if (norm(words[k]) !== 'and') continue;
+    let v = k + 1;
+    if (['then', 'also'].includes(norm(words[v]))) v++;
+    const w = words[v];
+    if (!plainWord(w) || w.start >= stop) continue;
+    const lw = norm(w);
+    if (NOT_VERB.has(lw) || PRONOUNS.has(lw) || DETERMINERS.has(lw) || lw.includes("'") || /(?:ing|ed)$/.test(lw) || wordList('human-subject').has(lw)) continue;
+    // "… and will", "… and should": a verb with its own marker is a promise of its own.
+    if (FUTURE.has(lw) || ['can', 'could', 'may', 'might', 'would', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had'].includes(lw)) return;
+    p.end = objectEnd(line, v);
+    return;
+  }
 }
 
 /** The promise model's score for a promise (is the customer left waiting on it?), or undefined with no model: the good-reply model reads it (src/reply/good-reply.ts). */

@@ -5,7 +5,9 @@
  * span ("by noon on Thursday", "later this afternoon", "before your next
  * bill"); a condition ("once we hear back from the warehouse") or a vague
  * stand-in ("at the earliest opportunity") is not one. Reads the reply model
- * (src/reply/promises.ts), as the care rubric does.
+ * (src/reply/promises.ts), as the care rubric does. Session 1.13: the span runs
+ * to the end of a second action joined by "and" ("I'll raise it with my team
+ * leader and come back to you"), so the message quotes the whole promise.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
@@ -32,8 +34,8 @@ export default defineRule({
       if (p.timeFrame) continue;
       ctx.report({
         messageId: p.condition ? 'condition' : p.vague ? 'vague' : 'noTime',
-        span: p.line.block.spanOf(p.first.start, p.last.end),
-        data: { actual: p.text, vague: p.vague ?? '' },
+        span: p.line.block.spanOf(p.first.start, (p.end ?? p.last).end),
+        data: { actual: p.end ? p.line.block.text.slice(p.first.start, p.end.end) : p.text, vague: p.vague ?? '' },
         context: p.line.sentence.span,
       });
     }
