@@ -134,7 +134,7 @@ export function tokensOf(words: readonly FeatureWord[]): Token[] {
 
 /** The grammar shape that lets the model speak: which kind, and the words it covers (indexes into the words given). */
 export interface BlameCue {
-  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side' | 'repeat' | 'emphasis' | 'others' | 'sarcasm' | 'their-failure';
+  kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side' | 'repeat' | 'emphasis' | 'others' | 'sarcasm' | 'their-failure' | 'question' | 'duty' | 'choice' | 'backhanded' | 'scold';
   first: number;
   last: number;
 }
@@ -549,6 +549,7 @@ export function blameShapes(words: readonly FeatureWord[], question = false): Bl
       if (b > 0 && (after.endsWith('ing') || after === 'you')) add('hindsight', s, Math.min(t.length - 1, b + 1));
       else if (t[s + 2]?.w === 'even' && t[s + 3]) add('hindsight', s, s + 3);
     }
+    noYouQuestion(t, s, add);
     return out;
   }
   for (let i = 0; i < t.length; i++) {
@@ -618,6 +619,7 @@ export function blameShapes(words: readonly FeatureWord[], question = false): Bl
     }
   }
   indirectBlameShapes(t, add);
+  noYouShapes(t, add);
   return out;
 }
 
@@ -831,4 +833,165 @@ function cueAdder(t: readonly { at: number }[], out: BlameCue[]): (kind: BlameCu
     const last = t[Math.min(t.length - 1, b)].at;
     if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
   };
+}
+
+/** Verbs of reading or looking at what they were sent: "did nobody read…", "was the pack not looked at". */
+const LOOKED = new Set(['read', 'look', 'open', 'check', 'see', 'notice', 'receive', 'use', 'follow']);
+const LOOKED_FORMS = new Set(['looked', 'opened', 'checked', 'seen', 'saw', 'noticed', 'received', 'used', 'followed']);
+const looked = (x: string): boolean => LOOKED.has(x) || LOOKED_FORMS.has(x);
+/** People a rule of the trade holds to a duty: customers, members, account holders. */
+const DUTY_WHO = (w: string) => PERSON_NOUN(w) || ['holder', 'holders', 'hirer', 'hirers', 'borrower', 'borrowers', 'policyholder', 'policyholders', 'cardholder', 'cardholders', 'member', 'members', 'customer', 'customers', 'client', 'clients', 'tenant', 'tenants', 'guest', 'guests', 'user', 'users'].includes(w);
+/** Not "responsible for" or "required to": the words of terms and policies, which blame no one. */
+const DUTY = new Set(['expected', 'supposed']);
+const TRADE = new Set(['trade', 'industry', 'sector', 'uk', 'country', 'every', 'all', 'market']);
+/** When a choice was made: "at checkout", "at sign-up", "when booking". */
+const CHOICE_TIME = new Set(['checkout', 'check-out', 'booking', 'sign-up', 'signup', 'sign', 'purchase', 'registration', 'renewal', 'ordering', 'enrolment', 'enrollment', 'application']);
+const CHOSE_WORD = new Set(['picked', 'chosen', 'selected', 'ticked', 'booked', 'taken', 'declined', 'opted', 'chose']);
+const CHOICE_HEAD = new Set(['one', 'option', 'plan', 'rate', 'tariff', 'package', 'choice', 'service', 'tier', 'cover', 'level', 'size', 'slot']);
+/** What a document may be called hard to read for: "long", "dull", "a lot to get through". */
+const HEAVY = new Set(['long', 'lengthy', 'dull', 'lot', 'dense', 'boring', 'wordy', 'tedious', 'heavy', 'complicated', 'complex', 'dry', 'confusing', 'fiddly', 'technical', 'detailed', 'daunting']);
+const EMPATHY_BUT = new Set(['get', 'understand', 'appreciate', 'know', 'realise', 'realize', 'accept']);
+const SHOWN_WORD = new Set(['there', 'printed', 'clear', 'clearly', 'stated', 'shown', 'listed', 'written', 'read', 'explained', 'set', 'spelled', 'spelt', 'highlighted', 'bold']);
+const ASK_HARD = new Set(['hard', 'difficult', 'complicated', 'tricky', 'much', 'lot']);
+
+/**
+ * Session 1.13 (issue 13): blame with no "you" in it, which the models cannot see. A rhetorical question
+ * of hindsight about what they were sent: "Did nobody read the return checklist?", "Was the renewal pack not
+ * looked at?", "Surely the text would have flagged it?" (not "Was my email not received?": our own message,
+ * nor "Did nobody answer when you called?": no reading).
+ */
+function noYouQuestion(t: Token[], s: number, add: (kind: BlameCue['kind'], a: number, b: number) => void): void {
+  const w = (i: number) => t[i]?.w ?? '';
+  const ours = (a: number, b: number) => t.slice(Math.max(0, a), b).some((x) => x.w === 'our' || x.w === 'my' || x.w === 'we' || x.w === 'i' || x.w === 'us');
+  // "Did nobody read…", "did no one even open…".
+  if (w(s) === 'did' && (w(s + 1) === 'nobody' || (w(s + 1) === 'no' && w(s + 2) === 'one'))) {
+    let k = w(s + 1) === 'no' ? s + 3 : s + 2;
+    if (w(k) === 'even' || w(k) === 'actually') k++;
+    if (looked(w(k))) add('question', s, k);
+    return;
+  }
+  // "Was the renewal pack not looked at…", "were the three reminder emails not received".
+  for (let i = s; i < Math.min(t.length, s + 3); i++) {
+    if (!BE_PAST.has(w(i))) continue;
+    const n = t.slice(i + 1, i + 11).findIndex((x) => x.w === 'not');
+    if (n < 1) break;
+    const k = i + 1 + n;
+    const subj = t.slice(i + 1, k);
+    const v = w(k + 1) === 'even' || w(k + 1) === 'actually' ? k + 2 : k + 1;
+    if (subj.some((x) => DOCS.has(x.w) || MESSAGE.has(x.w) || REQUESTS.has(x.w)) && !ours(i + 1, k) && !subj.some((x) => x.w === 'you' || x.w === 'your') && isPast(w(v)) && looked(w(v))) add('question', i, v);
+    break;
+  }
+  // "Surely the delivery text would have flagged that?"
+  if (w(s) === 'surely') {
+    const m = t.findIndex((x, n) => n > s && MODAL.has(x.w) && w(n + 1) === 'have');
+    const d = t.findIndex((x, n) => n > s && n < s + 6 && (DOCS.has(x.w) || MESSAGE.has(x.w)));
+    if (m > 0 || d > 0) add('question', s, Math.max(m > 0 ? m + 1 : 0, d));
+  }
+}
+
+/**
+ * Session 1.13 (issue 13): four more kinds of blame with no "you", each with what makes it not blame.
+ * - duty: "Members are expected to fold in mirrors", "any business customer is expected to reconcile…",
+ *   "standard across every fitting centre", "standard practice across the trade" (not "we are expected to",
+ *   not "it is expected to arrive": people as the subject);
+ * - their choice: "the Flex Desk plan was the one picked at sign-up", "the kerbside option selected at
+ *   checkout" (not "the one we picked", "the slot you can pick at checkout": no choice in the past by them);
+ * - back-handed empathy: "I get that the booklet is a lot to get through, but the exclusion is right there"
+ *   (not "I know the terms are long, but I've pulled out the part that matters": the turn is to our help);
+ * - a scold in a few words: "that's common sense really", "a 48-hour window isn't a lot to ask", "it's not
+ *   that hard to cancel in the app", "printed on the front for a reason", "it is there to be read", "to be
+ *   fair to us", "not sure what more we could have done", "when people don't read the warning", "none of our
+ *   other clients have had trouble", "so it really shouldn't come as a surprise".
+ */
+function noYouShapes(t: Token[], add: (kind: BlameCue['kind'], a: number, b: number) => void): void {
+  const w = (i: number) => t[i]?.w ?? '';
+  const any = (a: number, b: number, f: (x: string) => boolean) => t.slice(Math.max(0, a), Math.max(0, b)).some((x) => f(x.w));
+  const self = (x: string) => x === 'we' || x === 'i' || x === 'us' || x === 'our';
+  for (let i = 0; i < t.length; i++) {
+    const x = w(i);
+    const prev = w(i - 1);
+    {
+      // "Members are expected to…", "any business customer is expected to…".
+      if ((x === 'is' || x === 'are') && DUTY.has(w(i + 1)) && (w(i + 2) === 'to' || w(i + 2) === 'for') && DUTY_WHO(prev)) {
+        // The subject and its determiner: "members", "any business customer" (not "our members": ours).
+        const DET = ['the', 'any', 'all', 'every', 'each', 'a', 'an'];
+        const a = DET.includes(w(i - 2)) ? i - 2 : DET.includes(w(i - 3)) && /^[a-z-]+$/.test(w(i - 2)) ? i - 3 : i - 1;
+        if (!self(w(a - 1)) && w(a - 1) !== 'our') add('duty', a, i + 2);
+      }
+      // "standard across every fitting centre", "standard practice across the trade", "it's industry standard".
+      if (x === 'standard' && (w(i + 1) === 'across' || w(i + 1) === 'throughout' || (w(i + 1) === 'practice' && (w(i + 2) === 'across' || w(i + 2) === 'throughout' || w(i + 2) === 'in')))) {
+        const k = w(i + 1) === 'practice' ? i + 3 : i + 2;
+        const d = w(k) === 'the' ? k + 1 : k;
+        if (TRADE.has(w(d)) && w(d + 1) !== 'our') add('duty', i, d);
+      }
+      if ((x === 'industry' || x === 'trade') && (w(i + 1) === 'standard' || w(i + 1) === 'norm') && (BE_LIKE.has(prev) || BE_LIKE.has(w(i - 2))) && !t[i + 2]) add('duty', i, i + 1);
+    }
+    {
+      // "was the one picked at sign-up", "was the option selected at checkout".
+      if (CHOICE_HEAD.has(x) && (prev === 'the' || prev === 'this') && CHOSE_WORD.has(w(i + 1)) && BE_LIKE.has(w(i - 2))) {
+        const at = ['at', 'during', 'when', 'on', 'in'].includes(w(i + 2)) && CHOICE_TIME.has(w(i + 3)) ? i + 3 : i + 1;
+        add('choice', i - 1, at);
+      }
+    }
+    {
+      // "I get that the policy booklet is a lot to get through, but the exclusion is right there on page 2".
+      if (EMPATHY_BUT.has(x) && (prev === 'i' || prev === 'we' || (prev === 'can' && (w(i - 2) === 'i' || w(i - 2) === 'we')))) {
+        const h = t.slice(i + 1, i + 10).findIndex((y) => HEAVY.has(y.w));
+        const b = h >= 0 ? t.slice(i + 2 + h, i + 14).findIndex((y) => y.w === 'but') : -1;
+        if (b >= 0) {
+          const but = i + 2 + h + b;
+          const docBefore = any(i + 1, i + 2 + h, (y) => DOCS.has(y) || TERMS.has(y) || MESSAGE.has(y) || y === 'paperwork' || y === 'small');
+          const rest = t.slice(but + 1, but + 14);
+          const turnsToUs = rest.length === 0 || self(rest[0].w) || rest[0].w === 'let' || rest[0].w === 'here' || rest[0].w === 'please';
+          const shown = rest.findIndex((y) => SHOWN_WORD.has(y.w) || DOCS.has(y.w));
+          if (docBefore && !turnsToUs && shown >= 0 && !any(but + 1, but + 2 + shown, self)) add('backhanded', prev === 'can' ? i - 2 : i - 1, but + 1 + shown);
+        }
+      }
+    }
+    {
+      if (x === 'common' && w(i + 1) === 'sense') add('scold', i, i + 1);
+      // "isn't a lot to ask", "not too much to ask", "it's not that hard to cancel in the app".
+      if (x === 'not' && BE_LIKE.has(prev)) {
+        let k = i + 1;
+        if (['that', 'too', 'so', 'exactly', 'really'].includes(w(k))) k++;
+        if (w(k) === 'a' && w(k + 1) === 'lot') k++;
+        const hard = ASK_HARD.has(w(k)) && w(k + 1) === 'to';
+        const ask = hard && w(k + 2) === 'ask';
+        const that = hard && w(i + 1) === 'that' && (w(k) === 'hard' || w(k) === 'difficult' || w(k) === 'complicated' || w(k) === 'tricky');
+        const kind = any(0, t.length, (y) => y === 'worry' || y === 'worries' || y === 'promise' || y === 'honest');
+        if ((ask || that) && !kind) add('scold', i - 1, k + 2);
+      }
+      // "printed on the front for a reason", "it's there for a reason" (not "for a reason we can't see").
+      if (x === 'for' && w(i + 1) === 'a' && w(i + 2) === 'reason' && (!t[i + 3] || ['so', 'and', 'but', 'once', 'which'].includes(w(i + 3))) && i > 2) add('scold', i, i + 2);
+      // "it is there to be read".
+      if (x === 'there' && w(i + 1) === 'to' && w(i + 2) === 'be' && looked(w(i + 3)) && isPast(w(i + 3)) && BE_LIKE.has(prev)) add('scold', i, i + 3);
+      // "to be fair to us", "in our defence".
+      if (x === 'fair' && prev === 'be' && w(i - 2) === 'to' && w(i + 1) === 'to' && (w(i + 2) === 'us' || w(i + 2) === 'ourselves' || w(i + 2) === 'me')) add('scold', i - 2, i + 2);
+      if (x === 'in' && (w(i + 1) === 'our' || w(i + 1) === 'my') && (w(i + 2) === 'defence' || w(i + 2) === 'defense')) add('scold', i, i + 2);
+      // "not sure what more we could have done", "what more could we have done".
+      if (x === 'what' && w(i + 1) === 'more' && (prev === 'sure' || prev === 'know')) {
+        const m = t.slice(i + 2, i + 6).findIndex((y, n) => MODAL.has(y.w) && t[i + 3 + n]?.w === 'have');
+        if (m >= 0) add('scold', i - 2, Math.min(t.length - 1, i + 4 + m));
+      }
+      // "so it really shouldn't come as a surprise", "so the estimate shouldn't come as a surprise".
+      if (x === 'should' && w(i + 1) === 'not') {
+        let k = skipGap(t, i + 2);
+        if (w(k) === 'come' && w(k + 1) === 'as') k += 2;
+        else k = -1;
+        if (k > 0 && (w(k) === 'a' || w(k) === 'any')) k++;
+        const subj = ['it', 'this', 'that', 'which'].includes(prev) || (ADVERB_GAP.has(prev) && ['it', 'this', 'that', 'which'].includes(w(i - 2))) || any(i - 4, i, (y) => y === 'so');
+        if (k > 0 && ['surprise', 'shock'].includes(w(k)) && subj) add('scold', ADVERB_GAP.has(prev) ? i - 1 : i, k);
+      }
+      // "That happens when people don't read the warning" (others as the cause).
+      if ((x === 'when' || x === 'if' || x === 'because') && (w(i + 1) === 'people' || PEOPLE.has(w(i + 1)) || w(i + 1) === 'someone' || w(i + 1) === 'somebody') && (w(i + 2) === 'do' || w(i + 2) === 'does') && w(i + 3) === 'not' && ['read', 'check', 'follow', 'look', 'bother', 'listen'].includes(w(i + 4))) add('others', i, i + 4);
+      // "none of our other clients have had trouble", "no other customer has had a problem".
+      if ((x === 'none' && w(i + 1) === 'of' && (w(i + 2) === 'our' || w(i + 2) === 'the')) || (x === 'no' && w(i + 1) === 'other')) {
+        const k = x === 'none' ? (w(i + 3) === 'other' ? i + 4 : i + 3) : i + 2;
+        if (PERSON_NOUN(w(k))) {
+          const v = t.slice(k + 1, k + 7).findIndex((y) => NO_TROUBLE.has(y.w));
+          if (v >= 0) add('others', i, k + 1 + v);
+        }
+      }
+    }
+  }
 }

@@ -32,6 +32,16 @@
  * again", "despite three requests from us", "as you'll recall") and emphatic telling ("I did flag on our call",
  * "our confirmation told you").
  *
+ * Session 1.13 (issue 13, engineer blame26) added five kinds of blame with no "you" in it, which the models cannot see
+ * (noYouShapes and noYouQuestion in src/lexicon/blame-features.ts): a rhetorical question about what they were sent
+ * ("Did nobody read the checklist?", "Was the renewal pack not looked at?"), a duty ("members are expected to…",
+ * "standard across the trade"), the choice they made ("was the one picked at sign-up"), kind words that turn ("I get
+ * that the booklet is long, but the exclusion is right there") and a short scold ("common sense", "not a lot to ask",
+ * "there for a reason", "to be fair to us"). Each leaves alone its neutral twin (our own message, a duty of ours or of
+ * a thing, a choice we made, a turn to our help, comfort). On the 40 older dev writers (first sight for the shapes):
+ * found 615 -> 616 of 747, near-miss and clean replies fired 7 -> 7 and 10 -> 10; corpus as email and the synthetic set:
+ * no new finding.
+ *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
  * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
  * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
@@ -71,6 +81,11 @@ const NOTES: Record<BlameCue['kind'], string> = {
   others: 'it measures them against other customers. Say what happens now',
   sarcasm: 'sarcasm about what they missed reads as a telling-off. Give the answer plainly',
   'their-failure': 'it puts the failure on them. Say what happened and what you can do now',
+  question: 'a question about what they should have read reads as a telling-off. Say what happens now',
+  duty: 'it holds them to a duty. Explain the rule and what you can do',
+  choice: 'it points at the choice they made. Explain the rule and what you can do',
+  backhanded: 'the kind words turn into a telling-off. Give the answer here',
+  scold: 'it scolds them. Say what happened and what to do next',
 };
 
 export default defineRule({
