@@ -20,6 +20,11 @@
  * inspection") count as the verb ("decide", "inspected"), from the table's
  * `nominalisations`: each noun names the light verbs it goes with.
  *
+ * A clause number that opens a sentence ("11.2 In the event that…", "(b) Prior
+ * to…") is not a word of it: the word after it starts the sentence (1.13).
+ * `notAfterName` leaves a word alone after a name ("Login.gov requires…"), where
+ * an organisation lays down a rule (1.13).
+ *
  * The shared phrase matcher works on words, so table phrases that hold
  * punctuation ("e.g.", "and/or") are found here by their literal text, still
  * never inside code, placeholders, URLs or quotes.
@@ -73,9 +78,30 @@ function strings(entry: PhraseEntry, key: string): string[] | undefined {
   return Array.isArray(v) ? v.map((x) => String(x).toLowerCase().replace(/’/g, "'")) : undefined;
 }
 
+/** A clause number or list mark that opens a sentence: "4.1", "11.", "2)", "(b)", "iv)". */
+const LEAD_NUMBER = /^\d+(?:\.\d+)*\.?$/;
+const LEAD_MARK = /^(?:[a-z]|[ivx]{1,4}|\d{1,3})$/i;
+
+/**
+ * Index of the first word after a clause number ("11.2 In the event that…", "(b) Notify us"): that word
+ * starts the sentence, so its capital is no name and "^" stands before it.
+ */
+function lead(s: Sentence): number {
+  const w = s.words;
+  let i = 0;
+  while (i < w.length - 1 && i < 2) {
+    const x = w[i];
+    if (x.masked) break;
+    const gap = s.block.text.slice(x.end, w[i + 1].start);
+    if (LEAD_NUMBER.test(x.text) || (LEAD_MARK.test(x.text) && gap.includes(')'))) i++;
+    else break;
+  }
+  return i;
+}
+
 /** The word before index i: "^" at the start of the sentence, "," at the start of a clause. */
 function before(s: Sentence, i: number): string {
-  if (i <= 0) return '^';
+  if (i <= 0 || i <= lead(s)) return '^';
   const prev = s.words[i - 1];
   if (CLAUSE_BREAK.test(s.block.text.slice(prev.end, s.words[i].start))) return ',';
   return prev.masked ? '' : prev.lower.replace(/’/g, "'");
@@ -132,9 +158,27 @@ function objectFollows(s: Sentence, i: number): boolean {
   return !!after && !timeWords.has(after.lower);
 }
 
+/**
+ * A name stands just before the word, past any adverbs ("Login.gov requires…", "The IRS currently requires…"):
+ * an organisation lays down a rule, which the everyday word would soften.
+ */
+function afterName(s: Sentence, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (s.words[k].lower.endsWith('ly') || words().pastAdverbs.has(s.words[k].lower))) k--;
+  if (k < lead(s) || s.words[k].masked) return false;
+  // At the start of a sentence only a name written as one is a name: "GitHub", "Login.gov", not "This".
+  if (k === lead(s)) return /^.[^\s]*[A-Z.]/.test(s.words[k].text);
+  return capitalised(s.words[k]);
+}
+
+/** Whether the entry is left alone in this channel (`quietIn`). */
+function quiet(entry: PhraseEntry, channel: string): boolean {
+  return !!strings(entry, 'quietIn')?.includes(channel);
+}
+
 /** Whether the entry's limits let this use through. */
 function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel: string): boolean {
-  if (strings(entry, 'quietIn')?.includes(channel)) return false;
+  if (quiet(entry, channel)) return false;
   const i = s.words.indexOf(first);
   const only = strings(entry, 'onlyAfter');
   if (only && !only.includes(before(s, i))) {
@@ -146,6 +190,7 @@ function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel:
     if (!ok && !(only.includes('have') && objectFollows(s, i))) return false;
   }
   if (entry.subject === 'person' && !personActs(s, i)) return false;
+  if (entry.notAfterName === true && afterName(s, i)) return false;
   if (entry.needsClause === true && !clauseFollows(s, s.words.indexOf(last))) return false;
   const notBefore = strings(entry, 'notBefore');
   const next = s.words[s.words.indexOf(last) + 1];
@@ -338,7 +383,7 @@ function derivedHits(s: Sentence, channel: string, covered: (a: number, b: numbe
     if (word.masked || word.quoted) continue;
     const d = index.get(word.lower);
     if (!d) continue;
-    if (i > 0 && capitalised(word)) continue;
+    if (i > lead(s) && capitalised(word)) continue;
     if (covered(word.start, word.end)) continue;
     // Exceptions, as written ("terminating resistor") or on the base ("retain ownership" → "retaining ownership").
     const after = w.slice(i + 1, i + 5).map((x) => x.lower);
@@ -416,7 +461,7 @@ function nominalHits(s: Sentence, channel: string, covered: (a: number, b: numbe
   const usable = (x: Word | undefined) => !!x && !x.masked && !x.quoted;
   for (let i = 0; i < w.length; i++) {
     const cands = heads.get(w[i].lower);
-    if (!cands || !usable(w[i]) || (i > 0 && capitalised(w[i]))) continue;
+    if (!cands || !usable(w[i]) || (i > lead(s) && capitalised(w[i]))) continue;
     for (const lv of cands) {
       let j = i + 1;
       if (!lv.rest.every((r, k) => w[j + k]?.lower === r)) continue;
@@ -425,7 +470,7 @@ function nominalHits(s: Sentence, channel: string, covered: (a: number, b: numbe
       const noun = w[j];
       if (!usable(noun) || capitalised(noun)) continue;
       const n = nouns.get(noun.lower);
-      if (!n || !n.verbs.has(lv.base) || strings(n.entry, 'quietIn')?.includes(channel)) continue;
+      if (!n || !n.verbs.has(lv.base) || quiet(n.entry, channel)) continue;
       // No mark between the words: "make, a decision" is two thoughts.
       if (/[^\s]/.test(WORD_RUNS.replace(s.block.text.slice(w[i].end, noun.start), ''))) continue;
       // "providing verification information", "a search results page": the noun names a kind of thing.
@@ -471,7 +516,7 @@ export default defineRule<Options>({
     eachPhrase(doc, TABLE, ({ sentence, hit, actual, suggestions }) => {
       // A capital in mid-sentence marks a name or a defined term ("the Modification", "Termination Assistance"):
       // swapping it would break the definition.
-      if (sentence.words.indexOf(hit.first) > 0 && STARTS_UPPER.test(hit.first.text)) return;
+      if (sentence.words.indexOf(hit.first) > lead(sentence) && STARTS_UPPER.test(hit.first.text)) return;
       if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
       hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
     });
@@ -495,7 +540,7 @@ export default defineRule<Options>({
       for (const sentence of doc.sentences) {
         if (sentence.block.quote) continue;
         for (const hit of findLiterals(sentence, list)) {
-          if (strings(hit.entry, 'quietIn')?.includes(ctx.channel)) continue;
+          if (quiet(hit.entry, ctx.channel)) continue;
           const actual = sentence.block.text.slice(hit.start, hit.end);
           hits.push({ sentence, span: sentence.block.spanOf(hit.start, hit.end), actual, entry: hit.entry, suggestions: (hit.entry.replace ?? []).map((r) => matchCase(r, actual)) });
         }
