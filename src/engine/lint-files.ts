@@ -295,15 +295,25 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
         }
       };
       const lanes = (pool: Awaited<ReturnType<typeof LintPool.start>>, count: number, axePages: boolean) => Array.from({ length: Math.min(pending.length, count * 2) }, () => lane(pool, axePages));
+      // Issue 19: a worker that finishes a file while this thread is inside one waits for it to hand over the next
+      // (two tasks in flight per worker are both queued here: tinypool never gives a busy worker a task that can be
+      // aborted). This thread therefore lets the event loop run between two rules, at most every HANDOFF_MS.
+      let handed = performance.now();
+      const between = () => {
+        if (performance.now() - handed < HANDOFF_MS) return undefined;
+        return new Promise<void>((resolve) => setImmediate(resolve)).then(() => void (handed = performance.now()));
+      };
+      const hereRun: RunSettings = { ...run, between };
       // Only files the time budget may leave here (SLOW_FILE_BYTES, as in a run without workers); between two
       // files the event loop runs, so the workers' results come in and they get their next files.
       const here = async () => {
         for (;;) {
           await new Promise((resolve) => setImmediate(resolve));
+          handed = performance.now();
           const p = last > next ? rest[last - 1] : undefined;
           if (!p || (p.size ?? 0) > SLOW_FILE_BYTES) return;
           last--;
-          p.done(await lintHere(files[p.index], resolver, run, p.bytes));
+          p.done(await lintHere(files[p.index], resolver, hereRun, p.bytes));
         }
       };
       if (hereToo) await Promise.all([...lanes(pools[0], threads - 1, false), here()]);
@@ -425,6 +435,12 @@ async function threadsFor(files: readonly Discovered[], pending: Pending[], reso
   if (!(here / threads + COST.workerStartMs < here * 0.8)) return 1;
   return Math.max(2, Math.min(threads, Math.floor(here / (2 * COST.workerStartMs))));
 }
+
+/**
+ * While this thread lints a file beside the workers, it lets the event loop run between two rules once this many
+ * milliseconds have passed since it last did (see lintPending), so a worker that is done gets its next file.
+ */
+const HANDOFF_MS = 2;
 
 /** Files larger than this are linted in a worker even in a small run (see lintPending). */
 const BIG_FILE_BYTES = 512 * 1024;

@@ -17,6 +17,11 @@ export interface RunOptions {
   only?: readonly string[];
   /** `performance.now()` after which the file is given up (the config's `timeout`); checked between rules. */
   deadline?: number;
+  /**
+   * Awaited before each rule when given: the thread that hands files to the workers lints files too, and only
+   * between two awaits can it take a worker's result and send that worker its next file (lint-files.ts).
+   */
+  between?: () => Promise<void> | undefined;
 }
 
 /** A file took longer than its time budget (config `timeout`, seconds). The same words whether the budget
@@ -62,6 +67,7 @@ export async function runRules(doc: Doc, settings: ResolvedSettings, opts: RunOp
   const language = await languageOf(doc, settings.language);
   for (const rule of activeRules(settings, opts)) {
     if (rule.languages && !rule.languages.includes(language)) continue;
+    if (opts.between) await opts.between();
     if (opts.deadline !== undefined && performance.now() > opts.deadline) throw new LintTimeout(settings.timeout);
     const started = ruleTimes ? performance.now() : 0;
     const severity = settings.rules[rule.id].severity as Severity;
