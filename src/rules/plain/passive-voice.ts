@@ -88,6 +88,10 @@
  *     be found"), "to be" after a verb of judgement ("any worker found to be subjected to …") and the second verb
  *     of a chain of a program's work ("the runtime will be compiled and uploaded") stay quiet. Decisions, what is
  *     done to a person and the reader's things are still found.
+ *   - round 15 (issue 14, 1.13, a blind audit's false alarm): a participle right after "is/are" that modifies the bare noun
+ *     after it ("Organizations are shared workspaces", "backups are compressed archives") says what a thing is; the noun
+ *     is read by what the next word is not (a preposition, a determiner, an adverb, "to", a number, a time word, a clause
+ *     word). Verbs that take two objects or a complement are still found ("are sent reminders", "is given access").
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -194,6 +198,8 @@ interface Lists {
   raising: Set<string>;
   /** Results of a scan a program runs ("your device should be found"). */
   detect: Set<string>;
+  /** Participles that take two objects or an object and its complement ("are sent reminders", "is deemed accepted"). */
+  twoObjects: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -210,7 +216,7 @@ function wordLists(): Lists {
   }
   const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects') };
   return lists;
 }
 
@@ -361,6 +367,10 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // not the state an adjective names.
   if (l.adjectival.has(w.lower) && !words.slice(be + 1, i).some((x) => SEQUENCE.has(x.lower))) return 'adjectival';
   if (l.naming.has(w.lower)) return 'naming';
+  // "Organizations are shared workspaces", "the files are compressed archives": the participle is an adjective
+  // before a noun, and the sentence says what a thing is ("are sent reminders", "is considered personal data"
+  // still take an object or a complement).
+  if (participleBeforeNoun(sentence, be, i, l)) return 'before-noun';
   // "we were made aware", "is made available to": an idiom with an adjective, listed in the YAML.
   // "consent not to be unreasonably withheld": a legal standard, listed in the YAML with the word before.
   if (l.idiom.has(`${w.lower} ${words[i + 1]?.lower ?? ''}`) || l.idiom.has(`${words[i - 1].lower} ${w.lower}`)) return 'idiom';
@@ -1487,4 +1497,35 @@ function afterErrorLabel(sentence: Sentence, be: number): boolean {
   const colon = text.lastIndexOf(':', beStart);
   if (colon < sentence.start) return false;
   return /\b(error|errors|message|messages|warning|alert|says|reads|shows|output|prompt|notice|status)\b[^:]{0,30}$/i.test(text.slice(Math.max(sentence.start, colon - 60), colon));
+}
+
+/** Words that cannot open a bare noun phrase after the participle: prepositions, determiners, adverbs, "to", clause words, time words. */
+const NOT_NOUN = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'some', 'any', 'no', 'each', 'every', 'all', 'both', 'either', 'neither', 'another', 'other', 'such', 'what', 'which', 'whose', 'whatever',
+  'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'onto', 'over', 'under', 'about', 'above', 'below', 'across', 'after', 'before', 'against', 'along', 'among', 'around', 'behind', 'beneath', 'beside', 'besides', 'between', 'beyond', 'despite', 'during', 'except', 'inside', 'outside', 'near', 'off', 'out', 'up', 'down', 'through', 'throughout', 'toward', 'towards', 'upon', 'via', 'within', 'without', 'per', 'like', 'unlike', 'than', 'as', 'since', 'until', 'till', 'unless', 'if', 'when', 'whenever', 'where', 'wherever', 'while', 'whether', 'because', 'so', 'and', 'or', 'but', 'nor', 'yet', 'then', 'once', 'who', 'whom', 'how', 'why', 'though', 'although', 'otherwise', 'pursuant', 'according', 'due', 'regardless', 'including', 'using', 'following', 'based', 'back', 'away', 'together', 'apart', 'along', 'forward', 'ahead', 'aside', 'again',
+  'here', 'there', 'now', 'soon', 'later', 'today', 'tomorrow', 'yesterday', 'tonight', 'twice', 'thrice', 'first', 'last', 'next', 'early', 'late', 'daily', 'weekly', 'monthly', 'yearly', 'hourly', 'annually', 'quarterly', 'forever', 'instead', 'also', 'not', 'never', 'always', 'only', 'just', 'even', 'still', 'already', 'either', 'too', 'very', 'well', 'much', 'more', 'most', 'less', 'least', 'further', 'upfront', 'online', 'offline', 'locally', 'remotely', 'separately', 'free', 'anyway', 'anywhere', 'everywhere', 'somewhere', 'elsewhere', 'nowhere', 'yet', 'ever', 'long', 'right', 'directly', 'promptly', 'overall', 'worldwide', 'abroad', 'enough', 'likewise', 'alike', 'fast', 'hard', 'home', 'indoors', 'outdoors', 'whole', 'subject', 'prior', 'pending', 'higher', 'lower', 'better', 'worse', 'faster', 'slower', 'sooner', 'longer', 'shorter', 'farther', 'best', 'worst', 'weekdays', 'weekends', 'weeknights', 'nights', 'mornings', 'evenings', 'afternoons',
+  'it', 'them', 'him', 'me', 'us', 'you', 'we', 'they', 'she', 'he', 'i', 'itself', 'themselves', 'yourself', 'ourselves',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'do', 'does', 'did', 'has', 'have', 'had',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/**
+ * "Organizations are shared workspaces", "backups are compressed archives": "is/are" and a participle followed at once by a bare
+ * noun phrase, read by what the next word is not (a preposition, a determiner, an adverb, "to", a number, a time word, a
+ * punctuation mark, a clause word). Not for verbs that take two objects or a complement ("are sent reminders", "is deemed accepted").
+ */
+function participleBeforeNoun(sentence: Sentence, be: number, i: number, l: Lists): boolean {
+  const words = sentence.words;
+  if (!BE_PRESENT.has(words[be].lower) || !words.slice(be + 1, i).every((x) => BETWEEN.has(x.lower))) return false;
+  const w = words[i];
+  const next = words[i + 1];
+  if (!next || next.masked || next.quoted || l.twoObjects.has(w.lower) || l.toPerson.has(w.lower)) return false;
+  // Nothing but a space between the participle and the next word: no comma, dash, bracket or colon.
+  if (!/^\s+$/.test(sentence.block.text.slice(w.end, next.start))) return false;
+  const lower = next.lower;
+  // The rule's own words of when and how often ("are installed overnight") and of where in the page ("listed here").
+  if (NOT_NOUN.has(lower) || l.actionCue.has(lower) || l.deictic.has(lower) || !/^[a-z]+$/.test(lower) || lower.endsWith('ly')) return false;
+  // A second participle or a verb in -ing is not a noun ("are shared and stored", "is used being").
+  if (lower.endsWith('ing') || /ed$/.test(lower)) return false;
+  return true;
 }
