@@ -110,7 +110,7 @@ export function impactOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines):
     const asked = hitsIn(l, IMPACT, 'requested');
     // "Customer: We're cancelling, we're moving abroad" — "I've cancelled it": the customer's own request, done.
     const echoed = echoes(l, all, agent);
-    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !deniedByNothing(l, h.first) && !aheadClause(l, h.first) && !wentDownWell(l, h.last) && !(['applies', 'apply'].includes(h.last.lower) && !clauseEnds(l, h.last)) && !checkedFor(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
+    const bad = conditional(l) ? undefined : hitsIn(l, IMPACT, 'bad-news').find((h) => !inQuestion(l, h.last) && !afterIf(l, h.first) && !asked.some((r) => sameClause(l, r.first, h.first)) && !echoed(h.first) && !calm(l, h) && !concession(l, h.first) && !fallback(l, h.first) && !generic(l, h.first) && !deniedByNothing(l, h.first) && !aheadClause(l, h.first) && !wentDownWell(l, h.last) && !priceList(l, h.last) && !checkedFor(l, h.first) && (h.value.event !== true || (!possibility(l, h.first) && !option(l, h.first, h.last))));
     const hit = apology && (!bad || apology.first.start <= bad.first.start) ? apology : bad;
     if (!hit) {
       // A change of plan for the customer's thing, or a stock answer to a complaint.
@@ -515,12 +515,13 @@ function aheadClause(l: ReplyLine, first: Word): boolean {
 }
 
 /**
- * "the £15 de-matting charge applies.", "so the late fee still applies": a charge that applies ends its clause; "a £5
- * fee applies to card payments" states a price list, not news.
+ * "a £5 fee applies to card payments" states a price list, not news; "the £15 de-matting charge applies.", "so the
+ * late fee still applies" is news: there the charge that applies ends its clause.
  */
-function clauseEnds(l: ReplyLine, w: Word): boolean {
-  const next = l.words[l.words.indexOf(w) + 1];
-  return next === undefined || /[,;:.!?)—–]/.test(l.block.text.slice(w.end, next.start));
+function priceList(l: ReplyLine, last: Word): boolean {
+  if (last.lower !== 'applies' && last.lower !== 'apply') return false;
+  const next = l.words[l.words.indexOf(last) + 1];
+  return next !== undefined && !/[,;:.!?)—–]/.test(l.block.text.slice(last.end, next.start));
 }
 
 /** "the canapés went down well", "it went down a treat": praise, not an outage. */

@@ -101,7 +101,7 @@ function lead(s: Sentence): number {
 
 /** The word before index i: "^" at the start of the sentence, "," at the start of a clause. */
 function before(s: Sentence, i: number): string {
-  if (i <= 0 || i <= lead(s)) return '^';
+  if (i <= lead(s)) return '^';
   const prev = s.words[i - 1];
   if (CLAUSE_BREAK.test(s.block.text.slice(prev.end, s.words[i].start))) return ',';
   return prev.masked ? '' : prev.lower.replace(/’/g, "'");
