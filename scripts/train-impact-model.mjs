@@ -156,7 +156,8 @@ const add = (key, r) => {
 };
 const perWriter = [];
 const verbose = [];
-const CHOSEN = { low: Number(opt('--low') ?? 0.3), high: Number(opt('--high') ?? 0.7), bad: Number(opt('--bad') ?? 0.95) };
+// Session 1.14 (care28): high 0.7 -> 0.8 (see impactModels in src/reply/impact.ts).
+const CHOSEN = { low: Number(opt('--low') ?? 0.3), high: Number(opt('--high') ?? 0.8), bad: Number(opt('--bad') ?? 0.95) };
 for (const held of writers) {
   const m = train(labelled(items.filter((i) => i.writer !== held)));
   const mb = train(items.filter((i) => i.writer !== held).map((i) => i.bad));

@@ -5,6 +5,11 @@
  * event, worry, being without a service, having to do something again). A
  * whole-reply rule: it reports once, at the first apology or bad news. Reads
  * the reply model (src/reply/impact.ts), as the care rubric does.
+ *
+ * Session 1.14 (issue 13): a line no pattern reads as impact now needs the sentence model's
+ * score of at least 0.8 (`high` in rules/acknowledge-impact.model.json; it was 0.7). Lines
+ * between 0.7 and 0.8 were a price, a fact or a quip, not what the problem meant for the
+ * customer, and they hid 11 of the 67 dev misses.
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
