@@ -8,6 +8,8 @@
 // `npm run build` first) in its channel, then per care rule we print:
 //   recall      expected findings found (with `evidence`, a finding of that rule must
 //               overlap the evidence text in the item)
+//   on its line the looser measure: a finding of that rule on a line the evidence is on,
+//               whatever words it quotes
 //   near-miss   items listing the rule as a near miss on which it fired anyway (a finding
 //               of that rule that answers none of the item's expected problems)
 //   clean       items with `expect: []` that got any care finding
@@ -18,7 +20,7 @@ import { filesOf, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
 const { folder, json, verbose } = scorerArgs('score-devset.mjs');
 
-const stats = Object.fromEntries(CARE.map((r) => [r, { expected: 0, found: 0, foundAnywhere: 0, nearMiss: 0, nearMissFired: 0 }]));
+const stats = Object.fromEntries(CARE.map((r) => [r, { expected: 0, found: 0, foundOnLine: 0, foundAnywhere: 0, nearMiss: 0, nearMissFired: 0 }]));
 let clean = 0;
 let cleanViolations = 0;
 /** Clean items each rule fired on (a count only, so an unread set stays unread). */
@@ -53,9 +55,10 @@ for (const file of filesOf(folder)) {
     // Findings that answer one of the item's expected problems: a near-miss of the same rule
     // is not "fired" by them (the plain scorer does the same).
     const { results, matched } = matchExpected(text, care, (item.expect ?? []).filter((ex) => stats[ex.rule]));
-    for (const { ex, found, placed, mine } of results) {
+    for (const { ex, found, onLine, placed, mine } of results) {
       const s = stats[ex.rule];
       s.expected++;
+      if (onLine) s.foundOnLine++;
       if (mine.length) s.foundAnywhere++;
       if (!placed) unplaced.push(`${where} ${ex.rule}: evidence not in text: ${ex.evidence}`);
       if (found) s.found++;
@@ -85,9 +88,9 @@ for (const file of filesOf(folder)) {
 const round = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
 const rows = CARE.map((rule) => {
   const s = stats[rule];
-  return { rule, expected: s.expected, found: s.found, recall: round(s.found / s.expected), foundAnywhere: s.foundAnywhere, nearMiss: s.nearMiss, nearMissFired: s.nearMissFired, nearMissRate: round(s.nearMissFired / s.nearMiss) };
+  return { rule, expected: s.expected, found: s.found, recall: round(s.found / s.expected), foundOnLine: s.foundOnLine, foundAnywhere: s.foundAnywhere, nearMiss: s.nearMiss, nearMissFired: s.nearMissFired, nearMissRate: round(s.nearMissFired / s.nearMiss) };
 });
-const tot = rows.reduce((a, r) => ({ expected: a.expected + r.expected, found: a.found + r.found, nearMiss: a.nearMiss + r.nearMiss, nearMissFired: a.nearMissFired + r.nearMissFired }), { expected: 0, found: 0, nearMiss: 0, nearMissFired: 0 });
+const tot = rows.reduce((a, r) => ({ expected: a.expected + r.expected, found: a.found + r.found, foundOnLine: a.foundOnLine + r.foundOnLine, nearMiss: a.nearMiss + r.nearMiss, nearMissFired: a.nearMissFired + r.nearMissFired }), { expected: 0, found: 0, foundOnLine: 0, nearMiss: 0, nearMissFired: 0 });
 const family = { ...tot, recall: round(tot.found / tot.expected), nearMissRate: round(tot.nearMissFired / tot.nearMiss), cleanItems: clean, cleanViolations, items };
 
 if (json) {
@@ -95,9 +98,9 @@ if (json) {
 } else {
   const pad = (s, n) => String(s).padEnd(n);
   console.log(`${items} items in ${folder}\n`);
-  console.log(`${pad('rule', 24)}${pad('recall', 16)}${pad('near-miss fired', 18)}`);
-  for (const r of rows) console.log(`${pad(r.rule, 24)}${pad(`${r.found}/${r.expected} ${r.recall ?? '-'}`, 16)}${pad(`${r.nearMissFired}/${r.nearMiss} ${r.nearMissRate ?? '-'}`, 18)}`);
-  console.log(`${pad('care family', 24)}${pad(`${tot.found}/${tot.expected} ${family.recall ?? '-'}`, 16)}${pad(`${tot.nearMissFired}/${tot.nearMiss} ${family.nearMissRate ?? '-'}`, 18)}`);
+  console.log(`${pad('rule', 24)}${pad('recall', 16)}${pad('near-miss fired', 18)}on its line`);
+  for (const r of rows) console.log(`${pad(r.rule, 24)}${pad(`${r.found}/${r.expected} ${r.recall ?? '-'}`, 16)}${pad(`${r.nearMissFired}/${r.nearMiss} ${r.nearMissRate ?? '-'}`, 18)}${r.foundOnLine}/${r.expected}`);
+  console.log(`${pad('care family', 24)}${pad(`${tot.found}/${tot.expected} ${family.recall ?? '-'}`, 16)}${pad(`${tot.nearMissFired}/${tot.nearMiss} ${family.nearMissRate ?? '-'}`, 18)}${tot.foundOnLine}/${tot.expected}`);
   console.log(`clean items with a care finding: ${cleanViolations}/${clean}`);
   const byRule = Object.entries(cleanByRule).map(([rule, n]) => `${rule} ${n}`).join(', ');
   if (byRule) console.log(`  by rule: ${byRule}`);

@@ -83,6 +83,8 @@ export function matchExpected(text, findings, expect) {
   const results = expect.map((ex) => {
     const mine = findings.filter((f) => f.ruleId === ex.rule);
     let found = mine.length > 0;
+    // The looser measure: a finding of the rule on a line the evidence touches, whatever it quotes.
+    let onLine = found;
     let placed = true;
     if (found && ex.evidence) {
       const ev = evidenceSpans(text, String(ex.evidence));
@@ -90,9 +92,11 @@ export function matchExpected(text, findings, expect) {
         const hits = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
         for (const f of hits) matched.add(f);
         found = hits.length > 0;
+        const lineOf = (offset) => starts.findLastIndex((s) => s <= offset) + 1;
+        onLine = found || mine.some((f) => ev.some(([x, y]) => f.line >= lineOf(x) && f.line <= lineOf(Math.max(x, y - 1))));
       } else placed = false;
     } else for (const f of mine) matched.add(f);
-    return { ex, found, placed, mine };
+    return { ex, found, onLine, placed, mine };
   });
   return { results, matched };
 }
