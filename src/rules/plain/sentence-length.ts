@@ -103,7 +103,7 @@ export default defineRule<Options>({
         // Quoted words are someone else's (an error message, the customer): the writer's own words are what count.
         // Link text names a page ("see the GitHub Privacy Statement"): a name counts as one word.
         const words = labels.size ? sentence.words.filter((w) => !labels.has(w.span.start)) : sentence.words;
-        const count = countedWords(words) - linkedExtra(words, inLink);
+        const count = countedWords(words) - linkedExtra(words, inLink) - enumerators(words, doc.text);
         if (count > max + Math.floor(max * SLACK_SHARE)) group.push({ sentence, count });
       }
     }
@@ -131,6 +131,23 @@ function linkedExtra(words: readonly Word[], inLink: (span: Span) => boolean): n
   });
   return extra;
 }
+
+/**
+ * Numbers and letters in brackets that repeat or count ("one (1) business day", "(a) fees, (b) taxes"): a reader
+ * passes over them, so they are not words of the sentence (issue 14, 1.14 audit: a 25-word notice clause counted
+ * as 27).
+ */
+function enumerators(words: readonly Word[], text: string): number {
+  let n = 0;
+  for (const w of words) {
+    if (w.masked || w.quoted || !ENUMERATOR.test(w.text)) continue;
+    // Not a plural in brackets ("entrance(s)"): the bracket opens after a space.
+    const before = text[w.span.start - 2];
+    if (text[w.span.start - 1] === '(' && text[w.span.end] === ')' && (before === undefined || /\s/.test(before))) n++;
+  }
+  return n;
+}
+const ENUMERATOR = /^(?:\d{1,2}|[a-z]|[ivx]{1,4})$/i;
 
 /** The first few words of a sentence, to name it in the message. */
 function opening(words: string[]): string {
