@@ -68,6 +68,32 @@ export function inException(sentence: Sentence, hit: PhraseHit<PhraseEntry>): bo
 export interface LiteralPhrase {
   phrase: string;
   entry: PhraseEntry;
+  /**
+   * A punctuation mark of the phrase ("/" of "and/or"), or undefined (issue 19): a sentence without it
+   * cannot hold the phrase, so findLiterals neither lower-cases nor searches that sentence for it. Only an
+   * ASCII mark that is not a letter or digit: lower-casing never makes or removes one.
+   */
+  mark?: string;
+}
+
+/** Marks most sentences hold, taken only when the phrase has no other. */
+const COMMON_MARKS = ".,-'";
+
+/** The mark findLiterals checks first for a (lower-case) literal phrase. */
+function markOf(phrase: string): string | undefined {
+  let common: string | undefined;
+  for (const ch of phrase) {
+    const c = ch.charCodeAt(0);
+    if (c >= 128 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || /\s/.test(ch)) continue;
+    if (!COMMON_MARKS.includes(ch)) return ch;
+    common ??= ch;
+  }
+  return common;
+}
+
+function literal(phrase: string, entry: PhraseEntry): LiteralPhrase {
+  const mark = markOf(phrase);
+  return mark === undefined ? { phrase, entry } : { phrase, entry, mark };
 }
 
 const literalLists = new Map<string, LiteralPhrase[]>();
@@ -80,10 +106,10 @@ export function literalPhrases(name: string): LiteralPhrase[] {
     const entries = table(name).entries;
     const index = phraseIndex(name);
     // From the build's index when there is one: no pass over every phrase (issue 19).
-    if (index) for (let k = 0; k < index.literals.length; k += 2) out.push({ phrase: entries[index.literals[k]].match[index.literals[k + 1]].toLowerCase(), entry: entries[index.literals[k]] });
+    if (index) for (let k = 0; k < index.literals.length; k += 2) out.push(literal(entries[index.literals[k]].match[index.literals[k + 1]].toLowerCase(), entries[index.literals[k]]));
     else {
       for (const entry of entries) {
-        for (const phrase of entry.match) if (isLiteralPhrase(phrase)) out.push({ phrase: phrase.toLowerCase(), entry });
+        for (const phrase of entry.match) if (isLiteralPhrase(phrase)) out.push(literal(phrase.toLowerCase(), entry));
       }
     }
     literalLists.set(name, out);
@@ -113,9 +139,12 @@ function wordsIn<W extends { start: number; end: number }>(words: readonly W[], 
 export function findLiterals(sentence: Sentence, list: readonly LiteralPhrase[]): { start: number; end: number; entry: PhraseEntry }[] {
   const text = sentence.block.text;
   const base = sentence.start;
-  const lower = text.slice(base, sentence.end).toLowerCase();
+  const raw = text.slice(base, sentence.end);
+  let lower: string | undefined;
   const hits: { start: number; end: number; entry: PhraseEntry }[] = [];
-  for (const { phrase, entry } of list) {
+  for (const { phrase, entry, mark } of list) {
+    if (mark !== undefined && !raw.includes(mark)) continue;
+    lower ??= raw.toLowerCase();
     let j = lower.indexOf(phrase);
     while (j !== -1 && j + phrase.length <= lower.length) {
       const start = base + j;

@@ -100,6 +100,40 @@ export function statsOf(sentences: readonly { words: readonly Word[] }[], langua
   return stats;
 }
 
+/**
+ * statsOf with each word counted as `as(word, index in its sentence)` says: null leaves the word out, a text
+ * counts the word as that text ("name" for a name), undefined counts it as it is. The same numbers as statsOf
+ * over copies of the words with that text, without the copies and the filtered lists (issue 19).
+ */
+export function statsOfAs(sentences: readonly { words: readonly Word[] }[], language: string, as: (w: Word, i: number) => string | null | undefined): TextStats {
+  const stats: TextStats = { words: 0, sentences: 0, syllables: 0, polysyllables: 0, longWords: 0 };
+  for (const s of sentences) {
+    let n = 0;
+    const words = s.words;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const text = as(w, i);
+      if (text === null || w.masked) continue;
+      const v = text !== undefined ? wordStat(text, language) : language === 'en' ? enWordStat(w) : wordStat(w.text, language);
+      if (v === NOT_A_WORD) continue;
+      n++;
+      if (v === CODE) {
+        stats.syllables++;
+        continue;
+      }
+      const syl = v % LONG;
+      stats.syllables += syl;
+      if (syl >= 3) stats.polysyllables++;
+      if (v >= LONG) stats.longWords++;
+    }
+    if (n) {
+      stats.words += n;
+      stats.sentences++;
+    }
+  }
+  return stats;
+}
+
 /** Sum of two stats (a paragraph's sentences taken apart and put back). */
 export function addStats(a: TextStats, b: TextStats): TextStats {
   return { words: a.words + b.words, sentences: a.sentences + b.sentences, syllables: a.syllables + b.syllables, polysyllables: a.polysyllables + b.polysyllables, longWords: a.longWords + b.longWords };

@@ -120,7 +120,7 @@ import type { Word } from '../../document/prose.js';
 import { table } from '../../lexicon/data.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
-import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, readabilityOf, SENTENCE_MAX, statsOf, syllablesOf, type TextStats } from '../../util/readability.js';
+import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, readabilityOf, SENTENCE_MAX, statsOfAs, syllablesOf, type TextStats } from '../../util/readability.js';
 import { HAS_DIGIT, HAS_LETTER, STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
@@ -325,16 +325,19 @@ export default defineRule<Options>({
       // In a policy, legal terms of art ("merchantability", "consequential damages", "sublicensable") count in the
       // grade as words of two syllables, and are not long or hard words in the word tests (issue 14, 1.11 audit).
       const art = artPolicy ? artSpans(sentences) : EMPTY_SPANS;
-      const asTerm = <W extends { text: string; span: Span }>(w: W): W => (art.has(w.span.start) ? { ...w, text: TERM_TEXT } : w);
       for (const s of sentences) {
         if (language === 'en') for (const w of s.words) if (!w.masked && !w.quoted && !HAS_LETTER.test(w.text) && HAS_DIGIT.test(w.text) && !inLink(w.span)) numbers++;
         // Link text names a page ("Twelve Years Under the DMCA") and quoted words are someone
         // else's (an error message): not the writer's words to shorten.
         // The formal test's grade keeps terms of art as they are: its evidence is the formal words ("pursuant").
-        const own = statsOf([{ words: s.words.filter((w) => !w.quoted && !inLink(w.span)) }], language);
+        // Counted in place, not over filtered lists of copied words (issue 19): the same numbers.
+        const own = statsOfAs([s], language, (w) => (w.quoted || inLink(w.span) ? null : undefined));
         // English: names and defined terms count as short words (the formal test keeps them as they are).
-        const shortNames = language === 'en' ? namesAsShort(s.words, (vocabulary ??= vocabularyOf(doc.sentences)), inLink) : [];
-        const named = language === 'en' ? statsOf([{ words: art.size ? shortNames.map(asTerm) : shortNames }], language) : own;
+        let named = own;
+        if (language === 'en') {
+          const v = (vocabulary ??= vocabularyOf(doc.sentences));
+          named = statsOfAs([s], language, (w, i) => (w.quoted || inLink(w.span) ? null : art.has(w.span.start) ? TERM_TEXT : nameAt(w, i, v) ? NAME_TEXT : undefined));
+        }
         const counted = countedWords(s.words);
         // Only a sentence that sentence-length reports (it lets one word in 25 pass) is split.
         const long = limit !== undefined && counted > limit + Math.floor(limit * SLACK_SHARE);
@@ -386,7 +389,7 @@ export default defineRule<Options>({
         short = true;
         // Names ("Australia, Austria, Belgium…", "Arduino > Preferences") are not hard words.
         // Numbers, versions and file names ("Ubuntu 11.10", "v2.0.1", "boards.txt") are read at a glance: short words.
-        const plain = statsOf(sentences.map((s) => ({ words: s.words.filter((w, i) => !w.quoted && !inLink(w.span) && !(i > 0 && STARTS_UPPER.test(w.text))).map((w) => (codeLike(w.text) ? { ...w, text: NAME_TEXT } : asTerm(w))) })), language);
+        const plain = statsOfAs(sentences, language, (w, i) => (w.quoted || inLink(w.span) || (i > 0 && STARTS_UPPER.test(w.text)) ? null : codeLike(w.text) ? NAME_TEXT : art.has(w.span.start) ? TERM_TEXT : undefined));
         if (!plain.words) continue;
         const share = language === 'en' ? plain.polysyllables / plain.words : plain.longWords / plain.words;
         const tiny = words < TINY_WORDS;
@@ -823,20 +826,14 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'our', 'my', 'their', 'it
 const NAME_TEXT = 'name';
 
 /**
- * A sentence's own words for the English formula (quoted words and link text left out), with names and defined
+ * Whether word i of its sentence counts as a short word in the English formula: names and defined
  * terms counted as short words (issue 14, 1.6): a capital in mid-sentence ("General Services Administration",
  * "the Qwiic ecosystem", "Confidential Information"), a word the file writes that way elsewhere, and a word in
  * capitals ("AS IS", "PIV"; all of a disclaimer in capitals). The New Dale–Chall formula counts proper names as
  * familiar words in the same way.
  */
-function namesAsShort<W extends { text: string; lower: string; span: Span; quoted: boolean }>(words: readonly W[], vocabulary: Vocabulary, inLink: (span: Span) => boolean): W[] {
-  const out: W[] = [];
-  words.forEach((w, i) => {
-    if (w.quoted || inLink(w.span)) return;
-    const name = (STARTS_UPPER.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || STARTS_CAPITALS.test(w.text))) || codeLike(w.text);
-    out.push(name ? { ...w, text: NAME_TEXT } : w);
-  });
-  return out;
+function nameAt(w: { text: string; lower: string }, i: number, vocabulary: Vocabulary): boolean {
+  return (STARTS_UPPER.test(w.text) && (i > 0 || vocabulary.names.has(w.lower) || STARTS_CAPITALS.test(w.text))) || codeLike(w.text);
 }
 
 /**
