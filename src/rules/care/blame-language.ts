@@ -42,6 +42,13 @@
  * found 615 -> 616 of 747, near-miss and clean replies fired 7 -> 7 and 10 -> 10; corpus as email and the synthetic set:
  * no new finding.
  *
+ * Session 1.14 (issue 13, engineer span29): one sentence often blames twice, and the layers quoted only one place
+ * in it, often the neutral or weaker part ("the police report you uploaded", "We sent three reminders") while the
+ * writer's evidence was the other clause ("none of which you responded to", "so you've picked the wrong strength").
+ * So each other clause of a sentence already reported (cut at a comma or dash before a clause opener, or at "and
+ * you…") is read again on its own by the shapes, the cue model and the sentence reader (otherClauses); a clause
+ * that blames is quoted too. It adds findings only in sentences that already had one, so no clean reply can fire.
+ *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
  * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
  * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
@@ -63,6 +70,9 @@ const thresholded = (m: { bias?: unknown; threshold?: unknown; weights?: unknown
 /** The sentence reader over general features (rules/blame-language.sentence.json), read on first use. */
 const sentenceReader = modelSlot<BlameSentenceModel>('blame-language.sentence.json', thresholded).get;
 
+
+/** What the sentence reader's findings say. */
+const READER_NOTE = 'it may sound like the problem is their fault. Say what happened and what to do next';
 
 /** What to write instead, by the kind of words found. */
 const NOTES: Record<BlameCue['kind'], string> = {
@@ -115,7 +125,16 @@ export default defineRule({
 });
 
 /** Every blame finding of a reply. */
-function findBlame(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>): void {
+function findBlame(reply: ReplyModel, outer: Pick<RuleContext<object>, 'report'>): void {
+  // Every finding, so a second blaming clause of the same sentence can be reported too (session 1.14).
+  const reported: ReportInput[] = [];
+  const ctx = { report: (r: ReportInput) => { reported.push(r); outer.report(r); } };
+  blameLayers(reply, ctx);
+  otherClauses(reply, reported, ctx);
+}
+
+/** The layers, each reading the sentences the one before left alone. */
+function blameLayers(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>): void {
   // A hit whose gap runs into a new clause of ours ("it's in, I'll send you the agreement") is two clauses, not blame.
   // A sentence that takes the fault on us or apologises for what they went through ("…which was
   // our error", "I'm sorry you've spent the week worrying that you'd missed it") is left alone.
@@ -173,20 +192,100 @@ function findBlame(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>):
     ctx.report({
       messageId: 'blameShape',
       span: line.block.spanOf(first.start, last.end),
-      data: { actual: hitText(line, first, last), note: 'it may sound like the problem is their fault. Say what happened and what to do next' },
+      data: { actual: hitText(line, first, last), note: READER_NOTE },
       context: line.sentence.span,
     });
   }
 }
 
 /** Reports a cue or shape found in a line: its words quoted, with the note for its kind. */
-function reportCue(ctx: Pick<RuleContext, 'report'>, line: ReplyLine, cue: BlameCue, messageId: 'blame' | 'blameShape'): void {
+function reportCue(ctx: Pick<RuleContext, 'report'>, line: ReplyLine, cue: BlameCue, messageId: 'blame' | 'blameShape', note = NOTES[cue.kind]): void {
   const first = line.words[cue.first];
   const last = line.words[cue.last];
   ctx.report({
     messageId,
     span: line.block.spanOf(first.start, last.end),
-    data: { actual: hitText(line, first, last), note: NOTES[cue.kind] },
+    data: { actual: hitText(line, first, last), note },
     context: line.sentence.span,
   });
+}
+
+/** Words that open a new clause after a comma or dash: "…, which…", "…, so you'd…", "…, none of which…". */
+const OPENERS = new Set(['which', 'so', 'and', 'but', 'none', 'as', 'because', 'that', "that's", 'it', "it's", 'you', "you'd", "you've", "you'll", 'we', 'i', 'this', 'there']);
+/** Words that may open a new clause with no comma when a subject follows: "…page and you ticked the box". */
+const JOINS = new Set(['and', 'so', 'but', 'which']);
+const SUBJECTS = new Set(['you', "you'd", "you've", "you'll", "you're", 'we', "we'd", "we've", 'i', "i'd", "i've", 'it', "it's", 'that', "that's", 'this', 'none']);
+
+/** Words that open a part which leads into the main clause: "If you'd read it, you would have…". */
+const LEADS = new Set(['if', 'had', 'unless', 'when', 'once', 'since', 'because', 'as', 'although', 'though', 'while', 'after', 'before', 'until']);
+
+/** The clauses of a line: [first, last] word indexes, cut at a comma or dash before an opener, or at "and you…". */
+function clausesOf(line: ReplyLine): Array<[number, number]> {
+  const w = line.words;
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 1; i < w.length; i++) {
+    const gap = line.block.text.slice(w[i - 1].end, w[i].start);
+    const lower = w[i].lower.replace(/[‘’]/g, "'");
+    const next = (w[i + 1]?.lower ?? '').replace(/[‘’]/g, "'");
+    const punct = /[,;:\u2013\u2014\u2026-]|\.\.\./.test(gap);
+    // A leading "if…" or "when…" part and the main clause after its comma are one thought: not cut there.
+    const leads = punct && LEADS.has(w[from].lower);
+    if ((punct && !leads && OPENERS.has(lower)) || (JOINS.has(lower) && SUBJECTS.has(next))) {
+      out.push([from, i - 1]);
+      from = i;
+    }
+  }
+  out.push([from, w.length - 1]);
+  return out;
+}
+
+/**
+ * A sentence may blame twice ("That's stated on the booking page and you ticked the box to say you'd read it",
+ * "We sent three reminders, none of which you responded to"). The layers report one place per sentence, often
+ * the neutral or weaker one ("the report you uploaded"), so each other clause of a sentence already reported
+ * is read again, on its own, by the shapes, the cue model and the sentence reader: a clause that blames is
+ * reported too. A sentence the models leave alone (notForModels) or one that owns the fault is not read again.
+ */
+function otherClauses(reply: ReplyModel, reported: readonly ReportInput[], ctx: Pick<RuleContext<object>, 'report'>): void {
+  const m = blameCueModel();
+  const r = sentenceReader();
+  const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
+  for (const [i, line] of reply.spoken.entries()) {
+    const mine = reported.filter((f) => f.span.start >= line.span.start && f.span.end <= line.span.end);
+    const next = reply.spoken[i + 1];
+    if (!mine.length || line.stage || notForModels(line.words, next?.block === line.block ? next.words : undefined)) continue;
+    const own = ownsFault(line.words);
+    const clauses = clausesOf(line);
+    if (clauses.length < 2) continue;
+    for (const [a, b] of clauses) {
+      if (b - a < 2) continue;
+      const span = line.block.spanOf(line.words[a].start, line.words[b].end);
+      if (mine.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
+      if (own >= 0 && own <= b) continue;
+      const sub = line.words.slice(a, b + 1);
+      const question = line.question && b === line.words.length - 1;
+      let cue = blameShapes(sub, question)[0];
+      let messageId: 'blame' | 'blameShape' = 'blame';
+      let note: string | undefined;
+      if (!cue && m && !question) {
+        const cues = blameCues(sub);
+        if (cues.length && blameScore(m, blameFeatures(sub, cues)) >= m.threshold) {
+          cue = cues[0];
+          messageId = 'blameShape';
+        }
+      }
+      if (!cue && r && !question) {
+        const features = blameSentenceFeatures(sub, context);
+        if (addressesCustomer(features) && blameSentenceScore(r, features) >= r.threshold) {
+          const [qa, qb] = blameSentenceQuote(sub);
+          cue = { kind: 'cause', first: qa, last: qb };
+          messageId = 'blameShape';
+          note = READER_NOTE;
+        }
+      }
+      if (!cue) continue;
+      reportCue(ctx, line, { ...cue, first: cue.first + a, last: cue.last + a }, messageId, note);
+    }
+  }
 }
