@@ -132,6 +132,49 @@ export function tokensOf(words: readonly FeatureWord[]): Token[] {
   return out;
 }
 
+/** Plain acts of giving, sending or choosing: the verb of a clause that only names a thing ("the report you uploaded"). */
+const PLAIN_ACT = new Set(['enter', 'upload', 'choose', 'pick', 'select', 'give', 'provide', 'send', 'submit', 'type', 'go', 'order', 'book', 'use', 'supply', 'fill', 'add', 'attach', 'buy', 'key', 'input', 'list', 'register', 'put', 'leave', 'opt', 'place', 'make', 'request']);
+/** A short word that may end the relative clause after its verb: "the address you gave us", "the finish you went for". */
+const AFTER_ACT = new Set(['us', 'me', 'in', 'on', 'for', 'up', 'out', 'at', 'to', 'with', 'through', 'online']);
+/** Words that start an object after the verb: then "you" is the subject of a clause of its own. Not "it": a comma may stand before it. */
+const OBJECT_START = new Set(['the', 'a', 'an', 'your', 'this', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'some', 'any', 'two', 'three']);
+const NOUN_DETERMINER = new Set(['the', 'your', 'this', 'these', 'those']);
+/** Words that make the named thing the error ("the wrong address you entered"): then the clause blames. */
+const ERROR_WORD = new Set(['wrong', 'incorrect', 'invalid', 'old', 'outdated', 'expired', 'incomplete', 'mistyped', 'misspelled', 'misspelt', 'faulty', 'damaged', 'broken', 'same']);
+
+/**
+ * Whether words[first..last] is only a noun's relative clause that names a thing: "the police report you uploaded",
+ * "the details you entered", "the finish you went for". A determiner and a noun stand before "you", the verb is a
+ * plain act of giving, sending or choosing, and the words end at the verb (or one short word after it). Alone it
+ * tells the writer nothing, so a stronger cue in the sentence takes the quote (session 1.14, issue 13). Not "the
+ * wrong address you entered" (the thing named as the error) nor "you entered the wrong address" (no noun before).
+ */
+export function namesOnly(words: readonly FeatureWord[], first: number, last: number): boolean {
+  const t = tokensOf(words);
+  const i = t.findIndex((x) => x.at === first);
+  if (i < 2 || t[i].w !== 'you') return false;
+  let j = skipGap(t, i + 1);
+  if (['have', 'had', 'has'].includes(t[j]?.w ?? '')) j = skipGap(t, j + 1);
+  const v = t[j];
+  if (!v || !isPast(v.w) || !PLAIN_ACT.has(lemmaOf(v.w))) return false;
+  // The words end at the verb or one short word after it ("you gave us", "you went for"), and no object follows:
+  // in "on the app you ordered the 40 mg pack", "you ordered" has its own object, so it is a clause of its own.
+  const after = t[j + 1]?.w ?? '';
+  const short = AFTER_ACT.has(after);
+  if (last > (short ? t[j + 1].at : v.at)) return false;
+  const next = t[after === 'us' || after === 'me' ? j + 2 : j + 1]?.w ?? '';
+  if (OBJECT_START.has(next) || /^\d/.test(next)) return false;
+  // The noun before "you", then up to three words of its noun phrase back to a determiner ("the GP surgery details").
+  const noun = t[i - 1].w;
+  if (CLOSED.has(noun) || isPast(noun) || noun.endsWith('ing') || noun.endsWith('ly')) return false;
+  for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+    const w = t[k].w;
+    if (NOUN_DETERMINER.has(w)) return true;
+    if (CLOSED.has(w) || ERROR_WORD.has(w) || isPast(w)) return false;
+  }
+  return false;
+}
+
 /** The grammar shape that lets the model speak: which kind, and the words it covers (indexes into the words given). */
 export interface BlameCue {
   kind: 'hindsight' | 'you-did' | 'your-details' | 'reminder' | 'agreed' | 'step-missed' | 'advice' | 'documented' | 'cause' | 'your-side' | 'repeat' | 'emphasis' | 'others' | 'sarcasm' | 'their-failure' | 'question' | 'duty' | 'choice' | 'backhanded' | 'scold';

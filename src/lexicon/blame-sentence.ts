@@ -14,7 +14,7 @@
  *
  * The same code makes the features when the model is trained and when the rule runs.
  */
-import { isPast, lemmaOf, tokensOf, type FeatureWord } from './blame-features.js';
+import { isPast, lemmaOf, namesOnly, tokensOf, type FeatureWord } from './blame-features.js';
 import { table } from './data.js';
 import { logisticScore, type LogisticModel } from './logistic.js';
 
@@ -181,12 +181,17 @@ const PAST_SIGN = new Set(['m:hindsight', 'm:had-to', 'm:needed-to', 'm:supposed
  * The words to quote for a sentence the model flags, as word indexes [first, last]: the whole
  * sentence when it is short, else up to twelve words from the first "you" or "your" (from the
  * start when that comes early or not at all). Masked and quoted words are never the ends.
+ * A "you" that only names a thing ("the details you entered", namesOnly) is passed over when another
+ * follows, so the quote starts where the sentence turns to them (session 1.14): "…, so you'll need to…".
  */
 export function blameSentenceQuote(words: readonly FeatureWord[]): [number, number] {
   const live = words.map((w, i) => (w.masked || w.quoted || !/[a-z0-9]/i.test(w.lower) ? -1 : i)).filter((i) => i >= 0);
   if (!live.length) return [0, Math.max(0, words.length - 1)];
   if (live.length <= 14) return [live[0], live[live.length - 1]];
-  const you = live.findIndex((i) => YOU.has(words[i].lower.split(/['\u2019]/)[0]));
+  const isYou = (i: number) => YOU.has(words[i].lower.split(/['\u2019]/)[0]);
+  // The first "you" that does more than name a thing; the first "you" at all when there is no other.
+  const turn = live.findIndex((i) => isYou(i) && !namesOnly(words, i, i));
+  const you = turn >= 0 ? turn : live.findIndex(isYou);
   const from = you < 0 || you < 4 ? 0 : you;
   return [live[from], live[Math.min(live.length - 1, from + 11)]];
 }

@@ -49,6 +49,13 @@
  * you…") is read again on its own by the shapes, the cue model and the sentence reader (otherClauses); a clause
  * that blames is quoted too. It adds findings only in sentences that already had one, so no clean reply can fire.
  *
+ * Session 1.14 (issue 13, engineer bq30): a hit or cue that is only a noun's relative clause names a thing and tells the
+ * writer nothing ("the police report you uploaded", "the details you entered": namesOnly in src/lexicon/blame-features.ts).
+ * Such a pattern hit, or a sentence whose only cues are such clauses, is passed on to the layers below; the sentence
+ * reader's quote skips such a "you". The naming words are quoted only when no layer reports the sentence, so no sentence
+ * fires that did not before and none is lost. Care dev: found 729 -> 731 of 872, on its line 768 -> 768, near-miss and clean
+ * replies fired unchanged.
+ *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
  * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
  * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
@@ -60,7 +67,7 @@ import { replyModel, type ReplyModel } from '../../reply/model.js';
 import { hitText } from '../../reply/words.js';
 import type { ReplyLine } from '../../reply/lines.js';
 import { reportPhrases } from '../kinds/reply-phrases.js';
-import { blameCueModel, blameCues, blameFeatures, blameScore, blameShapes, crossesClause, notForModels, ownsFault, type BlameCue } from '../../lexicon/blame-features.js';
+import { blameCueModel, blameCues, blameFeatures, blameScore, blameShapes, crossesClause, namesOnly, notForModels, ownsFault, type BlameCue } from '../../lexicon/blame-features.js';
 import { modelSlot } from '../../lexicon/logistic.js';
 import { addressesCustomer, blameSentenceFeatures, blameSentenceQuote, blameSentenceScore, replyRefuses, type BlameSentenceModel } from '../../lexicon/blame-sentence.js';
 
@@ -145,10 +152,23 @@ function blameLayers(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>
     const from = owned(line);
     return from < 0 || first < from;
   };
-  const hits = reply.blame.filter(({ line, hit }) => kept(line, line.words.indexOf(hit.first)) && !crossesClause(hitText(line, hit.first, hit.last)));
+  const all = reply.blame.filter(({ line, hit }) => kept(line, line.words.indexOf(hit.first)) && !crossesClause(hitText(line, hit.first, hit.last)));
+  // A hit that is only a noun's relative clause ("the police report you uploaded") tells the writer nothing: the
+  // sentence goes on to the layers below, which quote a stronger cue in it if there is one (namesOnly). The hit is
+  // reported only if none does, since its entry found the blame elsewhere in the sentence.
+  const hits = all.filter(({ line, hit }) => !namesOnlyHit(line, hit.first, hit.last));
+  const deferred = all.filter((f) => !hits.includes(f));
   reportPhrases(ctx, hits, 'blame', 'say what happened and what to do next');
-  const m = blameCueModel();
+  // The layers below add every sentence they report to `found`.
   const found = new Set(hits.map((f) => f.line.sentence));
+  blameModels(reply, ctx, found, kept);
+  reportPhrases(ctx, deferred.filter((f) => !found.has(f.line.sentence)), 'blame', 'say what happened and what to do next');
+}
+
+/** The shapes and models, each reading the sentences the one before left alone (`found`, which they add to). */
+function blameModels(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>, found: Set<ReplyLine['sentence']>, kept: (line: ReplyLine, first: number) => boolean): void {
+  const m = blameCueModel();
+  const namingOnly: Array<[ReplyLine, BlameCue]> = [];
   // Blame shapes of grammar that need no model: sarcasm at their reading, the customer as the agent of a
   // past failure, a rhetorical question of hindsight, counting our answers (blameShapes).
   for (const line of reply.spoken) {
@@ -170,14 +190,28 @@ function blameLayers(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>
     if (!m) break;
     if (found.has(line.sentence) || line.question || leftAlone(line)) continue;
     const cues = blameCues(line.words);
-    if (!cues.length || !kept(line, cues[0].first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
+    const cue = strongest(line, cues);
+    if (!cues.length || !kept(line, (cue ?? cues[0]).first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
+    // Only cues that name a thing ("the details you entered"): the sentence reader may quote a stronger part of it.
+    if (!cue) {
+      namingOnly.push([line, cues[0]]);
+      continue;
+    }
     found.add(line.sentence);
-    reportCue(ctx, line, cues[0], 'blameShape');
+    reportCue(ctx, line, cue, 'blameShape');
   }
+  // Those the reader does not report keep the cue's own quote.
+  const reportNaming = () => {
+    for (const [line, cue] of namingOnly) {
+      if (found.has(line.sentence)) continue;
+      found.add(line.sentence);
+      reportCue(ctx, line, cue, 'blameShape');
+    }
+  };
   // Then any sentence that speaks to the customer, read by a model of general features:
   // wordings neither the patterns nor the cues list.
   const r = sentenceReader();
-  if (!r) return;
+  if (!r) return reportNaming();
   // Whether the reply says no or puts something right: then the reader also reads any sentence that names them.
   const context = { refuses: replyRefuses(reply.spoken.map((l) => l.words)) };
   for (const line of reply.spoken) {
@@ -196,7 +230,19 @@ function blameLayers(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>
       context: line.sentence.span,
     });
   }
+  reportNaming();
 }
+
+/** A pattern hit that is only a noun's relative clause: "the police report you uploaded". */
+function namesOnlyHit(line: ReplyLine, first: ReplyLine['words'][number], last: ReplyLine['words'][number]): boolean {
+  return namesOnly(line.words, line.words.indexOf(first), line.words.indexOf(last));
+}
+
+/** The cue to quote: the first that does more than name a thing ("the details you entered"); none if that is all there is. */
+function strongestOf(words: ReplyLine['words'], cues: readonly BlameCue[]): BlameCue | undefined {
+  return cues.find((c) => c.kind !== 'you-did' || !namesOnly(words, c.first, c.last));
+}
+const strongest = (line: ReplyLine, cues: readonly BlameCue[]) => strongestOf(line.words, cues);
 
 /** Reports a cue or shape found in a line: its words quoted, with the note for its kind. */
 function reportCue(ctx: Pick<RuleContext, 'report'>, line: ReplyLine, cue: BlameCue, messageId: 'blame' | 'blameShape', note = NOTES[cue.kind]): void {
@@ -270,8 +316,9 @@ function otherClauses(reply: ReplyModel, reported: readonly ReportInput[], ctx: 
       let note: string | undefined;
       if (!cue && m && !question) {
         const cues = blameCues(sub);
-        if (cues.length && blameScore(m, blameFeatures(sub, cues)) >= m.threshold) {
-          cue = cues[0];
+        const named = strongestOf(sub, cues);
+        if (named && blameScore(m, blameFeatures(sub, cues)) >= m.threshold) {
+          cue = named;
           messageId = 'blameShape';
         }
       }
