@@ -192,13 +192,34 @@ function letters(text: string): number {
  * (issue 6). The memo is bounded so a huge vocabulary cannot grow it forever.
  */
 const memo = new Map<string, number>();
+/**
+ * `syllable` by the word in lower case, for ASCII words: the package lower-cases first, and its
+ * normalize step leaves ASCII as it is, so "Press" and "press" count the same. The package calls
+ * `pluralize` on every new word, so each spelling of a word costs that once more (issue 19).
+ */
+const lowerMemo = new Map<string, number>();
+function syllableEn(text: string): number {
+  if (!isAsciiText(text)) return syllable(text);
+  const key = text.toLowerCase();
+  let n = lowerMemo.get(key);
+  if (n === undefined) {
+    n = syllable(key);
+    if (lowerMemo.size >= 50_000) lowerMemo.clear();
+    lowerMemo.set(key, n);
+  }
+  return n;
+}
+function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
 export function syllablesOf(text: string, language = 'en'): number {
   const key = language === 'en' ? text : `${language}\0${text}`;
   let n = memo.get(key);
   if (n === undefined) {
     if (!HAS_LETTER.test(text)) n = -1;
     else if (CAPITALS_WORD.test(text)) n = 1;
-    else n = language === 'en' ? syllable(text) : vowelGroups(text.toLowerCase(), language);
+    else n = language === 'en' ? syllableEn(text) : vowelGroups(text.toLowerCase(), language);
     if (memo.size >= 50_000) memo.clear();
     memo.set(key, n);
   }

@@ -883,6 +883,60 @@ function otheringHits(sentence: Sentence): Found[] {
   return out;
 }
 
+/** Bits of the helpers below that a word can set off (issue 19): a sentence with none of a helper's words skips it. */
+const T_TITLE = 1;
+const T_ADDRESS = 2;
+const T_HELPER = 4;
+const T_HOLIDAY = 8;
+const T_CONDITION = 16;
+const T_OTHERING = 32;
+const T_ROLE = 64;
+const T_PARENT = 128;
+let triggerBits: Map<string, number> | undefined;
+
+/**
+ * Each word that one of the helpers starts at, with the helpers' bits: a title ("mr", "mr."), a greeting
+ * word, a helper role, a holiday, the first word of a condition phrase, an othering adjective, a family role
+ * (also with "'s") and a parent. Built once from the same lists the helpers read.
+ */
+function triggers(): Map<string, number> {
+  if (triggerBits) return triggerBits;
+  const g = genericLists();
+  const out = new Map<string, number>();
+  const add = (word: string, bit: number) => out.set(word, (out.get(word) ?? 0) | bit);
+  for (const t of g.titles) {
+    add(t, T_TITLE);
+    add(`${t}.`, T_TITLE);
+  }
+  for (const x of g.addressTerms) add(x, T_ADDRESS);
+  for (const x of g.helperRoles) add(x, T_HELPER);
+  for (const x of g.holidays) add(x, T_HOLIDAY);
+  for (const c of g.conditionPhrases) add(c[0], T_CONDITION);
+  for (const x of g.otheringAdjectives) add(x, T_OTHERING);
+  for (const r of g.roles.keys()) {
+    add(r, T_ROLE);
+    add(`${r}'s`, T_ROLE);
+    add(`${r}’s`, T_ROLE);
+  }
+  for (const x of g.parentMothers) add(x, T_PARENT);
+  for (const x of g.parentFathers) add(x, T_PARENT);
+  triggerBits = out;
+  return out;
+}
+
+/**
+ * The helpers a sentence may set off: the bits of its words, as written and as normalised (`seen`, the
+ * words without apostrophes and hyphens, which addressHits also reads).
+ */
+function triggersOf(sentence: Sentence, seen: Sentence): number {
+  const map = triggers();
+  let bits = 0;
+  const w = sentence.words;
+  for (let i = 0; i < w.length; i++) bits |= map.get(w[i].lower) ?? 0;
+  if (seen !== sentence) for (const x of seen.words) bits |= map.get(x.lower) ?? 0;
+  return bits;
+}
+
 /** "Thanks for letting us know your husband uses the card": the customer told us, in a reply. */
 function customerSaidSo(sentence: Sentence, channel: string): boolean {
   if (!SPECIFIC_CHANNELS.has(channel)) return false;
@@ -988,7 +1042,17 @@ export default defineRule({
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push({ ...h, source: 'plainspoke' });
       }
-      for (const h of [...titleHits(sentence, sentences[si + 1]), ...addressHits(sentence, ctx.channel), ...helperHits(sentence), ...holidayHits(sentence), ...conditionHits(sentence), ...otheringHits(sentence)]) {
+      // Each helper only where a word of it is in the sentence: it finds nothing elsewhere (issue 19).
+      const bits = triggersOf(sentence, seen);
+      const none: Found[] = [];
+      for (const h of [
+        ...(bits & T_TITLE ? titleHits(sentence, sentences[si + 1]) : none),
+        ...(bits & T_ADDRESS ? addressHits(sentence, ctx.channel) : none),
+        ...(bits & T_HELPER ? helperHits(sentence) : none),
+        ...(bits & T_HOLIDAY ? holidayHits(sentence) : none),
+        ...(bits & T_CONDITION ? conditionHits(sentence) : none),
+        ...(bits & T_OTHERING ? otheringHits(sentence) : none),
+      ]) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push(h);
       }
@@ -1017,7 +1081,7 @@ export default defineRule({
       const pronounHits = genericPronouns(sentence, ctx.channel, carried?.block === sentence.block ? carried.person : undefined);
       carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
       // Guesses by shape: a family role for anyone in it, then a gendered pronoun for a generic person.
-      const roleHits = genericRoles(sentence, ctx.channel);
+      const roleHits = bits & T_ROLE ? genericRoles(sentence, ctx.channel) : [];
       if (roleOpen !== undefined && roleOpen.block !== sentence.block) roleOpen = undefined;
       const openBefore = roleOpen;
       const rolePronouns: { start: number; end: number; replace: string }[] = [];
@@ -1029,7 +1093,7 @@ export default defineRule({
         }
       }
       const guesses = [
-        ...parentPairs(sentence).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
+        ...(bits & T_PARENT ? parentPairs(sentence) : []).map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
         ...roleHits.map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),
         ...pronounHits.found.map((g) => ({ ...g, messageId: 'genericPronoun' })),
         ...rolePronouns.map((g) => ({ ...g, messageId: 'genericRole', person: undefined as string | undefined })),

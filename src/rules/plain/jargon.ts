@@ -348,8 +348,30 @@ const dropStop = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s);
 /** A shape list the table does not have: no word is in it. */
 const NO_WORDS: ReadonlySet<string> = new Set<string>();
 
+/** Every word a shape below starts at (the lists read with the word itself), built once: most words are in none (issue 19). */
+let shapeStarts: Set<string> | undefined;
+function shapeStartWords(L: Shapes): Set<string> {
+  if (shapeStarts) return shapeStarts;
+  const out = new Set<string>();
+  for (const k of ['verbOnly', 'nounVerbs', 'tierHeads', 'tierCodes', 'priorityCodes', 'capacityWords', 'pingVerbs', 'saidWords']) for (const x of L[k] ?? NO_WORDS) out.add(x);
+  shapeStarts = out;
+  return out;
+}
+
+/**
+ * A word no shape can start at: in no start list, not after "the" (a party), not a here-/there-/where- or
+ * "-soever" word, and not ending in a digit 0–4 (a tier or priority code by its form).
+ */
+function noShapeAt(x: string, before: string, starts: ReadonlySet<string>): boolean {
+  if (starts.has(x) || before === 'the') return false;
+  const last = x.charCodeAt(x.length - 1);
+  if (last >= 48 && last <= 52) return false;
+  return !(x.startsWith('here') || x.startsWith('there') || x.startsWith('where') || x.endsWith('soever'));
+}
+
 function shapeHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
   const L = shapeLists();
+  const starts = shapeStartWords(L);
   const w = sentence.words;
   const text = sentence.block.text;
   const out: { from: number; to: number; entry: PhraseEntry }[] = [];
@@ -369,7 +391,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
   };
   for (let i = 0; i < w.length; i++) {
     const x = lw(i);
-    if (!x) continue;
+    if (!x || noShapeAt(x, lw(i - 1), starts)) continue;
     // Nouns used as verbs.
     if (get('verbOnly').has(x) || (get('nounVerbs').has(x) && VERB_SLOT.has(prev(i)) && OBJECT_START.has(lw(i + 1)))) {
       if (!nameAt(w, i)) out.push({ from: w[i].start, to: (OBJECT_START.has(lw(i + 1)) ? w[i + 1] : w[i]).end, entry: SHAPE_ENTRIES.nounVerb });
