@@ -35,7 +35,7 @@ import { syllable } from 'syllable';
 import { daleChall } from 'dale-chall';
 import type { Word } from '../document/prose.js';
 import type { Channel } from '../types.js';
-import { HAS_DIGIT, HAS_LETTER, HAS_WORD_CHAR, asciiClass } from './ascii-class.js';
+import { HAS_DIGIT, HAS_LETTER, HAS_WORD_CHAR, asciiClass, isAscii } from './ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
 const CAPITALS_WORD = asciiClass(/^[A-Z]{2,}s?$/, () => /^\p{Lu}{2,}s?$/u);
@@ -179,7 +179,7 @@ const memo = new Map<string, number>();
  */
 const lowerMemo = new Map<string, number>();
 function syllableEn(text: string): number {
-  if (!isAsciiText(text)) return syllable(text);
+  if (!isAscii(text)) return syllable(text);
   const key = text.toLowerCase();
   let n = lowerMemo.get(key);
   if (n === undefined) {
@@ -188,10 +188,6 @@ function syllableEn(text: string): number {
     lowerMemo.set(key, n);
   }
   return n;
-}
-function isAsciiText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
 }
 export function syllablesOf(text: string, language = 'en'): number {
   const key = language === 'en' ? text : `${language}\0${text}`;

@@ -366,7 +366,12 @@ function noShapeAt(x: string, before: string, starts: ReadonlySet<string>): bool
   if (starts.has(x) || before === 'the') return false;
   const last = x.charCodeAt(x.length - 1);
   if (last >= 48 && last <= 52) return false;
-  return !(x.startsWith('here') || x.startsWith('there') || x.startsWith('where') || x.endsWith('soever'));
+  return !(compoundStemOf(x) || x.endsWith('soever'));
+}
+
+/** The stem of an old legal compound a word starts with ("hereunder" → "here", "thereupon" → "there"), or ''. */
+function compoundStemOf(x: string): string {
+  return x.slice(0, 5) === 'there' || x.slice(0, 5) === 'where' ? x.slice(0, 5) : x.slice(0, 4) === 'here' ? 'here' : '';
 }
 
 function shapeHits(sentence: Sentence): { from: number; to: number; entry: PhraseEntry }[] {
@@ -438,7 +443,7 @@ function shapeHits(sentence: Sentence): { from: number; to: number; entry: Phras
       }
     }
     // Old legal compounds by shape: "hereunder", "thereupon", "wherefrom".
-    const stem = x.slice(0, 5) === 'there' || x.slice(0, 5) === 'where' ? x.slice(0, 5) : x.slice(0, 4) === 'here' ? 'here' : '';
+    const stem = compoundStemOf(x);
     // And the old "-soever" words: "howsoever caused", "whosoever".
     if ((stem && get('compoundStems').has(stem) && get('compoundEnds').has(x.slice(stem.length)) && !get('compoundPlain').has(x)) || (x.length > 7 && x.endsWith('soever'))) {
       out.push({ from: w[i].start, to: w[i].end, entry: SHAPE_ENTRIES.compound });

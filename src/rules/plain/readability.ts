@@ -128,7 +128,7 @@ import type { Word } from '../../document/prose.js';
 import { table } from '../../lexicon/data.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
-import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, readabilityOf, SENTENCE_MAX, statsOfAs, syllablesOf, type TextStats } from '../../util/readability.js';
+import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, gradeLevel, readabilityOf, SENTENCE_MAX, statsOfAs, syllablesOf, type TextStats } from '../../util/readability.js';
 import { HAS_DIGIT, HAS_LETTER, STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
@@ -450,12 +450,11 @@ export default defineRule<Options>({
       // Short sentences all through: the long words are what makes it hard, so the message names two of them and
       // does not ask for shorter sentences (issue 14, 1.10 audit: "'use shorter sentences' does not apply").
       let named = '';
-      if (language === 'en' && allShort && messageId === 'hard') {
-        const shown = longWordsOf(sentences, terms, listed, inLink, (vocabulary ??= vocabularyOf(doc.sentences)));
-        if (shown.length) {
-          messageId = 'hardNamed';
-          named = shown.slice(0, 2).join("', '");
-        }
+      let long: Array<[string, number]> | undefined;
+      const longWords = () => (long ??= longWordsOf(sentences, terms, listed, inLink, (vocabulary ??= vocabularyOf(doc.sentences))));
+      if (language === 'en' && allShort && messageId === 'hard' && longWords().length) {
+        messageId = 'hardNamed';
+        named = longWords().slice(0, 2).map(([w]) => w).join("', '");
       }
       // A finding "because of its long words" blames only long words a writer can change (issue 14, 1.14b audit: the
       // editors' commonest reason was "documentation", "tutorials", "repository" called long words). Long words on the
@@ -464,7 +463,7 @@ export default defineRule<Options>({
       // length limit, or a length that alone puts the grade over the target): then the message says so and names no
       // words; if they are not, it is not reported.
       if (language === 'en' && (messageId === 'hardWords' || messageId === 'hardNamed')) {
-        const blamed = blamedWords(sentences, terms, listed, inLink, (vocabulary ??= vocabularyOf(doc.sentences)));
+        const blamed = blamedWords(longWords(), (vocabulary ??= vocabularyOf(doc.sentences)));
         if (!blamed.length) {
           if (!splitAny && !sentencesCarry(stats, target)) continue;
           messageId = 'hardSentences';
@@ -724,9 +723,9 @@ function mayBeHard(w: { text: string; lower: string; span: Span; masked?: boolea
 }
 
 /** A paragraph's long words (three syllables or more), unfamiliar ones first, then the longest; names, common words, terms of art and list items left out. */
-function longWordsOf(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string>, listed: ReadonlySet<number>, inLink: (span: Span) => boolean, vocabulary: Vocabulary): string[] {
+function longWordsOf(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string>, listed: ReadonlySet<number>, inLink: (span: Span) => boolean, vocabulary: Vocabulary): Array<[word: string, syllables: number]> {
   const { common, familiar } = wordLists();
-  const found = new Map<string, number>();
+  const found = new Map<string, [rank: number, syllables: number]>();
   for (const s of sentences) {
     s.words.forEach((w, i) => {
       if (!mayBeHard(w, i, vocabulary, inLink)) return;
@@ -736,35 +735,23 @@ function longWordsOf(sentences: readonly { words: readonly { text: string; lower
       const syllables = syllablesOf(w.text);
       if (syllables < 3) return;
       // A word every reader knows ("information") last: the unfamiliar ones are what to change first.
-      found.set(lower, syllables + (familiar.has(lower) || familiarWord(lower) ? 0 : 10));
+      found.set(lower, [syllables + (familiar.has(lower) || familiarWord(lower) ? 0 : 10), syllables]);
     });
   }
-  return [...found].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+  return [...found].sort((a, b) => b[1][0] - a[1][0]).map(([w, [, syllables]]) => [w, syllables]);
 }
 
 /** A word the page uses this many times or more is its subject: its reader knows it by then. */
 const SUBJECT_USES = 3;
 
 /**
- * The long words a writer can change: three syllables or more, not a name, common word, term of art or list item,
- * not on the New Dale–Chall list or the familiar list of readability.yml (or a plain form of one), and used fewer
- * than SUBJECT_USES times in the file (its plural or singular counted too). Unfamiliar ones first, the longest first.
+ * The long words a writer can change, from longWordsOf's list: not on the New Dale–Chall list or the familiar list
+ * of readability.yml (or a plain form of one), and used fewer than SUBJECT_USES times in the file (its plural or
+ * singular counted too). Unfamiliar ones first, the longest first.
  */
-function blamedWords(sentences: readonly { words: readonly { text: string; lower: string; span: Span; masked?: boolean; quoted?: boolean }[] }[], terms: ReadonlySet<string>, listed: ReadonlySet<number>, inLink: (span: Span) => boolean, vocabulary: Vocabulary): string[] {
-  const { common } = wordLists();
+function blamedWords(long: ReadonlyArray<[word: string, syllables: number]>, vocabulary: Vocabulary): string[] {
   const uses = (w: string) => (vocabulary.uses.get(w) ?? 0) + (w.endsWith('s') ? vocabulary.uses.get(w.slice(0, -1)) ?? 0 : vocabulary.uses.get(`${w}s`) ?? 0);
-  const found = new Map<string, number>();
-  for (const s of sentences) {
-    s.words.forEach((w, i) => {
-      if (!mayBeHard(w, i, vocabulary, inLink) || listed.has(w.span.start)) return;
-      const lower = w.lower.replace(/[’']s$/, '');
-      if (found.has(lower) || common.has(lower) || terms.has(lower)) return;
-      const syllables = syllablesOf(w.text);
-      if (syllables < 3 || !unfamiliar(lower, syllables) || familiarWord(lower) || uses(lower) >= SUBJECT_USES) return;
-      found.set(lower, syllables);
-    });
-  }
-  return [...found].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+  return long.filter(([w, syllables]) => unfamiliar(w, syllables) && !familiarWord(w) && uses(w) < SUBJECT_USES).map(([w]) => w);
 }
 
 /**
@@ -773,8 +760,7 @@ function blamedWords(sentences: readonly { words: readonly { text: string; lower
  */
 const PLAIN_SYLLABLES = 1.5;
 function sentencesCarry(stats: TextStats, target: number): boolean {
-  if (!stats.sentences || !stats.words) return false;
-  return 0.39 * (stats.words / stats.sentences) + 11.8 * PLAIN_SYLLABLES - 15.59 > target;
+  return gradeLevel({ ...stats, syllables: stats.words * PLAIN_SYLLABLES }) > target;
 }
 
 /**
