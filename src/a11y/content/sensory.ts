@@ -795,6 +795,8 @@ function pointsByLookAt(s: Sentence, i: number): SensoryHit | undefined {
   np++;
   // The thing found by its order: "click the first link", "choose the last option".
   if (has(w[np], 'ordinal') && joined(s, np)) {
+    // "If you open a second one", "choose a second option": after "a" or "an" an ordinal means one more, not a place in an order.
+    if (w[np - 1].lower === 'a' || w[np - 1].lower === 'an') return undefined;
     let e = np + 1;
     while (e < w.length && e - np <= 3 && joined(s, e) && lookOnly(w[e]) && !pointable(w[e])) e++;
     // "the first link in the list": an order a screen reader says too.
