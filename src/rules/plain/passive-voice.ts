@@ -97,6 +97,9 @@
  *     widely accepted as the norm", "is commonly used") has people in general as the actor; both stay quiet unless the
  *     reader's things are involved. Tried and not kept: "cannot/can't be …" as an impossibility that binds anyone (on the
  *     judged rows it removed 2 right findings and 1 undecided for 1 false alarm).
+ *   - round 17 (issue 14, 1.15, judged false alarms by kind): a clause after "whose" or "the way" with no modal says which
+ *     thing or which way is meant, as "that" and "how" already do ("a memory whose values are kept when the board is off",
+ *     "the way that content is managed"); the reader's things are still found ("customers whose cards were charged").
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -406,6 +409,10 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "vulnerabilities that have been identified", "the key that was provided": a relative clause with no
   // modal names which thing is meant; it is not a step ("lines that should be uncommented" still is).
   if (relativeState(words, be)) return 'relative';
+  // "a memory whose values are kept when the board is off", "the way that content is managed": a clause that says
+  // which thing or which way is meant, as "that" and "how" do, with no modal. Not for the reader, a person or the
+  // reader's things ("customers whose cards were charged twice": who charged them?).
+  if (whoseOrWay(words, be, block.text) && !readerStake(words, be, i, l, block.text)) return 'relative';
   // "values that can be read", "a license that can only be activated with one account": "can" or "may" in
   // a relative clause says what a thing allows, not who does it ("ports which need to be opened" still is).
   // With the means named it is still the reader's step: "functions that can be disabled by cutting a jumper".
@@ -934,6 +941,32 @@ function relativeState(words: Word[], be: number): boolean {
   while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly') || HAVE.has(words[j].lower) || BE_PRESENT.has(words[j].lower) || BE_OTHER.has(words[j].lower))) j--;
   if (j > 0 && words[j].lower === 'as') return asRelative(words, j);
   return j > 0 && (words[j].lower === 'that' || words[j].lower === 'which' || words[j].lower === 'who') && !CLAUSE_START.has(words[j - 1].lower);
+}
+
+/** Nouns of manner that open a clause as "how" does: "the way that content is managed". */
+const WAY = new Set(['way', 'ways', 'manner']);
+/** Words that may link "the way" to its clause: "the way that …", "the way in which …". */
+const WAY_LINK = new Set(['that', 'in', 'which']);
+
+/**
+ * "a memory whose values are kept", "the way (that) content is managed": the subject of a passive with no modal is
+ * the noun after "whose", or the clause hangs on "the way". Its subject is one to three words long, with no comma.
+ */
+function whoseOrWay(words: Word[], be: number, text: string): boolean {
+  if (words[be].lower === 'be') return false;
+  let j = be - 1;
+  while (j >= 0 && (BETWEEN.has(words[j].lower) || words[j].lower.endsWith('ly') || HAVE.has(words[j].lower) || BE_PRESENT.has(words[j].lower) || BE_OTHER.has(words[j].lower))) j--;
+  // j is the subject's last word.
+  for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
+    if (/[,;:()]/.test(text.slice(words[k].end, words[k + 1].start))) return false;
+    const lower = words[k].lower;
+    if (lower === 'whose') return true;
+    let w = k;
+    while (w > 0 && WAY_LINK.has(words[w].lower) && w >= k - 1) w--;
+    if (WAY.has(words[w].lower) && w > 0 && DETERMINERS.has(words[w - 1].lower)) return true;
+    if (CLAUSE_END.has(lower) || MODALS.has(lower)) return false;
+  }
+  return false;
 }
 
 /** Words that make a later "as" a relative pronoun: "those rights as are granted", "such fees as are charged". */
