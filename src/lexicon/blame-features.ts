@@ -593,6 +593,7 @@ export function blameShapes(words: readonly FeatureWord[], question = false): Bl
       else if (t[s + 2]?.w === 'even' && t[s + 3]) add('hindsight', s, s + 3);
     }
     noYouQuestion(t, s, add);
+    negativeQuestion(t, add);
     return out;
   }
   for (let i = 0; i < t.length; i++) {
@@ -876,6 +877,44 @@ function cueAdder(t: readonly { at: number }[], out: BlameCue[]): (kind: BlameCu
     const last = t[Math.min(t.length - 1, b)].at;
     if (!out.some((c) => c.first <= last && first <= c.last)) out.push({ kind, first, last });
   };
+}
+
+/** Verbs of wanting or meaning: "didn't you want the upgrade?" asks what they wished, not what they failed to do. */
+const WISHED = new Set(['want', 'wanted', 'need', 'needed', 'mean', 'meant', 'like', 'wish', 'intend', 'intended', 'plan', 'planned', 'mind', 'think', 'expect']);
+/** Auxiliaries of the past that a negative question turns on: "did you not…", "haven't you…", "were you not…". */
+const PAST_AUX = new Set(['did', 'have', 'has', 'had', 'was', 'were']);
+
+/**
+ * Session 1.15 (issue 13, engineer blame31): a negative question about what they did ("Did you not read the email we
+ * sent?", "Didn't you see the warning?", "Have you not checked the guide?", "Were you not told at the desk?"). A yes-no
+ * question asked in the negative expects "yes, I should have": it is a telling-off, not a question. The auxiliary is
+ * past or perfect, "you" is its subject, and a verb follows (not a tag: "…, didn't you?"). Not a wish ("didn't you want
+ * the upgrade?"), not "been able" (concern: "have you not been able to log in?"), and not with "yet", which asks
+ * where a thing has got to ("haven't you received it yet?").
+ */
+function negativeQuestion(t: Token[], add: (kind: BlameCue['kind'], a: number, b: number) => void): void {
+  if (t.some((x) => x.w === 'yet')) return;
+  const w = (i: number) => t[i]?.w ?? '';
+  for (let i = 0; i + 3 < t.length; i++) {
+    if (!PAST_AUX.has(w(i))) continue;
+    // "did you not read" or "didn't you read" (read as "did not you read").
+    let k: number;
+    if (w(i + 1) === 'you' && (w(i + 2) === 'not' || w(i + 2) === 'never')) k = i + 3;
+    else if (w(i + 1) === 'not' && w(i + 2) === 'you') k = i + 3;
+    else continue;
+    if (w(k) === 'even' || w(k) === 'actually' || w(k) === 'just' || w(k) === 'ever') k++;
+    // "have you not been told": the participle after "been"; not "been able" (concern, not blame).
+    if (w(k) === 'been' && w(i) !== 'did') {
+      if (w(k + 1) === 'able') continue;
+      k++;
+    }
+    const v = w(k);
+    if (!v || CLOSED.has(v) || WISHED.has(v) || /^\d/.test(v)) continue;
+    // After "have" or "were" the verb is a participle: "have you not read", "were you not told" ("aware" too).
+    if (w(i) !== 'did' && !isPast(v) && v !== 'read' && v !== 'aware') continue;
+    add('question', i, Math.min(t.length - 1, k + 2));
+    return;
+  }
 }
 
 /** Verbs of reading or looking at what they were sent: "did nobody read…", "was the pack not looked at". */

@@ -56,6 +56,14 @@
  * fires that did not before and none is lost. Care dev: found 729 -> 731 of 872, on its line 768 -> 768, near-miss and clean
  * replies fired unchanged.
  *
+ * Session 1.15 (issue 13, engineer blame31): a negative question about what they did ("Did you not get the text we
+ * sent?", "Were you not told at the desk?", "Why didn't you ring us?") expects "yes, I should have", so it is a telling-off
+ * (negativeQuestion in src/lexicon/blame-features.ts, read by blameShapes for question lines, which the models skip). Not
+ * a wish ("Didn't you want the upgrade?"), a tag ("…, weren't you?"), "been able" or "yet" (where a thing has got to).
+ * Care dev: found 731 -> 734 of 872, on its line 768 -> 772, near-miss 11 -> 11 of 499, clean 14 -> 14 of 1,437;
+ * synthetic and corpus as email unchanged. Quoting the cue the cue model weighs most, instead of the first, was tried
+ * and lost 3 on dev (writers quote the first part: "If the damp had been reported…", not "…could have treated it").
+ *
  * Both models also learned from help-centre and policy sentences read as email (scripts/train-blame-corpus.mjs),
  * which blame no one. No path speaks in a sentence that owns the fault ("…which was our error",
  * "that's on us", "I should have checked"), that leaves a choice to them ("it's your call"), or after
