@@ -26,7 +26,7 @@
  * ("WEP" after "WEP2" is the same one).
  *
  * Left alone, because they are not acronyms a reader must decode:
- *   - common ones (FAQ, PDF, USB, ID…) and capitalised words (NOTE, RESET,
+ *   - common ones (FAQ, PDF, USB, ID…; CV, BBQ, TBD in the household list) and capitalised words (NOTE, RESET,
  *     shouted legal text) listed in rules/undefined-acronym.yml;
  *   - model and version names that end in a digit ("ESP32", "R4", "IAL2");
  *   - parts of a product name: next to a capitalised word ("Arduino IDE",
@@ -57,6 +57,11 @@
  *     one standard side by side ("WPA/WPA2"), a part named by the two ends it joins ("a USB to TTL
  *     serial adapter"), and the answer to a question just above that uses it ("**What version of MQTT
  *     does the hub support?**"; a question heading does not count);
+ *   - a label on a device, screen or app, where the clause says so, in any file (issue 14, 1.15; see
+ *     shownLabel): "the display shows ERR", "the thermostat flashes LO", "set the dial to ECO", "press
+ *     AUTO", "the SYNC light". Only that use; the capitals must stand alone ("the display shows your APY",
+ *     "your DNS settings", "SBC mode" and "change your plan to HDHP" are reported);
+ *   - an everyday English word of 4+ letters in capitals, on the Dale–Chall list ("AWAY", "QUIET");
  *   - headings and alt text: titles are short and the body spells the
  *     acronym out right after; flagging the title would push writers to put
  *     long expansions in headings. An acronym used only in a heading is
@@ -67,6 +72,7 @@ import { trimEndChars } from '../../util/text.js';
 import { ALL_LOWER, HAS_LETTER, HAS_WORD_CHAR, STARTS_UPPER, TITLE_WORD, asciiClass } from '../../util/ascii-class.js';
 import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
+import { daleChall } from 'dale-chall';
 import { table } from '../../lexicon/data.js';
 import { attr, textOf } from '../../a11y/content/hast.js';
 import type { ProseBlock, Sentence, Word } from '../../document/prose.js';
@@ -140,6 +146,17 @@ interface Known {
   metadataFiles: Set<string>;
   /** "a USB to TTL adapter": parts named by the two ends they join. */
   converterNouns: Set<string>;
+  /** Things that show a label ("the display shows ERR"), with their verbs. */
+  screenNouns: Set<string>;
+  showVerbs: Set<string>;
+  /** "the thermostat flashes LO". */
+  blinkVerbs: Set<string>;
+  /** "set the dial to ECO", "switch the app to AWAY". */
+  setVerbs: Set<string>;
+  /** "press AUTO", "tap EXIT". */
+  pressVerbs: Set<string>;
+  /** "the ECO icon", "the SYNC light": capitals before these name a setting or a light. */
+  controlNouns: Set<string>;
 }
 
 let known: Known | undefined;
@@ -147,9 +164,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], metadataFiles: new Set(), converterNouns: new Set() };
-  const upper: Record<string, Set<string>> = { common: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], metadataFiles: new Set(), converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set() };
+  const upper: Record<string, Set<string>> = { common: k.common, household: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (cat === 'topic') {
@@ -759,6 +776,52 @@ function answersQuestionOn(prose: readonly ProseBlock[], block: ProseBlock, acro
   return false;
 }
 
+/** The Dale–Chall list of familiar words, exact forms only ("seer" is not "see" + "-er"), built on first use. */
+let everyday: Set<string> | undefined;
+
+/** Small words that may follow a label and end its phrase: "set it to ECO before you start", "shows ERR and beeps". */
+const LABEL_FOLLOWERS = new Set(['and', 'or', 'but', 'before', 'after', 'when', 'while', 'until', 'if', 'then', 'so', 'again', 'for', 'at', 'on', 'in', 'once', 'as', 'unless', 'to', 'the', 'a', 'an', 'by', 'with', 'of']);
+const POSSESSIVES = new Set(['your', 'my', 'our', 'their', 'his', 'her', 'its']);
+/** Words before a set-verb's participle: "when it is set to AUTO". */
+const BE_WORDS = new Set(['is', 'are', 'be', 'was', 'were', 'been', "it's", 'stays', 'left']);
+
+/**
+ * The capitals are a label the reader sees on a device, screen or app, and the clause says so (issue 14):
+ * "the display shows ERR", "the thermostat flashes LO", "set the dial to ECO", "press AUTO", "the SYNC light". The capitals must stand alone (no noun of their own after them), so "the display shows
+ * your APY", "switch to ACH payments" and "your PIR sensor" are still reported.
+ */
+function shownLabel(words: readonly Word[], index: number, text: string, k: Known): boolean {
+  const word = words[index];
+  const next = words[index + 1];
+  const nextJoined = !!next && joined(text, word, next);
+  // "the ECO icon", "a blinking PWR indicator" (not "SBC mode": a mode is often named after what it does).
+  // ("your DNS setting" is the setting of DNS: a possessive makes the capitals a thing, not the setting's name.)
+  if (nextJoined && k.controlNouns.has(next.lower)) return !POSSESSIVES.has(words[index - 1]?.lower ?? '');
+  // The rest need the capitals alone: not "the shows ERR codes".
+  if (nextJoined && ALL_LOWER.test(next.text) && !LABEL_FOLLOWERS.has(next.lower)) return false;
+  const prev = words[index - 1];
+  if (!prev || !joined(text, prev, word)) return false;
+  // "press AUTO", "tap EXIT".
+  if (k.pressVerbs.has(prev.lower)) return true;
+  // "the thermostat flashes LO".
+  if (k.blinkVerbs.has(prev.lower)) return true;
+  // "the display shows ERR", "if the screen reads CAL": a screen-noun within four words before the verb.
+  if (k.showVerbs.has(prev.lower)) {
+    for (let i = index - 2; i >= 0 && index - i <= 5; i--) if (k.screenNouns.has(words[i].lower)) return true;
+    return false;
+  }
+  // "set the dial to ECO", "turn it to HI", "when it is set to AUTO": the verb has an object, or is a participle.
+  if (prev.lower === 'to') {
+    const v = words[index - 2];
+    if (v && k.setVerbs.has(v.lower)) return BE_WORDS.has(words[index - 3]?.lower ?? '');
+    for (let i = index - 3; i >= 0 && index - i <= 6; i--) {
+      if (/[.;:!?]/.test(text.slice(words[i].end, words[i + 1].start))) return false;
+      if (k.setVerbs.has(words[i].lower)) return true;
+    }
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'undefined-acronym',
   family: 'plain',
@@ -936,6 +999,10 @@ export default defineRule({
           return;
         }
         if (!flaggable() || word.quoted || reported.has(c.acro) || knownToTopic(c.acro)) return;
+        // A label on a device, screen or app, as the clause around it says: "the display shows ERR", "the ECO icon".
+        if (!c.mixed && shownLabel(words, index, block.text, knownSets())) return;
+        // "AWAY", "QUIET", "SLEEP": an everyday English word (the Dale–Chall list) in capitals, not an acronym.
+        if (!c.mixed && c.acro.length >= 4 && /^[A-Z]+$/.test(c.acro) && (everyday ??= new Set(daleChall)).has(c.acro.toLowerCase())) return;
         // "WPA/WPA2": a version of an acronym already reported is the same acronym.
         const base = /^([A-Z]{3,5})\d$/.exec(c.acro)?.[1];
         if (base && (reported.has(base) || defined.has(base))) return;
