@@ -16,14 +16,50 @@
  * start only before a verb and its object). "just" before a number, a place word or a pronoun
  * means "only" or "exactly". Measured: dev 78/80 → 80/80, near-misses 0/67 unchanged; good care
  * replies fired 52 → 25 of 1,437 (read), care synthetic 5 → 4 of 1,997 (unread); corpus unchanged.
+ *
+ * 1.15 (issue 14): the `after` list of an adverb with the `modal` sense ("just", "simply", "merely", "easily")
+ * is read as grammar: any modal counts ("you should just…", "you may simply…"; the sense still asks for "you"
+ * as the doer), and so do "or"/"and"/"to" in a clause that speaks to the reader ("hold it or just unplug it",
+ * "you'll need to simply scan"). Measured: 26 fresh examples 18 → 23 found, 26 fresh near-misses 0 → 0;
+ * plain dev 80/80, 0/67 and synthetic 97/98, 2/91 unchanged; care dev and synthetic unchanged; corpus 64 → 64;
+ * judged audit rows all still reported. `traceMinimizing` is a debug hook for
+ * scripts/minimizing-miss-causes.mjs: each hit with the gate or sense that stopped it (counts only).
  */
 import { defineRule } from '../define-rule.js';
 import { table, type PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase } from '../kinds/phrase-rule.js';
-import type { Sentence, Word } from '../../document/prose.js';
+import type { ProseBlock, Sentence, Word } from '../../document/prose.js';
+import type { Doc } from '../../document/document.js';
+import type { PhraseHit } from '../../lexicon/phrase-matcher.js';
+import { inException, tableMatcher } from '../../lexicon/tables.js';
 import { customerLines } from './inclusive-language.js';
 
 const TABLE = 'minimizing-language';
+
+/**
+ * What the rule made of one hit of its table, for scripts/minimizing-miss-causes.mjs: the entry (its first
+ * phrase), the gate or sense that left it alone (undefined when reported), and where it stands in the file.
+ * A document the rule ran on gives one `{ ran: true }` record first.
+ */
+export type MinimizingTrace = { ran: true } | { entry: string; gate: string | undefined; span: { start: number; end: number } };
+let trace: ((t: MinimizingTrace) => void) | undefined;
+
+/** Sets (or, with no argument, clears) the debug hook. Free when unset: the rule then records nothing. */
+export function traceMinimizing(fn?: (t: MinimizingTrace) => void): void {
+  trace = fn;
+}
+
+/** With the hook set: hits eachPhrase never passes on (blockquotes, exceptions, quoted words). */
+function traceUnseen(doc: Doc, fn: (t: MinimizingTrace) => void): void {
+  const m = tableMatcher(TABLE);
+  for (const sentence of doc.sentences) {
+    const seen = new Set(m.find(sentence).map((h) => h.first));
+    for (const hit of m.find(sentence, { skipQuoted: false })) {
+      const gate = sentence.block.quote ? 'blockquote' : !seen.has(hit.first) ? 'quoted' : inException(sentence, hit) ? 'exception' : undefined;
+      if (gate) fn({ entry: hit.value.match[0], gate, span: sentence.block.spanOf(hit.first.start, hit.last.end) });
+    }
+  }
+}
 
 /** Marks that start a clause: after them a word counts as "^". */
 const CLAUSE_BREAK = /[,;:(—–]/;
@@ -268,6 +304,138 @@ function resultClause(sentence: Sentence, i: number): boolean {
   return false;
 }
 
+const COORDINATORS = new Set(['and', 'or']);
+
+/**
+ * The `after` list of an adverb with the `modal` sense ("just", "simply", "merely", "easily") names only some of
+ * the words that can stand before an instruction's verb. In grammar the adverb counts after any modal ("you
+ * should just restart it", "you may simply close the lid"; the `modal` sense then asks that the reader be its
+ * doer), after "or"/"and" joining a second instruction ("hold the button or just unplug it"), and after "to"
+ * in a clause that speaks to the reader ("you'll need to simply scan the code").
+ */
+function readerVerbAfter(entry: PhraseEntry, sentence: Sentence, index: number, prev: string): boolean {
+  if (!list(entry, 'senses')?.includes('modal')) return false;
+  if (MODALS.has(prev) || prev === "you'd") return true;
+  if (COORDINATORS.has(prev) || prev === 'to') return readerClause(sentence, index);
+  return false;
+}
+
+const LEADS = new Set(['please', 'then', 'now', 'so', 'first', 'next', 'finally', 'instead']);
+
+/**
+ * The clause before word `i` speaks to the reader: "you" is in it, or it opens with an instruction's verb
+ * ("hold the button … or just unplug it"); not "users can … or just keep it", "(or just board for short)".
+ */
+function readerClause(sentence: Sentence, i: number): boolean {
+  const w = sentence.words;
+  let k = clauseStart(sentence, i);
+  for (let m = k; m < i; m++) if (YOU.has(w[m].lower)) return true;
+  while (k < i && (LEADS.has(w[k].lower) || COORDINATORS.has(w[k].lower))) k++;
+  if (k >= i - 1) return false;
+  const x = w[k].lower;
+  if (w[k].masked || NOT_VERBS.has(x) || OBJECT_STARTS.has(x) || SUBORDINATORS.has(x) || MODALS.has(x)) return false;
+  if (k > 0 && isCapitalised(w[k])) return false;
+  return !(x.endsWith('ly') || x.endsWith('ing') || x.endsWith('ed') || (x.endsWith('s') && !x.endsWith('ss')));
+}
+
+/**
+ * Why a hit of the table is left alone: the name of the gate or sense that stops it (see
+ * rules/minimizing-language.yml), or undefined when it counts. `secondary` is checked by the caller.
+ */
+function stopper(doc: Doc, ctx: { channel: string }, theirs: Map<ProseBlock, [number, number][]>, state: { sentenceIndex?: Map<Sentence, number> }, sentence: Sentence, hit: PhraseHit<PhraseEntry>): string | undefined {
+  const entry = hit.value;
+  // "Customer: Yeah, just be quick.": the customer's own words in a script.
+  if (theirs.get(sentence.block)?.some(([a, b]) => a <= hit.first.start && hit.first.start < b)) return 'speaker';
+  const words = sentence.words;
+  const index = words.indexOf(hit.first);
+  // A name: "Just Eat" in mid-sentence, or "Easy Setup" in a Title Case heading.
+  if (index > 0 && isCapitalised(hit.first)) return 'name';
+  // "Easy Returns is our pick-up service": a capitalised word right after a sentence-initial match makes a name.
+  if (index === 0) {
+    // "Quick Fix is our repair tool": a capital inside the match makes a name too.
+    if (words.slice(index + 1, words.indexOf(hit.last) + 1).some((w) => isCapitalised(w) && !/^\p{Lu}+$/u.test(w.text))) return 'name';
+    const follower = words[words.indexOf(hit.last) + 1];
+    if (follower && isCapitalised(follower) && follower.text !== 'I' && !/^\p{Lu}+$/u.test(follower.text) && sentence.block.text.slice(hit.last.end, follower.start).trim() === '') return 'name';
+  }
+  if (sentence.block.kind === 'heading' && isCapitalised(hit.first)) {
+    const after = words[words.indexOf(hit.last) + 1];
+    if (after && isCapitalised(after)) return 'name';
+  }
+  const prev = previous(sentence, hit.first);
+  const after = list(entry, 'after');
+  if (after) {
+    const skipped = previousSkipping(sentence, hit.first, list(entry, 'skipBefore'));
+    if (!after.includes(skipped.prev) && !readerVerbAfter(entry, sentence, index, skipped.prev)) return 'after';
+    // "Adding a webhook is a trivial task": with "a" between, the subject must name the task
+    // ("This is a simple example" and "Our app is a quick way to pay" describe things).
+    if (skipped.article && !taskSubject(sentence, skipped.at, skipped.prev, true)) return 'taskSubject article';
+    if (entry.taskSubject === true && !taskSubject(sentence, skipped.at, skipped.prev)) return 'taskSubject';
+  }
+  // "takes two seconds", "nothing more than": with no `after`, the words before the match name the task.
+  if (!after && entry.taskSubject === true && !taskSubject(sentence, index + 1, prev)) return 'taskSubject';
+  // "Basically, this policy covers…" sums up a policy; it does not call a task easy.
+  if (list(entry, 'notInChannels')?.includes(String(ctx.channel).toLowerCase())) return 'notInChannels';
+  if (list(entry, 'notAfter')?.includes(prev)) return 'notAfter';
+  const { word, gap } = next(sentence, hit.last);
+  // A clause break right after the match ("just, …") leaves it alone; only the next word in the clause counts.
+  const nextWord = word && !CLAUSE_BREAK.test(gap) ? word.lower : '';
+  const notBefore = list(entry, 'notBefore');
+  if (notBefore) {
+    if (nextWord && notBefore.includes(nextWord)) return 'notBefore';
+    // "Just 12 places are left", "just £5": a number after the word means "only".
+    if (list(entry, 'senses')?.includes('exact') && word && !CLAUSE_BREAK.test(gap) && (isDigit(nextWord.charCodeAt(0)) || isDigit(word.text.charCodeAt(1)))) return 'sense exact';
+    if (notBefore.some((p) => /^[^\p{L}\p{N}]/u.test(p) && gap.startsWith(p))) return 'notBefore';
+  }
+  // "just checking", "just updated"; not "just bring" or "just feed" (the stem must be three letters or more).
+  if (nextWord && list(entry, 'notBeforeEnding')?.some((e) => nextWord.endsWith(e) && nextWord.length - e.length >= 3)) return 'notBeforeEnding';
+  const onlyBefore = list(entry, 'onlyBefore');
+  if (onlyBefore && !onlyBefore.some((p) => (/^[^\p{L}\p{N}]/u.test(p) ? gap.startsWith(p) : p === nextWord))) return 'onlyBefore';
+  const near = list(entry, 'nearAfter');
+  if (near) {
+    const last = words.indexOf(hit.last);
+    if (!words.slice(last + 1, last + 5).some((w) => near.includes(w.lower))) return 'nearAfter';
+  }
+  if (entry.needsYou === true) {
+    const last = words.indexOf(hit.last);
+    const near = words.slice(Math.max(0, index - 3), index).concat(words.slice(last + 1, last + 4));
+    const atStart = entry.orAtStart === true && index <= 1;
+    // "Of course, the change starts…": opening a statement, a comma, then one of these words.
+    const opening = index === 0 && gap.trim().startsWith(',') && word !== undefined && (list(entry, 'orOpeningBefore')?.includes(word.lower) ?? false);
+    if (!atStart && !opening && !near.some((w) => YOU.has(w.lower))) return 'needsYou';
+  }
+  // "You can add a driver in a few clicks": the sentence speaks to the reader somewhere, not about others.
+  if (entry.youInSentence === true && !words.some((w) => YOU.has(w.lower))) return 'youInSentence';
+  const notIn = list(entry, 'notInSentence');
+  if (notIn) {
+    const lower = sentence.words.map((w) => w.lower).join(' ');
+    if (notIn.some((p) => (' ' + lower + ' ').includes(' ' + p + ' '))) return 'notInSentence';
+  }
+  // "and simply indicates that…": after "and"/"or" only a bare verb is an instruction.
+  if ((prev === 'and' || prev === 'or') && nextWord && (nextWord.endsWith('ed') || nextWord.endsWith('ing') || (nextWord.endsWith('s') && !nextWord.endsWith('ss')))) return 'and-verb';
+  const senses = sensesOf(entry);
+  if (senses.size) {
+    const last = words.indexOf(hit.last);
+    // "the charger will just hold at 80%": after a modal, only the reader as its subject counts ("you can just…").
+    if (senses.has('modal') && MODALS.has(prev) && !(index >= 2 && YOU.has(words[index - 2].lower))) return 'sense modal';
+    if (senses.has('imperative') && (prev === '^' || prev === ',') && !imperativeAfter(sentence, last)) return 'sense imperative';
+    if (senses.has('contact') && contactAfter(sentence, last)) return 'sense contact';
+    if (senses.has('ours') && oursAfter(sentence, last)) return 'sense ours';
+    if (senses.has('relief') && reliefBefore(sentence, index)) return 'sense relief';
+    if (senses.has('negated') && negatedClause(sentence, index)) return 'sense negated';
+    if (senses.has('mistake') && mistakeSense(sentence, index, last)) return 'sense mistake';
+    if (senses.has('result') && resultClause(sentence, index)) return 'sense result';
+    if (senses.has('permission') && permissionAnswer(sentence, index)) return 'sense permission';
+    // "It'll only take a minute" (a wait we promise); not "It'll only take you a minute to switch" (the reader's task).
+    if (senses.has('future') && FUTURE.has(prev) && !words.slice(index + 1, index + 4).some((x) => YOU.has(x.lower))) return 'sense future';
+    if ((senses.has('agent') || senses.has('agentnext')) && agentActs(sentence)) return 'sense agent';
+    if (senses.has('agentnext')) {
+      state.sentenceIndex ??= new Map(doc.sentences.map((s, k) => [s, k]));
+      if (agentActs(nextSentence(doc, sentence, state.sentenceIndex))) return 'sense agentNext';
+    }
+  }
+  return undefined;
+}
+
 export default defineRule({
   id: 'minimizing-language',
   family: 'plain',
@@ -289,99 +457,17 @@ export default defineRule({
     // Sentences that already have a finding: a `secondary` entry adds nothing there ("You can easily
     // move it with a few clicks" is one finding, on "easily").
     const reported = new Set<Sentence>();
-    let sentenceIndex: Map<Sentence, number> | undefined;
+    const state: { sentenceIndex?: Map<Sentence, number> } = {};
+    if (trace) {
+      trace({ ran: true });
+      traceUnseen(doc, trace);
+    }
     eachPhrase(doc, TABLE, ({ sentence, hit, actual }) => {
       const entry = hit.value;
-      // "Customer: Yeah, just be quick.": the customer's own words in a script.
-      if (theirs.get(sentence.block)?.some(([a, b]) => a <= hit.first.start && hit.first.start < b)) return;
-      const words = sentence.words;
-      const index = words.indexOf(hit.first);
-      // A name: "Just Eat" in mid-sentence, or "Easy Setup" in a Title Case heading.
-      if (index > 0 && isCapitalised(hit.first)) return;
-      // "Easy Returns is our pick-up service": a capitalised word right after a sentence-initial match makes a name.
-      if (index === 0) {
-        // "Quick Fix is our repair tool": a capital inside the match makes a name too.
-        if (words.slice(index + 1, words.indexOf(hit.last) + 1).some((w) => isCapitalised(w) && !/^\p{Lu}+$/u.test(w.text))) return;
-        const follower = words[words.indexOf(hit.last) + 1];
-        if (follower && isCapitalised(follower) && follower.text !== 'I' && !/^\p{Lu}+$/u.test(follower.text) && sentence.block.text.slice(hit.last.end, follower.start).trim() === '') return;
-      }
-      if (sentence.block.kind === 'heading' && isCapitalised(hit.first)) {
-        const after = words[words.indexOf(hit.last) + 1];
-        if (after && isCapitalised(after)) return;
-      }
-      const prev = previous(sentence, hit.first);
-      const after = list(entry, 'after');
-      if (after) {
-        const skipped = previousSkipping(sentence, hit.first, list(entry, 'skipBefore'));
-        if (!after.includes(skipped.prev)) return;
-        // "Adding a webhook is a trivial task": with "a" between, the subject must name the task
-        // ("This is a simple example" and "Our app is a quick way to pay" describe things).
-        if (skipped.article && !taskSubject(sentence, skipped.at, skipped.prev, true)) return;
-        if (entry.taskSubject === true && !taskSubject(sentence, skipped.at, skipped.prev)) return;
-      }
-      // "takes two seconds", "nothing more than": with no `after`, the words before the match name the task.
-      if (!after && entry.taskSubject === true && !taskSubject(sentence, index + 1, prev)) return;
-      // "Basically, this policy covers…" sums up a policy; it does not call a task easy.
-      if (list(entry, 'notInChannels')?.includes(String(ctx.channel).toLowerCase())) return;
-      if (list(entry, 'notAfter')?.includes(prev)) return;
-      const { word, gap } = next(sentence, hit.last);
-      // A clause break right after the match ("just, …") leaves it alone; only the next word in the clause counts.
-      const nextWord = word && !CLAUSE_BREAK.test(gap) ? word.lower : '';
-      const notBefore = list(entry, 'notBefore');
-      if (notBefore) {
-        if (nextWord && notBefore.includes(nextWord)) return;
-        // "Just 12 places are left", "just £5": a number after the word means "only".
-        if (list(entry, 'senses')?.includes('exact') && word && !CLAUSE_BREAK.test(gap) && (isDigit(nextWord.charCodeAt(0)) || isDigit(word.text.charCodeAt(1)))) return;
-        if (notBefore.some((p) => /^[^\p{L}\p{N}]/u.test(p) && gap.startsWith(p))) return;
-      }
-      // "just checking", "just updated"; not "just bring" or "just feed" (the stem must be three letters or more).
-      if (nextWord && list(entry, 'notBeforeEnding')?.some((e) => nextWord.endsWith(e) && nextWord.length - e.length >= 3)) return;
-      const onlyBefore = list(entry, 'onlyBefore');
-      if (onlyBefore && !onlyBefore.some((p) => (/^[^\p{L}\p{N}]/u.test(p) ? gap.startsWith(p) : p === nextWord))) return;
-      const near = list(entry, 'nearAfter');
-      if (near) {
-        const last = words.indexOf(hit.last);
-        if (!words.slice(last + 1, last + 5).some((w) => near.includes(w.lower))) return;
-      }
-      if (entry.needsYou === true) {
-        const last = words.indexOf(hit.last);
-        const near = words.slice(Math.max(0, index - 3), index).concat(words.slice(last + 1, last + 4));
-        const atStart = entry.orAtStart === true && index <= 1;
-        // "Of course, the change starts…": opening a statement, a comma, then one of these words.
-        const opening = index === 0 && gap.trim().startsWith(',') && word !== undefined && (list(entry, 'orOpeningBefore')?.includes(word.lower) ?? false);
-        if (!atStart && !opening && !near.some((w) => YOU.has(w.lower))) return;
-      }
-      // "You can add a driver in a few clicks": the sentence speaks to the reader somewhere, not about others.
-      if (entry.youInSentence === true && !words.some((w) => YOU.has(w.lower))) return;
-      const notIn = list(entry, 'notInSentence');
-      if (notIn) {
-        const lower = sentence.words.map((w) => w.lower).join(' ');
-        if (notIn.some((p) => (' ' + lower + ' ').includes(' ' + p + ' '))) return;
-      }
-      // "and simply indicates that…": after "and"/"or" only a bare verb is an instruction.
-      if ((prev === 'and' || prev === 'or') && nextWord && (nextWord.endsWith('ed') || nextWord.endsWith('ing') || (nextWord.endsWith('s') && !nextWord.endsWith('ss')))) return;
-      const senses = sensesOf(entry);
-      if (senses.size) {
-        const last = words.indexOf(hit.last);
-        // "the charger will just hold at 80%": after a modal, only the reader as its subject counts ("you can just…").
-        if (senses.has('modal') && MODALS.has(prev) && !(index >= 2 && YOU.has(words[index - 2].lower))) return;
-        if (senses.has('imperative') && (prev === '^' || prev === ',') && !imperativeAfter(sentence, last)) return;
-        if (senses.has('contact') && contactAfter(sentence, last)) return;
-        if (senses.has('ours') && oursAfter(sentence, last)) return;
-        if (senses.has('relief') && reliefBefore(sentence, index)) return;
-        if (senses.has('negated') && negatedClause(sentence, index)) return;
-        if (senses.has('mistake') && mistakeSense(sentence, index, last)) return;
-        if (senses.has('result') && resultClause(sentence, index)) return;
-        if (senses.has('permission') && permissionAnswer(sentence, index)) return;
-        // "It'll only take a minute" (a wait we promise); not "It'll only take you a minute to switch" (the reader's task).
-        if (senses.has('future') && FUTURE.has(prev) && !words.slice(index + 1, index + 4).some((x) => YOU.has(x.lower))) return;
-        if ((senses.has('agent') || senses.has('agentnext')) && agentActs(sentence)) return;
-        if (senses.has('agentnext')) {
-          sentenceIndex ??= new Map(doc.sentences.map((s, k) => [s, k]));
-          if (agentActs(nextSentence(doc, sentence, sentenceIndex))) return;
-        }
-      }
-      if (entry.secondary === true && reported.has(sentence)) return;
+      const gate = stopper(doc, ctx, theirs, state, sentence, hit);
+      const secondary = gate === undefined && entry.secondary === true && reported.has(sentence);
+      if (trace) trace({ entry: entry.match[0], gate: gate ?? (secondary ? 'secondary' : undefined), span: sentence.block.spanOf(hit.first.start, hit.last.end) });
+      if (gate !== undefined || secondary) return;
       reported.add(sentence);
       ctx.report({
         messageId: 'minimizing',
