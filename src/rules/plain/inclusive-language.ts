@@ -10,6 +10,11 @@
  * says which patterns and phrases we leave out (with the reason found on
  * help-centre text) and adds support-specific entries ("Dear Sir", "your
  * husband", "Merry Christmas", "his or her").
+ *
+ * Issue 14, 1.15 (inc32): guesses that no phrase list holds, found by shape. A gift for someone never named
+ * ("Treat her to a spa day"), an older person as the measure of ease ("so easy your nan could do it"), "a
+ * mother and a father", a condition used for a habit ("a bit OCD about"), and "healthy" or "regular" people
+ * next to disabled people. Each reads its words from rules/inclusive-language.yml.
  */
 import { defineRule } from '../define-rule.js';
 import { table, vendorLists, type PhraseEntry } from '../../lexicon/data.js';
@@ -258,6 +263,19 @@ interface GenericLists {
   legalCues: Set<string>;
   /** "a new hire", "each team member": persons of two words, by their last word. */
   personPhrases: Map<string, string[][]>;
+  /** "Treat her to something special": a verb of giving or treating, then "her" or "him" that names nobody. */
+  giftVerbs: Set<string>;
+  /** Words that name a person before such a pronoun: then "her" may mean that person. */
+  pronounAntecedents: Set<string>;
+  /** "Easy enough for your nan to use": an older person as the measure of how easy something is. */
+  ageWords: Set<string>;
+  easeWords: Set<string>;
+  /** "I'm a bit OCD about backups": a condition used as a figure of speech. */
+  conditionAdjectives: Set<string>;
+  degreeWords: Set<string>;
+  /** "disabled and healthy people": people called healthy or regular next to disabled people. */
+  contrastAdjectives: Set<string>;
+  disabilityCues: Set<string>;
 }
 let generic: GenericLists | undefined;
 /** Channels where "the customer" is one known person. */
@@ -302,6 +320,14 @@ function genericLists(): GenericLists {
     familyNeutral: list('familyNeutral'),
     legalCues: list('legalCues'),
     personPhrases: new Map(),
+    giftVerbs: list('giftVerbs'),
+    pronounAntecedents: list('pronounAntecedents'),
+    ageWords: list('ageWords'),
+    easeWords: list('easeWords'),
+    conditionAdjectives: list('conditionAdjectives'),
+    degreeWords: list('degreeWords'),
+    contrastAdjectives: list('contrastAdjectives'),
+    disabilityCues: list('disabilityCues'),
   };
   for (const phrase of list('genericPersonPhrases')) {
     const words = phrase.split(/\s+/);
@@ -508,6 +534,8 @@ function parentPairs(sentence: Sentence): { start: number; end: number; replace:
     let j = i + 1;
     if (gap === '' && (w[j].lower === 'and' || w[j].lower === '&' || w[j].lower === 'or')) j++;
     else if (gap !== ',' && gap !== '&') continue;
+    // "a mother and a father", "a mother, a father and two children": each side with its own article (issue 14, inc32).
+    if (ARTICLES.has(w[j]?.lower ?? '') && ARTICLES.has(w[i - 1]?.lower ?? '') && side(j + 1) && text.slice(w[j].end, w[j + 1].start).trim() === '') j++;
     const b = side(j);
     if (!b || b === a || w[j].masked || w[j].quoted || (j > i + 1 && text.slice(w[j - 1].end, w[j].start).trim() !== '')) continue;
     // One known family: "your mum and dad" (a table entry), "my", "his", "Priya's". Not "the child's mother
@@ -883,6 +911,133 @@ function otheringHits(sentence: Sentence): Found[] {
   return out;
 }
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+const OBJECT_PRONOUNS = new Map([
+  ['her', 'them'],
+  ['him', 'them'],
+]);
+
+/**
+ * "Looking for a gift? Treat her to something special", "Surprise him with a watch": a verb of giving or
+ * treating, then "her" or "him" when nobody was named before (issue 14, inc32). The writer guesses the gender
+ * of the reader's partner or parent. Not when a person, a name or another gendered pronoun comes first in the
+ * sentence or the one before, or a person word or a gendered pronoun anywhere earlier in the document, and
+ * not in a reply (email, chat, phone, social).
+ */
+function giftPronounHits(sentences: readonly Sentence[], si: number, channel: string): Found[] {
+  // In a reply the customer may have said who the gift is for.
+  if (SPECIFIC_CHANNELS.has(channel)) return [];
+  const { giftVerbs, pronounAntecedents, persons, staff, roles, helperRoles, parentMothers, parentFathers, ageWords } = genericLists();
+  const sentence = sentences[si];
+  const w = sentence.words;
+  const out: Found[] = [];
+  const person = (lower: string) => {
+    const x = withoutPossessive(lower);
+    return GENDER_OF.has(x) || pronounAntecedents.has(x) || persons.has(x) || staff.has(x) || roles.has(x) || helperRoles.has(x) || parentMothers.has(x) || parentFathers.has(x) || ageWords.has(x);
+  };
+  // A name: a capital word that does not open its sentence ("Ask Priya…", "Sam's order").
+  const named = (s: Sentence, upTo: number) => s.words.some((x, k) => k > 0 && x.start < upTo && STARTS_UPPER.test(x.text) && x.text !== 'I' && !x.masked);
+  for (let i = 0; i + 1 < w.length; i++) {
+    const pronoun = OBJECT_PRONOUNS.get(w[i + 1].lower);
+    if (!pronoun || !giftVerbs.has(w[i].lower) || w[i + 1].masked || w[i + 1].quoted || gapAfter(sentence, i) !== '') continue;
+    if (w.slice(0, i).some((x) => person(x.lower)) || named(sentence, w[i].start)) continue;
+    if (si > 0 && named(sentences[si - 1], Infinity)) continue;
+    let earlier = false;
+    for (let k = 0; k < si && !earlier; k++) earlier = sentences[k].words.some((x) => person(x.lower));
+    if (earlier) continue;
+    out.push({ start: w[i + 1].start, end: w[i + 1].end, entry: { match: [w[i + 1].lower], replace: [pronoun] }, source: 'plainspoke', messageId: 'readerPronoun' });
+  }
+  return out;
+}
+
+/** The index of the first word of a short noun phrase ending at `i`: an article or "your", and at most one describing word. */
+function phraseStart(w: Sentence['words'], i: number, stop: Set<string>): number {
+  const det = new Set(['a', 'an', 'the', 'your', 'any', 'my', 'our']);
+  let k = i;
+  const prev = w[k - 1];
+  if (prev && !det.has(prev.lower) && !stop.has(prev.lower) && ALL_LOWER.test(prev.lower) && w[k - 2] && det.has(w[k - 2].lower)) k--;
+  if (w[k - 1] && det.has(w[k - 1].lower)) k--;
+  return k;
+}
+
+const AGE_MODALS = new Set(['can', 'could', 'would', 'will', "could've", "can't", 'cannot']);
+
+/**
+ * "So simple even your grandma can do it", "Easy enough for your nan to set up", "So easy your grandad could
+ * use it": an older person as the measure of how easy something is (issue 14, inc32). An age word after
+ * "even" (with "can", "could"… next or an ease word in the sentence), after "for" with "to" next and an ease
+ * word before, or with "can", "could"… next and an ease word within eight words before.
+ */
+function ageHits(sentence: Sentence): Found[] {
+  const { ageWords, easeWords } = genericLists();
+  const w = sentence.words;
+  const out: Found[] = [];
+  const stop = new Set(['even', 'for', 'that']);
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    if (x.masked || x.quoted || !ageWords.has(x.lower)) continue;
+    const s = phraseStart(w, i, stop);
+    const cue = w[s - 1]?.lower ?? '';
+    const next = w[i + 1]?.lower ?? '';
+    const easeBefore = (n: number) => w.slice(Math.max(0, s - n), s).some((y) => easeWords.has(y.lower));
+    const modalNext = AGE_MODALS.has(next) && gapAfter(sentence, i) === '';
+    let hit = false;
+    if (cue === 'even') hit = modalNext || w.some((y) => easeWords.has(y.lower));
+    else if (cue === 'for') hit = next === 'to' && easeBefore(6);
+    else hit = modalNext && easeBefore(8);
+    if (!hit) continue;
+    out.push({ start: w[s].start, end: x.end, entry: { match: [x.lower], replace: ['anyone', 'everyone'], note: 'Uses an older person as the measure of how easy something is.' }, source: 'plainspoke' });
+  }
+  return out;
+}
+
+/** Words that may follow a condition word used as a figure of speech: "a bit OCD about backups". */
+const CONDITION_FOLLOW = new Set(['about', 'with', 'when', 'and', 'or', 'but', 'at', 'sometimes', 'today', 'lately', 'too', 'over', 'in']);
+
+/**
+ * "I'm a bit OCD about backups", "Our team is so bipolar about deadlines": a condition used as a figure of
+ * speech, after "so", "very", "a bit", "a little"… and at the end of its phrase (issue 14, inc32). "So autistic
+ * customers can book quiet hours" goes on to a noun, so it is left alone.
+ */
+function conditionAdjectiveHits(sentence: Sentence): Found[] {
+  const { conditionAdjectives, degreeWords } = genericLists();
+  const w = sentence.words;
+  const out: Found[] = [];
+  for (let i = 1; i < w.length; i++) {
+    const x = w[i];
+    if (x.masked || x.quoted || !conditionAdjectives.has(x.lower)) continue;
+    const prev = w[i - 1].lower;
+    const degree = degreeWords.has(prev) || ((prev === 'bit' || prev === 'little') && w[i - 2]?.lower === 'a');
+    if (!degree || gapBefore(sentence, i) !== '') continue;
+    const next = w[i + 1];
+    if (next && gapAfter(sentence, i) === '' && !CONDITION_FOLLOW.has(next.lower)) continue;
+    out.push({ start: x.start, end: x.end, entry: { match: [x.lower], note: 'Uses a condition as a figure of speech.' }, source: 'plainspoke' });
+  }
+  return out;
+}
+
+/**
+ * "The app works for both disabled and healthy people": people called healthy, regular or ordinary next to
+ * disabled people, which makes disabled people the odd ones (issue 14, inc32). Only when the sentence names a
+ * disability too: "Regular customers get free delivery" is fine.
+ */
+function contrastHits(sentence: Sentence): Found[] {
+  const { contrastAdjectives, disabilityCues, otheringNouns, persons } = genericLists();
+  const w = sentence.words;
+  if (!w.some((x) => disabilityCues.has(x.lower))) return [];
+  const out: Found[] = [];
+  for (let i = 0; i + 1 < w.length; i++) {
+    const x = w[i];
+    const n = w[i + 1];
+    if (x.masked || x.quoted || !contrastAdjectives.has(x.lower) || gapAfter(sentence, i) !== '') continue;
+    // "healthy travellers": a plural of a person word counts too.
+    const single = n.lower.endsWith('s') ? n.lower.slice(0, -1) : n.lower;
+    if (!(otheringNouns.has(n.lower) || persons.has(n.lower) || persons.has(single))) continue;
+    out.push({ start: x.start, end: n.end, entry: { match: [x.lower], replace: [`other ${n.lower}`, `people without disabilities`] }, source: 'plainspoke' });
+  }
+  return out;
+}
+
 /** Bits of the helpers below that a word can set off (issue 19): a sentence with none of a helper's words skips it. */
 const T_TITLE = 1;
 const T_ADDRESS = 2;
@@ -892,6 +1047,10 @@ const T_CONDITION = 16;
 const T_OTHERING = 32;
 const T_ROLE = 64;
 const T_PARENT = 128;
+const T_GIFT = 256;
+const T_AGE = 512;
+const T_CONDADJ = 1024;
+const T_CONTRAST = 2048;
 let triggerBits: Map<string, number> | undefined;
 
 /**
@@ -920,6 +1079,10 @@ function triggers(): Map<string, number> {
   }
   for (const x of g.parentMothers) add(x, T_PARENT);
   for (const x of g.parentFathers) add(x, T_PARENT);
+  for (const x of g.giftVerbs) add(x, T_GIFT);
+  for (const x of g.ageWords) add(x, T_AGE);
+  for (const x of g.conditionAdjectives) add(x, T_CONDADJ);
+  for (const x of g.contrastAdjectives) add(x, T_CONTRAST);
   triggerBits = out;
   return out;
 }
@@ -994,6 +1157,7 @@ export default defineRule({
     genericRole: "'{{actual}}' guesses who looks after the family or who is married: use '{{expected}}'",
     titleGuess: "'{{actual}}' guesses the gender of someone you don't know: use their name without a title",
     titleChoice: "'{{actual}}' offers only titles for men and women: add Mx and 'no title', or leave the title out",
+    readerPronoun: "'{{actual}}' guesses the gender of someone in the reader's life: use {{expected}} or say who it is for",
     holiday: "'{{actual}}' names one holiday that not every reader keeps: give the dates instead",
   },
   check(doc, ctx) {
@@ -1052,6 +1216,10 @@ export default defineRule({
         ...(bits & T_HOLIDAY ? holidayHits(sentence) : none),
         ...(bits & T_CONDITION ? conditionHits(sentence) : none),
         ...(bits & T_OTHERING ? otheringHits(sentence) : none),
+        ...(bits & T_GIFT ? giftPronounHits(sentences, si, ctx.channel) : none),
+        ...(bits & T_AGE ? ageHits(sentence) : none),
+        ...(bits & T_CONDADJ ? conditionAdjectiveHits(sentence) : none),
+        ...(bits & T_CONTRAST ? contrastHits(sentence) : none),
       ]) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push(h);
