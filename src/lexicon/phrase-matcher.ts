@@ -135,40 +135,67 @@ export class PhraseMatcher<T> {
   }
 
   /** Longest matches, left to right, never overlapping, never on masked words. */
-  find(sentence: Sentence, opts: MatchOptions = {}): PhraseHit<T>[] {
-    const skipQuoted = opts.skipQuoted ?? true;
+  find(sentence: Sentence, opts?: MatchOptions): PhraseHit<T>[] {
+    const skipQuoted = opts?.skipQuoted ?? true;
     const words = sentence.words;
     const text = sentence.block.text;
     const hits: PhraseHit<T>[] = [];
+    const firstNodes = this.firstNodes;
     for (let i = 0; i < words.length; ) {
-      let node: Node<T> | undefined = this.root;
-      let best: { end: number; v: Node<T>['values'][number] } | undefined;
-      for (let j = i; j < words.length && node; j++) {
+      // The first word alone (issue 19): most words start no phrase, so the walk below is skipped for them.
+      const head = words[i];
+      if (head.masked || (skipQuoted && head.quoted)) {
+        i++;
+        continue;
+      }
+      let first = firstNodes.get(head.lower);
+      if (first === undefined) {
+        this.take(head.lower);
+        first = this.root.next.get(head.lower) ?? null;
+        firstNodes.set(head.lower, first);
+      }
+      if (first === null) {
+        i++;
+        continue;
+      }
+      let node: Node<T> | undefined = first;
+      let bestEnd = -1;
+      let bestValue: Node<T>['values'][number] | undefined;
+      for (let j = i; ; ) {
+        const fit = fitOf(node.values, words, i, j);
+        if (fit) {
+          bestEnd = j;
+          bestValue = fit;
+        }
+        if (++j >= words.length) break;
         const w = words[j];
         if (w.masked || (skipQuoted && w.quoted)) break;
         // Words of one phrase must be adjacent: only spaces (or a line break) between them.
-        if (j > i && text.slice(words[j - 1].end, w.start).trim() !== '') break;
-        if (j === i) {
-          let first = this.firstNodes.get(w.lower);
-          if (first === undefined) {
-            this.take(w.lower);
-            first = this.root.next.get(w.lower) ?? null;
-            this.firstNodes.set(w.lower, first);
-          }
-          node = first ?? undefined;
-        } else node = node.next.get(w.lower);
+        if (!blankBetween(text, words[j - 1].end, w.start)) break;
+        node = node.next.get(w.lower);
         if (!node) break;
-        const fit = node.values.find((v) => !v.exact || words.slice(i, j + 1).map((x) => x.text).join(' ') === v.exact);
-        if (fit) best = { end: j, v: fit };
       }
-      if (best) {
-        const matched = words.slice(i, best.end + 1);
-        hits.push({ first: matched[0], last: matched[matched.length - 1], words: matched, value: best.v.value, phrase: best.v.phrase });
-        i = best.end + 1;
+      if (bestValue) {
+        const matched = words.slice(i, bestEnd + 1);
+        hits.push({ first: matched[0], last: matched[matched.length - 1], words: matched, value: bestValue.value, phrase: bestValue.phrase });
+        i = bestEnd + 1;
       } else i++;
     }
     return hits;
   }
+}
+
+/** The first value at a node that fits words i..j: any value, or one of exact case whose words are written as listed. */
+function fitOf<V extends { exact?: string }>(values: readonly V[], words: readonly Word[], i: number, j: number): V | undefined {
+  for (const v of values) if (!v.exact || words.slice(i, j + 1).map((x) => x.text).join(' ') === v.exact) return v;
+  return undefined;
+}
+
+/** Whether text[start, end) is empty once trimmed; a gap of nothing or one space is answered without a copy. */
+function blankBetween(text: string, start: number, end: number): boolean {
+  if (end <= start) return true;
+  if (end === start + 1 && text.charCodeAt(start) === 32) return true;
+  return text.slice(start, end).trim() === '';
 }
 
 /** Keeps a replacement's capitalisation in line with the text it replaces ("Utilize" → "Use"). */
