@@ -5,9 +5,11 @@
  * letter; and the same text leading to two different pages makes them guess.
  * The link's name is what assistive technology reads: aria-label if set, else
  * its text with the alt of images in it. Generic words: rules/link-text.yml.
+ * Licence and source files (NOTICE, LICENSE: rules/metadata-files.yml) are not checked.
  */
 import { defineRule } from '../define-rule.js';
 import { table } from '../../lexicon/data.js';
+import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { asciiClass } from '../../util/ascii-class.js';
 import type { Element } from 'hast';
 import { ariaLabel, attr, closest, descendants, hasAttr, hasPlaceholder, isHidden, lineSpan, normalise, parents, shown, textOf, type ParentMap } from '../../a11y/content/hast.js';
@@ -66,6 +68,8 @@ export default defineRule<Options>({
     ambiguous: "Link text '{{actual}}' leads somewhere else on line {{line}}, with the same words around it: make each link's text say where it goes",
   },
   check(doc, ctx) {
+    // "NOTICE.md", "LICENSE": the address is the record itself, and customers do not read these files (issue 14, 1.15 audit).
+    if (isMetadataFile(doc.path)) return;
     const words = genericWords();
     const seen = new Map<string, { href: string; line: number }>();
     // The same generic text is one finding a file, at its first link, with the number of links (issue 14).

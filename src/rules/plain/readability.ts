@@ -133,6 +133,7 @@
 import { defineRule } from '../define-rule.js';
 import type { Word } from '../../document/prose.js';
 import { table } from '../../lexicon/data.js';
+import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
 import { addStats, countedWords, EMPTY_STATS, familiarWord, GRADE_CAP, gradeLevel, readabilityOf, SENTENCE_MAX, statsOfAs, syllablesOf, type TextStats } from '../../util/readability.js';
@@ -259,8 +260,7 @@ export default defineRule<Options>({
   },
   check(doc, ctx) {
     // "NOTICE.md", "LICENSE": where the files came from and under which licence, not text for a customer (issue 14, 1.14).
-    const base = doc.path.split(/[\\/]/).pop() ?? '';
-    if (metadataFiles().has(base.replace(/\.[^.]*$/, '').toUpperCase())) return;
+    if (isMetadataFile(doc.path)) return;
     const { target, minWords, minShortWords, margin } = ctx.options;
     const language = ctx.language ?? 'en';
     const limit = sentenceLimit(ctx.settings, ctx.channel);
@@ -621,12 +621,6 @@ let lists: { common: Set<string>; familiar: Set<string>; formal: Set<string> } |
 function wordLists(): { common: Set<string>; familiar: Set<string>; formal: Set<string> } {
   const by = (category: string) => new Set(table('readability').entries.filter((e) => e.category === category).flatMap((e) => e.match.map((m) => m.toLowerCase())));
   return (lists ??= { common: by('common'), familiar: by('familiar'), formal: by('formal') });
-}
-
-/** Names of files that hold licence and source notes, not help text ("NOTICE", "LICENSE"): readability.yml, upper case. */
-let metadata: Set<string> | undefined;
-function metadataFiles(): Set<string> {
-  return (metadata ??= new Set(table('readability').entries.filter((e) => e.category === 'metadata-file').flatMap((e) => e.match.map((m) => m.toUpperCase()))));
 }
 
 /** The different legal and formal words of a paragraph ("shall", "pursuant"), in order; quoted words left out. */

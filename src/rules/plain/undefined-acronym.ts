@@ -74,6 +74,7 @@ import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { daleChall } from 'dale-chall';
 import { table } from '../../lexicon/data.js';
+import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { attr, textOf } from '../../a11y/content/hast.js';
 import type { ProseBlock, Sentence, Word } from '../../document/prose.js';
 import { frontmatterTextOf } from '../../document/document.js';
@@ -143,7 +144,6 @@ interface Known {
   /** Acronyms every reader of a topic knows ("TCP" to anyone setting up a firewall), with the words that show the topic. */
   topics: { acronyms: Set<string>; words: Set<string> }[];
   /** Names of files that hold licence and source notes, not help text ("NOTICE.md", "LICENSE"). */
-  metadataFiles: Set<string>;
   /** "a USB to TTL adapter": parts named by the two ends they join. */
   converterNouns: Set<string>;
   /** Things that show a label ("the display shows ERR"), with their verbs. */
@@ -164,17 +164,13 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], metadataFiles: new Set(), converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, household: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
   const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (cat === 'topic') {
       k.topics.push({ acronyms: new Set(e.match.map((m) => m.toUpperCase())), words: new Set(((e.topic as string[] | undefined) ?? []).map((w) => w.toLowerCase())) });
-      continue;
-    }
-    if (cat === 'metadata-file') {
-      for (const m of e.match) k.metadataFiles.add(m.toUpperCase());
       continue;
     }
     if (lower[cat]) for (const m of e.match) lower[cat].add(m.toLowerCase());
@@ -840,8 +836,7 @@ export default defineRule({
   },
   check(doc, ctx) {
     // "NOTICE.md", "LICENSE": where the files came from and under which licence, not text for a customer.
-    const base = doc.path.split(/[\\/]/).pop() ?? '';
-    if (knownSets().metadataFiles.has(base.replace(/\.[^.]*$/, '').toUpperCase())) return;
+    if (isMetadataFile(doc.path)) return;
     const { common, words: capsWords, pins: pinNames, productNouns, labelNouns, partNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
     let lowerText: string | undefined;
     /** Acronyms whose site the file links to ("ifttt.com"), memoised per acronym. */
