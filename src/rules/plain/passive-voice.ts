@@ -100,6 +100,11 @@
  *   - round 17 (issue 14, 1.15, judged false alarms by kind): a clause after "whose" or "the way" with no modal says which
  *     thing or which way is meant, as "that" and "how" already do ("a memory whose values are kept when the board is off",
  *     "the way that content is managed"); the reader's things are still found ("customers whose cards were charged").
+ *   - round 18 (issue 14, 1.15, a blind audit's false alarm judged three times): a verb of marking after "is/are" with a
+ *     complement ("with …", "in red", "as …", "on the case", a quoted label) says how a thing looks ("they are outlined with a
+ *     white, dotted line, and are labeled '3.3V'"); who drew it does not matter. The reader, a person, the reader's things and
+ *     steps are still found ("your order is stamped as paid", "must be engraved"). "Marked" and "highlighted" are not in the
+ *     list: a program marks and highlights as it runs, and a dev item expects "are marked with a question mark" found.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -210,6 +215,8 @@ interface Lists {
   twoObjects: Set<string>;
   /** Verbs of opinion or use that people in general do ("is widely accepted", "is commonly used"). */
   opinion: Set<string>;
+  /** Verbs of marking and look ("outlined", "shaded", "engraved"): with a complement they say how a thing looks. */
+  appearance: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -226,7 +233,7 @@ function wordLists(): Lists {
   }
   const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects'), opinion: by('opinion') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects'), opinion: by('opinion'), appearance: by('appearance') };
   return lists;
 }
 
@@ -490,6 +497,10 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "this is widely accepted as the norm", "is commonly used in schools": an adverb of generality with a verb of opinion or
   // use says that people in general hold the view or do the thing; there is no one actor to name.
   if (l.opinion.has(w.lower) && words.slice(be + 1, i).some((x) => DIFFUSE.has(x.lower)) && !readerStake(words, be, i, l, block.text)) return 'diffuse-actor';
+  // Issue 14, 1.15 (judged false alarms by kind): "they are outlined with a white, dotted line", "the top row is shaded in
+  // grey": a verb of marking after "is/are" with a complement says how a thing looks; who drew it does not matter. The
+  // reader's things and a person are still found ("your order is stamped as paid").
+  if (looks(words, be, i, l, block.text)) return 'appearance';
   // "is fully charged", "are already enrolled": an adverb of completion makes any participle a state.
   if (state && (words.slice(be + 1, i).some((x) => STATE_ADVERBS.has(x.lower)) || (settled && words[be - 1].lower === 'already'))) return 'state-adverb';
   // "are saved in the Sketchbook folder", "is found on the back": where it is.
@@ -1487,6 +1498,33 @@ function stakeAt(words: Word[], k: number, l: Lists): boolean {
   const lower = words[k].lower;
   if (!l.stake.has(lower)) return false;
   return !(lower === 'order' && words[k - 1]?.lower === 'in' && (words[k + 1]?.lower === 'to' || words[k + 1]?.lower === 'for' || words[k + 1]?.lower === 'that'));
+}
+
+/** Words after a verb of marking that say how a thing looks: "outlined with a line", "shaded in grey", "stamped on the case". */
+const LOOK = new Set(['with', 'in', 'as', 'on', 'onto', 'into', 'around', 'across']);
+/** Pronouns that stand for things as often as for people ("they are outlined with a line"). */
+const THING_PRONOUNS = new Set(['they', 'it']);
+
+/**
+ * A verb of marking after "is/are" with a complement, about a thing: "they are outlined with a white line and are
+ * labeled '3.3V'", "the logo is engraved on the lid". Not the reader, a person or the reader's things ("your order is
+ * stamped as paid", "customers are outlined in red"), and not a clause that goes to a person.
+ */
+function looks(words: Word[], be: number, i: number, l: Lists, text: string): boolean {
+  if (!l.appearance.has(words[i].lower) || !BE_PRESENT.has(words[be].lower)) return false;
+  if (words.slice(be + 1, i).some((x) => !BETWEEN.has(x.lower) && !x.lower.endsWith('ly'))) return false;
+  const next = words[i + 1];
+  if (!next || !(next.quoted || LOOK.has(next.lower))) return false;
+  const head = subjectHead(words, be, text);
+  if (head !== -1) {
+    const h = words[head].lower.replace(/['’]s$/, '');
+    if (l.stake.has(h) || PERSONAL.has(h) || (l.person.has(h) && !THING_PRONOUNS.has(h))) return false;
+    for (let j = head - 1; j >= 0 && j >= head - 5; j--) {
+      if (CLAUSE_END.has(words[j].lower) && words[j].lower !== 'and' && words[j].lower !== 'or') break;
+      if (PERSONAL.has(words[j].lower) || stakeAt(words, j, l)) return false;
+    }
+  }
+  return !toReader(words, i, text);
 }
 
 /** The subject itself is a person or one of the reader's things: "I got banned", "my order got cancelled" (not "your IDE"). */
