@@ -14,12 +14,17 @@
  * two rules never report the same length twice (issue 14); readability still
  * reports the paragraph when its words are hard too.
  * Sentence length means the same in every language, so the rule runs on all.
+ *
+ * A bold label that opens a paragraph or list item and ends with a colon ("**Short version:** …", "<b>Note:</b> …") is
+ * a run-in heading: its words are not counted or quoted (issue 14, 1.15: two blind editors of the seed-67 and seed-68
+ * audits found such labels counted; corpus 768 -> 766 findings, and 13 messages now quote the sentence, not the label).
  */
 import { defineRule } from '../define-rule.js';
 import { REPLY_CHANNELS } from '../../types.js';
 import { customerTurnSpans, speakerLabelStarts } from '../../reply/script-turns.js';
 import { countedWords, SENTENCE_MAX } from '../../util/readability.js';
 import type { Sentence, Word } from '../../document/prose.js';
+import type { Doc } from '../../document/document.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
 import { HAS_WORD_CHAR } from '../../util/ascii-class.js';
@@ -93,8 +98,9 @@ export default defineRule<Options>({
     // In a script, the customer's turns ("Customer: I was charged twice…") are their words, not the writer's.
     const reply = REPLY_CHANNELS.includes(ctx.channel);
     const turns = reply ? customerTurnSpans(doc) : [];
-    // A speaker label ("Agent:") is not one of the sentence's words.
-    const labels = reply ? speakerLabelStarts(doc) : EMPTY_LABELS;
+    // A speaker label ("Agent:") is not one of the sentence's words, nor is a bold label that opens a paragraph
+    // ("**Short version:** We host…"; issue 14, 1.15 audit: two editors found a 25-word summary counted as 27).
+    const labels = runInLabelStarts(doc, reply ? speakerLabelStarts(doc) : new Set<number>());
     for (const block of doc.prose) {
       if (per === 'paragraph' || block.kind === 'heading') flush();
       if (SKIP.has(block.kind) || block.quote) continue;
@@ -111,7 +117,45 @@ export default defineRule<Options>({
   },
 });
 
-const EMPTY_LABELS: ReadonlySet<number> = new Set();
+/** The element's text ends with a colon, before any closing marks ("**Note:**", "<b>Note:</b>"). */
+function endsWithColon(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  for (;;) {
+    while (i >= start && (text[i] === '*' || text[i] === '_' || text[i] === ' ' || text[i] === '\n' || text[i] === '\t')) i--;
+    // Step back over a closing tag: "<b>Note:</b>".
+    if (i >= start && text[i] === '>') {
+      const open = text.lastIndexOf('<', i);
+      if (open < start) return false;
+      i = open - 1;
+      continue;
+    }
+    return i >= start && text[i] === ':';
+  }
+}
+
+/**
+ * Adds to `labels` the words of each bold label that opens a paragraph or list item and ends with a colon
+ * ("**Short version:** …", "<b>Note:</b> …"): a run-in heading, not part of the sentence after it.
+ */
+function runInLabelStarts(doc: Doc, labels: Set<number>): ReadonlySet<number> {
+  const spans: Span[] = [];
+  for (const tag of ['strong', 'b']) {
+    for (const el of doc.elements(tag)) {
+      const start = el.position?.start?.offset;
+      const end = el.position?.end?.offset;
+      if (start === undefined || end === undefined) continue;
+      if (endsWithColon(doc.text, start, end) || doc.text.slice(end, end + 1) === ':') spans.push({ start, end });
+    }
+  }
+  if (!spans.length) return labels;
+  for (const block of doc.prose) {
+    const first = block.sentences[0]?.words.find((w) => !w.masked);
+    const span = first && spans.find((x) => first.span.start >= x.start && first.span.start < x.end);
+    if (!span) continue;
+    for (const w of block.sentences[0].words) if (w.span.start >= span.start && w.span.end <= span.end) labels.add(w.span.start);
+  }
+  return labels;
+}
 
 /** The sentence's first word starts in the span (a customer's turn). */
 function firstWordIn(sentence: Sentence, span: Span): boolean {
