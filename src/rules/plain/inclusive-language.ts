@@ -950,9 +950,12 @@ function giftPronounHits(sentences: readonly Sentence[], si: number, channel: st
   return out;
 }
 
+/** Words that open a short noun phrase: "your grandma", "a nan". */
+const PHRASE_OPENERS = new Set(['a', 'an', 'the', 'your', 'any', 'my', 'our']);
+
 /** The index of the first word of a short noun phrase ending at `i`: an article or "your", and at most one describing word. */
 function phraseStart(w: Sentence['words'], i: number, stop: Set<string>): number {
-  const det = new Set(['a', 'an', 'the', 'your', 'any', 'my', 'our']);
+  const det = PHRASE_OPENERS;
   let k = i;
   const prev = w[k - 1];
   if (prev && !det.has(prev.lower) && !stop.has(prev.lower) && ALL_LOWER.test(prev.lower) && w[k - 2] && det.has(w[k - 2].lower)) k--;
@@ -960,6 +963,8 @@ function phraseStart(w: Sentence['words'], i: number, stop: Set<string>): number
   return k;
 }
 
+/** Words before an age word that are cues of their own, not part of its noun phrase. */
+const AGE_CUES = new Set(['even', 'for', 'that']);
 const AGE_MODALS = new Set(['can', 'could', 'would', 'will', "could've", "can't", 'cannot']);
 
 /**
@@ -972,7 +977,7 @@ function ageHits(sentence: Sentence): Found[] {
   const { ageWords, easeWords } = genericLists();
   const w = sentence.words;
   const out: Found[] = [];
-  const stop = new Set(['even', 'for', 'that']);
+  const stop = AGE_CUES;
   for (let i = 0; i < w.length; i++) {
     const x = w[i];
     if (x.masked || x.quoted || !ageWords.has(x.lower)) continue;
