@@ -148,7 +148,8 @@ export default defineRule({
         reported.push(hit);
         done.push(block.spanOf(w[hit.first].start, w[hit.last].end));
         ctx.report({
-          messageId: hit.kind,
+          // "the bold link", "the highlighted row": a look that is not a colour gets the message about looks, not colour.
+          messageId: hit.kind === 'colour' && !w.slice(hit.first, hit.last + 1).some((x) => isLookWord(x.lower)) ? 'look' : hit.kind,
           span: block.spanOf(w[hit.first].start, w[hit.last].end),
           data: { actual: block.text.slice(w[hit.first].start, w[hit.last].end).replace(/\s+/g, ' ') },
           context: s.span,
