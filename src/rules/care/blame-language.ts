@@ -142,8 +142,7 @@ export default defineRule({
   },
   check(doc, ctx) {
     const reply = replyModel(doc);
-    const found: ReportInput[] = [];
-    findBlame(reply, { report: (r) => found.push(r) });
+    const found = findBlame(reply);
     // The good-reply model (src/reply/good-reply.ts) is sure the reply as a whole is fine: a lone finding is dropped.
     if (reply.vetoed.has('blame-language') && found.length < 2) return;
     for (const r of found) ctx.report(r);
@@ -152,13 +151,14 @@ export default defineRule({
   },
 });
 
-/** Every blame finding of a reply. */
-function findBlame(reply: ReplyModel, outer: Pick<RuleContext<object>, 'report'>): void {
-  // Every finding, so a second blaming clause of the same sentence can be reported too (session 1.14).
-  const reported: ReportInput[] = [];
-  const ctx = { report: (r: ReportInput) => { reported.push(r); outer.report(r); } };
+/** Every blame finding of a reply, in the order found. */
+function findBlame(reply: ReplyModel): ReportInput[] {
+  const found: ReportInput[] = [];
+  const ctx = { report: (r: ReportInput) => void found.push(r) };
   blameLayers(reply, ctx);
-  otherClauses(reply, reported, ctx);
+  // The findings so far, so a second blaming clause of the same sentence can be reported too (session 1.14).
+  otherClauses(reply, found, ctx);
+  return found;
 }
 
 /** The layers, each reading the sentences the one before left alone. */
@@ -211,7 +211,7 @@ function blameModels(reply: ReplyModel, ctx: Pick<RuleContext<object>, 'report'>
     if (!m) break;
     if (found.has(line.sentence) || line.question || leftAlone(line)) continue;
     const cues = blameCues(line.words);
-    const cue = strongest(line, cues);
+    const cue = strongestOf(line.words, cues);
     if (!cues.length || !kept(line, (cue ?? cues[0]).first) || blameScore(m, blameFeatures(line.words, cues)) < m.threshold) continue;
     // Only cues that name a thing ("the details you entered"): the sentence reader may quote a stronger part of it.
     if (!cue) {
@@ -263,7 +263,6 @@ function namesOnlyHit(line: ReplyLine, first: ReplyLine['words'][number], last: 
 function strongestOf(words: ReplyLine['words'], cues: readonly BlameCue[]): BlameCue | undefined {
   return cues.find((c) => c.kind !== 'you-did' || !namesOnly(words, c.first, c.last));
 }
-const strongest = (line: ReplyLine, cues: readonly BlameCue[]) => strongestOf(line.words, cues);
 
 /** Reports a cue or shape found in a line: its words quoted, with the note for its kind. */
 function reportCue(ctx: Pick<RuleContext, 'report'>, line: ReplyLine, cue: BlameCue, messageId: 'blame' | 'blameShape', note = NOTES[cue.kind]): void {

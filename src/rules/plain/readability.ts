@@ -132,6 +132,7 @@
  */
 import { defineRule } from '../define-rule.js';
 import type { Word } from '../../document/prose.js';
+import type { Doc } from '../../document/document.js';
 import { table } from '../../lexicon/data.js';
 import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { containedInAny } from '../../document/span-index.js';
@@ -763,15 +764,14 @@ const PAGE_SENTENCES = 2;
 const PAGE_SHARE = 2 / 3;
 
 /** The page's own words: those of its title and headings, and those it uses SUBJECT_USES times or more (plural or singular). */
-function pageWordsOf(doc: { prose: readonly { kind: string; sentences: readonly { words: readonly { lower: string }[] }[] }[]; frontmatter?: Record<string, unknown> }, vocabulary: Vocabulary): (lower: string) => boolean {
+function pageWordsOf(doc: Doc, vocabulary: Vocabulary): (lower: string) => boolean {
   const heads = new Set<string>();
   for (const b of doc.prose) if (b.kind === 'heading') for (const s of b.sentences) for (const w of s.words) heads.add(w.lower);
   const title = doc.frontmatter?.title;
   if (typeof title === 'string') for (const w of title.toLowerCase().split(/[^a-z0-9'’-]+/)) if (w) heads.add(w);
-  const uses = (w: string) => (vocabulary.uses.get(w) ?? 0) + (w.endsWith('s') ? vocabulary.uses.get(w.slice(0, -1)) ?? 0 : vocabulary.uses.get(`${w}s`) ?? 0);
   return (lower) => {
     const w = lower.replace(/[’']s$/, '');
-    return heads.has(w) || heads.has(w.endsWith('s') ? w.slice(0, -1) : `${w}s`) || uses(w) >= SUBJECT_USES;
+    return heads.has(w) || heads.has(w.endsWith('s') ? w.slice(0, -1) : `${w}s`) || usesOf(w, vocabulary) >= SUBJECT_USES;
   };
 }
 
@@ -799,14 +799,18 @@ function pageGrade(sentences: readonly { words: readonly Word[] }[], language: s
 /** A word the page uses this many times or more is its subject: its reader knows it by then. */
 const SUBJECT_USES = 3;
 
+/** How often the page uses a word, with its form plus or minus a final "s" ("form" and "forms"). */
+function usesOf(w: string, vocabulary: Vocabulary): number {
+  return (vocabulary.uses.get(w) ?? 0) + (w.endsWith('s') ? vocabulary.uses.get(w.slice(0, -1)) ?? 0 : vocabulary.uses.get(`${w}s`) ?? 0);
+}
+
 /**
  * The long words a writer can change, from longWordsOf's list: not on the New Dale–Chall list or the familiar list
  * of readability.yml (or a plain form of one), and used fewer than SUBJECT_USES times in the file (its plural or
  * singular counted too). Unfamiliar ones first, the longest first.
  */
 function blamedWords(long: ReadonlyArray<[word: string, syllables: number]>, vocabulary: Vocabulary): string[] {
-  const uses = (w: string) => (vocabulary.uses.get(w) ?? 0) + (w.endsWith('s') ? vocabulary.uses.get(w.slice(0, -1)) ?? 0 : vocabulary.uses.get(`${w}s`) ?? 0);
-  return long.filter(([w, syllables]) => unfamiliar(w, syllables) && !familiarWord(w) && uses(w) < SUBJECT_USES).map(([w]) => w);
+  return long.filter(([w, syllables]) => unfamiliar(w, syllables) && !familiarWord(w) && usesOf(w, vocabulary) < SUBJECT_USES).map(([w]) => w);
 }
 
 /**
