@@ -364,6 +364,11 @@ export function familiarWord(lower: string): boolean {
   return knownForm(daleChallWords, word);
 }
 
+/** Whether a lower-case word is on the Dale–Chall list as written, with no other forms ("seer" is not "see" + "-er"). */
+export function daleChallWord(lower: string): boolean {
+  return (daleChallWords ??= new Set(daleChall)).has(lower);
+}
+
 function knownForm(list: Set<string>, w: string): boolean {
   if (list.has(w)) return true;
   if (w.endsWith("'s")) return knownForm(list, w.slice(0, -2));

@@ -72,7 +72,7 @@ import { trimEndChars } from '../../util/text.js';
 import { ALL_LOWER, HAS_LETTER, HAS_WORD_CHAR, STARTS_UPPER, TITLE_WORD, asciiClass } from '../../util/ascii-class.js';
 import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
-import { daleChall } from 'dale-chall';
+import { daleChallWord } from '../../util/readability.js';
 import { table } from '../../lexicon/data.js';
 import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { attr, textOf } from '../../a11y/content/hast.js';
@@ -772,9 +772,6 @@ function answersQuestionOn(prose: readonly ProseBlock[], block: ProseBlock, acro
   return false;
 }
 
-/** The Dale–Chall list of familiar words, exact forms only ("seer" is not "see" + "-er"), built on first use. */
-let everyday: Set<string> | undefined;
-
 /** Small words that may follow a label and end its phrase: "set it to ECO before you start", "shows ERR and beeps". */
 const LABEL_FOLLOWERS = new Set(['and', 'or', 'but', 'before', 'after', 'when', 'while', 'until', 'if', 'then', 'so', 'again', 'for', 'at', 'on', 'in', 'once', 'as', 'unless', 'to', 'the', 'a', 'an', 'by', 'with', 'of']);
 const POSSESSIVES = new Set(['your', 'my', 'our', 'their', 'his', 'her', 'its']);
@@ -997,7 +994,7 @@ export default defineRule({
         // A label on a device, screen or app, as the clause around it says: "the display shows ERR", "the ECO icon".
         if (!c.mixed && shownLabel(words, index, block.text, knownSets())) return;
         // "AWAY", "QUIET", "SLEEP": an everyday English word (the Dale–Chall list) in capitals, not an acronym.
-        if (!c.mixed && c.acro.length >= 4 && /^[A-Z]+$/.test(c.acro) && (everyday ??= new Set(daleChall)).has(c.acro.toLowerCase())) return;
+        if (!c.mixed && c.acro.length >= 4 && /^[A-Z]+$/.test(c.acro) && daleChallWord(c.acro.toLowerCase())) return;
         // "WPA/WPA2": a version of an acronym already reported is the same acronym.
         const base = /^([A-Z]{3,5})\d$/.exec(c.acro)?.[1];
         if (base && (reported.has(base) || defined.has(base))) return;
