@@ -105,6 +105,12 @@
  *     white, dotted line, and are labeled '3.3V'"); who drew it does not matter. The reader, a person, the reader's things and
  *     steps are still found ("your order is stamped as paid", "must be engraved"). "Marked" and "highlighted" are not in the
  *     list: a program marks and highlights as it runs, and a dev item expects "are marked with a question mark" found.
+ *   - round 19 (issue 14, 1.16, every judged row of every audit pooled, false alarms by kind): a verb of classing with "as"
+ *     in the same clause says what a thing counts as ("Users are represented in our system as accounts", "should be treated
+ *     as such"); a quoted label as the subject of a state word is a setting's status ("whether "Only me" was selected"); a
+ *     second verb joined by "or"/"and" shares its "when/until" clause ("until they expire or are deleted"); "excused" and
+ *     "eliminated" are legal statuses (force majeure, severability); "viewed publicly" names its viewers. The reader and the
+ *     reader's things are still found ("your request will be treated as urgent"). None moved a blind count.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -217,6 +223,8 @@ interface Lists {
   opinion: Set<string>;
   /** Verbs of marking and look ("outlined", "shaded", "engraved"): with a complement they say how a thing looks. */
   appearance: Set<string>;
+  /** Verbs of classing that take "as" ('are represented as accounts', 'should be treated as such'). */
+  classify: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -233,7 +241,7 @@ function wordLists(): Lists {
   }
   const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects'), opinion: by('opinion'), appearance: by('appearance') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects'), opinion: by('opinion'), appearance: by('appearance'), classify: by('classify') };
   return lists;
 }
 
@@ -454,6 +462,11 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "the variable `i` is declared in setup()": code as the subject.
   const head = subjectHead(words, be, block.text);
   if (head !== -1 && words[head].masked && inCode(block.spanOf(words[head].start, words[head].end))) return 'code-subject';
+  // Issue 14, 1.16: "Depending on whether "Only me" was selected", "'ttyACM0' will be always enabled": a quoted label (an
+  // option's name, a port's name) as the subject of a state word ("selected", "enabled") is a setting's status, set by the
+  // program or by the reader, as with code. Not a decision ("approved"), and not other verbs: "the version marked
+  // "Deprecated" is planned for retirement" hides who plans it.
+  if (head !== -1 && words[head].quoted && l.state.has(w.lower) && !l.decision.has(w.lower)) return 'label-subject';
   // "is described in the Terms", "as such fees are reflected on an Order Form": where it is written.
   if (whereWritten(words, i, l)) return 'where-written';
   // "make sure your work is saved", "check that the sensors are being initialized": a state to check.
@@ -501,6 +514,10 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // grey": a verb of marking after "is/are" with a complement says how a thing looks; who drew it does not matter. The
   // reader's things and a person are still found ("your order is stamped as paid").
   if (looks(words, be, i, l, block.text)) return 'appearance';
+  // Issue 14, 1.16: "Users are represented in our system as accounts", "should be treated as such": a verb of classing with
+  // "as" says what a thing counts as, as "is known as" names it. The reader and the reader's things are still found ("your
+  // request will be treated as urgent", "parcels are handled as priority parcels": who decides?).
+  if (classedAs(words, be, i, l, block.text)) return 'classed-as';
   // "is fully charged", "are already enrolled": an adverb of completion makes any participle a state.
   if (state && (words.slice(be + 1, i).some((x) => STATE_ADVERBS.has(x.lower)) || (settled && words[be - 1].lower === 'already'))) return 'state-adverb';
   // "are saved in the Sketchbook folder", "is found on the back": where it is.
@@ -582,6 +599,35 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // unless it happened to the reader ("an away setting may have been triggered in your home").
   if (!stake && aux === 'modal-perfect' && guessed(words, be) && !words.some((x) => PERSONAL.has(x.lower))) return 'guess';
   return 'report';
+}
+
+/** Words after "as" that do not class a thing ("as soon as", "as part of", "as a result of", "as follows", "as they arrive"). */
+const AS_NOT = new Set(['soon', 'well', 'long', 'much', 'many', 'far', 'follows', 'part', 'needed', 'necessary', 'required', 'described', 'possible', 'is', 'usual', 'expected', 'agreed', 'set', 'specified', 'provided', 'per', 'of', 'if', 'though', 'quickly', 'early', 'they', 'it', 'we', 'you', 'he', 'she', 'i', 'when']);
+
+/**
+ * "Users are represented in our system as accounts", "the kit should be treated as a toy": a verb of classing and
+ * "as" within four words, in the same clause, with a subject that is not the reader's nor the reader's things.
+ */
+function classedAs(words: Word[], be: number, i: number, l: Lists, text: string): boolean {
+  if (!l.classify.has(words[i].lower)) return false;
+  let as = -1;
+  for (let j = i + 1; j < words.length && j <= i + 4; j++) {
+    if (/[,;:.!?]/.test(text.slice(words[j - 1].end, words[j].start))) return false;
+    const lower = words[j].lower;
+    if (lower === 'as') {
+      as = j;
+      break;
+    }
+    if (CLAUSE_END.has(lower)) return false;
+  }
+  if (as === -1 || AS_NOT.has(words[as + 1]?.lower ?? '') || (words[as + 1]?.lower === 'a' && words[as + 2]?.lower === 'result')) return false;
+  const head = subjectHead(words, be, text);
+  if (head === -1 || stakeHead(words, be, l, text)) return false;
+  for (let j = head; j >= 0 && j >= head - 4; j--) {
+    if (PERSONAL.has(words[j].lower) || stakeAt(words, j, l)) return false;
+    if (CLAUSE_END.has(words[j].lower)) break;
+  }
+  return !toReader(words, i, text);
 }
 
 /** Adverbs of permanence after "will": "will always be installed", "will be permanently enabled". */
@@ -918,6 +964,8 @@ function backgroundClause(sentence: Sentence, be: number): boolean {
     if (/[,;:]/.test(sentence.block.text.slice(words[j].end, words[j + 1].start))) return false;
     const lower = words[j].lower;
     if (BACKGROUND.has(lower)) return true;
+    // Issue 14, 1.16: "until they expire or are deleted": a second verb joined to the first shares its clause.
+    if (j === be - 1 && (lower === 'or' || lower === 'and')) continue;
     // "as if the button was pressed".
     if (lower === 'if') return words[j - 1]?.lower === 'as';
     if (CLAUSE_END.has(lower) || lower === 'that') return false;
