@@ -119,7 +119,7 @@ describe('reports name the item', () => {
     expect(blame.message.text).toMatch(/^macro 900002 "Billing::Card declined": /);
     expect(blame.locations[0].logicalLocations?.[0]).toMatchObject({ name: '900002', fullyQualifiedName: 'zendesk/macro/900002' });
     expect((await runCli(['--no-axe', '--jobs', '1', '-f', 'github', 'zendesk-macros.json'], { cwd: FIXTURES })).out).toContain(
-      'title=blame-language::macro 900002 "Billing::Card declined": \'You failed to\'',
+      'title=blame-language::macro 900002 "Billing::Card declined": \'You failed to update your card, so the payment was declined.\'',
     );
     expect((await runCli(['--no-axe', '--jobs', '1', '-f', 'junit', 'zendesk-macros.json'], { cwd: FIXTURES })).out).toContain('name="21:102 blame-language in macro 900002 &quot;Billing::Card declined&quot;"');
   });
