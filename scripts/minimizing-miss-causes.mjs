@@ -21,6 +21,8 @@ import { table } from '../dist/lexicon/data.js';
 const RULE = 'minimizing-language';
 const { folder, json } = scorerArgs('minimizing-miss-causes.mjs');
 const showIds = process.argv.includes('--ids');
+// `--by-channel`: every cause is prefixed with the item's channel (counts only).
+const byChannel = process.argv.includes('--by-channel');
 
 /** The table's listed words (one-word phrases, and the first word of longer ones), with the entry (first phrase) of each. */
 const entryOfWord = new Map();
@@ -82,6 +84,7 @@ for (const file of filesOf(folder)) {
     if (result.error) continue;
     const ran = traces.some((t) => t.ran);
     const id = `${file.split('/').pop()}#${item.id}`;
+    const ch = byChannel ? `${channel}: ` : '';
     const mine = result.findings.filter((f) => f.ruleId === RULE);
     const expect = (item.expect ?? []).filter((ex) => ex.rule === RULE);
     const { results, matched } = matchExpected(text, mine, expect);
@@ -92,19 +95,19 @@ for (const file of filesOf(folder)) {
         continue;
       }
       const spans = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
-      if (ex.evidence && !spans.length) add(counts.missed, 'evidence not in text', id);
-      else if (!ex.evidence) add(counts.missed, ran ? 'no finding at all (no evidence given)' : 'rule not run (language or channel)', id);
-      else add(counts.missed, missCause(text, spans, ran), id);
+      if (ex.evidence && !spans.length) add(counts.missed, ch + 'evidence not in text', id);
+      else if (!ex.evidence) add(counts.missed, ch + (ran ? 'no finding at all (no evidence given)' : 'rule not run (language or channel)'), id);
+      else add(counts.missed, ch + missCause(text, spans, ran), id);
     }
     const fired = mine.filter((f) => !matched.has(f));
     for (const nm of item.near_miss ?? []) {
       if (nm.rule !== RULE) continue;
       counts.nearMiss++;
-      if (fired.length) add(counts.nearMissFired, firedBy(text, fired), `nm ${id}`);
+      if (fired.length) add(counts.nearMissFired, ch + firedBy(text, fired), `nm ${id}`);
     }
     if (Array.isArray(item.expect) && item.expect.length === 0) {
       counts.clean++;
-      if (mine.length) add(counts.cleanFired, firedBy(text, mine), `clean ${id}`);
+      if (mine.length) add(counts.cleanFired, ch + firedBy(text, mine), `clean ${id}`);
     }
   }
 }
