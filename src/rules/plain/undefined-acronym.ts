@@ -26,7 +26,7 @@
  * ("WEP" after "WEP2" is the same one).
  *
  * Left alone, because they are not acronyms a reader must decode:
- *   - common ones (FAQ, PDF, USB, ID…; CV, BBQ, TBD in the household list) and capitalised words (NOTE, RESET,
+ *   - common ones (FAQ, PDF, USB, ID…; CV, BBQ, TBD in the household list; HEIC, EPUB in the file types) and capitalised words (NOTE, RESET,
  *     shouted legal text) listed in rules/undefined-acronym.yml;
  *   - model and version names that end in a digit ("ESP32", "R4", "IAL2");
  *   - parts of a product name: next to a capitalised word ("Arduino IDE",
@@ -165,7 +165,7 @@ let known: Known | undefined;
 function knownSets(): Known {
   if (known) return known;
   const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set() };
-  const upper: Record<string, Set<string>> = { common: k.common, household: k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
+  const upper: Record<string, Set<string>> = { common: k.common, household: k.common, 'file-type': k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
   const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
