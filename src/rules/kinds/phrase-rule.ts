@@ -15,12 +15,12 @@ export interface PhraseReport {
 }
 
 /** Runs a table over every sentence, skipping quoted words, masked words and exceptions. */
-export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void, opts: { filter?: (e: PhraseEntry) => boolean; skipQuotes?: boolean } = {}): void {
+export function eachPhrase(doc: Doc, name: string, fn: (r: PhraseReport) => void, opts: { filter?: (e: PhraseEntry) => boolean; skipQuotes?: boolean; skipQuotedWords?: boolean; exceptions?: boolean } = {}): void {
   const matcher = tableMatcher(name, { filter: opts.filter });
   for (const sentence of doc.sentences) {
     if (opts.skipQuotes !== false && sentence.block.quote) continue;
-    for (const hit of matcher.find(sentence)) {
-      if (inException(sentence, hit)) continue;
+    for (const hit of matcher.find(sentence, { skipQuoted: opts.skipQuotedWords !== false })) {
+      if (opts.exceptions !== false && inException(sentence, hit)) continue;
       const actual = sentence.block.text.slice(hit.first.start, hit.last.end);
       const suggestions = (hit.value.replace ?? []).map((r) => matchCase(r, actual));
       fn({ sentence, hit, actual, suggestions });

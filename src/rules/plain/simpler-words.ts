@@ -10,7 +10,9 @@
  * `onlyAfter` keeps participles to the active past ("you obtained", not
  * "information obtained otherwise"), `subject: person` keeps "ensure" →
  * "make sure" to sentences where a person acts, and `needsClause` to
- * sentences where a clause follows ("make sure a point" is not English).
+ * sentences where a clause follows ("make sure a point" is not English), and
+ * `orBefore` lets a participle whose plain word fits a passive count before one
+ * of its words ("details furnished to us" → "given to us", 1.16).
  *
  * A match written with a capital in mid-sentence is a name or a defined
  * term ("the Modification" in a contract) and is left alone. In the policy
@@ -46,6 +48,18 @@ import { STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 const WORD_RUNS = asciiClass(/[A-Za-z0-9'’-]+/g, () => /[\p{L}\p{N}'’-]+/gu);
 
 const TABLE = 'simpler-words';
+
+/**
+ * Gates a diagnostic may turn off (scripts/simpler-words-miss-causes.mjs, via simplerGatesOff), to count which gate
+ * left a writer's word alone. Empty in normal runs.
+ */
+let gatesOff: ReadonlySet<string> = new Set();
+const gate = (name: string) => !gatesOff.has(name);
+
+/** Turns the named gates off for the runs that follow (a diagnostic's hook; no names turns them all back on). */
+export function simplerGatesOff(names: readonly string[] = []): void {
+  gatesOff = new Set(names);
+}
 
 interface Options {
   /** Report each entry once per file (first use, with a count) instead of every use. */
@@ -173,6 +187,7 @@ function afterName(s: Sentence, i: number): boolean {
 
 /** Whether the entry is left alone in this channel (`quietIn`). */
 function quiet(entry: PhraseEntry, channel: string): boolean {
+  if (!gate('channel')) return false;
   return !!strings(entry, 'quietIn')?.includes(channel);
 }
 
@@ -181,7 +196,13 @@ function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel:
   if (quiet(entry, channel)) return false;
   const i = s.words.indexOf(first);
   const only = strings(entry, 'onlyAfter');
-  if (only && !only.includes(before(s, i))) {
+  const next = s.words[s.words.indexOf(last) + 1];
+  const nextWord = next && !next.masked ? next.lower.replace(/’/g, "'") : undefined;
+  // `orBefore`: a participle whose everyday twin also fits a passive or a noun phrase ("information furnished to us",
+  // "records retained for a year") counts before one of these words, whatever stands before it (1.16).
+  const orBefore = strings(entry, 'orBefore');
+  const open = !!orBefore && nextWord !== undefined && orBefore.includes(nextWord);
+  if (only && !open && gate('onlyAfter') && !only.includes(before(s, i))) {
     // "has not procured", "we have already retained": an adverb may stand between.
     let k = i;
     while (k > 1 && words().pastAdverbs.has(before(s, k))) k--;
@@ -189,12 +210,11 @@ function fits(entry: PhraseEntry, s: Sentence, first: Word, last: Word, channel:
     // A participle gate ("have" in the list) opens when an object follows.
     if (!ok && !(only.includes('have') && objectFollows(s, i))) return false;
   }
-  if (entry.subject === 'person' && !personActs(s, i)) return false;
-  if (entry.notAfterName === true && afterName(s, i)) return false;
-  if (entry.needsClause === true && !clauseFollows(s, s.words.indexOf(last))) return false;
+  if (entry.subject === 'person' && gate('subject') && !personActs(s, i)) return false;
+  if (entry.notAfterName === true && gate('notAfterName') && afterName(s, i)) return false;
+  if (entry.needsClause === true && gate('needsClause') && !clauseFollows(s, s.words.indexOf(last))) return false;
   const notBefore = strings(entry, 'notBefore');
-  const next = s.words[s.words.indexOf(last) + 1];
-  if (notBefore && next && notBefore.includes(next.lower.replace(/’/g, "'"))) return false;
+  if (notBefore && gate('notBefore') && next && notBefore.includes(next.lower.replace(/’/g, "'"))) return false;
   return true;
 }
 
@@ -380,10 +400,10 @@ function derivedHits(s: Sentence, channel: string, covered: (a: number, b: numbe
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
     const word = w[i];
-    if (word.masked || word.quoted) continue;
+    if (word.masked || (word.quoted && gate('quoted'))) continue;
     const d = index.get(word.lower);
     if (!d) continue;
-    if (i > lead(s) && capitalised(word)) continue;
+    if (i > lead(s) && capitalised(word) && gate('case')) continue;
     if (covered(word.start, word.end)) continue;
     // Exceptions, as written ("terminating resistor") or on the base ("retain ownership" → "retaining ownership").
     const after = w.slice(i + 1, i + 5).map((x) => x.lower);
@@ -393,10 +413,10 @@ function derivedHits(s: Sentence, channel: string, covered: (a: number, b: numbe
       if (ew[0] !== d.base && ew[0] !== word.lower) return false;
       return ew.slice(1).every((x, k) => after[k] === x);
     });
-    if (exc) continue;
+    if (exc && gate('exception')) continue;
     // A past participle swaps only in the active past ("you modified", "we have retained"):
     // "modified date", "information obtained otherwise" keep their meaning.
-    if (d.tense === 'ed') {
+    if (d.tense === 'ed' && gate('pastForm')) {
       // "has not procured", "we have already retained": an adverb may stand between.
       let k = i;
       while (k > 1 && words().pastAdverbs.has(before(s, k))) k--;
@@ -404,7 +424,7 @@ function derivedHits(s: Sentence, channel: string, covered: (a: number, b: numbe
       if (!persons.has(p) && !PAST_SUBJECTS.has(p) && !objectFollows(s, i)) continue;
     }
     // "…, ensuring that the pins line up": a derived form of a person's verb needs the person, not a clause break.
-    if (d.tense !== 'base' && d.entry.subject === 'person' && !persons.has(before(s, i)) && before(s, i) !== '^') continue;
+    if (d.tense !== 'base' && d.entry.subject === 'person' && gate('subject') && !persons.has(before(s, i)) && before(s, i) !== '^') continue;
     if (!fits(d.entry, s, word, word, channel)) continue;
     out.push({ first: word, entry: unfixed(d.entry), replace: (d.entry.replace ?? []).map((r) => inflect(r, d.tense)) });
   }
@@ -458,24 +478,24 @@ function nominalHits(s: Sentence, channel: string, covered: (a: number, b: numbe
   const { determiners } = words();
   const out: { first: Word; last: Word; entry: PhraseEntry; replace: string[] }[] = [];
   const w = s.words;
-  const usable = (x: Word | undefined) => !!x && !x.masked && !x.quoted;
+  const usable = (x: Word | undefined) => !!x && !x.masked && (!x.quoted || !gate('quoted'));
   for (let i = 0; i < w.length; i++) {
     const cands = heads.get(w[i].lower);
-    if (!cands || !usable(w[i]) || (i > lead(s) && capitalised(w[i]))) continue;
+    if (!cands || !usable(w[i]) || (i > lead(s) && capitalised(w[i]) && gate('case'))) continue;
     for (const lv of cands) {
       let j = i + 1;
       if (!lv.rest.every((r, k) => w[j + k]?.lower === r)) continue;
       j += lv.rest.length;
       if (w[j] && determiners.has(w[j].lower) && usable(w[j])) j++;
       const noun = w[j];
-      if (!usable(noun) || capitalised(noun)) continue;
+      if (!usable(noun) || (capitalised(noun) && gate('case'))) continue;
       const n = nouns.get(noun.lower);
       if (!n || !n.verbs.has(lv.base) || quiet(n.entry, channel)) continue;
       // No mark between the words: "make, a decision" is two thoughts.
-      if (/[^\s]/.test(WORD_RUNS.replace(s.block.text.slice(w[i].end, noun.start), ''))) continue;
+      if (/[^\s]/.test(WORD_RUNS.replace(s.block.text.slice(w[i].end, noun.start), '')) && gate('nominalShape')) continue;
       // "providing verification information", "a search results page": the noun names a kind of thing.
       const next = w[j + 1];
-      if (next && !/[^\s]/.test(s.block.text.slice(noun.end, next.start)) && !words().nominalFollowers.has(next.lower) && !next.lower.endsWith('ly')) continue;
+      if (next && !/[^\s]/.test(s.block.text.slice(noun.end, next.start)) && !words().nominalFollowers.has(next.lower) && !next.lower.endsWith('ly') && gate('nominalShape')) continue;
       if (covered(w[i].start, noun.end)) continue;
       out.push({ first: w[i], last: noun, entry: n.entry, replace: (n.entry.replace ?? []).map((r) => inflect(r, lv.tense)) });
       break;
@@ -513,16 +533,21 @@ export default defineRule<Options>({
   },
   check(doc, ctx) {
     const hits: Hit[] = [];
-    eachPhrase(doc, TABLE, ({ sentence, hit, actual, suggestions }) => {
-      // A capital in mid-sentence marks a name or a defined term ("the Modification", "Termination Assistance"):
-      // swapping it would break the definition.
-      if (sentence.words.indexOf(hit.first) > lead(sentence) && STARTS_UPPER.test(hit.first.text)) return;
-      if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
-      hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
-    });
+    eachPhrase(
+      doc,
+      TABLE,
+      ({ sentence, hit, actual, suggestions }) => {
+        // A capital in mid-sentence marks a name or a defined term ("the Modification", "Termination Assistance"):
+        // swapping it would break the definition.
+        if (sentence.words.indexOf(hit.first) > lead(sentence) && STARTS_UPPER.test(hit.first.text) && gate('case')) return;
+        if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
+        hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
+      },
+      { skipQuotes: gate('quoted'), skipQuotedWords: gate('quoted'), exceptions: gate('exception') },
+    );
     // Inflections the table does not list ("terminates", "retaining").
     for (const sentence of doc.sentences) {
-      if (sentence.block.quote) continue;
+      if (sentence.block.quote && gate('quoted')) continue;
       const covered = (a: number, b: number) => hits.some((h) => h.sentence === sentence && h.span.start < sentence.block.spanOf(a, b).end && sentence.block.spanOf(a, b).start < h.span.end);
       for (const d of derivedHits(sentence, ctx.channel, covered)) {
         const actual = d.first.text;
@@ -538,7 +563,7 @@ export default defineRule<Options>({
     const list = literalPhrases(TABLE);
     if (list.length) {
       for (const sentence of doc.sentences) {
-        if (sentence.block.quote) continue;
+        if (sentence.block.quote && gate('quoted')) continue;
         for (const hit of findLiterals(sentence, list)) {
           if (quiet(hit.entry, ctx.channel)) continue;
           const actual = sentence.block.text.slice(hit.start, hit.end);
@@ -547,7 +572,7 @@ export default defineRule<Options>({
       }
       hits.sort((a, b) => a.span.start - b.span.start);
     }
-    for (const { hit: h, count, counted } of perEntry(hits, Boolean(ctx.options.onePerFile))) {
+    for (const { hit: h, count, counted } of perEntry(hits, Boolean(ctx.options.onePerFile) && gate('onePerFile'))) {
       ctx.report({
         messageId: counted ? 'simplerCounted' : 'simpler',
         span: h.span,
