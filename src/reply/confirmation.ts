@@ -45,9 +45,9 @@ export function confirmationOf(lines: ReplyLine[], all: readonly ReplyLine[] = l
     if (l.stage) continue;
     // "I'll transfer you to billing, is that alright?" asks about the hold, not about the answer; it is the
     // last check only when the transfer ends the call (nobody speaks for us after the stage direction).
-    const holds = [...hitsIn(l, HOLD, 'hold'), ...hitsIn(l, HOLD, 'transfer')];
+    const holds = [...hitsIn(l, HOLD, 'hold'), ...hitsIn(l, HOLD, 'transfer'), ...hitsIn(l, HOLD, 'transfer-loose')];
     if (holds.length) {
-      if (l.question && hitsIn(l, HOLD, 'transfer').length && !continuesAfterStage(l, all)) return l;
+      if (l.question && hitsIn(l, HOLD, 'transfer').length + hitsIn(l, HOLD, 'transfer-loose').length > 0 && !continuesAfterStage(l, all)) return l;
       // "Do reply if you'd like me to switch you over": an open door first, the transfer only an offer after it.
       const door = hitsIn(l, CONFIRM, 'invite').find((h) => addressedToCustomer(l, h));
       if (!l.question && door && holds.every((h) => h.first.start > door.last.end)) return l;

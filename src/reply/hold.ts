@@ -20,6 +20,8 @@ import { patternHits } from '../lexicon/care-tables.js';
 import { hitsIn, hitText, type Hit } from './words.js';
 
 const TABLE = 'hold-permission';
+/** First words of a spoken "wait for me" (hold-alone): a customer who says them asks us to wait. */
+const SPOKEN_WAIT = new Set(['just', 'a', 'one', 'two', '2', 'few', 'couple', 'give', 'please', 'hold', 'hang', 'stay']);
 /** How many lines before a hold an ask may stand. */
 const LOOK_BACK = 4;
 /**
@@ -54,17 +56,18 @@ export function holdsOf(lines: readonly ReplyLine[]): HoldInfo[] {
   let askedAt = -10;
   let askedHit: Word | undefined;
   let spokenHold = -10;
-  const stageHold = (l: ReplyLine) => l.stage && hitsIn(l, TABLE, 'stage').length + hitsIn(l, TABLE, 'hold').length + hitsIn(l, TABLE, 'transfer').length > 0;
+  const stageHold = (l: ReplyLine) => l.stage && hitsIn(l, TABLE, 'stage').length + hitsIn(l, TABLE, 'hold').length + transferHits(l).length > 0;
   lines.forEach((line, i) => {
     // A stage direction is the agent's action whoever spoke last ("Customer: My bill's wrong." then "[transfers to billing]").
     // A short line of stage words with no brackets ("— on hold —", "Transferring…") is one too.
-    const bare = !line.stage && !line.question && !ownLabel(line) && aloneHits(line).some((h) => h.first === line.words[0] && h.last === line.words[line.words.length - 1]);
+    // "Customer: Can you see it?" then "Hold on.": the customer asking us to wait, in their own turn, is no hold of ours.
+    const bare = !line.stage && !line.question && !ownLabel(line) && aloneHits(line).some((h) => h.first === line.words[0] && h.last === line.words[line.words.length - 1] && !(line.speaker === 'customer' && SPOKEN_WAIT.has(h.first.lower.replace(/[.,!]$/, ''))));
     if (line.speaker !== 'agent' && !line.stage && !bare) return;
     // "I'll need to pass you to returns. Would that be alright?" … "[transfer to returns]": the hold in words was judged; its stage direction is the same hold.
     // A stage direction right after the words ("I'll transfer you now." "[transfer to returns]") is still reported on its own.
     // Near is counted in turns, not sentences: the agent may ask in four sentences and check understanding before the transfer.
     if (line.stage && spokenHold >= 0 && i - spokenHold <= SAME_HOLD_LINES && turnsBetween(lines, spokenHold, i) <= SAME_HOLD_TURNS && spokenHold < i - 1 && lines[spokenHold].block === line.block && askedAt < spokenHold && !lines.slice(spokenHold + 1, i).some((l) => l.stage)) return;
-    const hits = line.stage ? [...hitsIn(line, TABLE, 'stage'), ...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer')] : [...hitsIn(line, TABLE, 'hold'), ...hitsIn(line, TABLE, 'transfer'), ...aloneHits(line).filter((h) => wholeClause(line, h) && !(lines[i + 1] && stageHold(lines[i + 1])))];
+    const hits = line.stage ? [...hitsIn(line, TABLE, 'stage'), ...hitsIn(line, TABLE, 'hold'), ...transferHits(line)] : [...hitsIn(line, TABLE, 'hold'), ...transferHits(line), ...aloneHits(line).filter((h) => wholeClause(line, h) && !(lines[i + 1] && stageHold(lines[i + 1])))];
     hits.sort((a, b) => a.first.start - b.first.start);
     const hit = hits[0];
     const stageAfter = lines.slice(i + 1, i + 4).some(stageHold);
@@ -98,7 +101,7 @@ export function holdsOf(lines: readonly ReplyLine[]): HoldInfo[] {
     for (let k = i - 1; k >= 0 && i - k <= LOOK_BACK; k--) {
       const l = lines[k];
       // An earlier hold ends the look-back: its ask was for that hold.
-      if (l.speaker === 'agent' && k < i - 1 && hitsIn(l, TABLE, 'hold').length + hitsIn(l, TABLE, 'transfer').length > 0 && !l.question) break;
+      if (l.speaker === 'agent' && k < i - 1 && hitsIn(l, TABLE, 'hold').length + transferHits(l).length > 0 && !l.question) break;
       // So does an earlier stage direction: "Could you hold?" "(hold)" … "Hold on, I'll go and ask" is a new hold.
       if (l.stage && stageHold(l)) break;
       window.push(l);
@@ -120,9 +123,17 @@ export function holdsOf(lines: readonly ReplyLine[]): HoldInfo[] {
     const from = line.stage && askedHit && askedAt >= i - 3 && lines[askedAt].block === line.block ? askedHit : (line.stage && leadIn(lines[i - 1], line, out)) || start;
     if (line.stage) askedHit = undefined;
     else spokenHold = i;
-    out.push({ line, first: from, last: end, text: hitText(line, start, end), kind: hits.some((h) => h.value.category === 'transfer') || (line.stage && /transfer|connect|through/i.test(hitText(line, start, end))) ? 'transfer' : 'hold', asked, duration });
+    out.push({ line, first: from, last: end, text: hitText(line, start, end), kind: hits.some((h) => String(h.value.category).startsWith('transfer')) || (line.stage && /transfer|connect|through/i.test(hitText(line, start, end))) ? 'transfer' : 'hold', asked, duration });
   });
   return out;
+}
+
+/**
+ * Hits of the transfer patterns. "Move", "switch", "refer" and "redirect" transfer only toward a person or a team
+ * (`transfer-person`): "I can move you to the 12th" moves a booking, "let me refer you to our size chart" points to a page.
+ */
+function transferHits(line: ReplyLine): Hit[] {
+  return [...hitsIn(line, TABLE, 'transfer'), ...hitsIn(line, TABLE, 'transfer-person')];
 }
 
 /**
@@ -175,5 +186,5 @@ function asks(l: ReplyLine, self: boolean): boolean {
   // An earlier question must be about the hold, not "Can I have your account number?" or "Can I just check you're in Room 312?"
   // (a check followed by what it checks verifies a fact; "while I check", "check with billing" is about the hold).
   const topic = hitsIn(l, TABLE, 'hold-topic').filter((h) => !(h.first.lower === 'check' && VERIFIED.has(l.words[l.words.indexOf(h.last) + 1]?.lower.replace(/’/g, "'") ?? '')));
-  return self || topic.length > 0 || hitsIn(l, TABLE, 'hold').length > 0 || hitsIn(l, TABLE, 'transfer').length > 0;
+  return self || topic.length > 0 || hitsIn(l, TABLE, 'hold').length > 0 || transferHits(l).length > 0;
 }

@@ -13,6 +13,7 @@
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
+import { careTraced } from '../../reply/trace.js';
 
 export default defineRule({
   id: 'acknowledge-impact',
@@ -34,7 +35,9 @@ export default defineRule({
     reported: "The customer says '{{actual}}' but the reply never says what it meant for them: name the impact, such as the time they lost or what they had to do again",
   },
   check(doc, ctx) {
-    const { needs, impact } = replyModel(doc).impact;
+    const model = replyModel(doc);
+    const { needs, impact } = model.impact;
+    careTraced('acknowledge-impact', doc, model, impact || needs.length === 0 ? [] : needs.slice(0, 1));
     if (impact || needs.length === 0) return;
     const first = needs[0];
     const l = first.line;

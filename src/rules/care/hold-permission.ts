@@ -11,6 +11,7 @@
  */
 import { defineRule } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
+import { careTraced } from '../../reply/trace.js';
 
 export default defineRule({
   id: 'hold-permission',
@@ -30,8 +31,10 @@ export default defineRule({
     noTime: "'{{actual}}' comes after an ask that never says how long: add the wait, as in 'for about two minutes'",
   },
   check(doc, ctx) {
-    for (const h of replyModel(doc).holds) {
-      if (h.asked && h.duration) continue;
+    const model = replyModel(doc);
+    const reported = model.holds.filter((h) => !(h.asked && h.duration));
+    careTraced('hold-permission', doc, model, reported);
+    for (const h of reported) {
       ctx.report({
         messageId: !h.asked ? (h.kind === 'transfer' ? 'noAskTransfer' : 'noAsk') : 'noTime',
         span: h.line.block.spanOf(h.first.start, h.last.end),

@@ -11,6 +11,7 @@
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { replyModel } from '../../reply/model.js';
+import { careTraced } from '../../reply/trace.js';
 
 export default defineRule({
   id: 'time-bound-commitment',
@@ -30,8 +31,10 @@ export default defineRule({
     condition: "'{{actual}}' waits on '{{vague}}', which is not a time frame: say when you will update them even without news, such as 'by Friday'",
   },
   check(doc, ctx) {
-    for (const p of replyModel(doc).promises) {
-      if (p.timeFrame) continue;
+    const model = replyModel(doc);
+    const reported = model.promises.filter((p) => !p.timeFrame);
+    careTraced('time-bound-commitment', doc, model, reported);
+    for (const p of reported) {
       ctx.report({
         messageId: p.condition ? 'condition' : p.vague ? 'vague' : 'noTime',
         span: p.line.block.spanOf(p.first.start, (p.end ?? p.last).end),
