@@ -50,6 +50,7 @@ const inGroup = (lower: string, cat: string): boolean => catsOf(lower)?.has(cat)
 
 // Word groups of rules/sensory-language.yml read only here (the word-group patterns skip them):
 //   grammar-verb         verbs of acting on or finding a thing ("click", "tap", "find")
+//   grammar-point-verb   verbs of pointing or seeking that find a look on any noun ("press the small lozenge")
 //   grammar-find-verb    verbs that take "for" or "at" ("look for", "wait for")
 //   grammar-listen-verb  verbs that wait for a sound ("listen for the click")
 //   grammar-head         heads beyond the groups "thing" and "generic" ("light", "panel")
@@ -139,6 +140,20 @@ function objectStart(s: Sentence, k: number): number {
   if (!DETERMINERS.has(w[j]?.lower ?? '') || !joined(s, j)) return -1;
   return j;
 }
+/** Words after a look phrase that end it: "tap the green flag to open it", "tap the little cloud, then…". */
+const PHRASE_END = new Set(['to', 'and', 'then', 'once', 'twice', 'again', 'until', 'so', 'if', 'when']);
+/** Words that start a neighbour's place after the thing: "tap the red badge on the app icon" still finds the badge by its look. */
+const NEIGHBOUR_AFTER = new Set(['on', 'in', 'at', 'next', 'beside', 'below', 'above', 'under', 'near']);
+const LOCATOR_WORDS = new Set(['on', 'in', 'at', 'of', 'next', 'beside', 'below', 'above', 'under', 'near', 'by', 'with', 'from', 'that', 'which']);
+let exceptions: Set<string> | undefined;
+/** Two-word phrases of the group "exception" ("green tariff", "red tape"). */
+function exceptionPair(a: string, b: string): boolean {
+  if (!exceptions) {
+    exceptions = new Set();
+    for (const e of table('sensory-language').entries) if (String(e.category) === 'exception') for (const m of e.match) exceptions.add(m.toLowerCase().trim());
+  }
+  return exceptions.has(`${a} ${b}`);
+}
 
 /** The verb at k starts an instruction: first in the sentence or after a comma, or after "then", "you can", "need to". */
 function instruction(s: Sentence, k: number): boolean {
@@ -162,14 +177,46 @@ export function findGrammarSensory(s: Sentence): GrammarHit[] {
   const w = s.words;
   const out: GrammarHit[] = [];
   // A sentence about a device part in the hand ("on the back of the base") is found by touch.
+  // Diagnostics only (scripts/sensory-miss-causes.mjs): why a verb of the table gave no candidate.
+  const t = sensoryTraceSink;
+  const note = (gate: string, k: number): void => {
+    const e = w[Math.min(w.length - 1, k + 8)];
+    t?.push({ gate, kind: 'grammar', grammar: true, start: s.block.spanOf(w[k].start, e.end).start, end: s.block.spanOf(w[k].start, e.end).end });
+  };
   for (let k = 0; k < w.length; k++) {
-    if (!instruction(s, k)) continue;
+    const verb = inGroup(w[k].lower, 'grammar-verb') || inGroup(w[k].lower, 'grammar-find-verb');
+    if (!instruction(s, k)) {
+      if (t && verb) note('g:not-instruction', k);
+      continue;
+    }
     const det = objectStart(s, k);
-    if (det === -1) continue;
+    if (det === -1) {
+      if (t) note('g:no-determiner', k);
+      continue;
+    }
     const hit = objectPhrase(s, k, det);
     if (hit) out.push(hit);
+    else if (t) note(`g:object-refused ${refusal}`, k);
   }
   return out;
+}
+
+/**
+ * Diagnostics only (scripts/sensory-miss-causes.mjs): an array that collects where each candidate of the grammar and
+ * of the rule ended, by gate, with offsets and no words. Unset in normal runs.
+ */
+export let sensoryTraceSink: unknown[] | undefined;
+
+/** Sets (or clears) the diagnostics array. */
+export function traceSensory(sink?: unknown[]): void {
+  sensoryTraceSink = sink;
+}
+
+/** Diagnostics only: why objectPhrase gave nothing (read by findGrammarSensory's trace). */
+let refusal = '';
+function refuse(why: string): undefined {
+  refusal = why;
+  return undefined;
 }
 
 function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | undefined {
@@ -201,21 +248,37 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
     // The last word before the place is the head: "the small padlock on the right side".
     const hd = stop - 1;
     const n = w[hd];
-    if (hd < modFrom || hd > modFrom + 2) return undefined;
-    if (!n || w[det].lower !== 'the' || !/^\p{Ll}+$/u.test(n.text) || is(n, 'icon-function') || is(n, 'text-place') || is(n, 'visual') || inGroup(n.lower, 'grammar-screen')) return undefined;
-    if (!joined(s, hd) || is(n, 'action') || is(n, 'place') || is(n, 'exception')) return undefined;
+    if (hd < modFrom || hd > modFrom + 2) return refuse('nohead-head-too-far');
+    if (!n || w[det].lower !== 'the' || !/^\p{Ll}+$/u.test(n.text) || is(n, 'icon-function') || is(n, 'text-place') || is(n, 'visual') || inGroup(n.lower, 'grammar-screen')) return refuse('nohead-not-plain-noun');
+    if (!joined(s, hd) || is(n, 'action') || is(n, 'place') || is(n, 'exception')) return refuse('nohead-action-or-place-word');
     const place = placeAfter(s, hd + 1, true);
-    if (typeof place !== 'number' || place === -1) return undefined;
+    if (typeof place !== 'number' || place === -1) {
+      // "tap the green flag", "press the small square": a look on a noun no list has, after a verb of
+      // pointing, with nothing after it that names it (se50).
+      if (n.lower.length < 3) return refuse('nohead-no-place-after');
+      if (!inGroup(w[verb].lower, 'grammar-point-verb')) return refuse('noplace-not-point-verb');
+      const after = w[hd + 1];
+      if (place === 'device') return refuse('device-side');
+      if (after && joined(s, hd + 1) && !PHRASE_END.has(after.lower) && !NEIGHBOUR_AFTER.has(after.lower)) return refuse(`noplace-word-after${LOCATOR_WORDS.has(after.lower) ? '-prep' : ''}`);
+      let look: GrammarKind | undefined;
+      for (let m = modFrom; m < hd; m++) {
+        const l = lookOf(w[m]);
+        if (l === 'name' || exceptionPair(w[m].lower, n.lower)) return refuse('noplace-named');
+        if (l === 'colour' || l === 'shape' || l === 'size') look = l;
+      }
+      if (!look) return refuse('noplace-no-look');
+      return { kind: look, first: det + 1, last: hd };
+    }
     let look: GrammarKind = 'position';
     for (let m = modFrom; m < hd; m++) {
       const l = lookOf(w[m]);
       // "the user name in the top right": a word that names it.
-      if (l === 'name') return undefined;
+      if (l === 'name') return refuse('nohead-modifier-names-it');
       if (l === 'colour' || l === 'shape' || l === 'size') look = l;
     }
     // A place alone must be a corner or a two-way place ("in the top corner", "at the top right"):
     // "the folder at the top" may be the only folder there.
-    if (look === 'position' && !w.slice(hd + 1, place + 1).some((x, i, a) => x.lower === 'corner' || is(x, 'compound') || (VERTICAL.has(x.lower) && ['left', 'right'].includes(a[i + 1]?.lower ?? '')))) return undefined;
+    if (look === 'position' && !w.slice(hd + 1, place + 1).some((x, i, a) => x.lower === 'corner' || is(x, 'compound') || (VERTICAL.has(x.lower) && ['left', 'right'].includes(a[i + 1]?.lower ?? '')))) return refuse('nohead-place-not-corner');
     return { kind: look, first: det + 1, last: place };
   }
   // "the search icon", "the Save button": a word that names the thing, right before the head.
@@ -228,35 +291,35 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
       continue;
     }
     if (hyphened(s, m + 1) || hyphened(s, m)) {
-      if (!inGroup(w[head].lower, 'grammar-pictured')) return undefined;
+      if (!inGroup(w[head].lower, 'grammar-pictured')) return refuse('hyphen-not-pictured');
       kind ??= 'shape';
       continue;
     }
     const look = lookOf(w[m]);
     if (look === 'name') {
       // A picture before "icon" or "symbol" is its look, a function word its name ("the share icon").
-      if (is(w[m], 'icon-function') || !inGroup(w[head].lower, 'grammar-pictured')) return undefined;
-      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w[m].text)) return undefined;
+      if (is(w[m], 'icon-function') || !inGroup(w[head].lower, 'grammar-pictured')) return refuse('modifier-names-it');
+      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w[m].text)) return refuse('modifier-capitalised');
       kind ??= 'shape';
       continue;
     }
     // "the arrow keys", "the plus key": a picture before "key" is the key's name.
-    if (look === 'shape' && inGroup(w[head].lower, 'grammar-key') && (is(w[m], 'picture') || !is(w[m], 'shape'))) return undefined;
+    if (look === 'shape' && inGroup(w[head].lower, 'grammar-key') && (is(w[m], 'picture') || !is(w[m], 'shape'))) return refuse('key-name');
     // "Choose the blue option if you want the blue case": the colour is the product's, said again.
-    if (look === 'colour' && w.some((x, i) => i > head && x.lower === w[m].lower)) return undefined;
+    if (look === 'colour' && w.some((x, i) => i > head && x.lower === w[m].lower)) return refuse('colour-said-again');
     if (look !== 'neutral' && (kind === undefined || kind === 'look')) kind = look;
   }
   // Inside the head compound, a function word names it: "the home button", "the menu icon".
-  for (let m = modFrom; m < head; m++) if (is(w[m], 'icon-function')) return undefined;
+  for (let m = modFrom; m < head; m++) if (is(w[m], 'icon-function')) return refuse('icon-function-in-compound');
   let last = head;
   // "the bottom row of the table": a place in the text, read in order by everyone.
-  if (w[head + 1]?.lower === 'of' && is(w[head + 2 + (DETERMINERS.has(w[head + 2]?.lower ?? '') ? 1 : 0)], 'text-place')) return undefined;
+  if (w[head + 1]?.lower === 'of' && is(w[head + 2 + (DETERMINERS.has(w[head + 2]?.lower ?? '') ? 1 : 0)], 'text-place')) return refuse('text-place-of');
   // What follows the head.
   const a = head + 1;
   const next = w[a]?.lower ?? '';
   if (a < w.length && joined(s, a)) {
     if (inGroup(next, 'grammar-name-verb') || (['that', 'which'].includes(next) && ['says', 'reads', 'is', 'shows'].includes(w[a + 1]?.lower ?? '') && !colourOrLook(w[a + 2]))) {
-      if (!(['that', 'which'].includes(next) && w[a + 1]?.lower === 'is' && colourOrLook(w[a + 2]))) return undefined;
+      if (!(['that', 'which'].includes(next) && w[a + 1]?.lower === 'is' && colourOrLook(w[a + 2]))) return refuse('name-verb-after');
     }
     // "that looks like a pencil", "shaped like a star", "that is green".
     const b = ['that', 'which'].includes(next) ? a + 1 : a;
@@ -292,7 +355,7 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
     if (place === 'device') {
       // "the button on the back of the base": a part in the hand, found by touch. A look still counts
       // ("the small button on the back of the unit": writers flag it, as there may be more than one).
-      if (kind === undefined || kind === 'position') return undefined;
+      if (kind === undefined || kind === 'position') return refuse('device-side');
     } else if (place !== -1) {
       kind ??= 'position';
       last = Math.max(last, place);
@@ -300,7 +363,7 @@ function objectPhrase(s: Sentence, verb: number, det: number): GrammarHit | unde
   }
   if (kind === undefined) {
     // "listen for the click", "wait for the beep".
-    return undefined;
+    return refuse('no-look-no-place');
   }
   // "Look for the flashing light" and "wait for the green light" find a light by its look; "hold the small
   // button on the back" was left above. A sound is found by "listen for".

@@ -138,6 +138,11 @@ export function isLookWord(lower: string): boolean {
   return cats !== undefined && (cats.has('colour') || cats.has('shade') || cats.has('light-pattern'));
 }
 
+/** A word is in a word group of rules/sensory-language.yml. */
+export function inCategory(lower: string, cat: Category): boolean {
+  return lex().words.get(lower)?.has(cat) ?? false;
+}
+
 /** A side of a device or page (rules/sensory-language.yml, category `side`): "back", "underside". */
 export function isSideWord(lower: string): boolean {
   return lex().words.get(lower)?.has('side') ?? false;
