@@ -438,7 +438,7 @@ export interface BlameTraceLine {
   question: boolean;
   words: number;
   /** Pattern hits of rules/blame-language.yml in the line (entry index), with the gate that left each alone. */
-  hits: Array<{ entry: number; gate?: string }>;
+  hits: Array<{ entry: number; pattern?: number; gate?: string }>;
   /** Blame shapes (kind) with the gate that left each alone. */
   shapes: Array<{ kind: string; gate?: string }>;
   /** The cue model: the kinds of cue, the score, and the gate that stops it (undefined when none). */
@@ -453,6 +453,8 @@ export interface BlameTrace {
   findings: Array<{ span: { start: number; end: number }; layer: string }>;
   /** The good-reply model dropped the reply's lone finding. */
   vetoed: boolean;
+  /** The good-reply model scored the reply as good (above its veto bar), whether or not it dropped anything. */
+  goodHigh: boolean;
 }
 
 let trace: ((t: BlameTrace) => void) | undefined;
@@ -493,7 +495,7 @@ function traceOf(reply: ReplyModel, found: readonly ReportInput[], again: readon
       else if (own >= 0 && line.words.indexOf(h.first) >= own) gate = 'ownsFault';
       else if (crossesClause(hitText(line, h.first, h.last))) gate = 'crossesClause';
       else if (namesOnly(line.words, line.words.indexOf(h.first), line.words.indexOf(h.last))) gate = 'namesOnly (deferred)';
-      return { entry, ...(gate ? { gate } : {}) };
+      return { entry, pattern: h.value.match.indexOf(h.phrase), ...(gate ? { gate } : {}) };
     });
     const shapes = blameShapes(line.words, line.question).map((c) => ({ kind: c.kind, ...(own >= 0 && c.first >= own ? { gate: 'ownsFault' } : {}) }));
     const cues = blameCues(line.words);
@@ -530,5 +532,5 @@ function traceOf(reply: ReplyModel, found: readonly ReportInput[], again: readon
     };
   });
   const findings = [...found.map((f) => ({ span: { start: f.span.start, end: f.span.end }, layer: layerOf.get(f) ?? 'unknown' })), ...again.map((f) => ({ span: { start: f.span.start, end: f.span.end }, layer: 'again' }))];
-  return { lines, findings, vetoed };
+  return { lines, findings, vetoed, goodHigh: reply.vetoed.has('blame-language') };
 }
