@@ -42,4 +42,14 @@ describe('suggested words', () => {
     });
     expect([...new Set(reported)]).toEqual([]);
   });
+  it('keep the subject and the strength of a phrase that holds them (seed-70 audit: "Must" for "You may be required to")', async () => {
+    const text = 'You may be required to show your ID.\n\nWe are required to keep records.\n\nYou will be required to sign.\n';
+    const resolver = ConfigResolver.fromData({}, 'suggestions-consistent.test', root);
+    const result = await lintSource({ path: 'required.md', absPath: join(root, 'required.md'), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true, only: ['simpler-words'] });
+    expect(result.findings.map((f) => [f.line, f.column, f.suggestions])).toEqual([
+      [1, 1, ['You may need to']],
+      [3, 1, ['We must']],
+      [5, 1, ['You must', 'You will need to']],
+    ]);
+  });
 });
