@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { familiarWord } from '../dist/util/readability.js';
-import { evidenceSpans, filesOf, lineStarts, lintItem } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf, lineStarts, lintItem } from './lib/devset.mjs';
 
 const RULE = 'undefined-acronym';
 const args = process.argv.slice(2);
@@ -186,58 +186,54 @@ const whyCounts = new Map();
 const whyTagCounts = new Map();
 const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
 
-for (const file of filesOf(folder)) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    const text = item.text;
-    const channel = item.channel ?? 'article';
-    const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-    const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'acronym-causes');
-    if (result.error) continue;
-    const starts = lineStarts(text);
-    const mine = result.findings.filter((f) => f.ruleId === RULE).map((f) => ({ f, at: starts[f.line - 1] + f.column - 1, acro: /'([^']+)'/.exec(f.message)?.[1] ?? '' }));
-    const matched = new Set();
-    for (const ex of item.expect ?? []) {
-      if (ex.rule !== RULE) continue;
-      const ev = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
-      for (const m of mine) if (!ex.evidence || ev.some(([x, y]) => m.at < y && x < m.at + m.acro.length)) matched.add(m);
+for (const { file, item } of itemsOf(folder)) {
+  const text = item.text;
+  const channel = item.channel ?? 'article';
+  const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
+  const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'acronym-causes');
+  if (result.error) continue;
+  const starts = lineStarts(text);
+  const mine = result.findings.filter((f) => f.ruleId === RULE).map((f) => ({ f, at: starts[f.line - 1] + f.column - 1, acro: /'([^']+)'/.exec(f.message)?.[1] ?? '' }));
+  const matched = new Set();
+  for (const ex of item.expect ?? []) {
+    if (ex.rule !== RULE) continue;
+    const ev = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
+    for (const m of mine) if (!ex.evidence || ev.some(([x, y]) => m.at < y && x < m.at + m.acro.length)) matched.add(m);
+  }
+  const record = (group, m, why) => {
+    totals[group]++;
+    for (const fact of factsOf(text, m.at, m.acro, channel, format)) bump(groups[group], fact);
+    if (why !== undefined) {
+      bump(whyCounts, whyBucket(why));
+      bump(whyTagCounts, whyTags(why));
+      // The part of the reason that names this acronym ("PDF is a common file type" of "X is spelled out; PDF is…").
+      const re = new RegExp(`(?<![A-Za-z0-9])${m.acro.replace(/[^A-Za-z0-9]/g, '')}`);
+      const clause = String(why).split(/;|\. |, (?:and |but |while )?(?=[A-Z0-9'"“‘])| \/ /).find((c) => re.test(c));
+      bump(groups[group], `whyClause=${clause ? whyTags(clause) : 'none'}`);
+      bump(groups[group], `whyClause/${candidateGroup(m.acro)}=${clause ? whyTags(clause) : 'none'}`);
+      bump(groups[group], `whyNamesIt=${new RegExp(`(?<![A-Za-z0-9])${m.acro.replace(/[^A-Za-z0-9]/g, '')}`).test(String(why))}`);
+      bump(groups[group], `whyQuotesBracket=${String(why).includes(`(${m.acro})`) || new RegExp(`${m.acro.replace(/[^A-Za-z0-9]/g, '')}s? \\(`).test(String(why))}`);
     }
-    const record = (group, m, why) => {
-      totals[group]++;
-      for (const fact of factsOf(text, m.at, m.acro, channel, format)) bump(groups[group], fact);
-      if (why !== undefined) {
-        bump(whyCounts, whyBucket(why));
-        bump(whyTagCounts, whyTags(why));
-        // The part of the reason that names this acronym ("PDF is a common file type" of "X is spelled out; PDF is…").
-        const re = new RegExp(`(?<![A-Za-z0-9])${m.acro.replace(/[^A-Za-z0-9]/g, '')}`);
-        const clause = String(why).split(/;|\. |, (?:and |but |while )?(?=[A-Z0-9'"“‘])| \/ /).find((c) => re.test(c));
-        bump(groups[group], `whyClause=${clause ? whyTags(clause) : 'none'}`);
-        bump(groups[group], `whyClause/${candidateGroup(m.acro)}=${clause ? whyTags(clause) : 'none'}`);
-        bump(groups[group], `whyNamesIt=${new RegExp(`(?<![A-Za-z0-9])${m.acro.replace(/[^A-Za-z0-9]/g, '')}`).test(String(why))}`);
-        bump(groups[group], `whyQuotesBracket=${String(why).includes(`(${m.acro})`) || new RegExp(`${m.acro.replace(/[^A-Za-z0-9]/g, '')}s? \\(`).test(String(why))}`);
-      }
-      if (show && (group !== 'found' || (args.includes('--found') && candidateGroup(m.acro) !== 'none'))) {
-        const lineText = text.split('\n')[m.f.line - 1];
-        console.log(`${group} ${file.split('/').pop()}#${item.id} [${channel}] '${m.acro}'${why ? ` why=${why}` : ''}\n    ${lineText.trim().slice(0, 220)}`);
-      }
-    };
-    for (const m of matched) record('found', m);
-    const extra = mine.filter((m) => !matched.has(m));
-    const nms = (item.near_miss ?? []).filter((n) => n.rule === RULE);
-    if (nms.length) {
-      totals.nmItems++;
-      if (extra.length) {
-        totals.nmFiredItems++;
-        for (const m of extra) record('nearMiss', m, nms.map((n) => n.why).join(' / '));
-      }
+    if (show && (group !== 'found' || (args.includes('--found') && candidateGroup(m.acro) !== 'none'))) {
+      const lineText = text.split('\n')[m.f.line - 1];
+      console.log(`${group} ${file.split('/').pop()}#${item.id} [${channel}] '${m.acro}'${why ? ` why=${why}` : ''}\n    ${lineText.trim().slice(0, 220)}`);
     }
-    if (Array.isArray(item.expect) && item.expect.length === 0) {
-      totals.cleanItems++;
-      if (mine.length) {
-        totals.cleanFiredItems++;
-        if (!nms.length) for (const m of mine) record('clean', m);
-      }
+  };
+  for (const m of matched) record('found', m);
+  const extra = mine.filter((m) => !matched.has(m));
+  const nms = (item.near_miss ?? []).filter((n) => n.rule === RULE);
+  if (nms.length) {
+    totals.nmItems++;
+    if (extra.length) {
+      totals.nmFiredItems++;
+      for (const m of extra) record('nearMiss', m, nms.map((n) => n.why).join(' / '));
+    }
+  }
+  if (Array.isArray(item.expect) && item.expect.length === 0) {
+    totals.cleanItems++;
+    if (mine.length) {
+      totals.cleanFiredItems++;
+      if (!nms.length) for (const m of mine) record('clean', m);
     }
   }
 }

@@ -9,9 +9,7 @@
 // cue model band, sentence reader band, again, clause), the channel, whether the good-reply model scored the
 // reply as good, and a keyword bucket of the writer's own `why` (near-misses). It prints ONLY counts and the
 // rule's own names, never an item's words, so it may run on sets nobody reads. `--ids` adds item ids (dev only).
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { filesOf, lintItem, matchExpected, scorerArgs, lineStarts } from './lib/devset.mjs';
+import { itemsOf, lineStarts, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
 import { traceBlame } from '../dist/rules/care/blame-language.js';
 
 const RULE = 'blame-language';
@@ -72,40 +70,36 @@ function layerDetail(trace, f) {
   }
 }
 
-for (const file of filesOf(folder)) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    counts.items++;
-    const text = item.text;
-    const channel = item.channel ?? 'email';
-    const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
-    traces = [];
-    const result = await lintItem(text, name, channel, 'blame-alarm-causes');
-    if (result.error) continue;
-    const care = result.findings.filter((f) => CARE.includes(f.ruleId));
-    const { matched } = matchExpected(text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));
-    const mine = care.filter((f) => f.ruleId === RULE && !matched.has(f));
-    const nm = (item.near_miss ?? []).filter((n) => n.rule === RULE);
-    const clean = Array.isArray(item.expect) && item.expect.length === 0;
-    if (nm.length) counts.nearMiss++;
-    if (clean) counts.clean++;
-    if (!mine.length || (!nm.length && !clean)) continue;
-    const kind = nm.length ? 'near-miss' : 'clean';
-    if (nm.length) counts.nearMissFired++;
-    else counts.cleanFired++;
-    const id = `${file.split('/').pop()}#${item.id}`;
-    const trace = traces[traces.length - 1];
-    const starts = lineStarts(text);
-    const spans = mine.map((f) => ({ start: starts[f.line - 1] + f.column - 1 }));
-    add('channel', `${kind}: ${channel}${name.endsWith('html') ? ' html' : ''}`, id);
-    add('goodReply', `${kind}: good-reply model ${trace?.goodHigh ? 'high' : 'low'}; findings ${mine.length}`, id);
-    if (nm.length) add('why', `near-miss: ${whyBucket(nm.map((n) => n.why).join(' '))}`, id);
-    for (const s of spans) {
-      // Our finding's span starts where the traced one did (toSentenceEnd moves only the end).
-      const f = trace?.findings.find((t) => t.span.start === s.start);
-      add('layer', `${kind}: ${f ? layerDetail(trace, f) : 'untraced'}`, id);
-    }
+for (const { file, item } of itemsOf(folder)) {
+  counts.items++;
+  const text = item.text;
+  const channel = item.channel ?? 'email';
+  const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
+  traces = [];
+  const result = await lintItem(text, name, channel, 'blame-alarm-causes');
+  if (result.error) continue;
+  const care = result.findings.filter((f) => CARE.includes(f.ruleId));
+  const { matched } = matchExpected(text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));
+  const mine = care.filter((f) => f.ruleId === RULE && !matched.has(f));
+  const nm = (item.near_miss ?? []).filter((n) => n.rule === RULE);
+  const clean = Array.isArray(item.expect) && item.expect.length === 0;
+  if (nm.length) counts.nearMiss++;
+  if (clean) counts.clean++;
+  if (!mine.length || (!nm.length && !clean)) continue;
+  const kind = nm.length ? 'near-miss' : 'clean';
+  if (nm.length) counts.nearMissFired++;
+  else counts.cleanFired++;
+  const id = `${file.split('/').pop()}#${item.id}`;
+  const trace = traces[traces.length - 1];
+  const starts = lineStarts(text);
+  const spans = mine.map((f) => ({ start: starts[f.line - 1] + f.column - 1 }));
+  add('channel', `${kind}: ${channel}${name.endsWith('html') ? ' html' : ''}`, id);
+  add('goodReply', `${kind}: good-reply model ${trace?.goodHigh ? 'high' : 'low'}; findings ${mine.length}`, id);
+  if (nm.length) add('why', `near-miss: ${whyBucket(nm.map((n) => n.why).join(' '))}`, id);
+  for (const s of spans) {
+    // Our finding's span starts where the traced one did (toSentenceEnd moves only the end).
+    const f = trace?.findings.find((t) => t.span.start === s.start);
+    add('layer', `${kind}: ${f ? layerDetail(trace, f) : 'untraced'}`, id);
   }
 }
 

@@ -15,9 +15,7 @@
 // It prints ONLY counts per cause, with the rule's own gate, layer and pattern entry names (an entry by its
 // index in rules/blame-language.yml), never the item's words, so it may run on sets nobody reads.
 // `--ids` also lists item ids per cause (ids only; for sets you may read).
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { evidenceSpans, filesOf, lineStarts, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf, lineStarts, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
 import { traceBlame } from '../dist/rules/care/blame-language.js';
 
 const RULE = 'blame-language';
@@ -62,79 +60,75 @@ function closest(trace, evLines) {
   return best.name;
 }
 
-for (const file of filesOf(folder)) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    counts.items++;
-    const text = item.text;
-    const channel = item.channel ?? 'email';
-    const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
-    traces = [];
-    const result = await lintItem(text, name, channel, 'blame-miss-causes');
-    if (result.error) continue;
-    const care = result.findings.filter((f) => CARE.includes(f.ruleId));
-    const expect = (item.expect ?? []).filter((ex) => ex.rule === RULE);
-    const kindOf = Array.isArray(item.expect) && item.expect.length === 0 ? 'clean' : (item.near_miss ?? []).some((n) => n.rule === RULE) ? 'near-miss' : '';
-    const tr = traces[traces.length - 1];
-    if (kindOf && !expect.length && tr) {
-      if (tr.vetoed && tr.findings.length) add(counts.vetoLayer, `${kindOf}: dropped ${tr.findings[0].layer} finding`);
-      // Lines of a reply the rule left quiet, by the two models' bands: what a lower bar would add there.
-      if (!tr.findings.length || tr.vetoed) for (const l of tr.lines.filter((x) => x.spoken)) if ((l.cue.score ?? 0) >= 0.45 || (l.reader.score ?? 0) >= 0.45) add(counts.quietJoint, `${kindOf}: cue ${band(l.cue.score)}${l.cue.gate ? `(${l.cue.gate})` : ''} x reader ${band(l.reader.score)}${l.reader.gate ? `(${l.reader.gate})` : ''}`);
+for (const { file, item } of itemsOf(folder)) {
+  counts.items++;
+  const text = item.text;
+  const channel = item.channel ?? 'email';
+  const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
+  traces = [];
+  const result = await lintItem(text, name, channel, 'blame-miss-causes');
+  if (result.error) continue;
+  const care = result.findings.filter((f) => CARE.includes(f.ruleId));
+  const expect = (item.expect ?? []).filter((ex) => ex.rule === RULE);
+  const kindOf = Array.isArray(item.expect) && item.expect.length === 0 ? 'clean' : (item.near_miss ?? []).some((n) => n.rule === RULE) ? 'near-miss' : '';
+  const tr = traces[traces.length - 1];
+  if (kindOf && !expect.length && tr) {
+    if (tr.vetoed && tr.findings.length) add(counts.vetoLayer, `${kindOf}: dropped ${tr.findings[0].layer} finding`);
+    // Lines of a reply the rule left quiet, by the two models' bands: what a lower bar would add there.
+    if (!tr.findings.length || tr.vetoed) for (const l of tr.lines.filter((x) => x.spoken)) if ((l.cue.score ?? 0) >= 0.45 || (l.reader.score ?? 0) >= 0.45) add(counts.quietJoint, `${kindOf}: cue ${band(l.cue.score)}${l.cue.gate ? `(${l.cue.gate})` : ''} x reader ${band(l.reader.score)}${l.reader.gate ? `(${l.reader.gate})` : ''}`);
+  }
+  if (!expect.length) continue;
+  const { results } = matchExpected(text, care, expect);
+  const trace = traces[traces.length - 1];
+  const starts = lineStarts(text);
+  const lineOf = (offset) => starts.findLastIndex((s) => s <= offset) + 1;
+  const mine = care.filter((f) => f.ruleId === RULE).map((f) => ({ start: starts[f.line - 1] + f.column - 1, end: starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1 }));
+  const id = `${file.split('/').pop()}#${item.id}`;
+  for (const { ex, found, onLine } of results) {
+    counts.expected++;
+    if (onLine) counts.onLine++;
+    if (found) {
+      counts.found++;
+      continue;
     }
-    if (!expect.length) continue;
-    const { results } = matchExpected(text, care, expect);
-    const trace = traces[traces.length - 1];
-    const starts = lineStarts(text);
-    const lineOf = (offset) => starts.findLastIndex((s) => s <= offset) + 1;
-    const mine = care.filter((f) => f.ruleId === RULE).map((f) => ({ start: starts[f.line - 1] + f.column - 1, end: starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1 }));
-    const id = `${file.split('/').pop()}#${item.id}`;
-    for (const { ex, found, onLine } of results) {
-      counts.expected++;
-      if (onLine) counts.onLine++;
-      if (found) {
-        counts.found++;
-        continue;
-      }
-      if (!trace) {
-        add(counts.bucket, 'rule not run (language or channel)', id);
-        continue;
-      }
-      const ev = evidenceSpans(text, String(ex.evidence ?? '')).map(([start, end]) => ({ start, end }));
-      if (!ev.length) {
-        add(counts.bucket, ex.evidence ? 'evidence not in text' : 'no evidence given', id);
-        continue;
-      }
-      const evLines = trace.lines.filter((l) => ev.some((e) => overlaps(l.span, e) || overlaps(l.sentence, e)));
-      const evSentences = evLines.map((l) => l.sentence);
-      const evBlocks = new Set(evLines.map((l) => l.block));
-      const evTextLines = new Set(ev.flatMap((e) => { const out = []; for (let n = lineOf(e.start); n <= lineOf(Math.max(e.start, e.end - 1)); n++) out.push(n); return out; }));
-      // Layers that fired, by where they fired.
-      const traced = trace.findings;
-      const layerAt = (f) => traced.find((t) => t.span.start === f.start)?.layer ?? 'unknown';
-      let bucket;
-      const inSentence = mine.filter((f) => evSentences.some((s) => overlaps(f, s)));
-      const blockOf = (f) => trace.lines.find((l) => overlaps(l.span, f))?.block;
-      const nearby = mine.filter((f) => evBlocks.has(blockOf(f)) || evTextLines.has(lineOf(f.start)));
-      if (inSentence.length) {
-        bucket = '(a) fired on the same sentence, span misses the evidence';
-        for (const f of inSentence) add(counts.firedLayer, `(a) ${layerAt(f)}`);
-      } else if (nearby.length) {
-        bucket = '(b) fired on another sentence of the same line or paragraph';
-        for (const f of nearby) add(counts.firedLayer, `(b) ${layerAt(f)}`);
-      } else if (mine.length) {
-        bucket = '(c) fired elsewhere in the reply only';
-      } else bucket = '(d) silent in the reply';
-      add(counts.bucket, bucket, id);
-      const where = bucket.slice(0, 3);
-      add(counts.closest, `${where} ${closest(trace, evLines)}`, id);
-      const spoken = evLines.filter((l) => l.spoken);
-      const maxOf = (k) => spoken.reduce((m, l) => (l[k].score !== undefined && (m === undefined || l[k].score > m) ? l[k].score : m), undefined);
-      add(counts.cueBand, `${where} ${band(maxOf('cue'))}`);
-      add(counts.readerBand, `${where} ${band(maxOf('reader'))}`);
-      if (where === '(d)') for (const l of spoken) add(counts.joint, `cue ${band(l.cue.score)}${l.cue.gate ? `(${l.cue.gate})` : ''} x reader ${band(l.reader.score)}${l.reader.gate ? `(${l.reader.gate})` : ''}`);
-      if (trace.vetoed && trace.findings.length) add(counts.vetoLayer, `missed: dropped ${trace.findings[0].layer} finding ${trace.findings.some((f) => ev.some((e) => overlaps(f.span, e))) ? 'on' : 'off'} the evidence`);
+    if (!trace) {
+      add(counts.bucket, 'rule not run (language or channel)', id);
+      continue;
     }
+    const ev = evidenceSpans(text, String(ex.evidence ?? '')).map(([start, end]) => ({ start, end }));
+    if (!ev.length) {
+      add(counts.bucket, ex.evidence ? 'evidence not in text' : 'no evidence given', id);
+      continue;
+    }
+    const evLines = trace.lines.filter((l) => ev.some((e) => overlaps(l.span, e) || overlaps(l.sentence, e)));
+    const evSentences = evLines.map((l) => l.sentence);
+    const evBlocks = new Set(evLines.map((l) => l.block));
+    const evTextLines = new Set(ev.flatMap((e) => { const out = []; for (let n = lineOf(e.start); n <= lineOf(Math.max(e.start, e.end - 1)); n++) out.push(n); return out; }));
+    // Layers that fired, by where they fired.
+    const traced = trace.findings;
+    const layerAt = (f) => traced.find((t) => t.span.start === f.start)?.layer ?? 'unknown';
+    let bucket;
+    const inSentence = mine.filter((f) => evSentences.some((s) => overlaps(f, s)));
+    const blockOf = (f) => trace.lines.find((l) => overlaps(l.span, f))?.block;
+    const nearby = mine.filter((f) => evBlocks.has(blockOf(f)) || evTextLines.has(lineOf(f.start)));
+    if (inSentence.length) {
+      bucket = '(a) fired on the same sentence, span misses the evidence';
+      for (const f of inSentence) add(counts.firedLayer, `(a) ${layerAt(f)}`);
+    } else if (nearby.length) {
+      bucket = '(b) fired on another sentence of the same line or paragraph';
+      for (const f of nearby) add(counts.firedLayer, `(b) ${layerAt(f)}`);
+    } else if (mine.length) {
+      bucket = '(c) fired elsewhere in the reply only';
+    } else bucket = '(d) silent in the reply';
+    add(counts.bucket, bucket, id);
+    const where = bucket.slice(0, 3);
+    add(counts.closest, `${where} ${closest(trace, evLines)}`, id);
+    const spoken = evLines.filter((l) => l.spoken);
+    const maxOf = (k) => spoken.reduce((m, l) => (l[k].score !== undefined && (m === undefined || l[k].score > m) ? l[k].score : m), undefined);
+    add(counts.cueBand, `${where} ${band(maxOf('cue'))}`);
+    add(counts.readerBand, `${where} ${band(maxOf('reader'))}`);
+    if (where === '(d)') for (const l of spoken) add(counts.joint, `cue ${band(l.cue.score)}${l.cue.gate ? `(${l.cue.gate})` : ''} x reader ${band(l.reader.score)}${l.reader.gate ? `(${l.reader.gate})` : ''}`);
+    if (trace.vetoed && trace.findings.length) add(counts.vetoLayer, `missed: dropped ${trace.findings[0].layer} finding ${trace.findings.some((f) => ev.some((e) => overlaps(f.span, e))) ? 'on' : 'off'} the evidence`);
   }
 }
 

@@ -16,9 +16,7 @@
 //                           next line or two, a question after the promise, the customer speaking after it
 // For near-misses it also buckets the writer's `why` by keyword. It prints ONLY counts (and, with --ids, item ids),
 // never the item's words, so it may run on sets nobody reads.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { filesOf, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
+import { itemsOf, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
 import { traceCare } from '../dist/reply/trace.js';
 import { hitsIn } from '../dist/reply/words.js';
 import { impactLineScore, namesImpact } from '../dist/reply/impact.js';
@@ -125,38 +123,34 @@ function promiseCauses(t, p) {
 }
 
 let items = 0;
-for (const file of filesOf(folder)) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    items++;
-    const channel = item.channel ?? 'email';
-    traces = [];
-    const result = await lintItem(item.text, /^\s*</.test(item.text) ? 'reply.html' : 'reply.md', channel, 'care-clean-fire-causes');
-    if (result.error) continue;
-    const care = result.findings.filter((f) => CARE.includes(f.ruleId));
-    const { matched } = matchExpected(item.text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));
-    const clean = Array.isArray(item.expect) && item.expect.length === 0;
-    const id = `${file.split('/').pop()}#${item.id}`;
-    for (const rule of MINE) {
-      const fired = care.filter((f) => f.ruleId === rule && !matched.has(f));
-      if (!fired.length) continue;
-      const nm = (item.near_miss ?? []).find((n) => n.rule === rule);
-      if (!clean && !nm) continue;
-      const set = clean ? 'clean' : 'near-miss';
-      add(rule, `${set} items`, id);
-      add(rule, `${set} channel ${channel}`, id);
-      for (const f of fired) add(rule, `${set} message ${f.messageId}`, id);
-      if (nm) add(rule, `near-miss why: ${whyBucket(nm.why)}`, id);
-      const t = traces.find((x) => x.rule === rule);
-      if (!t) {
-        add(rule, `${set} no trace`, id);
-        continue;
-      }
-      for (const r of t.reported) {
-        const causes = rule === 'hold-permission' ? holdCauses(t, r) : rule === 'acknowledge-impact' ? impactCauses(t, r) : promiseCauses(t, r);
-        for (const c of causes) add(rule, `${set} ${c}`, id);
-      }
+for (const { file, item } of itemsOf(folder)) {
+  items++;
+  const channel = item.channel ?? 'email';
+  traces = [];
+  const result = await lintItem(item.text, /^\s*</.test(item.text) ? 'reply.html' : 'reply.md', channel, 'care-clean-fire-causes');
+  if (result.error) continue;
+  const care = result.findings.filter((f) => CARE.includes(f.ruleId));
+  const { matched } = matchExpected(item.text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));
+  const clean = Array.isArray(item.expect) && item.expect.length === 0;
+  const id = `${file.split('/').pop()}#${item.id}`;
+  for (const rule of MINE) {
+    const fired = care.filter((f) => f.ruleId === rule && !matched.has(f));
+    if (!fired.length) continue;
+    const nm = (item.near_miss ?? []).find((n) => n.rule === rule);
+    if (!clean && !nm) continue;
+    const set = clean ? 'clean' : 'near-miss';
+    add(rule, `${set} items`, id);
+    add(rule, `${set} channel ${channel}`, id);
+    for (const f of fired) add(rule, `${set} message ${f.messageId}`, id);
+    if (nm) add(rule, `near-miss why: ${whyBucket(nm.why)}`, id);
+    const t = traces.find((x) => x.rule === rule);
+    if (!t) {
+      add(rule, `${set} no trace`, id);
+      continue;
+    }
+    for (const r of t.reported) {
+      const causes = rule === 'hold-permission' ? holdCauses(t, r) : rule === 'acknowledge-impact' ? impactCauses(t, r) : promiseCauses(t, r);
+      for (const c of causes) add(rule, `${set} ${c}`, id);
     }
   }
 }

@@ -4,15 +4,12 @@
 // what follows the verb (with / to this / and / here / end of sentence / other) and whether the sentence
 // opens with a condition (if / when / any questions). Per channel; for plain items that expect
 // minimizing-language (evidence touching the phrase) and for clean items (expect: []). Never prints text.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { filesOf, evidenceSpans } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf } from './lib/devset.mjs';
 const folder = process.argv[2];
 const re = /\b(just|simply) (reply|ask|say|shout|comment|hit reply|let us know|let me know|tell us|tell me|get in touch|contact us|send us|send me|give us|email us|call us|message us|drop us|write to us)\b/gi;
 const c = {};
 const add = (k) => (c[k] = (c[k] ?? 0) + 1);
-for (const f of filesOf(folder)) for (const it of parse(readFileSync(f, 'utf8'))?.items ?? []) {
-  if (typeof it?.text !== 'string') continue;
+for (const { item: it } of itemsOf(folder)) {
   const text = it.text;
   const clean = Array.isArray(it.expect) && it.expect.length === 0;
   const ev = (it.expect ?? []).filter((e) => e.rule === 'minimizing-language' && e.evidence).flatMap((e) => evidenceSpans(text, String(e.evidence)));

@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 // Counts only (may run on blind folders): "of course" by channel, role (expected minimizing / near-miss of
 // minimizing / clean item / other) and shape (this script's own buckets). Never prints text.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { filesOf, evidenceSpans } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf } from './lib/devset.mjs';
 const folder = process.argv[2];
 const c = {};
 const add = (k) => (c[k] = (c[k] ?? 0) + 1);
-for (const f of filesOf(folder)) for (const it of parse(readFileSync(f, 'utf8'))?.items ?? []) {
-  if (typeof it?.text !== 'string') continue;
+for (const { item: it } of itemsOf(folder)) {
   const text = it.text;
   const clean = Array.isArray(it.expect) && it.expect.length === 0;
   const nm = (it.near_miss ?? []).some((n) => n.rule === 'minimizing-language');

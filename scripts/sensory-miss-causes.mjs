@@ -11,7 +11,7 @@
 // (words of the rule's own list, not of the set) found in missed evidence.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, filesOf, lineStarts, lintItem } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf, lineStarts, lintItem } from './lib/devset.mjs';
 import { traceSensory } from '../dist/lexicon/sensory-grammar.js';
 
 const folder = process.argv[2];
@@ -46,94 +46,90 @@ const WHY = [
 const bucket = (why) => WHY.filter(([, re]) => re.test(why ?? '')).map(([k]) => k).join('+') || 'other';
 
 let items = 0;
-for (const file of filesOf(folder)) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    items++;
-    const text = item.text;
-    const channel = item.channel ?? 'article';
-    const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-    const trace = [];
-    traceSensory(trace);
-    const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'sensory-miss-causes');
-    traceSensory();
-    if (result.error) continue;
-    const starts = lineStarts(text);
-    const lineOf = (off) => { let l = 0; while (l + 1 < starts.length && starts[l + 1] <= off) l++; return l + 1; };
-    const mine = result.findings.filter((f) => f.ruleId === RULE);
-    const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
-    const matched = new Set();
-    for (const ex of item.expect ?? []) {
-      if (ex.rule !== RULE) continue;
-      const ev = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
-      const hit = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
-      hit.forEach((f) => matched.add(f));
-      add('expected');
-      if (hit.length) { add('found'); continue; }
-      add('missed');
-      if (!ev.length) { add('missed: evidence not placed'); continue; }
-      const lines = new Set(ev.flatMap(([x, y]) => [lineOf(x), lineOf(Math.max(x, y - 1))]));
-      if (mine.some((f) => lines.has(f.line))) add('(a) fired on the line, other words');
-      const words = ev.flatMap(([x, y]) => text.slice(x, y).toLowerCase().match(/[\p{L}][\p{L}'-]*/gu) ?? []);
-      const cats = new Set();
-      for (const w of words) for (const c of catsOf.get(w) ?? []) cats.add(c);
-      const cue = ['colour', 'shape', 'size', 'picture', 'icon-picture', 'counted-picture', 'position', 'compound', 'relative-place', 'ordinal', 'sound', 'heard', 'visual', 'style', 'direction', 'extreme', 'grammar-state', 'grammar-sound', 'hear'].filter((c) => cats.has(c));
-      const over = trace.filter((t) => ev.some(([x, y]) => t.start < y && x < t.end));
-      const gates = [...new Set(over.filter((t) => t.gate !== 'reported').map((t) => `${t.gate}${t.gate.startsWith('g:') ? '' : ` [${t.grammar ? 'grammar' : 'pattern'} ${t.kind}]`}`))];
-      if (cue.length) {
-        add('(b) cue word in evidence');
-        for (const c of cue) add(`(b)   cue group: ${c}`);
-        if (gates.length) for (const g of gates) add(`(b)   gate: ${g}`);
-        else add('(b)   gate: pattern or grammar made no candidate, no verb refusal traced');
-        const line = text.split('\n')[lineOf(ev[0][0]) - 1].toLowerCase();
-        const lw = line.match(/[\p{L}][\p{L}'-]*/gu) ?? [];
-        if (lw.some((w) => catsOf.get(w)?.has('grammar-verb'))) add('(b)   line has a grammar verb');
-        else if (lw.some((w) => IMPERATIVE(w))) add('(b)   line has only an action verb (not grammar-verb)');
-        else add('(b)   line has no verb of the table');
-        if (/\byou (can|need to|should|must|will|may)\b/.test(line)) add('(b)   line has "you can/need to"');
-        if (!/^(the|a|an|your|this|that|any|each|its|one)$/.test(words[0] ?? '')) add('(b)   evidence starts with no determiner');
-        if (showWords) for (const w of new Set(words)) if (catsOf.has(w) && [...catsOf.get(w)].some((c) => cue.includes(c))) add(`(b)     table word: ${w}`);
-      } else {
-        add('(c) no cue word of any table');
-        if (words.some((w) => catsOf.get(w) && COLOUR(catsOf.get(w)))) add('(c)   has a colour word');
-        if (words.some((w) => POSITION.has(w))) add('(c)   has a position word');
-        if (words.some((w) => IMPERATIVE(w))) add('(c)   has an imperative verb of the table');
-        if (words.some((w) => catsOf.get(w)?.has('shape'))) add('(c)   has a shape word');
-        if (words.some((w) => catsOf.get(w)?.has('thing') || catsOf.get(w)?.has('generic') || catsOf.get(w)?.has('grammar-head'))) add('(c)   has a thing word');
-        for (const g of gates) add(`(c)   gate: ${g}`);
-      }
+for (const { item } of itemsOf(folder)) {
+  items++;
+  const text = item.text;
+  const channel = item.channel ?? 'article';
+  const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
+  const trace = [];
+  traceSensory(trace);
+  const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'sensory-miss-causes');
+  traceSensory();
+  if (result.error) continue;
+  const starts = lineStarts(text);
+  const lineOf = (off) => { let l = 0; while (l + 1 < starts.length && starts[l + 1] <= off) l++; return l + 1; };
+  const mine = result.findings.filter((f) => f.ruleId === RULE);
+  const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
+  const matched = new Set();
+  for (const ex of item.expect ?? []) {
+    if (ex.rule !== RULE) continue;
+    const ev = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
+    const hit = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
+    hit.forEach((f) => matched.add(f));
+    add('expected');
+    if (hit.length) { add('found'); continue; }
+    add('missed');
+    if (!ev.length) { add('missed: evidence not placed'); continue; }
+    const lines = new Set(ev.flatMap(([x, y]) => [lineOf(x), lineOf(Math.max(x, y - 1))]));
+    if (mine.some((f) => lines.has(f.line))) add('(a) fired on the line, other words');
+    const words = ev.flatMap(([x, y]) => text.slice(x, y).toLowerCase().match(/[\p{L}][\p{L}'-]*/gu) ?? []);
+    const cats = new Set();
+    for (const w of words) for (const c of catsOf.get(w) ?? []) cats.add(c);
+    const cue = ['colour', 'shape', 'size', 'picture', 'icon-picture', 'counted-picture', 'position', 'compound', 'relative-place', 'ordinal', 'sound', 'heard', 'visual', 'style', 'direction', 'extreme', 'grammar-state', 'grammar-sound', 'hear'].filter((c) => cats.has(c));
+    const over = trace.filter((t) => ev.some(([x, y]) => t.start < y && x < t.end));
+    const gates = [...new Set(over.filter((t) => t.gate !== 'reported').map((t) => `${t.gate}${t.gate.startsWith('g:') ? '' : ` [${t.grammar ? 'grammar' : 'pattern'} ${t.kind}]`}`))];
+    if (cue.length) {
+      add('(b) cue word in evidence');
+      for (const c of cue) add(`(b)   cue group: ${c}`);
+      if (gates.length) for (const g of gates) add(`(b)   gate: ${g}`);
+      else add('(b)   gate: pattern or grammar made no candidate, no verb refusal traced');
+      const line = text.split('\n')[lineOf(ev[0][0]) - 1].toLowerCase();
+      const lw = line.match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+      if (lw.some((w) => catsOf.get(w)?.has('grammar-verb'))) add('(b)   line has a grammar verb');
+      else if (lw.some((w) => IMPERATIVE(w))) add('(b)   line has only an action verb (not grammar-verb)');
+      else add('(b)   line has no verb of the table');
+      if (/\byou (can|need to|should|must|will|may)\b/.test(line)) add('(b)   line has "you can/need to"');
+      if (!/^(the|a|an|your|this|that|any|each|its|one)$/.test(words[0] ?? '')) add('(b)   evidence starts with no determiner');
+      if (showWords) for (const w of new Set(words)) if (catsOf.has(w) && [...catsOf.get(w)].some((c) => cue.includes(c))) add(`(b)     table word: ${w}`);
+    } else {
+      add('(c) no cue word of any table');
+      if (words.some((w) => catsOf.get(w) && COLOUR(catsOf.get(w)))) add('(c)   has a colour word');
+      if (words.some((w) => POSITION.has(w))) add('(c)   has a position word');
+      if (words.some((w) => IMPERATIVE(w))) add('(c)   has an imperative verb of the table');
+      if (words.some((w) => catsOf.get(w)?.has('shape'))) add('(c)   has a shape word');
+      if (words.some((w) => catsOf.get(w)?.has('thing') || catsOf.get(w)?.has('generic') || catsOf.get(w)?.has('grammar-head'))) add('(c)   has a thing word');
+      for (const g of gates) add(`(c)   gate: ${g}`);
     }
-    const extra = mine.filter((f) => !matched.has(f));
-    const path = (f) => {
-      const [a, b] = spanOf(f);
-      const t = trace.find((x) => x.gate === 'reported' && x.start < b && a < x.end);
-      return t ? `${t.grammar ? 'grammar' : 'pattern'} ${t.kind}` : 'state-colour pass';
-    };
-    // Groups of the rule's own table on each fired line that matched nothing expected (counts only).
-    const groupsOnLine = (tag) => {
-      for (const f of extra) {
-        const lw = text.split('\n')[f.line - 1].toLowerCase().match(/[\p{L}][\p{L}'-]*/gu) ?? [];
-        const g = new Set();
-        for (const w of lw) for (const c of catsOf.get(w) ?? []) if (!c.startsWith('grammar-')) g.add(c);
-        for (const c of g) add(`${tag} ${path(f)}: line has group ${c}`);
-      }
-    };
-    if ((item.near_miss ?? []).some((nm) => nm.rule === RULE) || (Array.isArray(item.expect) && item.expect.length === 0)) groupsOnLine(item.expect?.length === 0 ? 'clean-line' : 'nm-line');
-    for (const nm of item.near_miss ?? []) {
-      if (nm.rule !== RULE) continue;
-      add('near-miss');
-      if (!extra.length) continue;
-      add('near-miss fired');
-      for (const p of new Set(extra.map(path))) add(`near-miss fired: path ${p}`);
-      add(`near-miss fired: why bucket ${bucket(nm.why)}`);
+  }
+  const extra = mine.filter((f) => !matched.has(f));
+  const path = (f) => {
+    const [a, b] = spanOf(f);
+    const t = trace.find((x) => x.gate === 'reported' && x.start < b && a < x.end);
+    return t ? `${t.grammar ? 'grammar' : 'pattern'} ${t.kind}` : 'state-colour pass';
+  };
+  // Groups of the rule's own table on each fired line that matched nothing expected (counts only).
+  const groupsOnLine = (tag) => {
+    for (const f of extra) {
+      const lw = text.split('\n')[f.line - 1].toLowerCase().match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+      const g = new Set();
+      for (const w of lw) for (const c of catsOf.get(w) ?? []) if (!c.startsWith('grammar-')) g.add(c);
+      for (const c of g) add(`${tag} ${path(f)}: line has group ${c}`);
     }
-    if (Array.isArray(item.expect) && item.expect.length === 0) {
-      add('clean');
-      if (mine.length) {
-        add('clean fired');
-        for (const p of new Set(mine.map(path))) add(`clean fired: path ${p}`);
-      }
+  };
+  if ((item.near_miss ?? []).some((nm) => nm.rule === RULE) || (Array.isArray(item.expect) && item.expect.length === 0)) groupsOnLine(item.expect?.length === 0 ? 'clean-line' : 'nm-line');
+  for (const nm of item.near_miss ?? []) {
+    if (nm.rule !== RULE) continue;
+    add('near-miss');
+    if (!extra.length) continue;
+    add('near-miss fired');
+    for (const p of new Set(extra.map(path))) add(`near-miss fired: path ${p}`);
+    add(`near-miss fired: why bucket ${bucket(nm.why)}`);
+  }
+  if (Array.isArray(item.expect) && item.expect.length === 0) {
+    add('clean');
+    if (mine.length) {
+      add('clean fired');
+      for (const p of new Set(mine.map(path))) add(`clean fired: path ${p}`);
     }
   }
 }
