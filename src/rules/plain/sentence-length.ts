@@ -18,6 +18,8 @@
  * A bold label that opens a paragraph or list item and ends with a colon ("**Short version:** …", "<b>Note:</b> …") is
  * a run-in heading: its words are not counted or quoted (issue 14, 1.15: two blind editors of the seed-67 and seed-68
  * audits found such labels counted; corpus 768 -> 766 findings, and 13 messages now quote the sentence, not the label).
+ * So is a plain label of one to six capitalised words ("Right to Knowledge and Correction: You can…"; 1.16, seed-70
+ * audit: corpus 1534 -> 1532 findings, all in one privacy statement, and 6 messages now quote the sentence).
  */
 import { defineRule } from '../define-rule.js';
 import { REPLY_CHANNELS } from '../../types.js';
@@ -27,7 +29,7 @@ import type { Sentence, Word } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
-import { HAS_WORD_CHAR } from '../../util/ascii-class.js';
+import { HAS_WORD_CHAR, STARTS_UPPER } from '../../util/ascii-class.js';
 
 /**
  * A sentence one word over a limit of 25 or more is not worth a writer's time (issue 14: a clear
@@ -99,8 +101,11 @@ export default defineRule<Options>({
     const reply = REPLY_CHANNELS.includes(ctx.channel);
     const turns = reply ? customerTurnSpans(doc) : [];
     // A speaker label ("Agent:") is not one of the sentence's words, nor is a bold label that opens a paragraph
-    // ("**Short version:** We host…"; issue 14, 1.15 audit: two editors found a 25-word summary counted as 27).
-    const labels = runInLabelStarts(doc, reply ? speakerLabelStarts(doc) : new Set<number>());
+    // ("**Short version:** We host…"; issue 14, 1.15 audit: two editors found a 25-word summary counted as 27), nor a
+    // plain label of a few capitalised words ("Legal Obligation: We process…"; 1.16, seed-70 audit).
+    const labels = reply ? speakerLabelStarts(doc) : new Set<number>();
+    runInLabelStarts(doc, labels);
+    plainLabelStarts(doc, labels);
     for (const block of doc.prose) {
       if (per === 'paragraph' || block.kind === 'heading') flush();
       if (SKIP.has(block.kind) || block.quote) continue;
@@ -137,7 +142,7 @@ function endsWithColon(text: string, start: number, end: number): boolean {
  * Adds to `labels` the words of each bold label that opens a paragraph or list item and ends with a colon
  * ("**Short version:** …", "<b>Note:</b> …"): a run-in heading, not part of the sentence after it.
  */
-function runInLabelStarts(doc: Doc, labels: Set<number>): ReadonlySet<number> {
+function runInLabelStarts(doc: Doc, labels: Set<number>): void {
   const spans: Span[] = [];
   for (const tag of ['strong', 'b']) {
     for (const el of doc.elements(tag)) {
@@ -147,14 +152,50 @@ function runInLabelStarts(doc: Doc, labels: Set<number>): ReadonlySet<number> {
       if (endsWithColon(doc.text, start, end) || doc.text.slice(end, end + 1) === ':') spans.push({ start, end });
     }
   }
-  if (!spans.length) return labels;
+  if (!spans.length) return;
   for (const block of doc.prose) {
     const first = block.sentences[0]?.words.find((w) => !w.masked);
     const span = first && spans.find((x) => first.span.start >= x.start && first.span.start < x.end);
     if (!span) continue;
     for (const w of block.sentences[0].words) if (w.span.start >= span.start && w.span.end <= span.end) labels.add(w.span.start);
   }
-  return labels;
+}
+
+/** Words a plain label may have in lower case between its capitalised words: "Right to Knowledge and Correction". */
+const LABEL_JOINERS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+/** Words that make a clause of the words before a colon ("We Will:", "You Can:"): not a label. */
+const LABEL_VERBS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'that', 'this', 'here', 'there']);
+const LABEL_MAX_WORDS = 6;
+
+/**
+ * Adds to `labels` the words of a plain label that opens a paragraph or list item: one to six capitalised words
+ * (small joining words such as "to" and "and" may be lower case), none of them verb-like, then a colon and a
+ * capital letter ("Right to Knowledge and Correction: You can ask…"). A run-in heading, like a bold one (issue 14,
+ * seed-70 audit). Not "Note that you can: …" (lower-case words), nor a longer run of words.
+ */
+function plainLabelStarts(doc: Doc, labels: Set<number>): void {
+  for (const block of doc.prose) {
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    const sentence = block.sentences[0];
+    if (!sentence) continue;
+    const words = sentence.words.filter((w) => HAS_WORD_CHAR.test(w.text));
+    if (!words.length || words[0].masked || words[0].quoted || labels.has(words[0].span.start)) continue;
+    for (let i = 0; i < Math.min(words.length - 1, LABEL_MAX_WORDS); i++) {
+      const w = words[i];
+      if (w.masked || w.quoted || LABEL_VERBS.has(w.lower)) break;
+      const capital = STARTS_UPPER.test(w.text);
+      if (!capital && (i === 0 || !LABEL_JOINERS.has(w.lower))) break;
+      // Only spaces, a hyphen or an apostrophe between the label's words: "Non-essential Cookies".
+      const gap = doc.text.slice(w.span.end, words[i + 1].span.start);
+      if (gap.startsWith(':')) {
+        // A capitalised word ends the label, then a capital letter opens the sentence.
+        if (!capital || !/^:[ \t]+$/.test(gap) || !STARTS_UPPER.test(words[i + 1].text)) break;
+        for (const x of sentence.words) if (x.span.start >= words[0].span.start && x.span.end <= w.span.end) labels.add(x.span.start);
+        break;
+      }
+      if (!/^[ \t]+$/.test(gap)) break;
+    }
+  }
 }
 
 /** The sentence's first word starts in the span (a customer's turn). */
