@@ -28,13 +28,14 @@
  * 1.16 (issue 14): plain writers call "just reply", "simply ask" and "just let us know" minimizing in help
  * articles; care writers use them in hundreds of good replies. The invitation exemption (`invitations`,
  * `invitationBefore`, the `contact` sense, and the notice an `invitation` entry needs) now holds only in the
- * table's `invitationChannels` (the reply channels). Out of them, "of course" no longer needs "you" near it
+ * reply channels (REPLY_CHANNELS). Out of them, "of course" no longer needs "you" near it
  * (`needsYouInReplies`) unless a hedge follows ("Of course, there may…") or it closes the sentence as an aside.
  * Measured (blind, counts only): plain held-out 14 → 17 of 17, final 74 → 77 of 85, reserve 9/9; near-misses and
  * clean items fired unchanged (0/7, 2/50, 0/4; 0/73, 6/636, 0/69); care good replies fired unchanged (dev 25 of
  * 1,437, final 10 of 537); corpus 64 → 64.
  */
 import { defineRule } from '../define-rule.js';
+import { REPLY_CHANNELS } from '../../types.js';
 import { table, type PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase } from '../kinds/phrase-rule.js';
 import type { ProseBlock, Sentence, Word } from '../../document/prose.js';
@@ -107,18 +108,12 @@ function previousSkipping(sentence: Sentence, first: Word, skip: readonly string
   return { prev, at: i, article };
 }
 
-let replyChannels: Set<string> | undefined;
-
 /**
  * Whether an invitation to get in touch ("just reply", "simply ask", "just let us know") is left alone in this
- * channel: in replies (the table's `invitationChannels`) it is, in an article or a policy it counts (1.16).
+ * channel: in replies (REPLY_CHANNELS) it is, in an article or a policy it counts (1.16).
  */
 function invitationChannel(channel: string): boolean {
-  if (!replyChannels) {
-    const v = table(TABLE).invitationChannels;
-    replyChannels = new Set((Array.isArray(v) ? (v as unknown[]) : []).map((x) => String(x).toLowerCase()));
-  }
-  return replyChannels.has(String(channel).toLowerCase());
+  return (REPLY_CHANNELS as readonly string[]).includes(channel);
 }
 
 /** Whether the hit sits inside one of these phrases (the entry's `invitations`). */
