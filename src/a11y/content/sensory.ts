@@ -24,7 +24,7 @@ export interface SensoryHit {
   near?: boolean;
 }
 
-type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard' | 'light-pattern' | 'status-mark' | 'show-verb' | 'message' | 'side';
+type Category = 'colour' | 'shape' | 'size' | 'shade' | 'thing' | 'size-thing' | 'text' | 'place' | 'compound' | 'visual' | 'colour-verb' | 'label-cue' | 'action' | 'exception' | 'indicator' | 'colour-change' | 'seen-change' | 'cue' | 'sound' | 'hear' | 'style' | 'sound-verb' | 'relative-place' | 'ordinal' | 'picture' | 'icon-picture' | 'counted-picture' | 'pointing' | 'generic' | 'extreme' | 'outline' | 'mark-word' | 'look-head' | 'direction' | 'text-place' | 'icon-function' | 'heard' | 'light-pattern' | 'status-mark' | 'show-verb' | 'message' | 'side';
 
 interface Lexicon {
   words: Map<string, Set<Category>>;

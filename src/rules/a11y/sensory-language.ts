@@ -355,17 +355,17 @@ function strictLabel(doc: Doc, s: Sentence, labels: Span[], from: number, to: nu
   return labels.some((l) => l.start >= start && l.end <= end);
 }
 
-/** Verbs of a light's change that anyone can see: not "is" or "stays", which tell no change. */
-const SEEN_CHANGE = new Set(['turn', 'turns', 'turned', 'go', 'goes', 'glow', 'glows', 'flash', 'flashes', 'flashing', 'blink', 'blinks', 'blinking', 'shine', 'shines', 'lights', 'becomes', 'shows']);
-
-/** Outside the sound's words, a light or screen with a change or a look after it: "the light turns green", "the LED flashes". */
+/**
+ * Outside the sound's words, a light or screen with a change anyone can see (category `seen-change` in
+ * rules/sensory-language.yml) or a look after it: "the light turns green", "the LED flashes".
+ */
 function seenCue(s: Sentence, first: number, last: number): boolean {
   const w = s.words;
   for (let k = 0; k < w.length; k++) {
     if ((k >= first && k <= last) || !inCategory(w[k].lower, 'indicator') || w[k].masked || w[k].quoted) continue;
     for (let m = k + 1; m < Math.min(w.length, k + 5); m++) {
       if (m >= first && m <= last) break;
-      if (SEEN_CHANGE.has(w[m].lower) || isLookWord(w[m].lower)) return true;
+      if (inCategory(w[m].lower, 'seen-change') || isLookWord(w[m].lower)) return true;
     }
   }
   return false;
