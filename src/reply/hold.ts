@@ -20,8 +20,6 @@ import { patternHits } from '../lexicon/care-tables.js';
 import { hitsIn, hitText, type Hit } from './words.js';
 
 const TABLE = 'hold-permission';
-/** First words of a spoken "wait for me" (hold-alone): a customer who says them asks us to wait. */
-const SPOKEN_WAIT = new Set(['just', 'a', 'one', 'two', '2', 'few', 'couple', 'give', 'please', 'hold', 'hang', 'stay']);
 /** How many lines before a hold an ask may stand. */
 const LOOK_BACK = 4;
 /**
@@ -61,7 +59,7 @@ export function holdsOf(lines: readonly ReplyLine[]): HoldInfo[] {
     // A stage direction is the agent's action whoever spoke last ("Customer: My bill's wrong." then "[transfers to billing]").
     // A short line of stage words with no brackets ("— on hold —", "Transferring…") is one too.
     // "Customer: Can you see it?" then "Hold on.": the customer asking us to wait, in their own turn, is no hold of ours.
-    const bare = !line.stage && !line.question && !ownLabel(line) && aloneHits(line).some((h) => h.first === line.words[0] && h.last === line.words[line.words.length - 1] && !(line.speaker === 'customer' && SPOKEN_WAIT.has(h.first.lower.replace(/[.,!]$/, ''))));
+    const bare = !line.stage && !line.question && !ownLabel(line) && aloneHits(line).some((h) => h.first === line.words[0] && h.last === line.words[line.words.length - 1] && !(line.speaker === 'customer' && h.value.spoken === true));
     if (line.speaker !== 'agent' && !line.stage && !bare) return;
     // "I'll need to pass you to returns. Would that be alright?" … "[transfer to returns]": the hold in words was judged; its stage direction is the same hold.
     // A stage direction right after the words ("I'll transfer you now." "[transfer to returns]") is still reported on its own.
