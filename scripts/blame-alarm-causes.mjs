@@ -9,7 +9,7 @@
 // cue model band, sentence reader band, again, clause), the channel, whether the good-reply model scored the
 // reply as good, and a keyword bucket of the writer's own `why` (near-misses). It prints ONLY counts and the
 // rule's own names, never an item's words, so it may run on sets nobody reads. `--ids` adds item ids (dev only).
-import { itemsOf, lineStarts, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
+import { itemsOf, lineStarts, lintReply, matchExpected, replyFile, scorerArgs } from './lib/devset.mjs';
 import { traceBlame } from '../dist/rules/care/blame-language.js';
 
 const RULE = 'blame-language';
@@ -73,10 +73,9 @@ function layerDetail(trace, f) {
 for (const { file, item } of itemsOf(folder)) {
   counts.items++;
   const text = item.text;
-  const channel = item.channel ?? 'email';
-  const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
+  const { name, channel } = replyFile(item);
   traces = [];
-  const result = await lintItem(text, name, channel, 'blame-alarm-causes');
+  const result = await lintReply(item, 'blame-alarm-causes');
   if (result.error) continue;
   const care = result.findings.filter((f) => CARE.includes(f.ruleId));
   const { matched } = matchExpected(text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));

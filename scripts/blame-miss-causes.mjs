@@ -15,7 +15,7 @@
 // It prints ONLY counts per cause, with the rule's own gate, layer and pattern entry names (an entry by its
 // index in rules/blame-language.yml), never the item's words, so it may run on sets nobody reads.
 // `--ids` also lists item ids per cause (ids only; for sets you may read).
-import { evidenceSpans, itemsOf, lineStarts, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf, lineStarts, lintReply, matchExpected, replyFile, scorerArgs } from './lib/devset.mjs';
 import { traceBlame } from '../dist/rules/care/blame-language.js';
 
 const RULE = 'blame-language';
@@ -63,10 +63,9 @@ function closest(trace, evLines) {
 for (const { file, item } of itemsOf(folder)) {
   counts.items++;
   const text = item.text;
-  const channel = item.channel ?? 'email';
-  const name = /^\s*</.test(text) ? 'reply.html' : 'reply.md';
+  const { name, channel } = replyFile(item);
   traces = [];
-  const result = await lintItem(text, name, channel, 'blame-miss-causes');
+  const result = await lintReply(item, 'blame-miss-causes');
   if (result.error) continue;
   const care = result.findings.filter((f) => CARE.includes(f.ruleId));
   const expect = (item.expect ?? []).filter((ex) => ex.rule === RULE);

@@ -16,7 +16,7 @@
 //                           next line or two, a question after the promise, the customer speaking after it
 // For near-misses it also buckets the writer's `why` by keyword. It prints ONLY counts (and, with --ids, item ids),
 // never the item's words, so it may run on sets nobody reads.
-import { itemsOf, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
+import { itemsOf, lintReply, matchExpected, replyFile, scorerArgs } from './lib/devset.mjs';
 import { traceCare } from '../dist/reply/trace.js';
 import { hitsIn } from '../dist/reply/words.js';
 import { impactLineScore, namesImpact } from '../dist/reply/impact.js';
@@ -125,9 +125,9 @@ function promiseCauses(t, p) {
 let items = 0;
 for (const { file, item } of itemsOf(folder)) {
   items++;
-  const channel = item.channel ?? 'email';
+  const { channel } = replyFile(item);
   traces = [];
-  const result = await lintItem(item.text, /^\s*</.test(item.text) ? 'reply.html' : 'reply.md', channel, 'care-clean-fire-causes');
+  const result = await lintReply(item, 'care-clean-fire-causes');
   if (result.error) continue;
   const care = result.findings.filter((f) => CARE.includes(f.ruleId));
   const { matched } = matchExpected(item.text, care, (item.expect ?? []).filter((ex) => CARE.includes(ex.rule)));

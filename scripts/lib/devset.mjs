@@ -118,6 +118,17 @@ export function lintItem(text, name, channel, configName) {
   return lintSource({ path: name, absPath: join(root, name), bytes: new TextEncoder().encode(text) }, resolver, { noAxe: true });
 }
 
+/** A care item's file name and channel: HTML when its text starts with a tag, else Markdown; email when no channel is given. */
+export function replyFile(item) {
+  return { name: /^\s*</.test(item.text) ? 'reply.html' : 'reply.md', channel: item.channel ?? 'email' };
+}
+
+/** Lints one care item as scripts/score-devset.mjs does (see replyFile). */
+export function lintReply(item, configName) {
+  const { name, channel } = replyFile(item);
+  return lintItem(item.text, name, channel, configName);
+}
+
 /**
  * Adds one dev-set item to a blame trainer's tally: each evidence span found when a reported span
  * overlaps it, and whether a near-miss or a clean item fired at all.
