@@ -37,6 +37,7 @@ import type { Sentence, Word } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import type { Span } from '../../types.js';
 import { familiarWord } from '../../util/readability.js';
+import { fitSwaps, foundBeforeNoun } from '../../lexicon/word-form.js';
 import { ALL_LOWER, LOWER_WORD, STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
 
 // Unicode classes with their ASCII twins (src/util/ascii-class.ts): the \p expression is made only for non-ASCII words.
@@ -740,6 +741,13 @@ export default defineRule<Options>({
       }
     }
     hits.sort((a, b) => a.span.start - b.span.start);
+    // Swaps in the form of the word found (issue 14, 1.17): "streamlined setup" → 'simplified', "reaching out to" →
+    // 'contacting'; "optimisation" gets the entry's noun swaps or none ('say it in plain words').
+    const own = new Set(table(TABLE).entries);
+    for (const h of hits) {
+      if (!own.has(h.entry) || !h.entry.replace?.length) continue;
+      h.suggestions = fitSwaps({ actual: h.actual, entry: h.entry, beforeNoun: foundBeforeNoun(h.sentence, h.from, h.to) }).map((r) => matchCase(r, h.actual));
+    }
     // "our L2 team" → 'a specialist', not 'A specialist': an acronym's capital is not a sentence's, nor is a tier's.
     for (const h of hits) {
       const first = h.actual.split(/\s+/)[0] ?? '';

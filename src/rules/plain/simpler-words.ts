@@ -39,6 +39,7 @@ import { table, type PhraseEntry } from '../../lexicon/data.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Span } from '../../types.js';
 import { formsOf } from '../../lexicon/lemma.js';
+import { fitSwaps, foundBeforeNoun } from '../../lexicon/word-form.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
@@ -530,18 +531,23 @@ export default defineRule<Options>({
   messages: {
     simpler: "Use {{expected}} instead of '{{actual}}'",
     simplerCounted: "Use {{expected}} instead of '{{actual}}' (used {{count}} times in this file)",
+    // No swap fits the form of the word found (1.17): "optimisation" where the swaps are verbs.
+    plainer: "'{{actual}}' has a plainer way to say it: reword it",
+    plainerCounted: "'{{actual}}' has a plainer way to say it (used {{count}} times in this file): reword it",
   },
   check(doc, ctx) {
     const hits: Hit[] = [];
     eachPhrase(
       doc,
       TABLE,
-      ({ sentence, hit, actual, suggestions }) => {
+      ({ sentence, hit, actual }) => {
         // A capital in mid-sentence marks a name or a defined term ("the Modification", "Termination Assistance"):
         // swapping it would break the definition.
         if (sentence.words.indexOf(hit.first) > lead(sentence) && STARTS_UPPER.test(hit.first.text) && gate('case')) return;
         if (!fits(hit.value, sentence, hit.first, hit.last, ctx.channel)) return;
-        hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions });
+        // Swaps in the form of the words found (1.17): "complies with" → 'follows', "modifications" → 'changes'.
+        const fitted = fitSwaps({ actual, entry: hit.value, beforeNoun: foundBeforeNoun(sentence, hit.first.start, hit.last.end) }).map((r) => matchCase(r, actual));
+        hits.push({ sentence, span: sentence.block.spanOf(hit.first.start, hit.last.end), actual, entry: hit.value, suggestions: fitted });
       },
       { skipQuotes: gate('quoted'), skipQuotedWords: gate('quoted'), exceptions: gate('exception') },
     );
@@ -574,7 +580,7 @@ export default defineRule<Options>({
     }
     for (const { hit: h, count, counted } of perEntry(hits, Boolean(ctx.options.onePerFile) && gate('onePerFile'))) {
       ctx.report({
-        messageId: counted ? 'simplerCounted' : 'simpler',
+        messageId: h.suggestions.length ? (counted ? 'simplerCounted' : 'simpler') : counted ? 'plainerCounted' : 'plainer',
         span: h.span,
         data: { actual: h.actual, expected: h.suggestions.map((x) => `'${x}'`).join(' or '), count },
         suggestions: h.suggestions,
