@@ -3,7 +3,7 @@
 // of a one-file run (issue 19). Runs the start-up bundle with its V8 code cache when built
 // (src/boot/bundle.ts, scripts/bundle.mjs), else the module tree in dist/.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
 const { join } = require('node:path');
 
 /**
@@ -33,34 +33,75 @@ function setV8Flags(flags) {
   for (const flag of flags) v8.setFlagsFromString(flag);
 }
 
+/**
+ * The wrapper Node.js puts around a CommonJS file. The build writes it into the main bundle (scripts/bundle.mjs
+ * wrapBundle), so V8 compiles the string as read: put around it here, the two joined strings were copied into one
+ * new 1.3 MB string in V8's heap before compiling (issue 19). A bundle without it (an older build) is wrapped here.
+ */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+
+/**
+ * The bundle's source and code cache, read through one buffer (issue 19): the source is copied out of it into its
+ * string, then the cache is read into the same memory, which V8 reads only while it compiles. Two buffers of their
+ * own (readFileSync) touched 1.4 MB more of fresh memory, and each new page costs the kernel a fault. Returns
+ * undefined when the bundle cannot be read; cachedData is undefined when the cache cannot be read whole.
+ */
+function readBundle(file) {
+  let fd;
+  let cacheFd;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    try {
+      cacheFd = openSync(`${file}.v8cache`, 'r');
+    } catch {
+      cacheFd = undefined;
+    }
+    const size = fstatSync(fd).size;
+    const cacheSize = cacheFd === undefined ? 0 : fstatSync(cacheFd).size;
+    const buffer = Buffer.allocUnsafeSlow(Math.max(size, cacheSize));
+    // ASCII only (scripts/bundle.mjs checks it), so latin1 gives the same one-byte string. Node.js copies a large
+    // latin1 string out of the buffer into an external string, outside V8's heap: the 1.3 MB no longer sits in the
+    // young generation, where it set off a scavenge early in start-up (issue 19: 1.5-4.5 ms less CPU for one
+    // article, medians of 31 and 41 alternating runs). The full garbage collection at exit it once set off
+    // (10-15 ms) no longer happens: exitWhenIdle() ends the process without V8's clean-up, and --trace-gc shows
+    // none when the process exits on its own either.
+    const source = buffer.toString('latin1', 0, readAll(fd, buffer, size));
+    const cachedData = cacheFd !== undefined && readAll(cacheFd, buffer, cacheSize) === cacheSize ? buffer.subarray(0, cacheSize) : undefined;
+    return { source, cachedData };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+    if (cacheFd !== undefined) closeSync(cacheFd);
+  }
+}
+
+/** Reads up to `size` bytes of `fd` into the start of `buffer`; returns how many it read (fewer at the end of the file). */
+function readAll(fd, buffer, size) {
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, buffer, done, size - done, done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
 /** The bundle's `main`, loaded as src/boot/bundle.ts `loadBundle()` does (same wrapper and flags, so V8 takes the same cache). */
 function bundledMain() {
   if (process.env.PLAINSPOKE_NO_BUNDLE) return undefined;
   const dir = join(__dirname, '..', 'dist', 'bundle');
   const file = join(dir, 'plainspoke.cjs');
-  let source;
-  try {
-    // ASCII only (scripts/bundle.mjs checks it), so latin1 gives the same one-byte string. Node.js makes an external
-    // string of a large latin1 read, outside V8's heap: the 2 MB no longer sits in the young generation, where it
-    // set off a scavenge early in start-up (issue 19: 1.5-4.5 ms less CPU for one article, medians of 31 and 41
-    // alternating runs). The full garbage collection at exit it once set off (10-15 ms) no longer happens:
-    // exitWhenIdle() ends the process without V8's clean-up, and --trace-gc shows none when the process exits
-    // on its own either.
-    source = readFileSync(file, 'latin1');
-  } catch {
-    return undefined;
-  }
-  let cachedData;
-  try {
-    cachedData = readFileSync(`${file}.v8cache`);
-  } catch {
-    cachedData = undefined;
-  }
+  const read = readBundle(file);
+  if (!read) return undefined;
+  const { source, cachedData } = read;
   if (cachedData && !process.env.PLAINSPOKE_V8_DEFAULTS) setV8Flags(V8_FLAGS);
   const vm = require('node:vm');
-  // Not written into the file at build time (issue 19): a 1.9 MB string read whole then lives on past the first
-  // garbage collection, and a run collected garbage more often (8 scavenges and a full collection instead of 6).
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const wrapped = source.startsWith(WRAPPER) ? source : `${WRAPPER}${source}\n});`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   const mod = { exports: {} };
   // This file's own require, not createRequire(file) from node:module, which loads Node.js's ES module loader

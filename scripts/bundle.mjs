@@ -91,6 +91,7 @@ if (!forWorkers) {
   lazyColour(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   assertAscii(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
   await sideBundles(build);
+  await wrapBundle(join(root, 'dist', 'bundle', 'plainspoke.cjs'));
 }
 
 /**
@@ -175,6 +176,21 @@ async function sideBundles(build) {
     '',
   ].join('\n');
   writeFileSync(main, prependAfterStrict(code, loader));
+}
+
+/**
+ * The wrapper Node.js puts around a CommonJS file (src/boot/bundle.ts BUNDLE_WRAPPER), written into the main bundle
+ * as its last step (issue 19). bin/plainspoke.js and loadBundle() put it around the bundle's text when they do not
+ * find it there; V8 then copied the two joined strings into one new 1.3 MB string in its heap before compiling.
+ * Written in, the string V8 compiles is the one read from the file, outside V8's heap. Line 1 holds the wrapper
+ * either way, so stack traces keep the bundle's line numbers, and the build's warm-up and code cache use this text.
+ */
+async function wrapBundle(file) {
+  const { BUNDLE_WRAPPER } = await import('../dist/boot/bundle.js');
+  const code = readFileSync(file, 'utf8');
+  if (code.startsWith(BUNDLE_WRAPPER)) throw new Error(`bundle: ${file} is wrapped already (wrapBundle in scripts/bundle.mjs)`);
+  writeFileSync(file, `${BUNDLE_WRAPPER}${code}\n});`);
+  assertAscii(file);
 }
 
 /** One side bundle (sideBundles): `input` and what it imports, in dist/bundle/`name`, requiring only `hosted` and Node.js's modules. */

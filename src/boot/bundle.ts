@@ -16,7 +16,7 @@
  * same cache): an ES module entry started Node.js's module loader, 5-8 ms.
  * This file serves the worker threads (bundle-worker.ts), the build and tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,19 +60,64 @@ export interface LoadedBundle {
  */
 export function loadBundle(options: { cache?: 'main' | 'worker' | false } = {}): LoadedBundle | undefined {
   if (process.env.PLAINSPOKE_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return undefined;
-  // ASCII only (scripts/bundle.mjs checks), so V8 gets a one-byte string (bin/plainspoke.js reads it the same way):
-  // read whole, then decoded (readFileSync's 'utf8' reads a big file in 8 KB pieces).
-  const source = readFileSync(BUNDLE_FILE).toString('utf8');
   const cacheFile = options.cache === false ? undefined : options.cache === 'worker' ? WORKER_CODE_CACHE_FILE : CODE_CACHE_FILE;
-  let cachedData: Buffer | undefined;
-  if (cacheFile && existsSync(cacheFile)) cachedData = readFileSync(cacheFile);
+  const { source, cachedData } = readBundleFiles(BUNDLE_FILE, cacheFile && existsSync(cacheFile) ? cacheFile : undefined);
   if (cachedData) tuneV8ForWorkers();
-  // The same wrapper Node.js puts around a CommonJS file, on the first line so stack traces keep the bundle's line numbers.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   // The bundle has no import(): scripts/bundle.mjs turns the external ones (jsdom, axe-core) into require().
-  const script = new vm.Script(wrapped, { filename: BUNDLE_FILE, cachedData });
+  const script = new vm.Script(wrappedBundle(source), { filename: BUNDLE_FILE, cachedData });
   const module = { exports: {} as BundleExports };
   const init = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   init.call(module.exports, module.exports, createRequire(BUNDLE_FILE), module, BUNDLE_FILE, dirname(BUNDLE_FILE));
   return { exports: module.exports, script, cacheRejected: !cachedData || script.cachedDataRejected === true };
+}
+
+/**
+ * The same wrapper Node.js puts around a CommonJS file, on the first line so stack traces keep the bundle's line
+ * numbers. The build writes it into the main bundle (scripts/bundle.mjs wrapBundle), so V8 compiles the string as read
+ * (issue 19: joined here, the two strings were copied into one new string in V8's heap); bin/plainspoke.js checks
+ * for the same text.
+ */
+export const BUNDLE_WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+
+/** `source` as a function of CommonJS's five arguments: as it is when the build wrapped it, else wrapped now. */
+function wrappedBundle(source: string): string {
+  return source.startsWith(BUNDLE_WRAPPER) ? source : `${BUNDLE_WRAPPER}${source}\n});`;
+}
+
+/**
+ * A bundle's source and code cache, read through one buffer, as bin/plainspoke.js reads them (issue 19): the source is
+ * copied out of it into a string (ASCII only, scripts/bundle.mjs checks, so latin1 gives the same one-byte string,
+ * which Node.js keeps outside V8's heap for a large file), then the cache is read into the same memory, which V8 reads
+ * only while it compiles. `cachedData` is undefined without `cacheFile` or when it cannot be read whole.
+ */
+function readBundleFiles(file: string, cacheFile: string | undefined): { source: string; cachedData: Buffer | undefined } {
+  const fd = openSync(file, 'r');
+  let cacheFd: number | undefined;
+  try {
+    try {
+      cacheFd = cacheFile === undefined ? undefined : openSync(cacheFile, 'r');
+    } catch {
+      cacheFd = undefined;
+    }
+    const size = fstatSync(fd).size;
+    const cacheSize = cacheFd === undefined ? 0 : fstatSync(cacheFd).size;
+    const buffer = Buffer.allocUnsafeSlow(Math.max(size, cacheSize));
+    const source = buffer.toString('latin1', 0, readAll(fd, buffer, size));
+    const cachedData = cacheFd !== undefined && readAll(cacheFd, buffer, cacheSize) === cacheSize ? buffer.subarray(0, cacheSize) : undefined;
+    return { source, cachedData };
+  } finally {
+    closeSync(fd);
+    if (cacheFd !== undefined) closeSync(cacheFd);
+  }
+}
+
+/** Reads up to `size` bytes of `fd` into the start of `buffer`; returns how many it read (fewer at the end of the file). */
+function readAll(fd: number, buffer: Buffer, size: number): number {
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, buffer, done, size - done, done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
 }

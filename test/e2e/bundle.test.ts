@@ -59,6 +59,17 @@ describe('start-up bundle', () => {
     expect(JSON.parse(listed![1].replace(/'/g, '"'))).toEqual([...WORKER_V8_FLAGS]);
   });
 
+  it('is written with the wrapper bin/plainspoke.js and loadBundle() look for (issue 19)', async () => {
+    const { BUNDLE_FILE, BUNDLE_WRAPPER } = (await import(join(ROOT, 'dist', 'boot', 'bundle.js'))) as typeof import('../../src/boot/bundle.js');
+    const bin = readFileSync(BIN, 'utf8');
+    const listed = /const WRAPPER = '([^']*)';/.exec(bin);
+    expect(listed).not.toBeNull();
+    expect(listed![1]).toBe(BUNDLE_WRAPPER);
+    const bundle = readFileSync(BUNDLE_FILE, 'latin1');
+    expect(bundle.startsWith(BUNDLE_WRAPPER)).toBe(true);
+    expect(bundle.endsWith('\n});')).toBe(true);
+  });
+
   it('gives the same report bytes in workers under V8 defaults', () => {
     const tuned = run(['--format', 'json', '--jobs', '2', EXAMPLES], ROOT, true);
     const defaults = spawnSync(process.execPath, [BIN, '--format', 'json', '--jobs', '2', EXAMPLES], {
