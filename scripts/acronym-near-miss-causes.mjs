@@ -11,7 +11,9 @@
 //     everyday English word in capitals, the word before and after it, the item's channel and format.
 // A clean item that also lists an acronym near-miss is counted once, as a near-miss. `candidate=` counts
 // which group of the lists below (written from general knowledge, issue 14, 1.16) a flagged acronym is in;
-// `whyClause=` tags the part of the writer's reason that names the flagged acronym.
+// `whyClause=` tags the part of the writer's reason that names the flagged acronym. The last table (issue 14,
+// 1.17) says which check failed: each definition form looked for in the whole item (`def:`, `form:`), and each kind
+// the rule leaves alone elsewhere (`kind:`: file type, unit, brand, label), by the rule's own word lists.
 // Counts only: a blind folder's text and acronyms are never printed. `--show` prints the acronym and its
 // line (`--found` adds found acronyms that are in a candidate group), and is refused outside a dev/ or
 // synthetic/ folder.
@@ -180,7 +182,96 @@ const CANDIDATES = {
 const COMMON = new Set(parse(readFileSync(new URL('../rules/undefined-acronym.yml', import.meta.url), 'utf8')).entries.filter((e) => ['common', 'household', 'name', undefined].includes(e.category)).flatMap((e) => e.match.map((m) => String(m).toUpperCase())));
 const candidateGroup = (acro) => Object.entries(CANDIDATES).find(([, l]) => l.split(' ').includes(acro.toUpperCase()))?.[0] ?? 'none';
 
+
+/** The rule's own lower-case word lists (rules/undefined-acronym.yml), by category. */
+const RULE_WORDS = (() => {
+  const out = {};
+  for (const e of parse(readFileSync(new URL('../rules/undefined-acronym.yml', import.meta.url), 'utf8')).entries) {
+    const cat = String(e.category ?? 'common');
+    (out[cat] ??= new Set());
+    for (const m of e.match) out[cat].add(String(m).toLowerCase());
+  }
+  return out;
+})();
+const inList = (cat, w) => !!w && !!RULE_WORDS[cat]?.has(w.toLowerCase());
+const esc = (s) => s.replace(/[^A-Za-z0-9]/g, (ch) => `\\${ch}`);
+
+/**
+ * Which check of the rule failed (issue 14, 1.17): for one finding, was there a definition in a form the rule does
+ * not read, or is the acronym a kind the rule leaves alone elsewhere (product, file type, unit, label)? Each form is
+ * looked for in the whole item, on its own, so the counts say which forms are there at all. Counts only.
+ */
+function checksOf(text, at, acro, format) {
+  const out = [];
+  const a = esc(acro);
+  const W = '(?<![A-Za-z0-9])';
+  const E = '(?![A-Za-z0-9])';
+  const has = (re) => re.test(text);
+  const front = /^---\n[\s\S]*?\n---/.exec(text)?.[0] ?? '';
+  const body = text.slice(front.length);
+  // Definitions, any form, anywhere in the item.
+  if (has(new RegExp(`\\(\\s*(the\\s+|an?\\s+)?["“']?${a}s?["”']?\\s*\\)`, 'i'))) out.push('def:expansion (ABC)');
+  if (has(new RegExp(`${W}${a}s?\\s*\\(\\s*[A-Za-z]`))) out.push('def:ABC (words)');
+  if (has(new RegExp(`,\\s*or\\s+(the\\s+|an?\\s+)?${a}s?${E}`)) || has(new RegExp(`${W}${a}s?,\\s*or\\s+[a-z]`))) out.push('def:", or ABC," / "ABC, or x"');
+  if (has(new RegExp(`${W}${a}s?\\s+(stands for|is short for|is an? (acronym|abbreviation|initialism))`, 'i'))) out.push('def:ABC stands for');
+  if (has(new RegExp(`${W}${a}s?\\s+(means|refers to|is what|is the name)`, 'i'))) out.push('def:ABC means');
+  if (has(new RegExp(`${W}${a}s?\\s+(is|are)\\s+(a|an|the|your|our|how|what|where|when)\\s`, 'i'))) out.push('def:ABC is a');
+  if (has(new RegExp(`(called|known as|named|aka|short for|abbreviated( as| to)?|i\\.e\\.|meaning)\\s+(the\\s+|an?\\s+)?["“]?${a}${E}`, 'i'))) out.push('def:called ABC');
+  if (has(new RegExp(`${W}${a}s?["”*_]*\\s*(—|–|\\s-\\s|:)\\s*[A-Za-z]`))) out.push('def:ABC — / ABC: words');
+  if (has(new RegExp(`^\\s*\\|\\s*[*_]*${a}s?[*_]*\\s*\\|`, 'm')) || has(new RegExp(`<t[dh][^>]*>\\s*(<[^>]+>\\s*)*${a}s?${E}`))) out.push('def:table row starts with ABC');
+  if (has(new RegExp(`^\\s*([-*+]|\\d+[.)])\\s+[*_]*${a}s?[*_]*\\s*(—|–|-|:|\\()`, 'm')) || has(new RegExp(`<li[^>]*>\\s*(<[^>]+>\\s*)*${a}s?(<[^>]+>)*\\s*(—|–|-|:|\\()`))) out.push('def:list item ABC: words');
+  if (has(new RegExp(`<dt[^>]*>\\s*(<[^>]+>\\s*)*${a}${E}`)) || has(new RegExp(`^[*_]{2}${a}[*_]{2}\\s*(—|–|-|:)?`, 'm'))) out.push('def:glossary term');
+  const headings = format === 'html' ? [...body.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => m[1]) : [...body.matchAll(/^#{1,6} (.*)$/gm)].map((m) => m[1]);
+  if (headings.some((h) => new RegExp(`${W}${a}s?${E}`).test(h))) out.push('def:in a heading');
+  const title = [front, ...[...text.matchAll(/<title>([\s\S]*?)<\/title>/g)].map((m) => m[1])].join('\n');
+  if (new RegExp(`${W}${a}s?${E}`).test(title)) out.push('def:in title/front matter');
+  if (new RegExp(`${W}${a}s?${E}`).test(text.slice(0, at))) out.push('def:used before (earlier)');
+  const prevPara = text.slice(0, at).lastIndexOf('\n\n');
+  if (spelledAnywhere(text.slice(0, Math.max(0, prevPara)), acro)) out.push('def:spelled in an earlier paragraph');
+  else if (spelledAnywhere(text.slice(Math.max(0, prevPara), at), acro)) out.push('def:spelled earlier, same paragraph');
+  if (spelledAnywhere(text.slice(at + acro.length), acro)) out.push('def:spelled after');
+  if (looseSpelled(text.replace(new RegExp(`${W}${a}`, 'g'), ' '), acro)) out.push('def:letters in a run of words (loose)');
+  const after = text.slice(at + acro.length, at + acro.length + 40);
+  if (/^s(?![A-Za-z])/.test(after)) out.push('form:plural ABCs');
+  if (/^['’]s?(?![A-Za-z])/.test(after)) out.push('form:possessive ABC\'s');
+  if (has(new RegExp(`${W}${acro.toLowerCase().split('').join('\\.?')}${E}`)) && /[a-z]/.test(text)) {
+    if (has(new RegExp(`\\.${acro.toLowerCase()}${E}`))) out.push('kind:file extension .abc in text');
+    else if (has(new RegExp(`${W}${acro.toLowerCase()}${E}`))) out.push('form:lower-case abc in text');
+  }
+  if (has(new RegExp(`${W}${acro.split('').join('\\.')}\\.`))) out.push('form:dotted A.B.C.');
+  // Kinds the rule leaves alone elsewhere.
+  const before = text.slice(Math.max(0, at - 80), at);
+  const nextWord = /^s?['’]?s?\s+([A-Za-z][A-Za-z-]*)/.exec(after)?.[1] ?? '';
+  const prevWord = /([A-Za-z0-9$£€]+)[\s*_]*$/.exec(before)?.[1] ?? '';
+  const prev2 = /([A-Za-z]+)\s+[A-Za-z0-9$£€]+[\s*_]*$/.exec(before)?.[1] ?? '';
+  if (/^(file|files|format|formats|extension|document|documents|attachment|attachments|export|exports)$/i.test(nextWord) || /\b(as|to|into|in)\s+(an?\s+)?$/i.test(before) && /\b(save|saved|export|exported|download|downloaded|convert|converted|upload|uploaded|accept|accepts|attach)\b[^.!?\n]{0,40}$/i.test(before)) out.push('kind:file type (file cue)');
+  if (out.includes('kind:file type (file cue)')) {
+    out.push(`fileCue:next=${/^(file|files)$/i.test(nextWord) ? 'file(s)' : /^format/i.test(nextWord) ? 'format' : /^(document|documents|attachment|attachments)$/i.test(nextWord) ? 'document' : /^export/i.test(nextWord) ? 'export' : 'saveAs'}`);
+    out.push(`fileCue:prev=${/^(a|an|the)$/i.test(prevWord) ? 'article' : /^(your|our|their|my|its)$/i.test(prevWord) ? 'possessive' : /^(as|to|into|in)$/i.test(prevWord) ? 'as/to' : /^[a-z]/.test(prevWord) ? 'lower' : 'other'}`);
+    out.push(`fileCue:len=${acro.length}`);
+    out.push(`fileCue:format=${format}`);
+  }
+  if (/^\d[\d.,]*$/.test(prevWord) || /\d\s*$/.test(before)) out.push('kind:unit/amount after a number');
+  if (/^[A-Z][a-z]/.test(prevWord) && !/^(The|A|An|Your|Our|If|When|Use|To|In|On|For|With|And|Or|Select|Choose|Tap|Click|Open|Go|Find|See|Check|Enter|Press|Ask|Call|Send|Get|Turn|Set|You|We|It|This|That|Add|Pay|Make|Log|Sign|Some|Most|All|Each|Any|Before|After|Then|Once|At|By|From|Until|Only|Not)$/.test(prevWord)) out.push('kind:brand (Title word before)');
+  if (/^[A-Z][a-z]/.test(nextWord)) out.push('kind:brand (Title word after)');
+  if (inList('product-noun', nextWord)) out.push('kind:brand (product noun after)');
+  if (/^(app|apps|account|accounts|card|cards|plan|plans|site|website|portal|store|network|service|services|rewards|points|membership|member|members|pass|wallet|pay|subscription|program|programme|scheme)$/i.test(nextWord)) out.push('kind:brand/scheme (service noun after)');
+  if (inList('label-noun', nextWord) || inList('control-noun', nextWord) || inList('part-noun', nextWord)) out.push('kind:label (label/control/part noun after)');
+  if (inList('press-verb', prevWord) || inList('label-word', prevWord) || inList('blink-verb', prevWord) || (inList('show-verb', prevWord))) out.push('kind:label (press/show verb before)');
+  if (prevWord.toLowerCase() === 'to' && inList('set-verb', prev2)) out.push('kind:label (set … to)');
+  if (/["“‘'][^"”’']{0,30}$/.test(before.slice(-32)) && /^[^"”’']{0,30}["”’']/.test(after)) out.push('kind:label (in quotes)');
+  if (/^[A-Z][A-Z0-9]+$/.test(acro) && familiarWord(acro.toLowerCase())) out.push('kind:English word in capitals');
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at));
+  if (/^\s*([-*+]|\d+[.)])\s/.test(line) || (format === 'html' && before.lastIndexOf('<li') > before.lastIndexOf('</li'))) out.push('where:list item');
+  if (/^\s*\|/.test(line) || (format === 'html' && before.lastIndexOf('<td') > before.lastIndexOf('</td'))) out.push('where:table cell');
+  if (candidateGroup(acro) !== 'none') out.push(`kind:general-knowledge group ${candidateGroup(acro)}`);
+  if (!out.some((c) => c.startsWith('def:') || c.startsWith('kind:'))) out.push('none: no definition form, no kind cue');
+  return out;
+}
+
 const groups = { nearMiss: new Map(), clean: new Map(), found: new Map() };
+const checks = { nearMiss: new Map(), clean: new Map(), found: new Map() };
 const totals = { nearMiss: 0, clean: 0, found: 0, nmItems: 0, nmFiredItems: 0, cleanItems: 0, cleanFiredItems: 0 };
 const whyCounts = new Map();
 const whyTagCounts = new Map();
@@ -203,6 +294,7 @@ for (const { file, item } of itemsOf(folder)) {
   const record = (group, m, why) => {
     totals[group]++;
     for (const fact of factsOf(text, m.at, m.acro, channel, format)) bump(groups[group], fact);
+    for (const c of checksOf(text, m.at, m.acro, format)) bump(checks[group], c);
     if (why !== undefined) {
       bump(whyCounts, whyBucket(why));
       bump(whyTagCounts, whyTags(why));
@@ -258,4 +350,10 @@ for (const [, ks] of byName) {
     if (/=false$/.test(k)) continue;
     console.log(`${k.padEnd(28)}${String(n).padStart(10)}${String(c).padStart(8)}${String(fo).padStart(8)}`);
   }
+}
+
+console.log(`\nwhich check failed (issue 14, 1.17): forms looked for in the whole item`);
+console.log(`${'check'.padEnd(44)}${'near-miss'.padStart(10)}${'clean'.padStart(8)}${'found'.padStart(8)}`);
+for (const k of [...new Set([...checks.nearMiss.keys(), ...checks.clean.keys(), ...checks.found.keys()])].sort()) {
+  console.log(`${k.padEnd(44)}${String(checks.nearMiss.get(k) ?? 0).padStart(10)}${String(checks.clean.get(k) ?? 0).padStart(8)}${String(checks.found.get(k) ?? 0).padStart(8)}`);
 }

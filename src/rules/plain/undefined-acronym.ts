@@ -21,7 +21,11 @@
  *     short for biometric residence permit", or the sentence before ends
  *     with them ("Turn on multi-factor authentication. MFA adds…");
  *   - the page title: "title: Social Security Administration (SSA)";
- *   - <abbr title="…">.
+ *   - <abbr title="…">;
+ *   - (issue 14, 1.17) "ETA refers to …", "MFA: it is short for …"; a description closed by a comma
+ *     ("the CVV, the code on the back of your card, in …"); a table row or definition list whose
+ *     term is the acronym.
+ * Three capitals right before "file" or "format" are a file type ("an OFX file"; rules/undefined-acronym.yml, file-noun).
  * Only the first undefined use of each acronym in a file is reported
  * ("WEP" after "WEP2" is the same one).
  *
@@ -157,6 +161,8 @@ interface Known {
   pressVerbs: Set<string>;
   /** "the ECO icon", "the SYNC light": capitals before these name a setting or a light. */
   controlNouns: Set<string>;
+  /** "an OFX file", "in QIF format": three capitals before these words are a file type. */
+  fileNouns: Set<string>;
 }
 
 let known: Known | undefined;
@@ -164,9 +170,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set(), fileNouns: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, household: k.common, 'file-type': k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns, 'file-noun': k.fileNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (cat === 'topic') {
@@ -411,6 +417,8 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
   // "2FA stands for …", "2FA is short for …", "2FA means …".
   const tail = words.slice(c.index + 1, c.index + 4).map((w) => w.lower).join(' ');
   if (/^(stands for|is short for|is an acronym for|is an abbreviation for|means)\b/.test(tail)) return true;
+  // "ETA refers to …", "ETA is shorthand for …", "ETA: it is short for …", "ETA (it stands for …)" (issue 14, 1.17).
+  if (glossVerbAfter(sentence, c)) return true;
   // "The CVV is the three-digit code on the back", "An API is a way for…": the acronym as the subject of "is a/the".
   if (/^(is|are) (a|an|the) \S+/.test(tail) && words.slice(0, c.index).every((w) => DETERMINERS.has(w.lower))) return true;
   // "paste its TOTP key, the setup code the site gives you": a description set off after the acronym (and its noun).
@@ -429,6 +437,48 @@ function definedHere(sentence: Sentence, c: Candidate): boolean {
   return false;
 }
 
+/** Blocks that may hold a term and, in the block after them, its meaning: a table row, a definition list. */
+const TERM_KINDS = new Set(['table-cell', 'list-item']);
+
+/**
+ * "| APR | annual percentage rate |", "<dt>APR</dt><dd>Annual percentage rate…</dd>": a table cell or list item that
+ * holds only the acronym, and the cell or item right after it spells it out or says what it is in 2+ words.
+ */
+function termDefined(prose: readonly ProseBlock[], block: ProseBlock, c: Candidate): boolean {
+  if (!TERM_KINDS.has(block.kind)) return false;
+  const bare = block.text.replace(/[*_:"“”]/g, '').trim();
+  if (bare !== c.acro && bare !== `${c.acro}s`) return false;
+  const next = prose[prose.indexOf(block) + 1];
+  if (!next || !TERM_KINDS.has(next.kind)) return false;
+  const words = next.sentences.flatMap((s) => s.words).filter((w) => !w.masked);
+  if (words.length && spells(words, DETERMINERS.has(words[0].lower) ? 1 : 0, c.acro, false)) return true;
+  // A description: two or more words with small letters ("the yearly cost of borrowing"), not another code or a number.
+  return words.filter((w) => HAS_LOWER.test(w.text)).length >= 2;
+}
+
+/** What may stand between an acronym and a verb that glosses it: "ETA: it is short for", "ETA (this means". */
+const GLOSS_SUBJECTS = new Set(['it', 'this', 'that', 'which']);
+/** Verbs that say what an acronym stands for, as lower-case words. */
+const GLOSS_VERBS = ['stands for', 'stand for', 'is short for', 'are short for', 'means', 'mean', 'refers to', 'refer to', 'is shorthand for', 'is the abbreviation for', 'is the acronym for', 'is an initialism for'];
+
+/**
+ * "ETA refers to the estimated time…", "ETA: it is short for estimated time of arrival", "ETA (this means…)": a verb
+ * that says what the acronym stands for, right after it or after a colon, dash or bracket and "it", "this" or "which".
+ */
+function glossVerbAfter(sentence: Sentence, c: Candidate): boolean {
+  const words = sentence.words;
+  const text = sentence.block.text;
+  let k = c.index + 1;
+  const first = words[k];
+  if (!first) return false;
+  const gap = text.slice(c.word.end, first.start).trim();
+  if (gap !== '' && !/^(:|—|–|-|\(|,)$/.test(gap)) return false;
+  if (GLOSS_SUBJECTS.has(first.lower) && gap !== '') k++;
+  else if (gap !== '' && gap !== ':') return false;
+  const tail = words.slice(k, k + 4).map((w) => w.lower).join(' ');
+  return GLOSS_VERBS.some((v) => tail === v || tail.startsWith(v + ' '));
+}
+
 /** "Enter the CVV. This is the three-digit code on the back": the next sentence says what the acronym at the end of this one is. */
 function explainedNext(sentence: Sentence, c: Candidate, following: Sentence | undefined): boolean {
   if (!following) return false;
@@ -437,7 +487,7 @@ function explainedNext(sentence: Sentence, c: Candidate, following: Sentence | u
   const rest = words.slice(c.index + 1);
   if (rest.length > 1 || (rest.length === 1 && !ALL_LOWER.test(rest[0].text))) return false;
   const head = following.words.slice(0, 3).map((w) => w.lower).join(' ');
-  return /^(this is|that is|it is|it's|this's|that's|this means|these are|they are|they're) (a|an|the|your|our|how|what|where|who|when)\b/.test(head) || /^(this|that|it) (stands for|is short for)\b/.test(head);
+  return /^(this is|that is|it is|it's|this's|that's|this means|these are|they are|they're) (a|an|the|your|our|how|what|where|who|when)\b/.test(head) || /^(this|that|it) (stands for|is short for)\b/.test(head) || /^(this|that|it) (means|refers to)\b/.test(head);
 }
 
 /** Words that may stand before an acronym that is the subject of a definition ("The CVV is the…"). */
@@ -470,6 +520,9 @@ function appositive(sentence: Sentence, c: Candidate): boolean {
     if (words[i].lower === 'and' || words[i].lower === 'or') return false;
     n++;
     const after = text.slice(words[i].end, words[i + 1]?.start ?? sentence.end).trim();
+    // "Type the CVV, the three-digit code on the back of your card, in the last box": a description of 4+ words
+    // closed by a comma, when no list goes on after it ("the CVV, the expiry date, the name").
+    if (/^,/.test(after) && n >= 4 && words[i + 1] && !['the', 'a', 'an', 'and', 'or', 'your', 'its'].includes(words[i + 1].lower)) return true;
     if (/^[,;]/.test(after)) return false;
     if (/^[—–)(]/.test(after) || i === words.length - 1) break;
   }
@@ -986,13 +1039,16 @@ export default defineRule({
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
         if (common.has(c.acro) || capsWords.has(c.acro) || pins.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro) || labelled.has(c.acro)) return;
-        if (definedHere(sentence, c) || explainedNext(sentence, c, following) || spelledNear(sentence, c, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined)) {
+        if (definedHere(sentence, c) || explainedNext(sentence, c, following) || spelledNear(sentence, c, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined) || termDefined(doc.prose, block, c)) {
           defined.add(c.acro);
           return;
         }
         if (!flaggable() || word.quoted || reported.has(c.acro) || knownToTopic(c.acro)) return;
         // A label on a device, screen or app, as the clause around it says: "the display shows ERR", "the ECO icon".
         if (!c.mixed && shownLabel(words, index, block.text, knownSets())) return;
+        // "an OFX file", "in QIF format": three capitals right before "file" or "format" are a file type (issue 14, 1.17).
+        const nextWord = words[index + 1];
+        if (!c.mixed && /^[A-Z]{3}$/.test(c.acro) && word.text === c.acro && nextWord && joined(block.text, word, nextWord) && knownSets().fileNouns.has(nextWord.lower)) return;
         // "AWAY", "QUIET", "SLEEP": an everyday English word (the Dale–Chall list) in capitals, not an acronym.
         if (!c.mixed && c.acro.length >= 4 && /^[A-Z]+$/.test(c.acro) && daleChallWord(c.acro.toLowerCase())) return;
         // "WPA/WPA2": a version of an acronym already reported is the same acronym.
