@@ -1,7 +1,7 @@
 /** The config cascade: find-up from each file, extends, overrides, CLI flags. */
 import { isPolicyPath } from './policy-path.js';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Channel, Severity } from '../types.js';
 import { ConfigError } from '../util/errors.js';
@@ -235,6 +235,35 @@ export class ConfigResolver {
     }
     if (this.cli.rules) apply(this.cli.rules, '--rule');
     return settings;
+  }
+
+  /**
+   * Which files share their settings (issue 19): two files of the same group get equal settings from
+   * `resolve(absPath)` without front matter. That depends on the file only through its folder's cascade
+   * (an object shared by folders with the same chain), the overrides that match it and whether it is a
+   * policy path; the rest (rules, presets, CLI flags) is the same for the whole resolver. Throws what
+   * `resolve` throws for a broken config.
+   */
+  settingsGroup(absPath: string): { cascade: object; key: string } {
+    const dir = dirname(absPath);
+    const cascade = this.cascade(dir);
+    let key = isPolicyPath(this.policyPathOf(dir, absPath)) ? 'p' : 'a';
+    for (const l of cascade.layers) {
+      if (!l.overrides.length) continue;
+      const rel = toPosix(relative(l.dir, absPath));
+      for (const o of l.overrides) key += rel.startsWith('..') || !matcher(o.files)(rel) || matcher(o.excludedFiles)(rel) ? '0' : '1';
+    }
+    return { cascade, key };
+  }
+
+  /** Each folder's path from the working folder, for settingsGroup (path.relative() resolves both paths each time). */
+  private readonly folderPaths = new Map<string, string>();
+
+  /** The file's path from the working folder, as isPolicyPath reads it: the same folder names and file name. */
+  private policyPathOf(dir: string, absPath: string): string {
+    let rel = this.folderPaths.get(dir);
+    if (rel === undefined) this.folderPaths.set(dir, (rel = toPosix(relative(this.cwd, dir))));
+    return `${rel}/${basename(absPath)}`;
   }
 
   /** A config file's path as messages show it: relative to the working folder when inside it. */

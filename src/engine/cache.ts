@@ -13,6 +13,8 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedSettings } from '../config/settings.js';
+import type { ConfigResolver } from '../config/resolve.js';
+import { isJsonPath } from '../sources/settings.js';
 import type { FileResult } from '../types.js';
 import { VERSION } from '../util/version.js';
 import { packageRoot } from '../util/package-root.js';
@@ -57,17 +59,59 @@ export function stableStringify(value: unknown): string {
     .join(',')}}`;
 }
 
+type RunOptions = { noAxe?: boolean; noInlineConfig?: boolean; browser?: string };
+
 /** sha256 of the file's bytes, its effective settings, the plainspoke version and build, and the run options. */
-export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: { noAxe?: boolean; noInlineConfig?: boolean; browser?: string }): string {
-  return createHash('sha256')
-    .update(bytes)
-    .update('\0')
-    .update(stableStringify(settings))
-    .update('\0')
-    .update(toolBuildId())
-    .update('\0')
-    .update(stableStringify({ noAxe: Boolean(runOptions.noAxe), ...(runOptions.noInlineConfig ? { noInlineConfig: true } : {}), ...(runOptions.browser && !runOptions.noAxe ? { browser: true } : {}) }))
-    .digest('hex');
+export function cacheKey(bytes: Uint8Array, settings: ResolvedSettings, runOptions: RunOptions): string {
+  return cacheKeyOfText(bytes, stableStringify(settings), runOptions);
+}
+
+/** The run options as the key holds them, once per options object. */
+const optionsTexts = new WeakMap<object, string>();
+
+function optionsText(runOptions: RunOptions): string {
+  let text = optionsTexts.get(runOptions);
+  if (text === undefined) {
+    text = stableStringify({ noAxe: Boolean(runOptions.noAxe), ...(runOptions.noInlineConfig ? { noInlineConfig: true } : {}), ...(runOptions.browser && !runOptions.noAxe ? { browser: true } : {}) });
+    optionsTexts.set(runOptions, text);
+  }
+  return text;
+}
+
+/** cacheKey with the settings already as stableStringify text: the same key. */
+export function cacheKeyOfText(bytes: Uint8Array, settingsText: string, runOptions: RunOptions): string {
+  // One update for the text after the bytes hashes the same bytes as one update for each part.
+  return createHash('sha256').update(bytes).update(`\0${settingsText}\0${toolBuildId()}\0${optionsText(runOptions)}`).digest('hex');
+}
+
+/** A file's settings as the cache key holds them, and its size limit. */
+export interface KeySettings {
+  text: string;
+  maxFileSize: number;
+}
+
+/** KeySettings by the resolver's settings group (ConfigResolver.settingsGroup): a cascade, then the group's key. */
+const keySettingsByGroup = new WeakMap<object, Map<string, KeySettings>>();
+
+/**
+ * The settings of a Markdown or HTML file for its cache key, resolved and written out once per settings group
+ * (issue 19): a warm run over 556 files resolved and stringified the same settings for each file. The text is
+ * that of the first file of the group, which every file of the group would give (settingsGroup). A help-desk
+ * export's key holds its source settings too (withSourceSettings): undefined for it. Throws what the resolver
+ * throws for a broken config.
+ */
+export function keySettings(resolver: ConfigResolver, absPath: string): KeySettings | undefined {
+  if (isJsonPath(absPath)) return undefined;
+  const { cascade, key } = resolver.settingsGroup(absPath);
+  let groups = keySettingsByGroup.get(cascade);
+  if (!groups) keySettingsByGroup.set(cascade, (groups = new Map()));
+  let found = groups.get(key);
+  if (!found) {
+    const settings = resolver.resolve(absPath);
+    found = { text: stableStringify(settings), maxFileSize: settings.maxFileSize };
+    groups.set(key, found);
+  }
+  return found;
 }
 
 interface Stored {
@@ -179,14 +223,14 @@ export async function lintThroughCache(
   cache: LintCache | undefined,
   path: string,
   bytes: Uint8Array,
-  settings: () => ResolvedSettings,
+  settings: (() => ResolvedSettings) | KeySettings,
   runOptions: { noAxe?: boolean },
   lint: () => Promise<FileResult>,
 ): Promise<FileResult> {
   if (!cache) return lint();
   let key: string;
   try {
-    key = `${path}\0${cacheKey(bytes, settings(), runOptions)}`;
+    key = `${path}\0${typeof settings === 'function' ? cacheKey(bytes, settings(), runOptions) : cacheKeyOfText(bytes, settings.text, runOptions)}`;
   } catch {
     return lint();
   }

@@ -1,5 +1,5 @@
 /** Paths and globs → the sorted list of files to lint. Honours .gitignore and the config's `ignore`. */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { trimEndChars } from '../util/text.js';
 import { basename, dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -69,8 +69,22 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
     const line = `${input}: ${what} (use --no-ignore to lint it)`;
     if (options.warnings) options.warnings.push(line);
   };
-  const add = (abs: string) => {
-    if (!found.has(abs)) found.set(abs, { absPath: abs, path: displayPath(abs, cwd) });
+  // Each folder's path from cwd, worked out once (issue 19): path.relative() resolves both paths again for every
+  // file, and a run over 556 named files spent more on it than on their stats.
+  const folderPaths = new Map<string, string>();
+  const shownPath = (abs: string): string => {
+    if (abs === cwd) return displayPath(abs, cwd);
+    const dir = dirname(abs);
+    let rel = folderPaths.get(dir);
+    if (rel === undefined) folderPaths.set(dir, (rel = toPosix(relative(cwd, dir))));
+    const name = abs.slice(dir.length + (dir.endsWith(sep) ? 0 : 1));
+    return rel ? `${rel}/${name}` : name;
+  };
+  const add = (abs: string, stat?: Stats) => {
+    if (found.has(abs)) return;
+    const file: Discovered = { absPath: abs, path: shownPath(abs) };
+    if (stat) namedStats.set(file, stat);
+    found.set(abs, file);
   };
   // `!pattern` excludes (ESLint, markdownlint-cli2); a file really named `!x.md` is still a file.
   const positive: string[] = [];
@@ -97,7 +111,7 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
       if (!kindOfPath(abs) && !isJsonPath(abs)) fail(new UsageError(`${input}: is not a Markdown or HTML file (plainspoke lints ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`));
       else if (excluded(abs)) continue;
       else if (await ignored(abs, true)) warn(input, 'is ignored, so it was skipped');
-      else add(abs);
+      else add(abs, stat);
       continue;
     }
     if (stat && !stat.isDirectory()) {
@@ -128,11 +142,22 @@ export async function discover(inputs: readonly string[], cwd: string, isIgnored
       else fail(new UsageError(`${input}: matches no Markdown or HTML files`));
       continue;
     }
-    kept.forEach(add);
+    for (const m of kept) add(m);
   }
   for (const line of unreadableFolders(unreadable, (d) => displayPath(d, cwd))) fail(new UsageError(line));
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/**
+ * The stat that discover() took of a file named on the command line, by path (issue 19): the guard on
+ * `-o` and `--cache-location` (output-targets.ts) compares each input's device and inode with the targets',
+ * and took a second stat of each file for it. Undefined for a file found by a folder or glob search.
+ */
+export function namedFileStat(file: Discovered): Stats | undefined {
+  return namedStats.get(file);
+}
+
+const namedStats = new WeakMap<Discovered, Stats>();
 
 /** Whether one file (standard input's `--stdin-filename`) is ignored: the config's `ignore`, then .gitignore or `--ignore-path`. */
 export async function isIgnoredFile(abs: string, isIgnored: (abs: string) => boolean, options: Pick<DiscoverOptions, 'ignore' | 'ignorePath'> = {}): Promise<boolean> {

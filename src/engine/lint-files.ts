@@ -20,7 +20,7 @@ import { activeRules } from './run-rules.js';
 import { summarise } from '../report/summary.js';
 import { VERSION } from '../util/version.js';
 import { UsageError } from '../util/errors.js';
-import { lintThroughCache, type LintCache } from './cache.js';
+import { keySettings, lintThroughCache, type KeySettings, type LintCache } from './cache.js';
 import { isJsonPath, isListedSource, withSourceSettings } from '../sources/settings.js';
 import { shardExports } from '../sources/shard.js';
 import { kindOfPath } from '../document/kind.js';
@@ -70,7 +70,8 @@ export async function readSource(file: Discovered, limit = DEFAULT_MAX_FILE_SIZE
 
 /**
  * The same, blocking: files are linted one after another in each thread, and
- * an async read only added an event-loop round trip per file (issue 6).
+ * an async read only added an event-loop round trip per file (issue 6). The
+ * --cache lookup reads with it too (issue 19).
  */
 export function readSourceSync(file: Discovered, limit = DEFAULT_MAX_FILE_SIZE): Uint8Array | string {
   return sourceOrReason(file, readFileSafelySync(file.absPath, { limit }));
@@ -82,6 +83,15 @@ function sourceOrReason(file: Discovered, read: SafeRead): Uint8Array | string {
   if (read.code === 'ENOENT') return `${file.path}: disappeared before it could be read`;
   if (read.code === 'TOO_BIG') return `${file.path}: ${read.reason} (raise maxFileSize in the config to lint it)`;
   return `${file.path}: ${read.reason}`;
+}
+
+/** keySettings, or undefined when the config cannot be read (then limitOf and lintThroughCache meet the error as before). */
+function keySettingsOf(resolver: ConfigResolver, absPath: string): KeySettings | undefined {
+  try {
+    return keySettings(resolver, absPath);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's size limit (config `maxFileSize`); the default when its config cannot be read (that error is reported when it is linted). */
@@ -195,13 +205,19 @@ export async function lintDiscovered(files: readonly Discovered[], resolver: Con
     // --cache (issue 5): look every file up first, so a warm run never starts a worker; misses are linted below
     // and stored by lintThroughCache when they resolve. Files with errors are never stored.
     const cache = run.cache;
-    await forEachLimit(files, 32, async (file, i) => {
-      const bytes = await readSource(file, limitOf(file, resolver));
+    const lookUp = (file: Discovered, i: number, bytes: Uint8Array | string, shared: KeySettings | undefined) => {
       slots[i] =
         typeof bytes === 'string'
           ? Promise.resolve(failed(file.path, 'article', bytes))
-          : lintThroughCache(cache, file.path, bytes, () => withSourceSettings(resolver, file.absPath, resolver.resolve(file.absPath)), run, () => later(i, bytes)).then((r) => fromCache(i, r));
-    });
+          : lintThroughCache(cache, file.path, bytes, shared ?? (() => withSourceSettings(resolver, file.absPath, resolver.resolve(file.absPath))), run, () => later(i, bytes)).then((r) => fromCache(i, r));
+    };
+    // One blocking read per file (issue 19), with the same safety checks as before (readFileSafelySync): nothing
+    // else runs in this thread yet, and 32 reads in flight through node:fs/promises cost a warm run more CPU than
+    // the reads themselves.
+    for (const [i, file] of files.entries()) {
+      const shared = keySettingsOf(resolver, file.absPath);
+      lookUp(file, i, readSourceSync(file, shared?.maxFileSize ?? limitOf(file, resolver)), shared);
+    }
   } else {
     for (let i = 0; i < files.length; i++) slots[i] = later(i);
   }

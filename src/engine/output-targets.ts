@@ -57,7 +57,7 @@ export function refuseFolders(targets: readonly WriteTarget[]): void {
  * After discovery, before linting: refuses a target that is one of the inputs,
  * then creates the targets' folders. Throws a UsageError (exit 2, one line).
  */
-export function guardTargets(targets: readonly WriteTarget[], inputs: readonly { absPath: string; path: string }[]): void {
+export function guardTargets<T extends { absPath: string; path: string }>(targets: readonly WriteTarget[], inputs: readonly T[], known?: (input: T) => Stats | undefined): void {
   let inputStats: (Stats | undefined)[] | undefined;
   for (const t of targets) {
     const st = statQuietly(t.abs);
@@ -65,7 +65,8 @@ export function guardTargets(targets: readonly WriteTarget[], inputs: readonly {
     if (!st || !inputs.length) continue;
     const real = realPathOf(t.abs);
     const byInode = st.ino !== 0;
-    inputStats ??= inputs.map((i) => statQuietly(i.absPath));
+    // `known`: a stat by path that discovery already took of the input (discover.ts namedFileStat).
+    inputStats ??= inputs.map((i) => known?.(i) ?? statQuietly(i.absPath));
     for (const [k, input] of inputs.entries()) {
       const same = byInode ? sameInode(st, inputStats[k]) : realPathOf(input.absPath) === real;
       if (same || input.absPath === t.abs) {

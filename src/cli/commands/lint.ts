@@ -1,10 +1,9 @@
 /** The default command: lint paths (or stdin) and print a report. */
 import { dirname, resolve, join, sep } from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { writeFile } from 'node:fs/promises';
 import type { CliIO } from '../io.js';
 import { wantsColor } from '../io.js';
 import { UsageError } from '../../util/errors.js';
@@ -15,7 +14,7 @@ import type { FormatContext } from '../../formatters/types.js';
 import { safeJson, safeLine, safeText } from '../../util/terminal.js';
 import { didYouMean } from '../../util/suggest.js';
 import { parseRuleFlags } from '../rule-flags.js';
-import { isIgnoredFile } from '../../engine/discover.js';
+import { isIgnoredFile, namedFileStat, type Discovered } from '../../engine/discover.js';
 import type { SettingSources } from '../../config/resolve.js';
 import { lintFiles, buildReport } from '../../engine/lint-files.js';
 import { ConfigResolver } from '../../config/resolve.js';
@@ -271,7 +270,7 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: CliIO):
     { flag: '--cache-location', shown: cache ? opts.cacheLocation : undefined, abs: cache?.path },
   ]);
   outputs.refuseFolders(targets);
-  const beforeLint = (files: readonly { absPath: string; path: string }[]) => outputs.guardTargets(targets, files);
+  const beforeLint = (files: readonly Discovered[]) => outputs.guardTargets(targets, files, namedFileStat);
   if (opts.stdin) beforeLint([]);
 
   let report: Report;
@@ -371,7 +370,9 @@ export async function runLint(paths: string[], opts: LintCliOptions, io: CliIO):
   if (opts.outputFile) {
     outputs.createFolder(targets.find((t) => t.flag === '--output-file')!);
     try {
-      await writeFile(resolve(io.cwd, opts.outputFile), text);
+      // Blocking (issue 19): the run is over, and node:fs/promises wrote a 2 MB report in four round trips
+      // to the thread pool, after loading itself (about 2 ms) in a warm --cache run that needs it for nothing else.
+      writeFileSync(resolve(io.cwd, opts.outputFile), text);
     } catch (e) {
       throw new UsageError(`--output-file ${opts.outputFile}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
