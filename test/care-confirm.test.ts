@@ -31,10 +31,10 @@ describe('when a reply needs a check', () => {
     expect(model('A member of our claims team will contact you to arrange the next steps.', 'macro').confirmNeeded).toBe(true);
   });
 
-  it('needs none when the caller ends the call by saying they have it', () => {
+  it('still needs one when the caller has the last word', () => {
     const text = (last: string) => ['Agent: Northside Garage, Phil.', 'Customer: Is my car ready?', 'Agent: It is. You can collect it before 6.', last, ''].join('\n');
-    expect(model(text('Customer: Great, see you later.'), 'phone').confirmNeeded).toBe(false);
-    expect(model(text('Customer: Okay.'), 'phone').confirmNeeded).toBe(false);
+    expect(model(text('Customer: Great, see you later.'), 'phone').confirmNeeded).toBe(true);
+    expect(model(text('Customer: Okay.'), 'phone').confirmNeeded).toBe(true);
     expect(model(text("Customer: Yes, but it's too late for me."), 'phone').confirmNeeded).toBe(true);
     expect(model(text('Customer: Okay, when?'), 'phone').confirmNeeded).toBe(true);
     expect(model(text('Customer: Hi, I explained all this already...'), 'phone').confirmNeeded).toBe(true);
@@ -50,6 +50,9 @@ describe('when a reply needs a check', () => {
     expect(model('Thanks for the photos. Someone will message you soon to confirm the time.', 'social').confirmNeeded).toBe(true);
     expect(model('Thanks for the photos. We will message you once the part arrives.', 'social').confirmNeeded).toBe(true);
     expect(model('Your new card will be sent out on Monday.', 'email').confirmNeeded).toBe(true);
+    // A thing does it, not someone on our side.
+    expect(model("Thanks for the photo. Bare stems are normal now. They'll sprout by the end of March.", 'social').confirmNeeded).toBe(true);
+    expect(model("Thanks for the photo. I've told our team. They'll call you tomorrow before 10.", 'social').confirmNeeded).toBe(false);
     expect(model('Our engineer will call you by 2pm today. The new meter needs a power cut of about an hour.', 'chat').confirmNeeded).toBe(true);
     expect(model('Agent: Thanks. An engineer will call you back by 4pm today.', 'phone').confirmNeeded).toBe(true);
     // Bad news that does not say what it means for the customer leaves something open.

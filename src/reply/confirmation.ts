@@ -166,19 +166,6 @@ function asksForData(l: ReplyLine, h: Hit): boolean {
   return next !== undefined && !next.masked && DATA.has(next.lower) && !/[,;:.!?]/.test(l.block.text.slice(h.last.end, next.start));
 }
 
-/** The customer's last turn, after all of the agent's words, says they have it ("Great, see you later", "Okay."). */
-export function closedByCustomer(all: readonly ReplyLine[]): boolean {
-  const talk = all.filter((l) => !l.stage);
-  const last = talk[talk.length - 1];
-  if (!last || last.speaker !== 'customer' || !last.labelled || last.question) return false;
-  // Every line of that last customer turn acknowledges; none argues ("Yes, but …") or says no.
-  const turn = talk.filter((l) => l.turn === last.turn && l.speaker === 'customer');
-  const first = turn[0];
-  const hits = hitsIn(first, CONFIRM, 'acknowledge');
-  if (!hits.some((h) => h.first === liveWords(first)[0])) return false;
-  return !turn.some((l) => l.question || lowers(l).some((w) => w === 'but' || w === 'not' || w === 'never' || w.endsWith("n't")));
-}
-
 /**
  * The conversation goes on from our side at a stated time: the reply's last line (before the sign-off)
  * holds a promise with a time frame, and no promise in the reply is left without one (src/reply/promises.ts).
@@ -199,7 +186,18 @@ export function continuesOnOurSide(spoken: readonly ReplyLine[], promises: reado
   // The last line is the promise (or gives its time frame): nothing comes after our next contact. It is
   // something someone does ("Sam will DM you", "a mechanic will swap the tube"), not a state or an event
   // ("Payment will be collected on 28 May", "Your account will be unlocked within 30 minutes").
-  return promises.some((p) => (p.line === last || p.timeFrame === last) && !isPassive(p));
+  return promises.some((p) => (p.line === last || p.timeFrame === last) && !isPassive(p) && !thingActs(p));
+}
+
+const THINGS = new Set(['it', "it'll", 'which', 'this', 'that', 'these', 'those']);
+
+/** "They'll leaf up come spring", "which should reach your account": a thing, not someone on our side, does it. */
+function thingActs(p: PromiseInfo): boolean {
+  const first = p.first.lower.replace(/’/g, "'");
+  if (THINGS.has(first)) return true;
+  if (first !== 'they' && first !== "they'll") return false;
+  const ws = p.line.words;
+  return !ws.slice(ws.indexOf(p.first)).some((w) => /^(?:you|your)$/.test(w.lower));
 }
 
 /** "will be delivered", "will be collected": the promise has no one acting in it. */

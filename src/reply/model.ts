@@ -10,7 +10,7 @@
  */
 import type { Doc } from '../document/document.js';
 import { goodReplyFeatures, goodReplyVetoes, type ReplyFacts, type VetoedRule } from './good-reply.js';
-import { closedByCustomer, confirmationOf, continuesOnOurSide, modelConfirmationOf } from './confirmation.js';
+import { confirmationOf, continuesOnOurSide, modelConfirmationOf } from './confirmation.js';
 import { holdsOf, type HoldInfo } from './hold.js';
 import { impactOf, type ImpactCheck } from './impact.js';
 import { replyLines, type ReplyLine } from './lines.js';
@@ -89,8 +89,7 @@ function build(doc: Doc): ReplyModel {
     const s = spoken();
     // A short thank-you for praise.
     if (s.length <= 4 && rawImpact().needs.length === 0 && s.some((l) => hitsIn(l, 'confirm-understanding', 'praise').length > 0)) return false;
-    // A call the customer closes by saying they have it ("Great, see you later").
-    if (closedByCustomer(lines())) return false;
+    // A caller's last "Okay." is no check (session 1.17): seven writers still wanted one, none let it pass.
     // A macro is a notice: it needs a check only when it leaves something open, bad news or a wait with no date.
     // Bad news that already says what it means for the customer, with nothing promised open, leaves nothing open.
     if (doc.channel === 'macro') return (rawImpact().needs.length > 0 && !rawImpact().impact) || promises().some((p) => !p.timeFrame);

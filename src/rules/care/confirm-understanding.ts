@@ -6,6 +6,7 @@
  */
 import { defineRule, replyChannels } from '../define-rule.js';
 import { isSignOff, replyModel } from '../../reply/model.js';
+import { careTraced } from '../../reply/trace.js';
 
 /** Where a closing check can go: running text, not a table cell. */
 const PROSE = new Set(['paragraph', 'list-item']);
@@ -28,7 +29,10 @@ export default defineRule({
   check(doc, ctx) {
     const model = replyModel(doc);
     const lines = model.spoken;
-    if (lines.length === 0 || model.confirmation || !model.confirmNeeded) return;
+    if (lines.length === 0 || model.confirmation || !model.confirmNeeded) {
+      careTraced('confirm-understanding', doc, model, []);
+      return;
+    }
     let i = lines.length - 1;
     // Skip the sign-off block ("Best,\nSam") and anything that is not running text.
     const signOff = (k: number) => {
@@ -40,6 +44,7 @@ export default defineRule({
     const block = lines[i].block;
     const l = lines.find((x) => x.block === block)!;
     const live = l.words.filter((w) => !w.masked);
+    careTraced('confirm-understanding', doc, model, [l]);
     ctx.report({
       messageId: 'missing',
       span: live.length ? l.block.spanOf(live[0].start, live[live.length - 1].end) : l.span,
