@@ -34,6 +34,7 @@ import { logisticScore, modelSlot, type LogisticModel } from '../lexicon/logisti
 import { holdsOf } from './hold.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, wordList, type Hit } from './words.js';
+import { table } from '../lexicon/data.js';
 
 const COMMIT = 'time-bound-commitment';
 
@@ -55,6 +56,12 @@ export interface PromiseInfo {
   vague?: string;
   /** The stand-in is a condition, not a vague time. */
   condition?: boolean;
+  /** Which branch gave the time frame (diagnostics: scripts/promise-miss-causes.mjs). */
+  timeBy?: string;
+  /** In `raw` mode: the gate that rules the clause out as a promise, if any (diagnostics). */
+  gate?: string;
+  /** The layer that found it: a table entry ("promise#3") or the grammar ("grammar:promise"), for diagnostics. */
+  source?: string;
 }
 
 const ADVERBS = new Set(['also', 'then', 'still', 'definitely', 'personally', 'certainly', 'gladly', 'happily', 'now', 'surely', 'absolutely', 'all', 'both', 'really', 'myself', 'ourselves', 'themselves', 'probably', 'likely', 'usually', 'normally', 'hopefully', 'just', 'be', 'directly', 'then']);
@@ -80,10 +87,12 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     let after = -1;
     for (const hit of hits) {
       const marker = hit.value.category === 'promise-now' ? hit.first : futureMarker(line, hit);
-      if (!marker || (!raw && (notPromisedHere(lines, idx, hit, marker) || clauseVerbIsNoAction(line, marker, hit)))) continue;
+      if (!marker) continue;
+      const gate = promiseGate(lines, idx, hit, marker) ?? (clauseVerbIsNoAction(line, marker, hit) ? 'clause-verb-no-action' : undefined);
+      if (!raw && gate) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
-      found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) } });
+      found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last), ...(raw && gate ? { gate } : {}), source: `${hit.value.category}#${entryIndex(hit)}` } });
       after = hit.last.start;
     }
     // The grammar: a future marker and any action verb, for verbs no list names ("we'll top up your balance").
@@ -91,9 +100,11 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     for (const hit of grammarHits(line)) {
       const ongoing = hit.value.category === 'promise-now';
       const marker = ongoing ? hit.first : futureMarker(line, hit);
-      if (!marker || (!raw && notPromisedHere(lines, idx, hit, marker))) continue;
+      if (!marker) continue;
+      const gate = promiseGate(lines, idx, hit, marker);
+      if (!raw && gate) continue;
       if (listed.some((p) => marker.start <= p.last.end && hit.last.start >= p.first.start)) continue;
-      const p = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last) };
+      const p: PromiseInfo = { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last), ...(raw && gate ? { gate } : {}), source: `grammar:${hit.value.category}` };
       listed.push(p);
       found.push({ idx, hit, p });
     }
@@ -103,7 +114,7 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
       const vague = aim && hitsIn(line, COMMIT, 'vague').find((v) => v.first.start > aim.last.start);
       if (aim && vague && !hasTimeFrame(line, aim.first.start)) {
         const act = line.words[line.words.indexOf(aim.last) + 1];
-        if (act && act.start < vague.first.start) found.push({ idx, hit: aim, p: { line, first: aim.first, last: act, text: hitText(line, aim.first, act) } });
+        if (act && act.start < vague.first.start) found.push({ idx, hit: aim, p: { line, first: aim.first, last: act, text: hitText(line, aim.first, act), source: 'aim' } });
       }
     }
   });
@@ -126,27 +137,37 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
     // "… and I'll also send the form then": "then" points back to the earlier time.
     const then = line.words.slice(line.words.indexOf(p.last) + 1, line.words.indexOf(p.last) + 4).some((w) => norm(w) === 'then');
     const skip: [number, number] | undefined = earlier.length && another && !then ? [Math.min(...earlier), p.first.start] : undefined;
-    if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start, false, skip)) p.timeFrame = line;
-    else if (prev && prev.block === line.block && comesBack(line, p) && timedHold(prev)) {
+    if (vagueAfter ? hasTimeFrame(line, p.first.start, true) : hasTimeFrame(line, p.first.start, false, skip)) {
+      p.timeFrame = line;
+      p.timeBy = 'same-line';
+    } else if (prev && prev.block === line.block && comesBack(line, p) && timedHold(prev)) {
       // "Would you mind if I put the chat on hold for 3 or 4 minutes? I'll come straight back to you here": the hold's length is when.
       p.timeFrame = prev;
+      p.timeBy = 'hold-before';
     }
-    else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next) && !onlyNow(next)) p.timeFrame = next;
-    else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p, prev) && hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) {
+    else if (next && (!promised.has(idx + 1) || (f.hit.value.category === 'promise-now' && !hitsIn(line, COMMIT, 'vague').length)) && !next.question && next.block === line.block && !farewell(next) && hasTimeFrame(next) && !onlyNow(next)) {
+      p.timeFrame = next;
+      p.timeBy = 'next-line';
+    } else if (prev && !prev.question && prev.block === line.block && tiedToEvent(line, p, prev) && hasTimeFrame(prev) && !onlyNow(prev) && !calledOff(prev)) {
       // "They've committed to a decision by 3pm today. I'll message you as soon as I have it": the event has a time.
       p.timeFrame = prev;
+      p.timeBy = 'event-before';
     } else if (!hitsIn(line, COMMIT, 'vague').length && arrangementTime(lines, idx, p)) {
       // "Your fitting is booked for Thursday at 2pm. The installer will bring the brackets": the visit's time is the promise's.
       p.timeFrame = arrangementTime(lines, idx, p);
+      p.timeBy = 'arrangement';
     } else if (!hitsIn(line, COMMIT, 'vague').length && thenBack(all, line, p)) {
       // "Customer: Could you ring me after 5pm? Agent: Of course, I'll ring you then.": "then" names a time said just before.
       p.timeFrame = thenBack(all, line, p);
+      p.timeBy = 'then-back';
     } else if (!hitsIn(line, COMMIT, 'vague').length && !hitsIn(line, COMMIT, 'event').some((e) => e.first.start > p.first.start) && sameMatter(lines, idx, p)) {
       // "We'll reissue the payment today and it will arrive by Friday. We'll recover the first payment ourselves": the same matter, already dated.
       p.timeFrame = sameMatter(lines, idx, p);
+      p.timeBy = 'same-matter';
     } else if (another && !hitsIn(line, COMMIT, 'vague').length && alsoInTimedTurn(all, lines, idx)) {
       // "Agent: Thanks for holding. Jamie's fifteen minutes away with a replacement. I'll also refund the popcorn hire.": one turn of a live call, already dated.
       p.timeFrame = alsoInTimedTurn(all, lines, idx);
+      p.timeBy = 'also-timed-turn';
     } else {
       const vague = hitsIn(line, COMMIT, 'vague')[0];
       if (vague) p.vague = hitText(line, vague.first, vague.last);
@@ -493,13 +514,25 @@ function onReply(line: ReplyLine, marker: Word): boolean {
  * or a fallback the customer starts, a description of the service, a step on this call, a clause such as
  * "no idea when you'll get back", or a question that only asks.
  */
-function notPromisedHere(lines: ReplyLine[], idx: number, hit: Hit, marker: Word): boolean {
+function promiseGate(lines: ReplyLine[], idx: number, hit: Hit, marker: Word): string | undefined {
   const line = lines[idx];
-  if (isPolicy(line, hit, marker) || standing(line, marker) || conditionalAsk(line, marker) || customerStep(line, marker) || fallbackAsked(lines, idx, marker) || describesService(line, marker) || inCall(line, marker) || onlyIfFound(line, marker, hit)) return true;
+  if (isPolicy(line, hit, marker)) return 'policy';
+  if (standing(line, marker)) return 'standing';
+  if (conditionalAsk(line, marker)) return 'conditional-ask';
+  if (customerStep(line, marker)) return 'customer-step';
+  if (fallbackAsked(lines, idx, marker)) return 'fallback-asked';
+  if (describesService(line, marker)) return 'describes-service';
+  if (inCall(line, marker)) return 'in-call';
+  if (onlyIfFound(line, marker, hit)) return 'only-if-found';
   const prev = line.words[line.words.indexOf(marker) - 1];
-  if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return true;
-  if (warning(line, marker)) return true;
-  return line.question && !askedThenPromised(line, marker);
+  if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return `clause-${prev.lower}`;
+  if (warning(line, marker)) return 'warning';
+  return line.question && !askedThenPromised(line, marker) ? 'question' : undefined;
+}
+
+/** The index of a hit's entry in rules/time-bound-commitment.yml (diagnostics). */
+function entryIndex(hit: Hit): number {
+  return table(COMMIT).entries.indexOf(hit.value);
 }
 
 /**
@@ -825,6 +858,42 @@ const JOINERS = new Set(['and', 'but', 'so', 'because', 'since', 'which', 'who',
 /** Times that often date what was already done ("I have now started it", "I spoke to them today"), not what is promised. */
 const TODAY = new Set(['now', 'right now', 'today', 'this morning', 'this afternoon', 'this evening']);
 
+/**
+ * "Your parcel was due on Thursday, so we'll look into what happened": a time in an earlier clause, joined to the
+ * promise by "and", "so", "as", "because"…, dates that clause, not the promise. Not when that clause looks ahead
+ * itself ("We'll ring you on Thursday and we'll bring the form") or books something ("The fitter is booked for
+ * Monday and he'll bring the brackets"): then the promise rides on its time.
+ */
+function otherClause(line: ReplyLine, w: Word, from: number, cut: number): boolean {
+  if (!Number.isFinite(from)) return false;
+  const words = line.words;
+  const k = words.indexOf(w);
+  let j = -1;
+  for (let n = k + 1; n < words.length && words[n].start < from; n++) if (CLAUSE_JOINERS.has(norm(words[n]))) j = n;
+  if (j === -1) return false;
+  const clause = words.slice(0, j).filter((x) => x.start > cut);
+  // "Please bring your ID to the box office on the night and they will be printed for you": the customer's own step
+  // at that time; what we do then shares it.
+  if (imperativeOpens(clause, w)) return false;
+  if (clause.some((x, n) => FUTURE.has(norm(x)) || norm(x).endsWith("'ll") || (norm(x) === 'to' && norm(clause[n - 1] ?? x) === 'going'))) return false;
+  const end = words[j].start;
+  // "The engineer comes on Tuesday, so he'll fix the tap then": "then" points back to that time.
+  if (words.some((x, n) => x.start > from && norm(x) === 'then' && !['and', 'but', 'until', 'till', 'since'].includes(norm(words[n - 1] ?? x)))) return false;
+  return !hitsIn(line, COMMIT, 'arrangement').some((h) => h.first.start > cut && h.first.start < end);
+}
+
+const CLAUSE_JOINERS = new Set([...JOINERS, 'as']);
+
+/** The clause opens with an imperative (after "please", "just"…): a plain verb, not the time word itself, a pronoun, a determiner or a joiner. */
+function imperativeOpens(clause: Word[], time: Word): boolean {
+  let k = 0;
+  while (k < clause.length && SOFTENERS.has(norm(clause[k]))) k++;
+  const first = clause[k];
+  if (!first || first === time || !plainWord(first)) return false;
+  const l = norm(first);
+  return k > 0 ? !NOT_VERB.has(l) : !NOT_VERB.has(l) && !PRONOUNS.has(l) && !DETERMINERS.has(l) && !CLAUSE.has(l) && !CLAUSE_JOINERS.has(l) && !/(?:ing|ed|ly|[^s]s)$/.test(l) && !l.includes("'") && !wordList('human-subject').has(l) && !['since', 'sorry', 'unfortunately', 'yesterday', 'last', 'earlier'].includes(l);
+}
+
 /** A joiner stands between a time word that ends at `w` and the promise at offset `from`. */
 function joinedBefore(line: ReplyLine, w: Word, from: number): boolean {
   return line.words.some((x) => x.start > w.start && x.start < from && JOINERS.has(x.lower));
@@ -942,13 +1011,14 @@ export function hasTimeFrame(line: ReplyLine, from = Number.POSITIVE_INFINITY, o
   const forNow = (h: Hit) => Number.isFinite(from) && h.first.start > from && /[.!?]\s/.test(line.block.text.slice(from, h.first.start)) && h.words.length === 1 && norm(h.first) === 'now' && norm(line.words[line.words.indexOf(h.first) - 1] ?? h.first) === 'for';
   // "… would've saved you this back in the autumn, but we'll get someone round": a time before a "but" dates the other side of it.
   const contrast = (end: number) => Number.isFinite(from) && end <= from && line.words.some((x) => x.start >= end && x.start < from && norm(x) === 'but');
-  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && h.last.end > cut && !skipped(h.first.start) && !forNow(h) && !hedged(line, h.first) && !contrast(h.last.end) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)))) return true;
+  if (hitsIn(line, COMMIT, 'time-frame').some((h) => (!onlyAfter || h.first.start >= from) && h.last.end > cut && !skipped(h.first.start) && !forNow(h) && !hedged(line, h.first) && !contrast(h.last.end) && !(h.last.end <= from && TODAY.has(h.words.map((w) => w.lower).join(' ')) && joinedBefore(line, h.last, from)) && !(h.last.end <= from && otherClause(line, h.last, from, cut)))) return true;
   const words = line.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (onlyAfter && w.start < from) continue;
     if (w.end <= cut || skipped(w.start)) continue;
     if (w.masked || w.quoted) continue;
+    if (w.end <= from && otherClause(line, w, from, cut)) continue;
     const l = w.lower;
     const isNumber = /^\d+(?:[.,]\d+)?$/.test(l) || /^\d+[-–]\d+$/.test(l) || NUMBER_WORDS.has(l);
     if (isNumber) {
