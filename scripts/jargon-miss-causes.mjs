@@ -29,7 +29,7 @@
 // each row's features with its evidence.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, filesOf, lineStarts, lintItem, matchExpected } from './lib/devset.mjs';
+import { evidenceSpans, filesOf, lineStarts, lintItem, matchExpected, plainFile } from './lib/devset.mjs';
 import { familiarWord } from '../dist/util/readability.js';
 
 const args = process.argv.slice(2);
@@ -182,9 +182,8 @@ for (const folder of folders) {
     for (const item of data?.items ?? []) {
       if (typeof item?.text !== 'string') continue;
       const text = item.text;
-      const channel = item.channel ?? 'article';
-      const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-      const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'jargon-miss-causes');
+      const { name, channel } = plainFile(item);
+      const result = await lintItem(text, name, channel, 'jargon-miss-causes');
       if (result.error) continue;
       const findings = result.findings;
       const jexp = (item.expect ?? []).filter((e) => e.rule === RULE);

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 // Only these four helpers, so the script also runs from an older checkout (first sight of past code).
-import { evidenceSpans, filesOf, lineStarts, lintItem } from './lib/devset.mjs';
+import { evidenceSpans, filesOf, lineStarts, lintItem, plainFile } from './lib/devset.mjs';
 
 const writerOf = (file) => /^(w\d+)-/.exec(basename(file))?.[1] ?? 'w0';
 const option = (name) => {
@@ -47,9 +47,8 @@ for (const file of filesOf(folder)) {
   for (const item of data?.items ?? []) {
     if (typeof item?.text !== 'string') continue;
     const text = item.text;
-    const channel = item.channel ?? 'article';
-    const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-    const res = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'quiet-first-sight');
+    const { name, channel } = plainFile(item);
+    const res = await lintItem(text, name, channel, 'quiet-first-sight');
     if (res.error) continue;
     const starts = lineStarts(text);
     const spanOf = (x) => [starts[x.line - 1] + x.column - 1, starts[(x.endLine ?? x.line) - 1] + (x.endColumn ?? x.column) - 1];

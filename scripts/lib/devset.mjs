@@ -123,6 +123,12 @@ export function replyFile(item) {
   return { name: /^\s*</.test(item.text) ? 'reply.html' : 'reply.md', channel: item.channel ?? 'email' };
 }
 
+/** A help-centre item's file name, channel and format: its own format, else HTML when its text starts with a tag; article when no channel is given. */
+export function plainFile(item) {
+  const format = item.format ?? (/^\s*</.test(item.text) ? 'html' : 'md');
+  return { name: `item.${format === 'html' ? 'html' : 'md'}`, channel: item.channel ?? 'article', format };
+}
+
 /** Lints one care item as scripts/score-devset.mjs does (see replyFile). */
 export function lintReply(item, configName) {
   const { name, channel } = replyFile(item);
