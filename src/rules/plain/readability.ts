@@ -482,15 +482,17 @@ export default defineRule<Options>({
       // them by then, and a writer cannot swap them for other words. Words of two and a half syllables on average
       // are hard however often the page uses them ("administrative representatives may authorize supplementary…").
       // The paragraph's different long, rare words used once in the file: read once for the two tests below.
+      let rare: readonly string[] | undefined;
+      const rareWordsOnce = () => (rare ??= unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard);
       let rareCount: number | undefined;
-      const rareOnce = () => (rareCount ??= new Set(unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard).size);
+      const rareOnce = () => (rareCount ??= new Set(rareWordsOnce()).size);
       if (language === 'en' && allShort && stats.syllables < SUBJECT_SYLLABLES_PER_WORD * stats.words && rareOnce() < SHORT_RARE) {
         if (short) unfamiliarHit(block, r, words, listed, stats);
         continue;
       }
       // Short text (issue 14, seed-70 audit: "a 15-word list item made of everyday words" at grade 16): the second sign must
       // be words most adults do not know, not "reliable" or "recommended".
-      const rareUncommon = () => new Set(unfamiliarWords(sentences, inLink, (vocabulary ??= vocabularyOf(doc.sentences)), false, listed).hard.filter((w) => namable(w))).size;
+      const rareUncommon = () => new Set(rareWordsOnce().filter((w) => namable(w))).size;
       if (noisy(words, sentences, splitAny) && rareUncommon() < NOISY_RARE) {
         if (short) unfamiliarHit(block, r, words, listed, stats);
         continue;
