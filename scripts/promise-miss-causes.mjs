@@ -23,6 +23,7 @@ import { traceCare } from '../dist/reply/trace.js';
 import { hitsIn } from '../dist/reply/words.js';
 import { promisesOf, promiseScore, usePromiseModel } from '../dist/reply/promises.js';
 import { table } from '../dist/lexicon/data.js';
+import { flatTally, overlaps } from './lib/tally.mjs';
 
 const RULE = 'time-bound-commitment';
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
@@ -35,15 +36,12 @@ traceCare((rule, doc, model, reported) => {
 });
 
 const counts = { items: 0, expected: 0, found: 0, onLine: 0, missed: {}, closest: {}, person: {}, channel: {}, fired: {} };
-const ids = {};
-const add = (o, k, id) => {
-  o[k] = (o[k] ?? 0) + 1;
-  if (showIds && id) (ids[k] ??= []).push(id);
-};
-const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+const { ids, add, show } = flatTally(showIds);
 const band = (s) => (s === undefined ? 'none' : s >= 0.6 ? '>=0.6' : s >= 0.5 ? '0.5-0.6' : s >= 0.4 ? '0.4-0.5' : s >= 0.3 ? '0.3-0.4' : s >= 0.15 ? '0.15-0.3' : '<0.15');
 const entries = table(RULE).entries;
 const entryName = (h) => `${h.value.category}#${entries.indexOf(h.value)}`;
+/** The layer that found a promise: its table entry ("promise#3"), the grammar ("grammar:promise") or "aim". */
+const sourceOf = (p) => (p.entry ? `${p.source}#${entries.indexOf(p.entry)}` : p.source);
 const norm = (w) => w.lower.replace(/’/g, "'");
 
 /** Who promises: we, I, the customer waits (you), someone, a team or name, a passive "will be …", no subject. */
@@ -52,7 +50,7 @@ function personOf(p) {
   const from = words.indexOf(p.first);
   const to = words.indexOf(p.end ?? p.last);
   const span = words.slice(from, to + 1).map(norm);
-  const passive = span.some((w, k) => w === 'be' && /(?:ed|en|sent|done|made|set|put|paid|sorted)$/.test(span[k + 1] ?? '')) || (span.includes('being') && p.source?.includes('now'));
+  const passive = span.some((w, k) => w === 'be' && /(?:ed|en|sent|done|made|set|put|paid|sorted)$/.test(span[k + 1] ?? '')) || (span.includes('being') && sourceOf(p)?.includes('now'));
   const f = norm(p.first);
   if (passive && !/^(?:we|i)\b|^(?:we|i)'/.test(f)) return 'passive';
   if (/^we(?:'|$)/.test(f)) return 'we';
@@ -153,7 +151,7 @@ for (const { file, item } of itemsOf(folder)) {
         add(counts.fired, `${set}: finding with no traced promise`, id);
         continue;
       }
-      add(counts.fired, `${set}: layer ${p.source ?? '?'}`, id);
+      add(counts.fired, `${set}: layer ${sourceOf(p) ?? '?'}`, id);
       add(counts.fired, `${set}: person ${personOf(p)}`, id);
       add(counts.fired, `${set}: model ${band(promiseScore(p, t.model.spoken))}`, id);
       add(counts.fired, `${set}: ${p.line.question ? 'in a question' : 'statement'}; ${t.model.spoken.indexOf(p.line) === t.model.spoken.length - 1 ? 'last line' : 'not last line'}`, id);
@@ -229,7 +227,7 @@ for (const { file, item } of itemsOf(folder)) {
       if (g.timeBy === 'same-line') for (const d of timeDetail(g.line, g)) add(counts.timed ??= {}, d, id);
       else add(counts.timed ??= {}, `other line (${g.timeBy}): ${g.timeFrame.question ? 'question' : 'statement'}`, id);
     }
-    add(counts.person, `candidate ${best.p.source ?? '?'}; person ${personOf(best.p)}${best.p.line.question ? '; question' : ''}`, id);
+    add(counts.person, `candidate ${sourceOf(best.p) ?? '?'}; person ${personOf(best.p)}${best.p.line.question ? '; question' : ''}`, id);
   }
 }
 
@@ -237,10 +235,6 @@ if (json) console.log(JSON.stringify({ folder, ...counts, ...(showIds ? { ids } 
 else {
   console.log(`${counts.items} items in ${folder}`);
   console.log(`time-bound expected ${counts.expected}, found by overlap ${counts.found}, on its line ${counts.onLine}, missed ${counts.expected - counts.found}\n`);
-  const show = (title, o) => {
-    console.log(title);
-    for (const [k, n] of Object.entries(o).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${String(n).padStart(4)}  ${k}${showIds && ids[k] ? `  ${ids[k].join(' ')}` : ''}`);
-  };
   show('missed, by where the rule spoke:', counts.missed);
   show('missed, the closest the grammar came on the evidence:', counts.closest);
   show('missed, the layer and person:', counts.person);

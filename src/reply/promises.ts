@@ -34,7 +34,7 @@ import { logisticScore, modelSlot, type LogisticModel } from '../lexicon/logisti
 import { holdsOf } from './hold.js';
 import type { ReplyLine } from './lines.js';
 import { hitsIn, hitText, wordList, type Hit } from './words.js';
-import { table } from '../lexicon/data.js';
+import type { PhraseEntry } from '../lexicon/data.js';
 
 const COMMIT = 'time-bound-commitment';
 
@@ -60,8 +60,10 @@ export interface PromiseInfo {
   timeBy?: string;
   /** In `raw` mode: the gate that rules the clause out as a promise, if any (diagnostics). */
   gate?: string;
-  /** The layer that found it: a table entry ("promise#3") or the grammar ("grammar:promise"), for diagnostics. */
+  /** The layer that found it: a table category ("promise", with `entry`), the grammar ("grammar:promise") or "aim", for diagnostics. */
   source?: string;
+  /** The table entry that found it, when one did (diagnostics). */
+  entry?: PhraseEntry;
 }
 
 const ADVERBS = new Set(['also', 'then', 'still', 'definitely', 'personally', 'certainly', 'gladly', 'happily', 'now', 'surely', 'absolutely', 'all', 'both', 'really', 'myself', 'ourselves', 'themselves', 'probably', 'likely', 'usually', 'normally', 'hopefully', 'just', 'be', 'directly', 'then']);
@@ -92,7 +94,7 @@ export function promisesOf(lines: ReplyLine[], all: readonly ReplyLine[] = lines
       if (!raw && gate) continue;
       // "we'll investigate and get back to you" is one commitment: a second one needs its own subject.
       if (marker.start <= after) continue;
-      found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last), ...(raw && gate ? { gate } : {}), source: `${hit.value.category}#${entryIndex(hit)}` } });
+      found.push({ idx, hit, p: { line, first: marker, last: hit.last, text: hitText(line, marker, hit.last), ...(raw && gate ? { gate } : {}), source: String(hit.value.category), entry: hit.value } });
       after = hit.last.start;
     }
     // The grammar: a future marker and any action verb, for verbs no list names ("we'll top up your balance").
@@ -528,11 +530,6 @@ function promiseGate(lines: ReplyLine[], idx: number, hit: Hit, marker: Word): s
   if (prev && CLAUSE.has(prev.lower) && !cleft(line, marker)) return `clause-${prev.lower}`;
   if (warning(line, marker)) return 'warning';
   return line.question && !askedThenPromised(line, marker) ? 'question' : undefined;
-}
-
-/** The index of a hit's entry in rules/time-bound-commitment.yml (diagnostics). */
-function entryIndex(hit: Hit): number {
-  return table(COMMIT).entries.indexOf(hit.value);
 }
 
 /**
