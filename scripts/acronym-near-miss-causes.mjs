@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { familiarWord } from '../dist/util/readability.js';
-import { evidenceSpans, itemsOf, lineStarts, lintItem } from './lib/devset.mjs';
+import { evidenceSpans, itemsOf, lineStarts, lintItem, plainFile } from './lib/devset.mjs';
 
 const RULE = 'undefined-acronym';
 const args = process.argv.slice(2);
@@ -279,9 +279,8 @@ const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
 
 for (const { file, item } of itemsOf(folder)) {
   const text = item.text;
-  const channel = item.channel ?? 'article';
-  const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-  const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'acronym-causes');
+  const { name, channel, format } = plainFile(item);
+  const result = await lintItem(text, name, channel, 'acronym-causes');
   if (result.error) continue;
   const starts = lineStarts(text);
   const mine = result.findings.filter((f) => f.ruleId === RULE).map((f) => ({ f, at: starts[f.line - 1] + f.column - 1, acro: /'([^']+)'/.exec(f.message)?.[1] ?? '' }));

@@ -11,6 +11,7 @@
 // rule's own names, never an item's words, so it may run on sets nobody reads. `--ids` adds item ids (dev only).
 import { itemsOf, lineStarts, lintReply, matchExpected, replyFile, scorerArgs } from './lib/devset.mjs';
 import { traceBlame } from '../dist/rules/care/blame-language.js';
+import { groupTally } from './lib/tally.mjs';
 
 const RULE = 'blame-language';
 const CARE = ['blame-language', 'robotic-phrase', 'acknowledge-impact', 'time-bound-commitment', 'hold-permission', 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
@@ -36,14 +37,7 @@ const WHY = [
 const whyBucket = (why) => WHY.find(([, re]) => re.test(why ?? ''))?.[0] ?? 'other';
 
 const counts = { items: 0, nearMiss: 0, nearMissFired: 0, clean: 0, cleanFired: 0 };
-const tallies = {};
-const ids = {};
-const add = (table, k, id) => {
-  const o = (tallies[table] ??= {});
-  o[k] = (o[k] ?? 0) + 1;
-  if (showIds && id) ((ids[table] ??= {})[k] ??= []).push(id);
-};
-const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+const { counts: tallies, ids, add } = groupTally(showIds);
 
 function layerDetail(trace, f) {
   const line = trace.lines.find((l) => l.spoken && l.span.start <= f.span.start && f.span.start < l.span.end);

@@ -16,6 +16,7 @@
 // index in rules/blame-language.yml), never the item's words, so it may run on sets nobody reads.
 // `--ids` also lists item ids per cause (ids only; for sets you may read).
 import { evidenceSpans, itemsOf, lineStarts, lintReply, matchExpected, replyFile, scorerArgs } from './lib/devset.mjs';
+import { flatTally, overlaps } from './lib/tally.mjs';
 import { traceBlame } from '../dist/rules/care/blame-language.js';
 
 const RULE = 'blame-language';
@@ -27,12 +28,7 @@ let traces = [];
 traceBlame((t) => traces.push(t));
 
 const counts = { items: 0, expected: 0, found: 0, onLine: 0, bucket: {}, closest: {}, cueBand: {}, readerBand: {}, joint: {}, firedLayer: {}, vetoLayer: {}, quietJoint: {} };
-const ids = {};
-const add = (o, k, id) => {
-  o[k] = (o[k] ?? 0) + 1;
-  if (showIds && id) (ids[k] ??= []).push(id);
-};
-const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+const { ids, add, show } = flatTally(showIds);
 const BAR = 0.75;
 const band = (s) => (s === undefined ? 'none' : s >= BAR ? '>=0.75' : s >= 0.6 ? '0.60-0.75' : s >= 0.45 ? '0.45-0.60' : s >= 0.25 ? '0.25-0.45' : '<0.25');
 
@@ -135,10 +131,6 @@ if (json) console.log(JSON.stringify({ folder, ...counts, ...(showIds ? { ids } 
 else {
   console.log(`${counts.items} items in ${folder}`);
   console.log(`blame expected ${counts.expected}, found by overlap ${counts.found}, on its line ${counts.onLine}, missed ${counts.expected - counts.found}\n`);
-  const show = (title, o) => {
-    console.log(title);
-    for (const [k, n] of Object.entries(o).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${String(n).padStart(4)}  ${k}${showIds && ids[k] ? `  ${ids[k].join(' ')}` : ''}`);
-  };
   show('missed, by where the rule spoke:', counts.bucket);
   show('missed, by the closest layer on the evidence lines:', counts.closest);
   show('missed (a)/(b), the layer that fired:', counts.firedLayer);

@@ -24,6 +24,7 @@ import { hasTimeFrame, promiseScore } from '../dist/reply/promises.js';
 import { goodReplyScore } from '../dist/reply/good-reply.js';
 import { table } from '../dist/lexicon/data.js';
 import { blameShapes } from '../dist/lexicon/blame-features.js';
+import { groupTally } from './lib/tally.mjs';
 
 const MINE = ['acknowledge-impact', 'hold-permission', 'time-bound-commitment'];
 const CARE = ['blame-language', 'robotic-phrase', ...MINE, 'confirm-understanding', 'public-privacy', 'placeholder-syntax'];
@@ -33,13 +34,7 @@ const showIds = process.argv.includes('--ids');
 let traces = [];
 traceCare((rule, doc, model, reported) => traces.push({ rule, doc, model, reported }));
 
-const out = {};
-const ids = {};
-const add = (rule, key, id) => {
-  out[rule] ??= {};
-  out[rule][key] = (out[rule][key] ?? 0) + 1;
-  if (showIds && id) ((ids[rule] ??= {})[key] ??= []).push(id);
-};
+const { counts: out, ids, add, print } = groupTally(showIds);
 const band = (s) => (s === undefined ? 'none' : s >= 0.9 ? '>=0.9' : s >= 0.8 ? '0.8-0.9' : s >= 0.7 ? '0.7-0.8' : s >= 0.6 ? '0.6-0.7' : s >= 0.5 ? '0.5-0.6' : s >= 0.3 ? '0.3-0.5' : '<0.3');
 const holdEntries = table('hold-permission').entries;
 const entryOf = (h) => `${h.value.category}#${holdEntries.indexOf(h.value)}`;
@@ -158,11 +153,5 @@ for (const { file, item } of itemsOf(folder)) {
 if (json) console.log(JSON.stringify({ folder, items, counts: out, ...(showIds ? { ids } : {}) }, null, 2));
 else {
   console.log(`${items} items in ${folder}`);
-  for (const rule of MINE) {
-    console.log(`\n== ${rule}`);
-    for (const [k, n] of Object.entries(out[rule] ?? {}).sort()) {
-      console.log(`${String(n).padStart(4)}  ${k}`);
-      if (showIds) console.log(`        ${(ids[rule]?.[k] ?? []).join(' ')}`);
-    }
-  }
+  print(MINE);
 }

@@ -23,6 +23,7 @@ import { confirmationOf, confirmFeatures, continuesOnOurSide, modelConfirmationO
 import { isSignOff } from '../dist/reply/model.js';
 import { logisticScore } from '../dist/lexicon/logistic.js';
 import { table } from '../dist/lexicon/data.js';
+import { groupTally } from './lib/tally.mjs';
 
 const RULE = 'confirm-understanding';
 const { folder, json } = scorerArgs('confirm-miss-causes.mjs');
@@ -33,13 +34,7 @@ const entries = table(RULE).entries;
 let traces = [];
 traceCare((rule, doc, m, reported) => { if (rule === RULE) traces.push({ doc, model: m, reported }); });
 
-const out = {};
-const ids = {};
-const add = (set, key, id) => {
-  out[set] ??= {};
-  out[set][key] = (out[set][key] ?? 0) + 1;
-  if (showIds && id) ((ids[set] ??= {})[key] ??= []).push(id);
-};
+const { counts: out, ids, add, print } = groupTally(showIds);
 const band = (s) => (s === undefined ? 'none' : s >= 0.9 ? '>=0.9' : s >= 0.8 ? '0.8-0.9' : s >= 0.6 ? '0.6-0.8' : s >= 0.4 ? '0.4-0.6' : s >= 0.2 ? '0.2-0.4' : '<0.2');
 
 /** Which "needs no check" branch of src/reply/model.ts fired (the first, in its order). */
@@ -150,11 +145,5 @@ for (const { file, item } of itemsOf(folder)) {
 if (json) console.log(JSON.stringify({ folder, items, counts: out, ...(showIds ? { ids } : {}) }, null, 2));
 else {
   console.log(`${items} items in ${folder}`);
-  for (const set of Object.keys(out).sort()) {
-    console.log(`\n== ${set}`);
-    for (const [k, n] of Object.entries(out[set]).sort()) {
-      console.log(`${String(n).padStart(4)}  ${k}`);
-      if (showIds) console.log(`        ${(ids[set]?.[k] ?? []).join(' ')}`);
-    }
-  }
+  print(Object.keys(out).sort());
 }

@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { evidenceSpans, filesOf, lintItem, matchExpected, scorerArgs, lineStarts } from './lib/devset.mjs';
 import { traceMinimizing } from '../dist/rules/plain/minimizing-language.js';
 import { table } from '../dist/lexicon/data.js';
+import { flatTally } from './lib/tally.mjs';
 
 const RULE = 'minimizing-language';
 const { folder, json } = scorerArgs('minimizing-miss-causes.mjs');
@@ -38,11 +39,7 @@ let traces = [];
 traceMinimizing((t) => traces.push(t));
 
 const counts = { items: 0, expected: 0, found: 0, missed: {}, nearMiss: 0, nearMissFired: {}, clean: 0, cleanFired: {} };
-const ids = {};
-const add = (o, k, id) => {
-  o[k] = (o[k] ?? 0) + 1;
-  if (showIds && id) (ids[k] ??= []).push(id);
-};
+const { ids, add } = flatTally(showIds);
 
 /** Why the hits inside these spans were left alone. */
 function missCause(text, spans, ran) {
