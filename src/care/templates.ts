@@ -14,7 +14,7 @@ import type { Doc } from '../document/document.js';
 import type { Placeholder } from '../document/placeholders.js';
 import type { Severity, Span } from '../types.js';
 
-export type TemplateProblemKind = 'mixedSyntax' | 'unclosed' | 'missingOpen' | 'empty' | 'unclosedBlock' | 'strayClose' | 'mismatch' | 'strayMiddle' | 'unknown' | 'unknownNear' | 'noFallback' | 'mayBeBlank' | 'extraBrace' | 'wrongClose';
+export type TemplateProblemKind = 'mixedSyntax' | 'unclosed' | 'missingOpen' | 'empty' | 'unclosedBlock' | 'strayClose' | 'mismatch' | 'strayMiddle' | 'unknown' | 'unknownNear' | 'noFallback' | 'mayBeBlank' | 'extraBrace' | 'wrongClose' | 'unquotedDefault';
 
 export interface TemplateProblem {
   kind: TemplateProblemKind;
@@ -166,6 +166,11 @@ export function checkTemplates(doc: Doc, known?: readonly string[]): TemplatePro
       report('mixedSyntax', p, { fix: mixed }, { suggestions: [mixed] });
       continue;
     }
+    const bare = p.kind === 'output' ? unquotedDefault(p, known, local) : undefined;
+    if (bare) {
+      report('unquotedDefault', p, bare, { suggestions: [bare.fix] });
+      continue;
+    }
     // "{{first_name%} and {%x}}": closed with the wrong brace, so the next real close ends it.
     const wrong = p.kind === 'output' ? strayClose(p) : -1;
     if (wrong !== -1) {
@@ -253,6 +258,31 @@ function mixedSyntax(p: Placeholder): string | undefined {
   if (!filter && !/fallback\s*=/.test(inner)) return undefined;
   const value = filter ? unquote(inner.slice(filter.index + filter[0].length).split('|')[0]) : unquote(inner.slice(inner.indexOf('=') + 1));
   return fallbackIn(p.name, value);
+}
+
+/** Liquid's own words that are values, not names: `| default: blank` is a value the filter reads. */
+const LIQUID_LITERALS = new Set(['true', 'false', 'nil', 'null', 'empty', 'blank']);
+
+/**
+ * A Liquid `| default:` whose value is a bare word ("{{ticket.requester.first_name | default: there}}").
+ * Liquid reads a bare word as the name of a field, so "there" is an empty field and the greeting still
+ * reads "Hi ,". A dotted name, a field name the config or template knows, a name field ("name") and
+ * Liquid's own literals are real fallbacks to another value. Intercom's `| fallback:` is its own syntax
+ * and is left alone.
+ */
+function unquotedDefault(p: Placeholder, known: readonly string[] | undefined, local: Set<string>): Record<string, string> | undefined {
+  if (p.unclosed || !p.raw.startsWith('{{') || p.raw.startsWith('{{{')) return undefined;
+  const filter = /\|\s*default\s*:\s*/.exec(p.inner);
+  if (!filter) return undefined;
+  const value = p.inner.slice(filter.index + filter[0].length).split('|')[0].trim();
+  if (!/^[A-Za-z][A-Za-z' -]*$/.test(value)) return undefined;
+  const words = value.split(/\s+/);
+  if (words.length === 1) {
+    const w = words[0];
+    if (w.includes('_') || LIQUID_LITERALS.has(w.toLowerCase()) || local.has(w) || known?.includes(w) || isNameField(w.toLowerCase())) return undefined;
+  }
+  const name = p.inner.slice(0, filter.index).trim();
+  return { value, fix: `{{ ${name} | default: "${value}" }}` };
 }
 
 /** "{%customer.firstName,fallback=there%}" for a Help Scout name, Intercom's "{{first_name | fallback: "there"}}" for a bare one, Liquid's "| default:" otherwise. */

@@ -39,6 +39,7 @@ export default defineRule({
     unknown: "'{{name}}' is not in the config's placeholders.known list: check the spelling or add it to the list",
     unknownNear: "'{{name}}' is not in the config's placeholders.known list: did you mean '{{near}}'?",
     mayBeBlank: "'{{raw}}' has no fallback and {{why}}: the customer would read a gap — write it with a fallback, such as '{{fix}}', or put it inside '{% if %}'",
+    unquotedDefault: "'{{raw}}' has a fallback with no quotes: Liquid reads '{{value}}' as a field name, which is empty, so the customer would read a gap — write '{{fix}}'",
     noFallback: "'{{raw}}' has no fallback: if the name is blank the customer reads '{{greeting}} ,' — write it with a fallback: '{{fix}}'",
   },
   check(doc, ctx) {
