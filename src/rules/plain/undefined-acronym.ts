@@ -25,9 +25,11 @@
  *   - (issue 14, 1.17) "ETA refers to …", "MFA: it is short for …"; a description closed by a comma
  *     ("the CVV, the code on the back of your card, in …"); a table row or definition list whose
  *     term is the acronym.
+ *   - (issue 14, 1.18) an acronym and its noun in a sentence that names the people it is for ("PIV or CAC
+ *     cards for federal staff", "Contractors can use their PIV badges"; see forGroup).
  * Three capitals right before "file" or "format" are a file type ("an OFX file"; rules/undefined-acronym.yml, file-noun).
  * Only the first undefined use of each acronym in a file is reported
- * ("WEP" after "WEP2" is the same one).
+ * ("WEP" after "WEP2" is the same one). Two joined by a slash ("PIV/CAC cards") are reported once, as a pair.
  *
  * Left alone, because they are not acronyms a reader must decode:
  *   - common ones (FAQ, PDF, USB, ID…; CV, BBQ, TBD in the household list; HEIC, EPUB in the file types) and capitalised words (NOTE, RESET,
@@ -163,6 +165,8 @@ interface Known {
   controlNouns: Set<string>;
   /** "an OFX file", "in QIF format": three capitals before these words are a file type. */
   fileNouns: Set<string>;
+  /** People a thing can be for: "PIV cards for federal employees" (issue 14, 1.18). */
+  groupNouns: Set<string>;
 }
 
 let known: Known | undefined;
@@ -170,9 +174,9 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set(), fileNouns: new Set() };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set(), fileNouns: new Set(), groupNouns: new Set() };
   const upper: Record<string, Set<string>> = { common: k.common, household: k.common, 'file-type': k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
-  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns, 'file-noun': k.fileNouns };
+  const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns, 'file-noun': k.fileNouns, 'group-noun': k.groupNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
     if (cat === 'topic') {
@@ -825,6 +829,42 @@ function answersQuestionOn(prose: readonly ProseBlock[], block: ProseBlock, acro
   return false;
 }
 
+/**
+ * "PIV or CAC card for federal employees", "Government employees can also use their PIV or CAC cards": the
+ * acronym (alone or with a partner joined by "or", "and" or a slash) names a thing by its noun, and the
+ * sentence says which people it is for. Those people know the letters; everyone else learns what the thing
+ * is and that it is not theirs (issue 14, 1.18).
+ */
+function forGroup(words: readonly Word[], index: number, text: string, groups: Set<string>): boolean {
+  if (!groups.size) return false;
+  const acro = (w: Word | undefined) => !!w && !w.masked && isCaps(w);
+  const link = (a: Word, b: Word) => {
+    const gap = text.slice(a.end, b.start).trim();
+    return gap === '/' || (gap === '' && (b.lower === 'or' || b.lower === 'and'));
+  };
+  // The acronym's partner after it: "PIV/CAC", "PIV or CAC".
+  let j = index + 1;
+  if (words[j] && text.slice(words[index].end, words[j].start).trim() === '/' && acro(words[j])) j++;
+  else if (words[j] && link(words[index], words[j]) && acro(words[j + 1])) j += 2;
+  const head = words[j];
+  if (!head || !joined(text, words[j - 1], head) || !ALL_LOWER.test(head.text) || STOP.has(head.lower) || LABEL_FOLLOWERS.has(head.lower)) return false;
+  // "… card for federal government employees or military": "for" and a group noun within five words.
+  if (words[j + 1]?.lower === 'for' && joined(text, head, words[j + 1])) {
+    for (let i = j + 2; i < words.length && i <= j + 6; i++) {
+      if (groups.has(words[i].lower)) return true;
+      if (/[.;:,()]/.test(text.slice(words[i - 1].end, words[i].start))) break;
+    }
+  }
+  // "Government employees can also use their PIV or CAC cards": "their" before the acronym (or its partner
+  // before it), and a group noun earlier in the sentence.
+  let k = index - 1;
+  if (words[k] && text.slice(words[k].end, words[index].start).trim() === '/' && acro(words[k])) k--;
+  else if (words[k] && (words[k].lower === 'or' || words[k].lower === 'and') && acro(words[k - 1])) k -= 2;
+  if (words[k]?.lower !== 'their') return false;
+  for (let i = k - 1; i >= 0 && k - i <= 10; i--) if (groups.has(words[i].lower)) return true;
+  return false;
+}
+
 /** Small words that may follow a label and end its phrase: "set it to ECO before you start", "shows ERR and beeps". */
 const LABEL_FOLLOWERS = new Set(['and', 'or', 'but', 'before', 'after', 'when', 'while', 'until', 'if', 'then', 'so', 'again', 'for', 'at', 'on', 'in', 'once', 'as', 'unless', 'to', 'the', 'a', 'an', 'by', 'with', 'of']);
 const POSSESSIVES = new Set(['your', 'my', 'our', 'their', 'his', 'her', 'its']);
@@ -883,6 +923,7 @@ export default defineRule({
   defaults: {},
   messages: {
     undefined: "Nothing before this says what '{{actual}}' stands for: write it in full the first time, with '{{actual}}' in brackets after it",
+    pair: "Nothing before this says what '{{actual}}' and '{{second}}' stand for: write each in full the first time, with its letters in brackets after it",
   },
   check(doc, ctx) {
     // "NOTICE.md", "LICENSE": where the files came from and under which licence, not text for a customer.
@@ -1039,7 +1080,7 @@ export default defineRule({
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
         if (common.has(c.acro) || capsWords.has(c.acro) || pins.has(c.acro) || defined.has(c.acro) || productNames.has(c.acro) || names.has(c.acro) || labelled.has(c.acro)) return;
-        if (definedHere(sentence, c) || explainedNext(sentence, c, following) || spelledNear(sentence, c, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined) || termDefined(doc.prose, block, c)) {
+        if (definedHere(sentence, c) || explainedNext(sentence, c, following) || spelledNear(sentence, c, si > 0 && sentences[si - 1].block === block ? sentences[si - 1] : undefined) || termDefined(doc.prose, block, c) || forGroup(words, index, block.text, knownSets().groupNouns)) {
           defined.add(c.acro);
           return;
         }
@@ -1108,6 +1149,17 @@ export default defineRule({
         if (answersQuestionOn(doc.prose, block, c.acro)) return;
         reported.add(c.acro);
         if (base) reportedVersions.add(base);
+        // "PIV/CAC cards": two acronyms joined by a slash name one thing; one finding covers both (issue 14, 1.18).
+        const partner = words[index + 1];
+        if (partner && !partner.masked && block.text.slice(word.end, partner.start) === '/') {
+          const c2 = candidateOf(partner, index + 1);
+          const quiet = (a: string) => common.has(a) || capsWords.has(a) || pins.has(a) || defined.has(a) || productNames.has(a) || names.has(a) || labelled.has(a) || reported.has(a);
+          if (c2 && !quiet(c2.acro)) {
+            reported.add(c2.acro);
+            ctx.report({ messageId: 'pair', span: block.spanOf(c.start, c2.end), data: { actual: c.acro, second: c2.acro }, context: sentence.span });
+            return;
+          }
+        }
         ctx.report({ messageId: 'undefined', span, data: { actual: c.acro }, context: sentence.span });
       });
       seen.push(sentence);
