@@ -30,4 +30,16 @@ describe('readability messages', () => {
     const more = `${clause} Retention durations vary by subscription tier and jurisdiction. Deleted materials become irretrievable after the applicable retention interval expires, unless an authorised administrator requests restoration beforehand. Archived invoices remain accessible through the billing console.`;
     expect((await readability(`# Liability\n\n${more}\n`, 'terms.md', 'policy')).map(([line]) => line)).toEqual([3]);
   });
+  // Issue 14, seed-73 audit (rd72): the page's own words and the words an acronym stands for are not named as hard.
+  it('does not name a word of the page title, in its singular or plural', async () => {
+    const text = '# Fixed vulnerabilities\n\nVersion 4.2 of the desktop app closes one vulnerability that affected every earlier release on all computers. Additional information is available in the official security notice on our website today.\n';
+    expect(await readability(text)).toEqual([
+      [3, 'This paragraph reads at grade 15 by the Flesch–Kincaid formula because of its long words, over the grade 8 target: use shorter, more common words'],
+    ]);
+  });
+
+  it('counts the words an acronym stands for as a name', async () => {
+    const text = '# Your health card\n\nPlastic HRA (health reimbursement arrangement) cards and EOB (explanation of benefits) statements are available to county employees and military veterans. The cards, with an encrypted chip, are resistant to skimming and difficult to clone if stolen.\n';
+    expect(await readability(text)).toEqual([]);
+  });
 });

@@ -54,6 +54,9 @@ export default defineRule({
         // A muted video has no sound to caption (a silent screen recording).
         if (tag === 'video' && hasAttr(el, 'muted')) continue;
         if (descendants(el).some(isCaptionTrack) || near(el)) continue;
+        // A video before the same steps written out in full is a media alternative for text (WCAG 1.2.1, 1.2.2):
+        // the written steps are its text equivalent.
+        if (tag === 'video' && writtenSteps(el, (map ??= parents(doc)))) continue;
         const head = headSpan(doc, el);
         // The finding covers the whole player, its <source> and <track> children included.
         const whole = sourceSpan(doc, el);
@@ -69,6 +72,61 @@ export default defineRule({
     }
   },
 });
+
+/** Written steps: this many items of numbered lists, each with words of its own (not only a link)… */
+const STEP_ITEMS = 4;
+/** …with this many words in all. */
+const STEP_WORDS = 40;
+/** A list item with fewer words of its own than this is a link or a label ("Attach the feet"), not a step. */
+const STEP_ITEM_WORDS = 4;
+const HEADING = /^h([1-6])$/;
+
+/**
+ * Whether the video is followed, in its own section, by the steps it shows written out in full: numbered list items
+ * (STEP_ITEMS or more, STEP_WORDS words or more) up to the next heading of the same or a higher level. A table of
+ * contents of links does not count: an item needs words of its own outside its links.
+ */
+function writtenSteps(el: Element, map: ParentMap): boolean {
+  const node = closest(map, el, (e) => e.tagName === 'p' || e.tagName === 'figure') ?? el;
+  const parent = map.get(node);
+  if (!parent) return false;
+  const { list, index } = siblingsOf(parent);
+  const at = index.get(node) ?? -1;
+  if (at < 0) return false;
+  // The section's level: that of the heading before the video (a page with none ends its section at an h1 or h2).
+  let level = 2;
+  for (let i = at - 1; i >= 0; i--) {
+    const m = HEADING.exec(list[i].tagName);
+    if (m) {
+      level = Number(m[1]);
+      break;
+    }
+  }
+  let steps = 0;
+  let words = 0;
+  for (let i = at + 1; i < list.length; i++) {
+    const e = list[i];
+    const m = HEADING.exec(e.tagName);
+    if (m && Number(m[1]) <= level) break;
+    const items = e.tagName === 'ol' ? childElements(e) : descendants(e).filter((d) => d.tagName === 'ol').flatMap((o) => childElements(o));
+    for (const li of items) {
+      if (li.tagName !== 'li') continue;
+      const linked = descendants(li).filter((d) => d.tagName === 'a').reduce((n, a) => n + wordCount(textOf(a)), 0);
+      const own = wordCount(textOf(li)) - linked;
+      if (own < STEP_ITEM_WORDS) continue;
+      steps++;
+      words += own;
+    }
+    if (steps >= STEP_ITEMS && words >= STEP_WORDS) return true;
+  }
+  return false;
+}
+
+function wordCount(text: string): number {
+  let n = 0;
+  for (const part of text.split(/\s+/)) if (/[A-Za-z]/.test(part)) n++;
+  return n;
+}
 
 /** `<track kind="captions">` or `kind="subtitles"`; a track with no kind is subtitles (HTML's default). */
 function isCaptionTrack(e: Element): boolean {
