@@ -760,6 +760,9 @@ export default defineRule<Options>({
     }
     // A word the file explains once is the reader's to learn: every use of it is left alone, the heading too.
     const explained = new Set(hits.filter((h) => (h.entry.internal === true || isIndustry(h.entry)) && explainedHere(h.sentence, h.from, h.to)).map((h) => h.entry));
+    // An industry term in a heading is what the page is about ("## Set the z-offset"): the page is there to
+    // explain it, so every use of it in the file is left alone (issue 14, 1.18).
+    for (const h of hits) if (isIndustry(h.entry) && h.sentence.block.kind === 'heading') explained.add(h.entry);
     const inScope = (h: Hit) => (isIndustry(h.entry) ? !explained.has(h.entry) : h.entry.internal !== true || (system && !explained.has(h.entry)));
 
     // A capital in mid-sentence is a name ("the Synergy Pro mouse"); a term the file defines is the reader's to learn.
