@@ -13,6 +13,13 @@ const { join } = require('node:path');
 const V8_FLAGS = ['--interrupt-budget=1048576', '--no-flush-bytecode', '--regexp-tier-up-ticks=100'];
 
 /**
+ * src/boot/short-tier.ts SHORT_RUN_V8_FLAGS (a test checks they match), set once the bundle is compiled with its
+ * cache: no baseline (Sparkplug) code for a run that ends before it pays (issue 19). fullTier() there undoes them
+ * before a second file, a worker or a server, through the object left at SHORT_TIER_KEY.
+ */
+const SHORT_RUN_V8_FLAGS = ['--no-sparkplug'];
+
+/**
  * V8's setFlagsFromString without node:v8, which loads Node.js's streams for its heap snapshot functions: about
  * 1.8 ms of a one-file run that writes its report to a pipe or a file (issue 19). process.binding('v8') holds the
  * same native function. It is deprecated (DEP0111), so its warning is silenced for this one call; where a
@@ -71,7 +78,7 @@ function readBundle(file) {
     // none when the process exits on its own either.
     const source = buffer.toString('latin1', 0, readAll(fd, buffer, size));
     const cachedData = cacheFd !== undefined && readAll(cacheFd, buffer, cacheSize) === cacheSize ? buffer.subarray(0, cacheSize) : undefined;
-    return { source, cachedData };
+    return { source, cachedData, buffer };
   } catch {
     return undefined;
   } finally {
@@ -98,11 +105,18 @@ function bundledMain() {
   const file = join(dir, 'plainspoke.cjs');
   const read = readBundle(file);
   if (!read) return undefined;
-  const { source, cachedData } = read;
+  const { source, cachedData, buffer } = read;
   if (cachedData && !process.env.PLAINSPOKE_V8_DEFAULTS) setV8Flags(V8_FLAGS);
   const vm = require('node:vm');
   const wrapped = source.startsWith(WRAPPER) ? source : `${WRAPPER}${source}\n});`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
+  if (cachedData && !process.env.PLAINSPOKE_V8_DEFAULTS) {
+    setV8Flags(SHORT_RUN_V8_FLAGS);
+    globalThis[Symbol.for('plainspoke.short-tier')] = { off: true, set: setV8Flags };
+  }
+  // V8 has read the cache: the buffer, whose pages are touched already, takes the run's data files (issue 19,
+  // src/util/scratch-read.ts SCRATCH_KEY). Only the bundle's readFileBytes() writes into it, each byte once.
+  if (cachedData) globalThis[Symbol.for('plainspoke.scratch')] = { buffer, used: 0 };
   const mod = { exports: {} };
   // This file's own require, not createRequire(file) from node:module, which loads Node.js's ES module loader
   // (about 1 ms, issue 19). The bundle asks it only for Node.js's modules, tinypool and absolute paths, which

@@ -150,6 +150,12 @@ describe('inclusive-language phrases grouped by first word (issue 19)', () => {
     const parsed = parsePhrases(serialisePhrases(groups))!;
     expect([...parsed.keys()]).toEqual([...groups.keys()]);
     for (const [first, text] of parsed) expect(JSON.parse(text as string)).toEqual(JSON.parse(JSON.stringify(groups.get(first))));
+    // The file's bytes (as a built run reads them, ASCII with \u escapes) give the same groups, decoded on use.
+    const ascii = serialisePhrases(groups).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const fromBytes = parsePhrases(Buffer.from(ascii, 'latin1'))!;
+    expect([...fromBytes.keys()]).toEqual([...groups.keys()]);
+    for (const [first, group] of fromBytes) expect(JSON.parse((group as unknown as { text(): string }).text())).toEqual(JSON.parse(JSON.stringify(groups.get(first))));
+    expect(parsePhrases(Buffer.from('[\n"a":[]\n'))).toBeUndefined();
   });
 
   it('finds the same words whatever was linted before', async () => {

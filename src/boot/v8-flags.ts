@@ -25,6 +25,7 @@
  * the flags change when code is optimised, never what it computes.
  */
 import v8 from 'node:v8';
+import { fullTier } from './short-tier.js';
 
 /**
  * - interrupt budget: V8's default is 66 KB of bytecode run between checks for optimisation.
@@ -45,8 +46,11 @@ let tuned = false;
 /**
  * Applies WORKER_V8_FLAGS once per process; PLAINSPOKE_V8_DEFAULTS=1 leaves V8's defaults (for measuring: the
  * code caches are then refused and the bundle compiles as it runs). bin/plainspoke.js applies the same list itself.
+ * Workers start only after this call, so it also ends the short-run tier (src/boot/short-tier.ts): their code cache
+ * was made under WORKER_V8_FLAGS alone.
  */
 export function tuneV8ForWorkers(): void {
+  fullTier();
   if (tuned || process.env.PLAINSPOKE_V8_DEFAULTS) return;
   tuned = true;
   for (const flag of WORKER_V8_FLAGS) v8.setFlagsFromString(flag);

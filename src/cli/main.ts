@@ -11,6 +11,8 @@ import type { LintCliOptions } from './commands/lint.js';
 import { CHANNELS, SOURCE_FORMATS } from '../types.js';
 import { safeLine, safeText } from '../util/terminal.js';
 import { existsSync } from 'node:fs';
+// A server runs long: V8's baseline compiler pays (issue 19, src/boot/short-tier.ts).
+import { fullTier } from '../boot/short-tier.js';
 import { resolve } from 'node:path';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -126,6 +128,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .description('run the language server for editors (Language Server Protocol over stdio)')
     .option('--stdio', 'talk over standard input and output (the default and only transport)')
     .action(async (opts: { stdio?: boolean }) => {
+      fullTier();
       const { runLsp } = await import('./commands/lsp.js');
       code = await runLsp(opts, io);
     });
@@ -133,6 +136,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .command('mcp')
     .description('run the MCP server for AI assistants (Model Context Protocol over stdio)')
     .action(async () => {
+      fullTier();
       const { runMcp } = await import('./commands/mcp.js');
       code = await runMcp(io);
     });

@@ -24,6 +24,7 @@ import { keySettings, lintThroughCache, type KeySettings, type LintCache } from 
 import { isJsonPath, isListedSource, withSourceSettings } from '../sources/settings.js';
 import { shardExports } from '../sources/shard.js';
 import { kindOfPath } from '../document/kind.js';
+import { fullTier } from '../boot/short-tier.js';
 
 export interface RunSettings extends LintOptions {
   cwd: string;
@@ -255,6 +256,8 @@ async function lintPending(files: readonly Discovered[], pending: Pending[], res
       return p;
     }));
   }
+  // A second file: V8's baseline compiler pays again (issue 19, src/boot/short-tier.ts).
+  if (pending.length > 1) fullTier();
   let threads = await threadsFor(files, pending, resolver, run);
   // A big file can parse for longer than its time budget, and a parse in this thread can't be
   // interrupted: big files always go to a worker, which the budget can stop.

@@ -9,6 +9,7 @@ import { packageRoot, runningFromSource } from '../util/package-root.js';
 import { RuleDataError } from '../util/errors.js';
 import { parseCheckedTable } from './table-schema.js';
 import { firstWord, isLiteralPhrase } from './phrase-matcher.js';
+import { readFileBytes } from '../util/scratch-read.js';
 
 export interface PhraseEntry {
   /** Phrases to find, as words; case-insensitive unless `case: true`. */
@@ -120,7 +121,7 @@ function compiled(): CompiledData | null {
   if (compiledData !== undefined) return compiledData;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(packageRoot, 'dist', 'rule-data.json'));
+    bytes = readFileBytes(join(packageRoot, 'dist', 'rule-data.json'));
   } catch {
     return (compiledData = null);
   }

@@ -59,6 +59,19 @@ describe('start-up bundle', () => {
     expect(JSON.parse(listed![1].replace(/'/g, '"'))).toEqual([...WORKER_V8_FLAGS]);
   });
 
+  it('bin/plainspoke.js sets the short-run flags of src/boot/short-tier.ts, and the side-bundle loader lifts them (issue 19)', async () => {
+    const { SHORT_RUN_V8_FLAGS, FULL_TIER_V8_FLAGS, SHORT_TIER_KEY } = (await import(join(ROOT, 'dist', 'boot', 'short-tier.js'))) as typeof import('../../src/boot/short-tier.js');
+    const bin = readFileSync(BIN, 'utf8');
+    const listed = /const SHORT_RUN_V8_FLAGS = (\[[^\]]*\]);/.exec(bin);
+    expect(listed).not.toBeNull();
+    expect(JSON.parse(listed![1].replace(/'/g, '"'))).toEqual([...SHORT_RUN_V8_FLAGS]);
+    expect(bin).toContain(`Symbol.for('${SHORT_TIER_KEY.description}')`);
+    const bundle = readFileSync(join(ROOT, 'dist', 'bundle', 'plainspoke.cjs'), 'latin1');
+    expect(bundle).toContain(`globalThis[Symbol.for('${SHORT_TIER_KEY.description}')]`);
+    expect(bundle).toContain(`tier.set(${JSON.stringify(FULL_TIER_V8_FLAGS).replace(/"/g, "'")})`);
+    expect(bundle).toContain(`tier.set(${JSON.stringify(SHORT_RUN_V8_FLAGS).replace(/"/g, "'")})`);
+  });
+
   it('is written with the wrapper bin/plainspoke.js and loadBundle() look for (issue 19)', async () => {
     const { BUNDLE_FILE, BUNDLE_WRAPPER } = (await import(join(ROOT, 'dist', 'boot', 'bundle.js'))) as typeof import('../../src/boot/bundle.js');
     const bin = readFileSync(BIN, 'utf8');

@@ -23,7 +23,7 @@ import { matchCase, phraseWords, PhraseMatcher, type PhraseHit } from '../../lex
 import type { ProseBlock, Sentence } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import { replyLines } from '../../reply/lines.js';
-import { readFileSync } from 'node:fs';
+import { readFileBytes } from '../../util/scratch-read.js';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
 import { ALL_LOWER, STARTS_UPPER, TITLE_WORD, asciiClass } from '../../util/ascii-class.js';
@@ -125,11 +125,25 @@ export function serialisePhrases(groups: Map<string, MatcherPhrase[]>): string {
   return `{\n${[...groups].map(([first, phrases]) => `${JSON.stringify(first)}:${JSON.stringify(phrases)}`).join(',\n')}\n}\n`;
 }
 
-/** First word → its group, still as JSON text (parsed when a document holds the word), or undefined once added. */
-type Pending = Map<string, MatcherPhrase[] | string | undefined>;
+/** A group's JSON text as bytes of the file, not decoded yet (ASCII: the build writes other characters as \u escapes). */
+class GroupBytes {
+  constructor(
+    readonly bytes: Buffer,
+    readonly start: number,
+    readonly end: number,
+  ) {}
 
-/** Reads a PHRASES_FILE text into pending groups; undefined when it is not in that layout. */
-export function parsePhrases(text: string): Pending | undefined {
+  text(): string {
+    return this.bytes.toString('latin1', this.start, this.end);
+  }
+}
+
+/** First word → its group, still as JSON text (parsed when a document holds the word), or undefined once added. */
+type Pending = Map<string, MatcherPhrase[] | string | GroupBytes | undefined>;
+
+/** Reads a PHRASES_FILE text (or its bytes) into pending groups; undefined when it is not in that layout. */
+export function parsePhrases(text: string | Buffer): Pending | undefined {
+  if (typeof text !== 'string') return parsePhraseBytes(text);
   const lines = text.split('\n');
   if (lines[0] !== '{') return undefined;
   const out: Pending = new Map();
@@ -151,6 +165,37 @@ export function parsePhrases(text: string): Pending | undefined {
  * the groups of words a document holds: a phrase is only found from its first word, and phrases that share a
  * path share a first word, so they are added together and in their order, and the matches are the same.
  */
+/**
+ * parsePhrases on the file's bytes (issue 19): each line's group stays in the bytes until a document holds its
+ * word, so the 390 KB file is neither decoded into a string nor split; readFileBytes reads it into memory the
+ * process has touched already. The same groups, keys and JSON texts as the text version.
+ */
+function parsePhraseBytes(bytes: Buffer): Pending | undefined {
+  const firstEnd = bytes.indexOf(NEWLINE);
+  if ((firstEnd < 0 ? bytes.length : firstEnd) !== 1 || bytes[0] !== OPEN_BRACE) return undefined;
+  const out: Pending = new Map();
+  for (let start = firstEnd + 1; start < bytes.length; ) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
+    if (bytes[start] === QUOTE) {
+      const last = bytes[end - 1] === COMMA ? end - 1 : end;
+      const colon = bytes.indexOf(GROUP_START, start);
+      if (colon >= 0 && colon + GROUP_START.length <= last) {
+        const word = bytes.toString('latin1', start + 1, colon);
+        out.set(word.includes('\\') ? (JSON.parse(`"${word}"`) as string) : word, new GroupBytes(bytes, colon + 2, last));
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const GROUP_START = Buffer.from('":[');
+
 let pending: Pending | undefined;
 const compiled = new PhraseMatcher<Entry>();
 
@@ -160,7 +205,7 @@ function phrasesToAdd(): Pending {
     try {
       // ASCII only (the build writes every other character as a \u escape), so latin1 reads the same text
       // without a UTF-8 decode of the whole 390 KB file (issue 19).
-      pending = parsePhrases(readFileSync(join(packageRoot, 'dist', PHRASES_FILE), 'latin1'));
+      pending = parsePhrases(readFileBytes(join(packageRoot, 'dist', PHRASES_FILE)));
     } catch {
       pending = undefined;
     }
@@ -176,7 +221,8 @@ function matcherFor(sentence: Sentence): PhraseMatcher<Entry> {
     const group = groups.get(w.lower);
     if (group === undefined) continue;
     groups.set(w.lower, undefined);
-    for (const [key, exact, entry] of typeof group === 'string' ? (JSON.parse(group) as MatcherPhrase[]) : group) compiled.add(key, entry, exact);
+    const phrases = typeof group === 'string' ? (JSON.parse(group) as MatcherPhrase[]) : group instanceof GroupBytes ? (JSON.parse(group.text()) as MatcherPhrase[]) : group;
+    for (const [key, exact, entry] of phrases) compiled.add(key, entry, exact);
   }
   return compiled;
 }
