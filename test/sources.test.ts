@@ -4,7 +4,8 @@
  * at the offending word in the export file, `--fix` changes only the fixed
  * strings, and bad exports fail alone with one line naming the file.
  */
-import { readFileSync, truncateSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, runCli } from './helpers/cli.js';
@@ -102,6 +103,20 @@ describe('help-desk exports: the eight formats', () => {
     expect(helpscout[0].item).toMatchObject({ id: 234567, field: 'chatText' });
     expect(helpscout[0].message).toContain("'{%customer.firstName%}'");
     expect(helpscout[0].message).toContain(',fallback=there');
+  });
+
+  it('reports a Liquid fallback without quotes in a Zendesk macro, not Intercom\'s own unquoted fallback', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plainspoke-unquoted-'));
+    const zendesk = readFileSync(join(FIXTURES, 'zendesk-macros.json'), 'utf8').replace('first_name | default: \\"there\\"', 'first_name | default: there');
+    writeFileSync(join(dir, 'zendesk-macros.json'), zendesk);
+    const intercom = readFileSync(join(FIXTURES, 'intercom-macros.json'), 'utf8').replace('{{user.name|fallback:\\"there\\"}}', '{{user.name|fallback:there}}');
+    writeFileSync(join(dir, 'intercom-macros.json'), intercom);
+    const z = (await lintJson(['zendesk-macros.json'], dir)).report.files[0].findings.filter((f) => f.messageId === 'unquotedDefault');
+    expect(z.map((f) => [f.item!.id, f.line, f.column])).toEqual([[900001, 12, 58]]);
+    expect(z[0].message).toContain(`'{{ ticket.requester.first_name | default: "there" }}'`);
+    const i = (await lintJson(['intercom-macros.json'], dir)).report.files[0].findings.filter((f) => f.ruleId === 'placeholder-syntax');
+    expect(intercom).toContain('{{user.name|fallback:there}}');
+    expect(i.map((f) => f.messageId)).toEqual(['noFallback']);
   });
 });
 

@@ -116,6 +116,9 @@ export async function lintExport(path: string, absPath: string, text: string, re
       for (const f of result.findings) {
         const raw = rawFindingOf.get(f);
         const startOff = raw ? raw.span.start : doc.loc.offset(f.line, f.column);
+        // A Help Scout or Intercom fallback is rewritten into Liquid braces with its value as the platform wrote
+        // it ("fallback=there"): unquoted is that platform's own syntax, not Liquid's field lookup.
+        if (f.messageId === 'unquotedDefault' && rewrites.some((r) => startOff >= r.start && startOff < r.start + r.replaced.length)) continue;
         const endOff = raw ? Math.max(raw.span.end, raw.span.start) : doc.loc.offset(f.endLine, f.endColumn);
         const s = toFile(startOff);
         const e = toFile(endOff);
