@@ -111,6 +111,11 @@
  *     second verb joined by "or"/"and" shares its "when/until" clause ("until they expire or are deleted"); "excused" and
  *     "eliminated" are legal statuses (force majeure, severability); "viewed publicly" names its viewers. The reader and the
  *     reader's things are still found ("your request will be treated as urgent"). None moved a blind count.
+ *   - round 20 (issue 14, 1.18, blind misses counted by gate with scripts/passive-miss-causes.mjs): some words of the
+ *     adjectival list are adjectives only after "is/are" ("is printed on the back"); after "will", "can", "must", "was" or
+ *     "has been" they are actions read by the other rules ("spare filters can be ordered", "a photo ID will be required").
+ *     A verb of naming with nothing after it that names or classes is an action ("your request will be considered", "you
+ *     will be called within two days"). Both moved blind sets.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -225,6 +230,8 @@ interface Lists {
   appearance: Set<string>;
   /** Verbs of classing that take "as" ('are represented as accounts', 'should be treated as such'). */
   classify: Set<string>;
+  /** Adjectives after "is/are" that are actions after any other verb group ("is printed on the back", "can be ordered"). */
+  presentAdjectival: Set<string>;
 }
 
 let lists: Lists | undefined;
@@ -241,7 +248,7 @@ function wordLists(): Lists {
   }
   const by = (category: string) => sets.get(category) ?? new Set<string>();
   // retext-passive's participle list, read from the installed package at build time (same version, same words).
-  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects'), opinion: by('opinion'), appearance: by('appearance'), classify: by('classify') };
+  lists = { adjectival: by('adjectival'), state: by('state'), naming: by('naming'), notVerb: by('not-verb'), irregular: by('irregular'), notActor: by('not-actor'), cause: by('cause'), youFlow: by('you-flow'), participles: new Set(vendorLists().passive), deictic: by('deictic'), actionCue: by('action-cue'), person: by('person'), getIdiom: by('get-idiom'), place: by('place'), decision: by('decision'), idiom: by('idiom'), machine: by('machine'), check: by('check'), source: by('source'), stake: by('stake'), documentVerb: by('document-verb'), document: by('document'), machineVerb: by('machine-verb'), toPerson: by('to-person'), warrant: by('warrant'), definedNoun: by('defined-noun'), defines: by('defines'), law: by('law'), restrict: by('restrict'), legalStatus: by('legal-status'), result: by('result'), message: by('message'), raising: by('raising'), detect: by('detect'), twoObjects: by('two-objects'), opinion: by('opinion'), appearance: by('appearance'), classify: by('classify'), presentAdjectival: by('present-adjectival') };
   return lists;
 }
 
@@ -272,6 +279,34 @@ export default defineRule({
     scan(doc, ctx.options, (r) => ctx.report(r));
   },
 });
+
+/** What the rule made of one participle, for a counts-only diagnostic (scripts/passive-miss-causes.mjs). */
+export interface PassiveCandidate {
+  doc: Doc;
+  sentence: Sentence;
+  /** The participle's index in the sentence's words. */
+  i: number;
+  /** The form of "to be" or "get" before it, or -1 when none was found. */
+  be: number;
+  /** 'report', or the name of the gate that left it alone. */
+  gate: string;
+  /** The verb group ("present", "past", "will", "can", "must", "to", "get"…), when there is a "to be". */
+  aux: string;
+}
+
+let hook: ((c: PassiveCandidate) => void) | undefined;
+
+/**
+ * Sets (or clears) a debug hook that the rule calls with every participle it reads and the gate that left it
+ * alone. Unset, it costs one check a participle.
+ * @public
+ */
+export function tracePassive(fn?: (c: PassiveCandidate) => void): void {
+  hook = fn;
+}
+
+/** Words shaped like a participle that the rule does not read as one ("used", "shown" when listed): for the hook only. */
+const LOOKS_PARTICIPLE = /^[a-z]{2,}(?:ed|en|wn)$/;
 
 interface PassiveOptions {
   ignore: string[];
@@ -330,13 +365,19 @@ function scan(doc: Doc, options: PassiveOptions, report: (r: ReportInput) => voi
     }
     return labels(span);
   };
+  const trace = hook;
   for (const sentence of doc.sentences) {
     const block = sentence.block;
     // Quoted mail or customer words are not the writer's to change; alt text describes a picture.
-    if (block.quote || block.kind === 'alt') continue;
     // A heading names a topic or a symptom as readers search for it ("If the invite email is not
     // received", "variable was not declared in this scope"): not a sentence to make active.
-    if (block.kind === 'heading') continue;
+    if (block.quote || block.kind === 'alt' || block.kind === 'heading') {
+      if (trace) {
+        const gate = block.quote ? 'quote-block' : block.kind === 'alt' ? 'alt-text' : 'heading';
+        sentence.words.forEach((x, k) => { if (isParticiple(x.lower, l) || LOOKS_PARTICIPLE.test(x.lower)) trace({ doc, sentence, i: k, be: -1, gate, aux: '' }); });
+      }
+      continue;
+    }
     const words = sentence.words;
     // The forms of "to be" already reported in this sentence.
     const reportedBe = new Set<number>();
@@ -344,25 +385,45 @@ function scan(doc: Doc, options: PassiveOptions, report: (r: ReportInput) => voi
     const describedBe = new Set<number>();
     for (let i = 1; i < words.length; i++) {
       const w = words[i];
-      if (w.masked || w.quoted || !isParticiple(w.lower, l) || ignore.has(w.lower)) continue;
+      if (w.masked || w.quoted || !isParticiple(w.lower, l) || ignore.has(w.lower)) {
+        if (trace && (isParticiple(w.lower, l) || LOOKS_PARTICIPLE.test(w.lower) || l.notVerb.has(w.lower))) {
+          const gate = w.masked ? 'masked' : w.quoted ? 'quoted' : ignore.has(w.lower) ? 'ignored' : l.notVerb.has(w.lower) ? 'not-verb' : 'not-participle';
+          trace({ doc, sentence, i, be: beVerbBefore(words, i), gate, aux: '' });
+        }
+        continue;
+      }
       let be = beVerbBefore(words, i);
       // "must be prepared and sent within 3 years": the second participle shares the first one's "be"
       // (only when the first was not reported itself, so one passive is one finding).
+      let sharesReported = false;
       if (be === -1) {
         const shared = coordinatedBe(words, i, l);
         if (shared !== -1 && !reportedBe.has(shared)) be = shared;
-        if (be !== -1 && describedBe.has(be)) continue;
+        sharesReported = shared !== -1 && reportedBe.has(shared);
+        if (be !== -1 && describedBe.has(be)) {
+          trace?.({ doc, sentence, i, be, gate: 'described-chain', aux: auxClass(words, be) });
+          continue;
+        }
       }
       // "You were charged twice" and "you got charged twice" are the same passive.
       if (be === -1) be = getBefore(words, i);
-      if (be === -1) continue;
+      if (be === -1) {
+        trace?.({ doc, sentence, i, be, gate: sharesReported ? 'shares-reported' : 'no-be', aux: '' });
+        continue;
+      }
       const reason = reasonAt(sentence, be, i, l, inCode, doc.channel);
-      if (reason === null) continue;
       if (reason === 'described') describedBe.add(be);
       // "You see the error: Board is not detected": the words after "error:" are the message.
-      if (afterErrorLabel(sentence, be)) continue;
+      if (afterErrorLabel(sentence, be)) {
+        trace?.({ doc, sentence, i, be, gate: 'error-label', aux: auxClass(words, be) });
+        continue;
+      }
       const span = block.spanOf(words[be].start, w.end);
-      if (inLabel(span)) continue;
+      if (inLabel(span)) {
+        trace?.({ doc, sentence, i, be, gate: 'in-label', aux: auxClass(words, be) });
+        continue;
+      }
+      trace?.({ doc, sentence, i, be, gate: reason, aux: auxClass(words, be) });
       if (reason !== 'report') continue;
       reportedBe.add(be);
       const actual = block.text.slice(words[be].start, w.end).replace(/\s+/g, ' ');
@@ -381,17 +442,21 @@ function scan(doc: Doc, options: PassiveOptions, report: (r: ReportInput) => voi
 
 /**
  * The grammar rules' reading of the participle at i after "to be" at be: 'report', the name of the rule
- * that reads it as a state or a described thing, or null when it is never a finding (it points within
- * the page, a quoted label follows).
+ * that reads it as a state or a described thing, or the name of a reading that is never a finding (it
+ * points within the page, a quoted label follows).
  */
-function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (span: Span) => boolean, channel: string): string | null {
+function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (span: Span) => boolean, channel: string): string {
   const words = sentence.words;
   const block = sentence.block;
   const w = words[i];
   // "students are subsequently recommended for the next level": a word of sequence makes it an event,
   // not the state an adjective names.
-  if (l.adjectival.has(w.lower) && !words.slice(be + 1, i).some((x) => SEQUENCE.has(x.lower))) return 'adjectival';
-  if (l.naming.has(w.lower)) return 'naming';
+  // Issue 14, 1.18: "is printed on the back" is a state, but "can be ordered online", "will be sorted by size" and "must
+  // be disposed of" are actions: the words of the presentAdjectival list are adjectives only after "is/are".
+  if (l.adjectival.has(w.lower) && !words.slice(be + 1, i).some((x) => SEQUENCE.has(x.lower)) && !adjectiveAsAction(words, be, i, l)) return 'adjectival';
+  // Issue 14, 1.18: "is considered customary" classes a thing, but "your request will be considered" (and "you will be
+  // called within a day") is an action: with no complement after it, someone considers or calls.
+  if (l.naming.has(w.lower) && !namingAsAction(sentence, be, i)) return 'naming';
   // "Organizations are shared workspaces", "the files are compressed archives": the participle is an adjective
   // before a noun, and the sentence says what a thing is ("are sent reminders", "is considered personal data"
   // still take an object or a complement).
@@ -413,9 +478,9 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "wait for a sketch to be uploaded": what the main clause waits for, not a step of its own.
   if (words[be].lower === 'be' && words[be - 1]?.lower === 'to' && waitsFor(words, be - 1)) return 'waits-for';
   // "are listed below", "is described above": the sentence points within the page; nobody's action is hidden.
-  if (l.deictic.has(words[i + 1]?.lower ?? '')) return null;
+  if (l.deictic.has(words[i + 1]?.lower ?? '')) return 'deictic';
   // "is summarized in this table", "are shown in the following image": the same, with a part of the page.
-  if (pagePointer(words, i, l)) return null;
+  if (pagePointer(words, i, l)) return 'page-pointer';
   // "how our system is implemented", "what pages have been loaded": a process described, not a step hidden.
   if (wordBefore(words, be, 4, WH_PROCESS) || choiceOf(words, be)) return 'process';
   // "the purposes for which it was collected", "the basis on which they are paid": a circumstance of
@@ -440,9 +505,9 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "ready to be managed", "able to be reused": what a thing is ready for.
   if (words[be].lower === 'be' && words[be - 1]?.lower === 'to' && READY.has(words[be - 2]?.lower ?? '')) return 'ready';
   // "is provided "AS-IS"", "is marked "Done"": a quoted label follows.
-  if (words[i + 1]?.quoted) return null;
+  if (words[i + 1]?.quoted) return 'quoted-label';
   // "the title will be set to 'Untitled'", "is shown as "Offline"": the program shows a label.
-  if ((words[i + 1]?.lower === 'to' || words[i + 1]?.lower === 'as') && words[i + 2]?.quoted) return null;
+  if ((words[i + 1]?.lower === 'to' || words[i + 1]?.lower === 'as') && words[i + 2]?.quoted) return 'shown-label';
   // "can be programmed using the USB port": what the reader can do, with the means named.
   if (canBeWithMeans(words, be, i)) return 'can-means';
   // "if your sketch was developed using the Arduino API": how it was made, in any tense, unless it is
@@ -599,6 +664,32 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // unless it happened to the reader ("an away setting may have been triggered in your home").
   if (!stake && aux === 'modal-perfect' && guessed(words, be) && !words.some((x) => PERSONAL.has(x.lower))) return 'guess';
   return 'report';
+}
+
+/**
+ * A participle of the presentAdjectival list after a verb group other than "is/are" ("can be ordered", "will be sorted",
+ * "was placed", "must be disposed of"): an action, read by the other rules. "Has already been signed" is still a state.
+ */
+function adjectiveAsAction(words: Word[], be: number, i: number, l: Lists): boolean {
+  if (!l.presentAdjectival.has(words[i].lower)) return false;
+  const lower = words[be].lower;
+  if (BE_PRESENT.has(lower) || GET.has(lower)) return false;
+  return !(lower === 'been' && STILL.has(words[be - 1]?.lower ?? '')) && !words.slice(be + 1, i).some((x) => STILL.has(x.lower) || STATE_ADVERBS.has(x.lower));
+}
+
+/** Naming verbs that are actions when nothing names or classes after them: "will be considered", "you will be called". */
+const CONSIDER = new Set(['considered', 'regarded', 'called']);
+/** Words after the participle that start no complement: a time, a purpose or a new clause ("will be considered for a refund"). */
+const NO_COMPLEMENT = new Set(['for', 'within', 'after', 'before', 'during', 'until', 'once', 'when', 'if', 'and', 'or', 'but', 'so', 'because', 'unless', 'while', 'by', 'again', 'first', 'shortly', 'promptly', 'soon', 'today', 'tomorrow']);
+
+/** "your request will be considered", "you will be called within a day": no complement after a verb of naming, not after "is/are". */
+function namingAsAction(sentence: Sentence, be: number, i: number): boolean {
+  const words = sentence.words;
+  if (!CONSIDER.has(words[i].lower) || BE_PRESENT.has(words[be].lower) || GET.has(words[be].lower)) return false;
+  const next = words[i + 1];
+  if (!next) return true;
+  if (/[,;:.!?)—–]/.test(sentence.block.text.slice(words[i].end, next.start))) return true;
+  return NO_COMPLEMENT.has(next.lower);
 }
 
 /** Words after "as" that do not class a thing ("as soon as", "as part of", "as a result of", "as follows", "as they arrive"). */
