@@ -12,6 +12,12 @@
 //   (d) it was silent in the reply. For (d): the gate or layer that came closest on the evidence's lines:
 //       the good-reply veto, a pattern of rules/blame-language.yml that matched but a gate left alone (named),
 //       a shape a gate left alone, or the cue model's and the sentence reader's score bands (with their gates).
+// Session 1.18 (bl73) adds, for every miss, the stage that lost it: the furthest any evidence line got in the
+// rule's order (a candidate kept but quoted elsewhere; dropped by a gate: good-reply veto, skipQuestions, ownsFault,
+// notForModels, namesOnly, question, short; dropped by a model's score band), or no candidate at all, and then for
+// each evidence line which sign the layers wait for was absent ("you" or an order to them; a past sign) and what
+// the line has instead (a passive, a negation, a document word, a verb of reading or telling, a question). It also
+// counts each lone finding the good-reply veto dropped by its layer and its line's two model bands.
 // It prints ONLY counts per cause, with the rule's own gate, layer and pattern entry names (an entry by its
 // index in rules/blame-language.yml), never the item's words, so it may run on sets nobody reads.
 // `--ids` also lists item ids per cause (ids only; for sets you may read).
@@ -27,7 +33,7 @@ const showIds = process.argv.includes('--ids');
 let traces = [];
 traceBlame((t) => traces.push(t));
 
-const counts = { items: 0, expected: 0, found: 0, onLine: 0, bucket: {}, closest: {}, cueBand: {}, readerBand: {}, joint: {}, firedLayer: {}, vetoLayer: {}, quietJoint: {} };
+const counts = { vetoBand: {}, stage: {}, noCandidate: {}, items: 0, expected: 0, found: 0, onLine: 0, bucket: {}, closest: {}, cueBand: {}, readerBand: {}, joint: {}, firedLayer: {}, vetoLayer: {}, quietJoint: {} };
 const { ids, add, show } = flatTally(showIds);
 const BAR = 0.75;
 const band = (s) => (s === undefined ? 'none' : s >= BAR ? '>=0.75' : s >= 0.6 ? '0.60-0.75' : s >= 0.45 ? '0.45-0.60' : s >= 0.25 ? '0.25-0.45' : '<0.25');
@@ -56,6 +62,66 @@ function closest(trace, evLines) {
   return best.name;
 }
 
+/**
+ * The stage that lost a missed item (session 1.18): the furthest any evidence line got, in the rule's order.
+ * A candidate is a pattern hit, a shape, a cue (for the cue model) or a line the sentence reader reads
+ * (addressesCustomer). For a line with no candidate, which sign the layers wait for was absent: "you" (or an
+ * order to the customer), a past sign (past tense, hindsight, an earlier time), and what the line has instead
+ * (a passive, a negation, a document word, a question). Only the rule's own names are printed.
+ */
+const RANK = ['evidence not spoken', 'no candidate', 'reader band', 'cue band', 'gate', 'veto'];
+function stageOf(trace, evLines, ev) {
+  if (!evLines.length) return { rank: 0, name: 'evidence in no reply line' };
+  const spoken = evLines.filter((l) => l.spoken);
+  if (!spoken.length) return { rank: 0, name: `evidence not spoken: ${evLines.some((l) => l.stage) ? 'stage direction' : 'customer turn'}` };
+  if (trace.vetoed && trace.findings.some((f) => ev.some((e) => overlaps(f.span, e)) || spoken.some((l) => overlaps(f.span, l.span)))) return { rank: 5, name: 'candidate dropped: good-reply veto (finding on the evidence line)' };
+  let best = { rank: -1, name: '' };
+  const take = (rank, name) => {
+    if (rank > best.rank) best = { rank, name };
+  };
+  for (const l of spoken) {
+    const gatedHits = l.hits.filter((h) => h.gate && !h.gate.startsWith('namesOnly'));
+    if (l.hits.some((h) => !h.gate || h.gate.startsWith('namesOnly'))) take(4, 'candidate kept: pattern hit (span/evidence mismatch)');
+    if (gatedHits.length) take(4, `candidate dropped: pattern gate ${[...new Set(gatedHits.map((h) => h.gate))].sort().join('+')}`);
+    if (l.shapes.length) take(4, l.shapes.some((x) => !x.gate) ? 'candidate kept: shape (span/evidence mismatch)' : 'candidate dropped: shape gate ownsFault');
+    if (l.cue.kinds.length) {
+      if (l.cue.gate) take(4, `candidate dropped: cue gate ${l.cue.gate}`);
+      else take(3, `candidate dropped: cue score ${band(l.cue.score)}${l.reader.addresses ? ` (reader ${band(l.reader.score)})` : ''}`);
+    }
+    if (l.reader.addresses || (l.reader.gate && l.reader.gate !== 'addressesCustomer')) {
+      if (l.reader.gate === 'question' || l.reader.gate === 'short') {
+        if (l.reader.addresses) take(2, `candidate dropped: reader gate ${l.reader.gate}`);
+      } else if (l.reader.gate) take(4, `candidate dropped: reader gate ${l.reader.gate}`);
+      else take(2, `candidate dropped: reader score ${band(l.reader.score)}`);
+    }
+  }
+  if (best.rank >= 0) return best;
+  // No layer had a candidate: what the line lacks and what it has.
+  const sign = (l, re) => l.signs.some((k) => re.test(k));
+  const lack = (l) => {
+    const you = sign(l, /^p:(you|imperative)$/);
+    const past = sign(l, /^(m:(hindsight|had-to|needed-to|supposed-to|expected-to|required-to|meant-to|need-to-have)|k:(earlier|later)|v:[a-z]+-(past|perfect|pluperfect|passive))/);
+    const has = [
+      sign(l, /^v:[a-z]+-passive$/) && 'passive',
+      sign(l, /^(k:neg|v:[a-z]+-past-neg|m:modal-neg)$/) && 'negation',
+      sign(l, /^k:doc$/) && 'document word',
+      sign(l, /^k:(read|tell|know|agree)$/) && 'read/tell/know/agree verb',
+      sign(l, /^k:(stress|others)$/) && 'stress/others word',
+      l.question && 'question',
+      l.quotedWords > 0 && 'quoted words',
+    ].filter(Boolean);
+    return `${you ? (past ? 'has you and past' : 'no past sign') : past ? 'no you' : 'no you, no past sign'}${has.length ? ` | ${has.join(', ')}` : ''}`;
+  };
+  for (const l of spoken) add(counts.noCandidate, lack(l));
+  return { rank: 1, name: 'no candidate on any evidence line' };
+}
+
+/** The bands of the line a vetoed lone finding sat on, so the veto's bar can be judged by counts. */
+function vetoedBand(trace) {
+  const f = trace.findings[0];
+  const l = trace.lines.find((x) => x.spoken && x.span.start <= f.span.start && f.span.start < x.span.end);
+  return l ? `${f.layer}: cue ${band(l.cue.score)} reader ${band(l.reader.score)}` : `${f.layer}: no line`;
+}
 for (const { file, item } of itemsOf(folder)) {
   counts.items++;
   const text = item.text;
@@ -69,6 +135,7 @@ for (const { file, item } of itemsOf(folder)) {
   const tr = traces[traces.length - 1];
   if (kindOf && !expect.length && tr) {
     if (tr.vetoed && tr.findings.length) add(counts.vetoLayer, `${kindOf}: dropped ${tr.findings[0].layer} finding`);
+    if (tr.vetoed && tr.findings.length) add(counts.vetoBand, `${kindOf}: ${vetoedBand(tr)}`);
     // Lines of a reply the rule left quiet, by the two models' bands: what a lower bar would add there.
     if (!tr.findings.length || tr.vetoed) for (const l of tr.lines.filter((x) => x.spoken)) if ((l.cue.score ?? 0) >= 0.45 || (l.reader.score ?? 0) >= 0.45) add(counts.quietJoint, `${kindOf}: cue ${band(l.cue.score)}${l.cue.gate ? `(${l.cue.gate})` : ''} x reader ${band(l.reader.score)}${l.reader.gate ? `(${l.reader.gate})` : ''}`);
   }
@@ -101,7 +168,8 @@ for (const { file, item } of itemsOf(folder)) {
     const evTextLines = new Set(ev.flatMap((e) => { const out = []; for (let n = lineOf(e.start); n <= lineOf(Math.max(e.start, e.end - 1)); n++) out.push(n); return out; }));
     // Layers that fired, by where they fired.
     const traced = trace.findings;
-    const layerAt = (f) => traced.find((t) => t.span.start === f.start)?.layer ?? 'unknown';
+    // The traced finding (its words found) starts inside the reported span, which marks its whole line (session 1.18).
+    const layerAt = (f) => traced.find((t) => t.span.start >= f.start && t.span.start < Math.max(f.end, f.start + 1))?.layer ?? 'unknown';
     let bucket;
     const inSentence = mine.filter((f) => evSentences.some((s) => overlaps(f, s)));
     const blockOf = (f) => trace.lines.find((l) => overlaps(l.span, f))?.block;
@@ -117,12 +185,14 @@ for (const { file, item } of itemsOf(folder)) {
     } else bucket = '(d) silent in the reply';
     add(counts.bucket, bucket, id);
     const where = bucket.slice(0, 3);
+    add(counts.stage, `${where} ${stageOf(trace, evLines, ev).name}`, id);
     add(counts.closest, `${where} ${closest(trace, evLines)}`, id);
     const spoken = evLines.filter((l) => l.spoken);
     const maxOf = (k) => spoken.reduce((m, l) => (l[k].score !== undefined && (m === undefined || l[k].score > m) ? l[k].score : m), undefined);
     add(counts.cueBand, `${where} ${band(maxOf('cue'))}`);
     add(counts.readerBand, `${where} ${band(maxOf('reader'))}`);
     if (where === '(d)') for (const l of spoken) add(counts.joint, `cue ${band(l.cue.score)}${l.cue.gate ? `(${l.cue.gate})` : ''} x reader ${band(l.reader.score)}${l.reader.gate ? `(${l.reader.gate})` : ''}`);
+    if (trace.vetoed && trace.findings.length) add(counts.vetoBand, `missed ${trace.findings.some((f) => ev.some((e) => overlaps(f.span, e))) ? 'on' : 'off'} evidence: ${vetoedBand(trace)}`);
     if (trace.vetoed && trace.findings.length) add(counts.vetoLayer, `missed: dropped ${trace.findings[0].layer} finding ${trace.findings.some((f) => ev.some((e) => overlaps(f.span, e))) ? 'on' : 'off'} the evidence`);
   }
 }
@@ -132,11 +202,14 @@ else {
   console.log(`${counts.items} items in ${folder}`);
   console.log(`blame expected ${counts.expected}, found by overlap ${counts.found}, on its line ${counts.onLine}, missed ${counts.expected - counts.found}\n`);
   show('missed, by where the rule spoke:', counts.bucket);
+  show('missed, by the stage that lost it (furthest any evidence line got):', counts.stage);
+  show('evidence lines with no candidate, by the sign absent | what they have:', counts.noCandidate);
   show('missed, by the closest layer on the evidence lines:', counts.closest);
   show('missed (a)/(b), the layer that fired:', counts.firedLayer);
   show('missed, best cue-model score on the evidence lines:', counts.cueBand);
   show('missed, best sentence-reader score on the evidence lines:', counts.readerBand);
   show('missed (d), each evidence line by cue band x reader band (gates in brackets):', counts.joint);
   show('good-reply veto: the layer of the lone finding it dropped:', counts.vetoLayer);
+  show('good-reply veto: the dropped finding by its layer and its line\'s bands:', counts.vetoBand);
   show('near-miss and clean replies the rule left quiet: their lines by cue band x reader band (either >= 0.45):', counts.quietJoint);
 }
