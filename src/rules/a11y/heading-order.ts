@@ -13,10 +13,12 @@
  * - a `#` line in an indented code block (`    # An indented code block, not a heading`)
  * - `#` signs inside a sentence (`Some text with a # sign and ## two of them.`)
  * - a heading inside a template element (`<template><h6>Inside a template</h6></template>`)
+ * - an empty heading, a spacer such as `<h3>&nbsp;</h3>`: the fix is to delete it, not to change its
+ *   level, so it neither gets a finding nor sets the level the next heading is measured from
  */
 import type { Element } from 'hast';
 import { defineRule } from '../define-rule.js';
-import { bySource, fromMarkdownSyntax, headSpan, isHidden, shown } from '../../a11y/content/hast.js';
+import { ariaLabel, bySource, fromMarkdownSyntax, headSpan, isHidden, shown, textOf } from '../../a11y/content/hast.js';
 
 const LEVELS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
@@ -40,7 +42,7 @@ export default defineRule({
   check(doc, ctx) {
     const headings: { el: Element; level: number }[] = [];
     LEVELS.forEach((tag, i) => {
-      for (const el of shown(doc, tag)) if (el.position && !isHidden(el)) headings.push({ el, level: i + 1 });
+      for (const el of shown(doc, tag)) if (el.position && !isHidden(el) && !isEmpty(el)) headings.push({ el, level: i + 1 });
     });
     if (headings.length < 2) return;
     headings.sort((a, b) => bySource(a.el, b.el));
@@ -62,3 +64,8 @@ export default defineRule({
     }
   },
 });
+
+/** A heading with no text, no image alt and no label: a spacer (`<h3>&nbsp;</h3>`, a bare `###`). */
+function isEmpty(el: Element): boolean {
+  return !ariaLabel(el) && textOf(el).trim() === '';
+}
