@@ -155,7 +155,8 @@ export default defineRule({
         done.push(block.spanOf(w[hit.first].start, w[hit.last].end));
         ctx.report({
           // "the bold link", "the highlighted row": a look that is not a colour gets the message about looks, not colour.
-          messageId: hit.kind === 'colour' && !w.slice(hit.first, hit.last + 1).some((x) => isLookWord(x.lower)) ? 'look' : hit.kind,
+          // "a small arrow icon": a size and a picture; the thing is found by how it looks, not by its size alone.
+          messageId: (hit.kind === 'colour' && !w.slice(hit.first, hit.last + 1).some((x) => isLookWord(x.lower))) || (hit.kind === 'size' && w.slice(hit.first + 1, hit.last + 1).some((x) => inCategory(x.lower, 'picture') || inCategory(x.lower.replace(/s$/, ''), 'picture'))) ? 'look' : hit.kind,
           span: block.spanOf(w[hit.first].start, w[hit.last].end),
           data: { actual: block.text.slice(w[hit.first].start, w[hit.last].end).replace(/\s+/g, ' ') },
           context: s.span,
