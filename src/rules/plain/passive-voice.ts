@@ -116,6 +116,11 @@
  *     "has been" they are actions read by the other rules ("spare filters can be ordered", "a photo ID will be required").
  *     A verb of naming with nothing after it that names or classes is an action ("your request will be considered", "you
  *     will be called within two days"). Both moved blind sets.
+ *   - round 21 (issue 14, 1.18, two blind audits at 0.70): a participle with "auto-" is what a program does on its own, as
+ *     with "automatically" ("answered questions will be auto-submitted"); a list joined to a legal status in a policy is one
+ *     legal term ("may not be sold, exported, or re-exported"). The reader's things are still found. Neither moved a blind
+ *     count. Tried and not kept: routine delivery ("orders will be shipped", "codes will be sent"): editors judged the same
+ *     verbs right far more often than false; a ban in a policy ("may not be …"): it removed judged right findings.
  * The word lists are in rules/passive-voice.yml; the forms of "to be", the
  * particles and the clause words below are closed-class grammar.
  */
@@ -639,6 +644,8 @@ function reasonAt(sentence: Sentence, be: number, i: number, l: Lists, inCode: (
   // "the work you believe has been infringed", "if the breach cannot be cured") names no actor that matters,
   // unless the subject is the reader or the reader's things ("your licence may be assigned").
   if (channel === 'policy' && l.legalStatus.has(w.lower) && !readerSubject(words, be, i, l, block.text)) return 'legal-status';
+  // Issue 14, 1.18: "may not be sold, exported, or re-exported": a list joined to a legal status is one legal term.
+  if (channel === 'policy' && chainHasLegalStatus(words, i, l) && !readerSubject(words, be, i, l, block.text)) return 'legal-chain';
   // "Once all files have been overwritten, the default examples will be reset": the result of the reader's
   // own steps. Naming who acts adds nothing ("once you cancel, your account will be closed" is still found).
   if (l.result.has(w.lower) && !l.decision.has(w.lower) && !l.toPerson.has(w.lower) && afterReaderStep(sentence, be, i, l)) return 'after-step';
@@ -981,8 +988,21 @@ function auxClass(words: Word[], be: number): string {
   return 'be';
 }
 
+/** "sold, exported, or re-exported": the participles joined to the one at i, one of them a legal status. */
+function chainHasLegalStatus(words: Word[], i: number, l: Lists): boolean {
+  for (let j = i + 1; j < words.length && j <= i + 8; j++) {
+    const lower = words[j].lower;
+    if (lower === 'or' || lower === 'and' || lower === 'otherwise') continue;
+    if (!isParticiple(lower, l)) return false;
+    if (l.legalStatus.has(lower)) return true;
+  }
+  return false;
+}
+
 /** "automatically" in the verb group or just after the participle: "is automatically initiated", "are added automatically". */
 function automatic(words: Word[], be: number, i: number): boolean {
+  // Issue 14, 1.18: "will be auto-submitted" says "automatically" in the word itself.
+  if (words[i].lower.startsWith('auto-')) return true;
   // "it will automatically be selected".
   if (words[be - 1]?.lower === 'automatically') return true;
   for (let j = be + 1; j < words.length && j <= i + 3; j++) {
