@@ -13,7 +13,7 @@
  * - a `#` line in an indented code block (`    # An indented code block, not a heading`)
  * - `#` signs inside a sentence (`Some text with a # sign and ## two of them.`)
  * - a heading inside a template element (`<template><h6>Inside a template</h6></template>`)
- * - an empty heading, a spacer such as `<h3>&nbsp;</h3>`: the fix is to delete it, not to change its
+ * - an empty heading, a spacer such as `<h4>&nbsp;</h4>`: the fix is to delete it, not to change its
  *   level, so it neither gets a finding nor sets the level the next heading is measured from
  */
 import type { Element } from 'hast';
