@@ -38,6 +38,14 @@ describe('readability messages', () => {
     ]);
   });
 
+  // Issue 14, seed-74 and 75 audits (rd77): a long word the page uses twice is its own word, not one to change.
+  it('does not name a long word the page uses twice', async () => {
+    const text = '# Visits\n\nOur booking assistant can identify open appointment slots and recommend a certified technician near you. Volunteers from partner agencies are responsible for reminders, and our dispatcher coordinates cancellations.\n\nA technician calls you first.\n';
+    expect(await readability(text)).toEqual([
+      [3, "This paragraph reads at grade 15.6 by the Flesch–Kincaid formula because of long words such as 'coordinates', over the grade 8 target: use shorter, more common words"],
+    ]);
+  });
+
   it('counts the words an acronym stands for as a name', async () => {
     const text = '# Your health card\n\nPlastic HRA (health reimbursement arrangement) cards and EOB (explanation of benefits) statements are available to county employees and military veterans. The cards, with an encrypted chip, are resistant to skimming and difficult to clone if stolen.\n';
     expect(await readability(text)).toEqual([]);
