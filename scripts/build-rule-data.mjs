@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PHRASE_INDEX_FILE, readTablesFromYaml, serialisePhraseIndex } from '../dist/lexicon/data.js';
+import { PHRASE_INDEX_FILE, readTablesFromYaml, serialisePhraseIndex, serialiseTable } from '../dist/lexicon/data.js';
 
 /** retext-equality and retext-passive keep their word lists in files they do not export: read them where they are installed. */
 async function readVendorLists() {
@@ -27,9 +27,10 @@ const ascii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCode
 try {
   const tables = readTablesFromYaml();
   const vendor = await readVendorLists();
-  // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses (src/lexicon/data.ts).
-  const lines = (o) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n');
-  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), ascii(`{"tables":{\n${lines(tables)}\n},"vendor":{\n${lines(vendor)}\n}}\n`));
+  // One JSON document with every table and list on a line of its own, so a run parses only the tables it uses, and a
+  // table's entries with a tab before each, so a run parses only the entries it uses (src/lexicon/data.ts, serialiseTable).
+  const lines = (o, json = JSON.stringify) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${json(v)}`).join(',\n');
+  writeFileSync(new URL('../dist/rule-data.json', import.meta.url), ascii(`{"tables":{\n${lines(tables, (t) => serialiseTable(t, ascii))}\n},"vendor":{\n${lines(vendor)}\n}}\n`));
   // Each table's phrases by first word: a rule's matcher reads only the phrases of its documents' words (issue 19).
   writeFileSync(new URL(`../dist/${PHRASE_INDEX_FILE}`, import.meta.url), ascii(serialisePhraseIndex(tables)));
   // inclusive-language's matcher phrases, grouped by first word: a run adds only the groups of its documents' words (issue 19).

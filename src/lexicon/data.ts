@@ -3,7 +3,7 @@
  * dist/rule-data.json so a run never parses YAML; running from source (tests)
  * reads the YAML directly so an edit shows at once.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../util/package-root.js';
 import { RuleDataError } from '../util/errors.js';
@@ -156,9 +156,138 @@ function compiled(): CompiledData | null {
 function entryOf<T>(map: Map<string, unknown>, name: string): T | undefined {
   const v = map.get(name);
   if (!(v instanceof Line)) return v as T | undefined;
-  const parsed = parseEntry(v) as T;
+  const parsed = (map === compiledData?.tables ? (lazyTable(v) ?? parseEntry(v)) : parseEntry(v)) as T;
   map.set(name, parsed);
   return parsed;
+}
+
+/**
+ * A table's entries, one at a time (issue 19). The build writes each table line with its entries last and a tab
+ * before each entry and before the closing bracket: `{"kind":…,"entries":[<TAB>{…},<TAB>{…}<TAB>]}`. JSON allows the
+ * tab there, and JSON.stringify never writes one (it escapes a tab in a string), so a tab marks where an entry
+ * starts. A one-file run reads a few dozen of the jargon table's 857 entries, so it parses only those: the phrase
+ * index (phraseIndex) says which entries a document's words can hit.
+ */
+export interface TableEntries {
+  readonly length: number;
+  /** Entry i, parsed on first use; the same object every time. */
+  at(i: number): PhraseEntry | undefined;
+}
+
+const ENTRIES_OPEN = Buffer.from('"entries":[\t');
+const TAB = 0x09;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+
+/** The tables whose entries are parsed one at a time: their entry list, by table object. */
+const lazyEntries = new WeakMap<PhraseTable, LazyEntries>();
+
+class LazyEntries implements TableEntries {
+  private readonly parsed: (PhraseEntry | undefined)[];
+  constructor(
+    /** The table's line, decoded (the file is ASCII). */
+    private readonly text: string,
+    /** Offset of each tab in `text`: entry i is between tabs[i] + 1 and tabs[i + 1] (a comma dropped). */
+    private readonly tabs: number[],
+  ) {
+    this.parsed = new Array<PhraseEntry | undefined>(tabs.length - 1);
+  }
+  get length(): number {
+    return this.tabs.length - 1;
+  }
+  at(i: number): PhraseEntry | undefined {
+    if (!(i >= 0 && i < this.tabs.length - 1)) return undefined;
+    let e = this.parsed[i];
+    if (e === undefined) {
+      let end = this.tabs[i + 1];
+      if (this.text.charCodeAt(end - 1) === COMMA) end--;
+      e = JSON.parse(this.text.slice(this.tabs[i] + 1, end)) as PhraseEntry;
+      this.parsed[i] = e;
+    }
+    return e;
+  }
+  /** Whether `entry` is one of these (a rule's hit holds the entry it was made from). */
+  owns(entry: PhraseEntry): boolean {
+    return this.parsed.includes(entry);
+  }
+  all(): PhraseEntry[] {
+    if (!this.parsed.some((e) => e !== undefined)) {
+      // None read yet: the whole list in one parse, from its `[` to its `]` (the tabs are JSON white space).
+      const all = JSON.parse(this.text.slice(this.tabs[0] - 1, this.tabs[this.tabs.length - 1] + 2)) as PhraseEntry[];
+      if (all.length === this.length) {
+        all.forEach((e, i) => (this.parsed[i] = e));
+        return all;
+      }
+    }
+    const out: PhraseEntry[] = [];
+    for (let i = 0; i < this.tabs.length - 1; i++) out.push(this.at(i)!);
+    return out;
+  }
+}
+
+/**
+ * A table's JSON in the layout above (the build, scripts/build-rule-data.mjs): its entries last, a tab before each
+ * entry and before the closing bracket. `ascii` is the build's escaping of characters beyond ASCII, done here entry
+ * by entry (the build escapes the whole file again, which changes nothing then).
+ */
+export function serialiseTable(t: PhraseTable, ascii: (json: string) => string = (j) => j): string {
+  const { entries, ...rest } = t;
+  if (!entries.length) return ascii(JSON.stringify(t));
+  const head = ascii(JSON.stringify({ ...rest, entries: [] }));
+  return `${head.slice(0, -2)}\t${entries.map((e) => ascii(JSON.stringify(e))).join(',\t')}\t]}`;
+}
+
+/** A serialiseTable() text as a table whose entries are parsed one at a time (tests; a run reads them from the file). */
+export function tableFromLine(bytes: Buffer): PhraseTable | undefined {
+  return lazyTable(new Line(bytes, 0, bytes.length));
+}
+
+/** A table line in the layout above as a table whose `entries` are parsed when first read; undefined for another layout. */
+function lazyTable(line: Line): PhraseTable | undefined {
+  const { bytes, start, end } = line;
+  const open = bytes.indexOf(ENTRIES_OPEN, start);
+  // The entries come last: the line ends `<TAB>]}`.
+  if (open < 0 || open >= end || bytes[end - 3] !== TAB || bytes[end - 2] !== CLOSE_BRACKET || bytes[end - 1] !== CLOSE_BRACE) return undefined;
+  // Decoded once, and searched as a string: Buffer#indexOf costs far more a call than String#indexOf.
+  const text = bytes.toString('latin1', start, end);
+  const tabs: number[] = [];
+  for (let at = open - start + ENTRIES_OPEN.length - 1; at >= 0; at = text.indexOf('\t', at + 1)) tabs.push(at);
+  const t = JSON.parse(`${text.slice(0, open - start + ENTRIES_OPEN.length - 1)}]}`) as PhraseTable;
+  const list = new LazyEntries(text, tabs);
+  lazyEntries.set(t, list);
+  // Every entry, parsed when first read (a rule that walks the whole table).
+  Object.defineProperty(t, 'entries', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const all = list.all();
+      Object.defineProperty(t, 'entries', { value: all, writable: true, configurable: true, enumerable: true });
+      return all;
+    },
+  });
+  return t;
+}
+
+/** Table `name`'s entries by index, parsed one at a time when the compiled data allows it (see TableEntries). */
+export function tableEntries(name: string): TableEntries {
+  return entriesOf(table(name));
+}
+
+/** A table's entries by index: one at a time when the table was read from the compiled data. */
+export function entriesOf(t: PhraseTable): TableEntries {
+  return lazyEntries.get(t) ?? t.entries;
+}
+
+const ownSets = new Map<string, Set<PhraseEntry>>();
+
+/** Whether `entry` is one of table `name`'s own entries (not a rule's made-up one), without reading every entry. */
+export function isTableEntry(name: string, entry: PhraseEntry): boolean {
+  const t = table(name);
+  const lazy = lazyEntries.get(t);
+  if (lazy) return lazy.owns(entry);
+  let own = ownSets.get(name);
+  if (!own) ownSets.set(name, (own = new Set(t.entries)));
+  return own.has(entry);
 }
 
 const tables = new Map<string, PhraseTable>();
@@ -263,7 +392,7 @@ export interface PhraseIndex {
   literals: number[];
 }
 
-let phraseIndexLines: Map<string, string> | null | undefined;
+let phraseIndexLines: Map<string, Line> | null | undefined;
 const phraseIndexes = new Map<string, PhraseIndex | undefined>();
 
 /** Table `name`'s line of PHRASE_INDEX_FILE; undefined when running from source or the file is missing or made from another table. */
@@ -273,12 +402,17 @@ export function phraseIndex(name: string): PhraseIndex | undefined {
   if (phraseIndexLines === undefined) {
     phraseIndexLines = null;
     try {
-      const text = readFileSync(join(packageRoot, 'dist', PHRASE_INDEX_FILE), 'latin1');
-      const lines = new Map<string, string>();
-      for (const line of text.split('\n')) {
-        if (line[0] !== '"') continue;
-        const colon = line.indexOf('":');
-        lines.set(JSON.parse(line.slice(0, colon + 1)) as string, line.slice(colon + 2, line.endsWith(',') ? -1 : undefined));
+      // Read as bytes into the scratch memory (issue 19), and a line decoded only when its table is used.
+      const bytes = readFileBytes(join(packageRoot, 'dist', PHRASE_INDEX_FILE));
+      const lines = new Map<string, Line>();
+      for (let start = 0; start < bytes.length; ) {
+        let end = bytes.indexOf(NEWLINE, start);
+        if (end < 0) end = bytes.length;
+        if (bytes[start] === QUOTE) {
+          const colon = bytes.indexOf('":', start);
+          lines.set(JSON.parse(bytes.toString('utf8', start, colon + 1)) as string, new Line(bytes, colon + 2, bytes[end - 1] === COMMA ? end - 1 : end));
+        }
+        start = end + 1;
       }
       phraseIndexLines = lines;
     } catch {
@@ -289,8 +423,8 @@ export function phraseIndex(name: string): PhraseIndex | undefined {
   const line = phraseIndexLines?.get(name);
   if (line !== undefined) {
     try {
-      const { n, w, l } = JSON.parse(line) as { n: number; w: Record<string, number[]>; l: number[] };
-      if (n === table(name).entries.length && Array.isArray(l)) index = { first: (word) => (Object.hasOwn(w, word) ? w[word] : undefined), literals: l };
+      const { n, w, l } = parseEntry(line) as { n: number; w: Record<string, number[]>; l: number[] };
+      if (n === tableEntries(name).length && Array.isArray(l)) index = { first: (word) => (Object.hasOwn(w, word) ? w[word] : undefined), literals: l };
     } catch {
       index = undefined;
     }

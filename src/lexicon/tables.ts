@@ -4,7 +4,7 @@
  * that hold punctuation. Reads the prose model only, so every layer may use it.
  */
 import type { Sentence } from '../document/prose.js';
-import { phraseIndex, table, type PhraseEntry } from './data.js';
+import { phraseIndex, table, tableEntries, type PhraseEntry } from './data.js';
 import { isLiteralPhrase, PhraseMatcher, type PendingPhrase, type PhraseHit } from './phrase-matcher.js';
 
 const matchers = new Map<string, PhraseMatcher<PhraseEntry>>();
@@ -20,19 +20,20 @@ export function tableMatcher(name: string, select?: { category?: string; filter?
     m = new PhraseMatcher<PhraseEntry>();
     // The whole table: its phrases by first word from the build's index, so none is read before a sentence needs it (issue 19).
     const index = select?.category === undefined && !select?.filter ? phraseIndex(name) : undefined;
-    const entries = table(name).entries;
     if (index) {
+      // Entries by index, so only those a document's words can hit are parsed (tableEntries).
+      const entries = tableEntries(name);
       m.addIndexed((first) => {
         const pairs = index.first(first);
         if (!pairs) return undefined;
         const group: PendingPhrase<PhraseEntry>[] = [];
         for (let k = 0; k < pairs.length; k += 2) {
-          const entry = entries[pairs[k]];
+          const entry = entries.at(pairs[k])!;
           group.push({ phrase: entry.match[pairs[k + 1]], value: entry, exactCase: entry.case === true });
         }
         return group;
       });
-    } else for (const entry of entries) {
+    } else for (const entry of table(name).entries) {
       if (select?.category !== undefined && entry.category !== select.category) continue;
       if (select?.filter && !select.filter(entry)) continue;
       // Into the tree when a document first holds the phrase's first word (issue 19).
@@ -103,12 +104,16 @@ export function literalPhrases(name: string): LiteralPhrase[] {
   let out = literalLists.get(name);
   if (!out) {
     out = [];
-    const entries = table(name).entries;
     const index = phraseIndex(name);
-    // From the build's index when there is one: no pass over every phrase (issue 19).
-    if (index) for (let k = 0; k < index.literals.length; k += 2) out.push(literal(entries[index.literals[k]].match[index.literals[k + 1]].toLowerCase(), entries[index.literals[k]]));
-    else {
-      for (const entry of entries) {
+    // From the build's index when there is one: no pass over every phrase (issue 19), and only these entries parsed.
+    if (index) {
+      const entries = tableEntries(name);
+      for (let k = 0; k < index.literals.length; k += 2) {
+        const entry = entries.at(index.literals[k])!;
+        out.push(literal(entry.match[index.literals[k + 1]].toLowerCase(), entry));
+      }
+    } else {
+      for (const entry of table(name).entries) {
         for (const phrase of entry.match) if (isLiteralPhrase(phrase)) out.push(literal(phrase.toLowerCase(), entry));
       }
     }

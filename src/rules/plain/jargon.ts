@@ -29,7 +29,7 @@
  * as internal jargon (not in a policy, not for developers, not when explained).
  */
 import { defineRule } from '../define-rule.js';
-import { table, type PhraseEntry } from '../../lexicon/data.js';
+import { isTableEntry, table, type PhraseEntry } from '../../lexicon/data.js';
 import { eachPhrase, perEntry } from '../kinds/phrase-rule.js';
 import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase, PhraseMatcher } from '../../lexicon/phrase-matcher.js';
@@ -743,9 +743,8 @@ export default defineRule<Options>({
     hits.sort((a, b) => a.span.start - b.span.start);
     // Swaps in the form of the word found (issue 14, 1.17): "streamlined setup" → 'simplified', "reaching out to" →
     // 'contacting'; "optimisation" gets the entry's noun swaps or none ('say it in plain words').
-    const own = new Set(table(TABLE).entries);
     for (const h of hits) {
-      if (!own.has(h.entry) || !h.entry.replace?.length) continue;
+      if (!h.entry.replace?.length || !isTableEntry(TABLE, h.entry)) continue;
       h.suggestions = fitSwaps({ actual: h.actual, entry: h.entry, beforeNoun: foundBeforeNoun(h.sentence, h.from, h.to) }).map((r) => matchCase(r, h.actual));
     }
     // "our L2 team" → 'a specialist', not 'A specialist': an acronym's capital is not a sentence's, nor is a tier's.

@@ -35,12 +35,12 @@ import { defineRule } from '../define-rule.js';
 import { eachPhrase, perEntry } from '../kinds/phrase-rule.js';
 import { findLiterals, literalPhrases } from '../../lexicon/tables.js';
 import { matchCase } from '../../lexicon/phrase-matcher.js';
-import { table, type PhraseEntry } from '../../lexicon/data.js';
+import { table, tableEntries, type PhraseEntry, type TableEntries } from '../../lexicon/data.js';
 import type { Sentence, Word } from '../../document/prose.js';
 import type { Span } from '../../types.js';
 import { formsOf } from '../../lexicon/lemma.js';
 import { fitSwaps, foundBeforeNoun } from '../../lexicon/word-form.js';
-import { readFileSync } from 'node:fs';
+import { readFileBytes } from '../../util/scratch-read.js';
 import { join } from 'node:path';
 import { packageRoot, runningFromSource } from '../../util/package-root.js';
 import { STARTS_UPPER, asciiClass } from '../../util/ascii-class.js';
@@ -323,15 +323,16 @@ export function serialiseForms(): string {
 function builtForms(): DerivedIndex | undefined {
   let text: string;
   try {
-    text = readFileSync(join(packageRoot, 'dist', FORMS_FILE), 'latin1');
+    // Into the scratch memory (issue 19): no fresh pages for the file's bytes.
+    text = readFileBytes(join(packageRoot, 'dist', FORMS_FILE)).toString('latin1');
   } catch {
     return undefined;
   }
-  return parseForms(text, table(TABLE).entries);
+  return parseForms(text, tableEntries(TABLE));
 }
 
 /** A FORMS_FILE text as an index into these entries; undefined when it was made from a table with another entry count. */
-export function parseForms(text: string, entries: readonly PhraseEntry[]): DerivedIndex | undefined {
+export function parseForms(text: string, entries: TableEntries): DerivedIndex | undefined {
   const headEnd = text.indexOf('\n');
   if (headEnd < 0 || text.slice(0, headEnd) !== `${FORMS_HEAD} ${entries.length}`) return undefined;
   const starts: number[] = [];
@@ -353,7 +354,7 @@ export function parseForms(text: string, entries: readonly PhraseEntry[]): Deriv
       const key = keyAt(starts[mid]);
       if (key === form) {
         const [, i, base, tense] = text.slice(starts[mid], text.indexOf('\n', starts[mid])).split('\t');
-        const entry = entries[Number(i)];
+        const entry = entries.at(Number(i));
         return entry ? { base, entry, tense: tense as Tense } : undefined;
       }
       if (key < form) lo = mid + 1;
