@@ -10,11 +10,9 @@
 // keyword bucket of the writer's own `why`. With `--words` it adds, for the list rules (simpler-words,
 // jargon, minimizing-language), the rule's own table entry that fired (the first phrase of the entry in
 // rules/<id>.yml, never the item's words). Counts only: the items' text is never printed.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { allRules } from '../dist/rules/registry.js';
 import { table } from '../dist/lexicon/data.js';
-import { filesOf, lineStarts, lintItem, matchExpected, scorerArgs } from './lib/devset.mjs';
+import { itemsOf, lineStarts, lintItem, matchExpected, plainFile, scorerArgs } from './lib/devset.mjs';
 
 const { folder } = scorerArgs('plain-clean-fire-causes.mjs');
 const words = process.argv.includes('--words');
@@ -88,56 +86,50 @@ const tally = {};
 const add = (key) => (tally[key] = (tally[key] ?? 0) + 1);
 let items = 0;
 let cleanItems = 0;
-for (const file of filesOf(folder)) {
-  const data = parse(readFileSync(file, 'utf8'));
-  for (const item of data?.items ?? []) {
-    if (typeof item?.text !== 'string') continue;
-    items++;
-    const text = item.text;
-    const channel = item.channel ?? 'article';
-    const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-    const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'plain-clean-fire-causes');
-    if (result.error) continue;
-    const findings = result.findings.filter((f) => FAMILY.get(f.ruleId) === 'plain' || f.ruleId === 'sensory-language');
-    const { matched } = matchExpected(text, findings, item.expect ?? []);
-    const isClean = Array.isArray(item.expect) && item.expect.length === 0;
-    if (isClean) cleanItems++;
-    const nmRules = new Map((item.near_miss ?? []).map((n) => [n.rule, n.why]));
-    const seen = new Set();
-    for (const f of findings) {
-      if (matched.has(f)) {
-        // To weigh a gate's cost: the table entry of each expected finding found.
-        if (words && LIST_RULES.has(f.ruleId)) add(`found|${f.ruleId}|entry=${tableEntry(f.ruleId, f.message)}`);
-        const m = f.ruleId === 'sentence-length' && /has (\d+) words, over the limit of (\d+)/.exec(f.message);
-        if (m) add(`found|sentence-length|over=${Math.min(10, Number(m[1]) - Number(m[2]))}${Number(m[1]) - Number(m[2]) >= 10 ? '+' : ''} of ${m[2]}`);
-        continue;
-      }
-      const nm = nmRules.has(f.ruleId);
-      if (!nm && !isClean) continue;
-      const kind = nm ? 'near-miss' : 'clean';
-      const k1 = `${kind}|${f.ruleId}`;
-      if (!seen.has(k1)) { seen.add(k1); add(`${k1}|items`); }
-      add(`${k1}|findings`);
-      add(`${k1}|msg=${f.messageId ?? '?'}`);
-      add(`${k1}|channel=${channel}/${format}`);
-      add(`${k1}|where=${where(text, f, format)}`);
-      if (nm && !seen.has(`${k1}|why`)) { seen.add(`${k1}|why`); add(`${k1}|why=${whyTags(nmRules.get(f.ruleId))}`); }
-      if (words && LIST_RULES.has(f.ruleId)) add(`${k1}|entry=${tableEntry(f.ruleId, f.message)}`);
-      if (f.ruleId === 'sentence-length') {
-        const m = /has (\d+) words, over the limit of (\d+)/.exec(f.message);
-        if (m) add(`${k1}|over=${Math.min(10, Number(m[1]) - Number(m[2]))}${Number(m[1]) - Number(m[2]) >= 10 ? '+' : ''} of ${m[2]}`);
-        const starts = lineStarts(text);
-        const line = text.slice(starts[f.line - 1], starts[f.line] ?? text.length);
-        const at = starts[f.line - 1] + f.column - 1;
-        const lead = text.slice(at, at + 40);
-        add(`${k1}|opens=${/^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(lead) ? 'greeting' : /^(thanks|thank you)\b/i.test(lead) ? 'thanks' : 'other'} firstLine=${f.line === 1 || !text.slice(0, starts[f.line - 1]).trim()} placeholder=${line.includes('{{') || line.includes('{%')}`);
-        add(`${k1}|shape=commas${Math.min(4, (line.match(/,/g) ?? []).length)} colon=${line.includes(':')} semi=${line.includes(';')} paren=${line.includes('(')} slash=${line.includes('/')} digits=${(line.match(/\d+/g) ?? []).length}`);
-      }
-      if (f.ruleId === 'jargon') {
-        const q = [...f.message.matchAll(/'([^']+)'/g)].map((x) => x[1]);
-        const caps = q.some((x) => /^[A-Z]{2,}s?$/.test(x));
-        add(`${k1}|caps=${caps}${caps ? ` bracketed=${q.some((x) => new RegExp(`\\(\\s*${x.replace(/s$/, '')}s?\\s*\\)`).test(text))}` : ''}`);
-      }
+for (const { item, text } of itemsOf(folder)) {
+  items++;
+  const { name, channel, format } = plainFile(item);
+  const result = await lintItem(text, name, channel, 'plain-clean-fire-causes');
+  if (result.error) continue;
+  const findings = result.findings.filter((f) => FAMILY.get(f.ruleId) === 'plain' || f.ruleId === 'sensory-language');
+  const { matched } = matchExpected(text, findings, item.expect ?? []);
+  const isClean = Array.isArray(item.expect) && item.expect.length === 0;
+  if (isClean) cleanItems++;
+  const nmRules = new Map((item.near_miss ?? []).map((n) => [n.rule, n.why]));
+  const seen = new Set();
+  for (const f of findings) {
+    if (matched.has(f)) {
+      // To weigh a gate's cost: the table entry of each expected finding found.
+      if (words && LIST_RULES.has(f.ruleId)) add(`found|${f.ruleId}|entry=${tableEntry(f.ruleId, f.message)}`);
+      const m = f.ruleId === 'sentence-length' && /has (\d+) words, over the limit of (\d+)/.exec(f.message);
+      if (m) add(`found|sentence-length|over=${Math.min(10, Number(m[1]) - Number(m[2]))}${Number(m[1]) - Number(m[2]) >= 10 ? '+' : ''} of ${m[2]}`);
+      continue;
+    }
+    const nm = nmRules.has(f.ruleId);
+    if (!nm && !isClean) continue;
+    const kind = nm ? 'near-miss' : 'clean';
+    const k1 = `${kind}|${f.ruleId}`;
+    if (!seen.has(k1)) { seen.add(k1); add(`${k1}|items`); }
+    add(`${k1}|findings`);
+    add(`${k1}|msg=${f.messageId ?? '?'}`);
+    add(`${k1}|channel=${channel}/${format}`);
+    add(`${k1}|where=${where(text, f, format)}`);
+    if (nm && !seen.has(`${k1}|why`)) { seen.add(`${k1}|why`); add(`${k1}|why=${whyTags(nmRules.get(f.ruleId))}`); }
+    if (words && LIST_RULES.has(f.ruleId)) add(`${k1}|entry=${tableEntry(f.ruleId, f.message)}`);
+    if (f.ruleId === 'sentence-length') {
+      const m = /has (\d+) words, over the limit of (\d+)/.exec(f.message);
+      if (m) add(`${k1}|over=${Math.min(10, Number(m[1]) - Number(m[2]))}${Number(m[1]) - Number(m[2]) >= 10 ? '+' : ''} of ${m[2]}`);
+      const starts = lineStarts(text);
+      const line = text.slice(starts[f.line - 1], starts[f.line] ?? text.length);
+      const at = starts[f.line - 1] + f.column - 1;
+      const lead = text.slice(at, at + 40);
+      add(`${k1}|opens=${/^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(lead) ? 'greeting' : /^(thanks|thank you)\b/i.test(lead) ? 'thanks' : 'other'} firstLine=${f.line === 1 || !text.slice(0, starts[f.line - 1]).trim()} placeholder=${line.includes('{{') || line.includes('{%')}`);
+      add(`${k1}|shape=commas${Math.min(4, (line.match(/,/g) ?? []).length)} colon=${line.includes(':')} semi=${line.includes(';')} paren=${line.includes('(')} slash=${line.includes('/')} digits=${(line.match(/\d+/g) ?? []).length}`);
+    }
+    if (f.ruleId === 'jargon') {
+      const q = [...f.message.matchAll(/'([^']+)'/g)].map((x) => x[1]);
+      const caps = q.some((x) => /^[A-Z]{2,}s?$/.test(x));
+      add(`${k1}|caps=${caps}${caps ? ` bracketed=${q.some((x) => new RegExp(`\\(\\s*${x.replace(/s$/, '')}s?\\s*\\)`).test(text))}` : ''}`);
     }
   }
 }
