@@ -164,6 +164,7 @@ import { defineRule } from '../define-rule.js';
 import type { Word } from '../../document/prose.js';
 import type { Doc } from '../../document/document.js';
 import { table } from '../../lexicon/data.js';
+import { spells } from '../../lexicon/acronym-spelling.js';
 import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { containedInAny } from '../../document/span-index.js';
 import type { Span } from '../../types.js';
@@ -661,9 +662,6 @@ function vocabularyOf(sentences: readonly { words: readonly { text: string; lowe
 
 /** An acronym of two to six capitals, with a plural "s" ("PIV", "CACs"). */
 const ACRONYM = /^[A-Z]{2,6}s?$/;
-/** Small words an expansion may hold without a letter in the acronym ("Department of State", "terms and conditions"). */
-const LINK_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'on', 'in', 'a', 'an', '&']);
-
 /**
  * The words that spell out an acronym right next to it (issue 14, seed-73 audit): "PIV (personal identity
  * verification)", "common access cards (CACs)", "generative artificial intelligence (AI)". The page must give the
@@ -686,14 +684,14 @@ function expansionsOf(sentences: readonly { words: readonly { text: string; span
           inner.push(ws[k]);
           if (k + 1 >= ws.length || gap(ws[k], ws[k + 1]).includes(')')) break;
         }
-        if (spells(inner.map((x) => x.text), letters)) for (const x of inner) (out ??= new Set()).add(x.span.start);
+        if (spells(inner, 0, letters, false, true)) for (const x of inner) (out ??= new Set()).add(x.span.start);
       }
       // "common access cards (CACs)": the words before the bracket.
       if (j > 0 && gap(ws[j - 1], w).includes('(') && (j + 1 >= ws.length || gap(w, ws[j + 1]).includes(')') || /^\s*\)/.test(text.slice(w.span.end, w.span.end + 3)))) {
         for (let start = j - 1; start >= 0 && j - start <= letters.length + 3; start--) {
           if (start < j - 1 && /[(),;:.]/.test(gap(ws[start], ws[start + 1]))) break;
           const run = ws.slice(start, j);
-          if (spells(run.map((x) => x.text), letters)) {
+          if (spells(run, 0, letters, false, true)) {
             for (const x of run) (out ??= new Set()).add(x.span.start);
             break;
           }
@@ -702,25 +700,6 @@ function expansionsOf(sentences: readonly { words: readonly { text: string; span
     }
   }
   return out ?? EMPTY_SPANS;
-}
-
-/** Whether words spell an acronym by their first letters (a hyphenated word by each part's), small words aside. */
-function spells(words: readonly string[], letters: string): boolean {
-  if (!words.length || LINK_WORDS.has(words[0].toLowerCase())) return false;
-  let k = 0;
-  for (const word of words) {
-    const lower = word.toLowerCase();
-    const parts = lower.split('-').filter(Boolean);
-    if (k < letters.length && lower[0] === letters[k]) {
-      k++;
-      // "Wi-Fi Protected Access": a part of a hyphenated word may give the next letter too.
-      for (const part of parts.slice(1)) if (k < letters.length && part[0] === letters[k]) k++;
-      continue;
-    }
-    if (LINK_WORDS.has(lower)) continue;
-    return false;
-  }
-  return k === letters.length;
 }
 
 /**

@@ -80,6 +80,7 @@ import { containedInAny } from '../../document/span-index.js';
 import { defineRule } from '../define-rule.js';
 import { daleChallWord } from '../../util/readability.js';
 import { table } from '../../lexicon/data.js';
+import { SPELLING_STOP as STOP, spells } from '../../lexicon/acronym-spelling.js';
 import { isMetadataFile } from '../../lexicon/metadata-files.js';
 import { attr, textOf } from '../../a11y/content/hast.js';
 import type { ProseBlock, Sentence, Word } from '../../document/prose.js';
@@ -101,8 +102,6 @@ const ACRONYM = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,6}$/;
 /** A Roman numeral written the usual way ("II", "XIV"); "CVV" and "CLI" are not read as one (see isRoman). */
 const ROMAN = /^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const CAPS_WORD = /^[A-Z][A-Z'’]+$/;
-const STOP = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'de', 'du', 'la', 'le', 'und', '&']);
-const NUMBER_INITIALS: Record<string, string> = { '1': 'o', '2': 't', '3': 't', '4': 'f', '5': 'f', '6': 's', '7': 's', '8': 'e', '9': 'n', '0': 'z' };
 
 interface Candidate {
   acro: string;
@@ -328,45 +327,6 @@ function listedWithName(words: readonly Word[], index: number, text: string): bo
 /** Whether only spaces stand between two words (no comma, bracket, slash…). */
 function joined(text: string, a: Word, b: Word): boolean {
   return text.slice(a.end, b.start).trim() === '';
-}
-
-/** "Personal Identity Verification" → does a run of words here spell the acronym by initials? */
-function spells(words: readonly Word[], from: number, acro: string, titleCase: boolean): boolean {
-  const units: { text: string; cap: boolean; tail: boolean }[] = [];
-  for (let i = from; i < words.length && units.length < acro.length * 3 + 4; i++) {
-    if (words[i].masked) break;
-    words[i].text.split(/[-–]/).forEach((p, k) => {
-      if (p) units.push({ text: p.toLowerCase(), cap: STARTS_UPPER.test(p), tail: k > 0 });
-    });
-  }
-  const letters = acro.toLowerCase().replace(/[^a-z0-9]/g, '');
-  // "A Personal Identity…" does not spell API: an expansion starts with a word that counts.
-  if (!units.length || STOP.has(units[0].text)) return false;
-  const go = (u: number, l: number): boolean => {
-    if (l === letters.length) return true;
-    if (u >= units.length) return false;
-    const unit = units[u];
-    const ch = letters[l];
-    if (l > 0 && STOP.has(unit.text) && go(u + 1, l)) return true;
-    // "Wi-Fi Protected Access" spells WPA: the second half of a hyphenated word may give no letter.
-    if (unit.tail && go(u + 1, l)) return true;
-    if (/\d/.test(ch)) {
-      if ((unit.text.startsWith(ch) || unit.text[0] === NUMBER_INITIALS[ch]) && go(u + 1, l + 1)) return true;
-      // "I2C" = IIC: the digit repeats the letter before it.
-      const prev = letters[l - 1];
-      if (prev && /[a-z]/.test(prev) && unit.text[0] === prev && (!titleCase || unit.cap)) {
-        const times = Number(ch) - 1;
-        let uu = u;
-        let ok = true;
-        for (let t = 0; t < times; t++, uu++) if (!units[uu] || units[uu].text[0] !== prev) ok = false;
-        if (ok && go(uu, l + 1)) return true;
-      }
-      return false;
-    }
-    if (unit.text[0] === ch && (!titleCase || unit.cap)) return go(u + 1, l + 1);
-    return false;
-  };
-  return go(0, 0);
 }
 
 /** The word sits in brackets that hold nothing but acronyms and "and", "or", commas or slashes. */
