@@ -102,6 +102,8 @@ const ACRONYM = /^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,6}$/;
 /** A Roman numeral written the usual way ("II", "XIV"); "CVV" and "CLI" are not read as one (see isRoman). */
 const ROMAN = /^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const CAPS_WORD = /^[A-Z][A-Z'’]+$/;
+/** A clock time or its half of the day, as the word before a time zone: "AM", "p.m.", "5", "9:30", "2PM". */
+const CLOCK_TIME = /^(?:am|pm|a\.m\.?|p\.m\.?|\d{1,2}(?::\d\d)?(?:am|pm)?)$/i;
 
 interface Candidate {
   acro: string;
@@ -134,6 +136,8 @@ interface Known {
   serviceVerbs: Set<string>;
   /** "DD/MM/YYYY": parts of a date format, left alone next to another part. */
   dateParts: Set<string>;
+  /** Short time zones with other meanings ("PT"): quiet only right after a clock time. */
+  zones: Set<string>;
   /** Words of a file about wiring or devices, where pin names are labels ("pin", "board", "cable"). */
   hardwareWords: Set<string>;
   /** Parts of a board named by a product line two words before them ("the SARA radio module"). */
@@ -173,8 +177,8 @@ let known: Known | undefined;
 /** The lists in rules/undefined-acronym.yml, by category. */
 function knownSets(): Known {
   if (known) return known;
-  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set(), fileNouns: new Set(), groupNouns: new Set() };
-  const upper: Record<string, Set<string>> = { common: k.common, household: k.common, 'file-type': k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts };
+  const k: Known = { common: new Set(), words: new Set(), pins: new Set(), productNouns: new Set(), labelNouns: new Set(), partNouns: new Set(), labelWords: new Set(), units: new Set(), serviceVerbs: new Set(), dateParts: new Set(), zones: new Set(), hardwareWords: new Set(), boardParts: new Set(), connectors: new Set(), chipNouns: new Set(), makerCues: new Set(), kindWords: new Set(), topics: [], converterNouns: new Set(), screenNouns: new Set(), showVerbs: new Set(), blinkVerbs: new Set(), setVerbs: new Set(), pressVerbs: new Set(), controlNouns: new Set(), fileNouns: new Set(), groupNouns: new Set() };
+  const upper: Record<string, Set<string>> = { common: k.common, household: k.common, 'file-type': k.common, word: k.words, pin: k.pins, unit: k.units, 'date-part': k.dateParts, zone: k.zones };
   const lower: Record<string, Set<string>> = { 'product-noun': k.productNouns, 'label-noun': k.labelNouns, 'part-noun': k.partNouns, 'label-word': k.labelWords, 'service-verb': k.serviceVerbs, 'hardware-word': k.hardwareWords, 'board-part': k.boardParts, connector: k.connectors, 'chip-noun': k.chipNouns, 'maker-cue': k.makerCues, 'kind-word': k.kindWords, 'converter-noun': k.converterNouns, 'screen-noun': k.screenNouns, 'show-verb': k.showVerbs, 'blink-verb': k.blinkVerbs, 'set-verb': k.setVerbs, 'press-verb': k.pressVerbs, 'control-noun': k.controlNouns, 'file-noun': k.fileNouns, 'group-noun': k.groupNouns };
   for (const e of table(TABLE).entries) {
     const cat = String(e.category ?? 'common');
@@ -888,7 +892,7 @@ export default defineRule({
   check(doc, ctx) {
     // "NOTICE.md", "LICENSE": where the files came from and under which licence, not text for a customer.
     if (isMetadataFile(doc.path)) return;
-    const { common, words: capsWords, pins: pinNames, productNouns, labelNouns, partNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
+    const { common, zones, words: capsWords, pins: pinNames, productNouns, labelNouns, partNouns, labelWords, serviceVerbs, dateParts, hardwareWords } = knownSets();
     let lowerText: string | undefined;
     /** Acronyms whose site the file links to ("ifttt.com"), memoised per acronym. */
     const sites = new Map<string, boolean>();
@@ -963,7 +967,8 @@ export default defineRule({
       words.forEach((word, index) => {
         const c = word.masked ? undefined : candidateOf(word, index);
         if (!c) return;
-        if (sentence.block.kind !== 'heading' && besideName(sentence, index)) productNames.add(c.acro);
+        // ("in ET Monday to Friday": a time zone is no product name.)
+        if (sentence.block.kind !== 'heading' && !zones.has(c.acro) && besideName(sentence, index)) productNames.add(c.acro);
         // A chip maker in a file about devices: "an STM device in DFU mode", "the chip comes from STM".
         if (hardware && !common.has(c.acro) && !c.mixed) {
           const nx = words[index + 1];
@@ -1075,6 +1080,9 @@ export default defineRule({
         if (pair) return;
         // "DD/MM/YYYY", "MM DD": a date format, not "your DD" (a direct debit).
         if (dateParts.has(c.acro) && [words[index - 1], next].some((w) => w && w.text.split(/[/.:-]/).some((p) => dateParts.has(p)) && Math.abs(w.start - word.start) < 12)) return;
+        // "5 p.m. ET", "2PM PT": a short time zone right after a clock time. Elsewhere "PT" may be physical
+        // therapy or part-time, so it is reported.
+        if (zones.has(c.acro) && prevWord && CLOCK_TIME.test(prevWord.text)) return;
         // "San Francisco, CA 94107": a postal address.
         if (next && /^\d{5}(-\d{4})?$/.test(next.text)) return;
         // "It starts with the letters TX", "the prefix CL", "ends in XR": capitals given as letters to read or type.
