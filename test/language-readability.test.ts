@@ -90,7 +90,7 @@ describe('readability and sentence-length together', () => {
       ['readability', 3, 1],
       ['sentence-length', 9, 1],
     ]);
-    expect(found[0].message).toBe("This paragraph reads above grade 18 by the Flesch–Kincaid formula because of its long words, over the grade 8 target (one more paragraph in this section is hard too): use shorter, more common words");
+    expect(found[0].message).toBe("This paragraph reads above grade 18 by the Flesch–Kincaid formula because of its long words, over the grade 8 target (one more paragraph in this section is hard too): cut wordy phrases and passives, and use shorter words");
     expect(found[1].message).toBe("The sentence 'If you ordered a few…' has 35 words, over the limit of 25: split it or cut words");
   });
 });

@@ -34,7 +34,7 @@ describe('readability messages', () => {
   it('does not name a word of the page title, in its singular or plural', async () => {
     const text = '# Fixed vulnerabilities\n\nVersion 4.2 of the desktop app closes one vulnerability that affected every earlier release on all computers. Additional information is available in the official security notice on our website today.\n';
     expect(await readability(text)).toEqual([
-      [3, 'This paragraph reads at grade 15 by the Flesch–Kincaid formula because of its long words, over the grade 8 target: use shorter, more common words'],
+      [3, 'This paragraph reads at grade 15 by the Flesch–Kincaid formula because of its long words, over the grade 8 target: cut wordy phrases and passives, and use shorter words'],
     ]);
   });
 
