@@ -87,7 +87,11 @@ function impactCauses(t, n) {
   const impactWordsStated = spoken.some((l) => !l.question && hitsIn(l, 'acknowledge-impact', 'impact').length > 0);
   const g = goodReplyScore(t.model.facts);
   const pos = spoken.indexOf(n.line);
+  const entries = table('acknowledge-impact').entries;
+  const src = ['apology', 'bad-news', 'complaint', 'change'].flatMap((c) => hitsIn(n.line, 'acknowledge-impact', c)).find((h) => h.first === n.first);
+  const source = n.blame ? 'blame' : n.kind === 'reported' ? 'customer turn' : src ? `entry ${src.value.category}#${entries.indexOf(src.value)} '${src.phrase}'${src.value.event ? ' event' : ''}` : 'model or other';
   return [
+    `need source ${source}`,
     `need ${n.kind}${n.vague ? ' vague' : ''}${n.blame ? ' blame' : ''} on agent line ${pos < 0 ? '?' : pos < 2 ? '0-1' : pos < 4 ? '2-3' : '4+'}`,
     `best impact score ${band(best)}; best in a question ${bestQ < 0 ? 'none' : band(bestQ)}`,
     `impact words: stated ${impactWordsStated ? 'yes' : 'no'}, in a question ${impactWordsInQ ? 'yes' : 'no'}`,

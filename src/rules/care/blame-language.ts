@@ -445,6 +445,10 @@ export interface BlameTraceLine {
   cue: { kinds: string[]; score?: number; gate?: string };
   /** The sentence reader: whether the line speaks to the customer, its score, and its gate. */
   reader: { addresses: boolean; score?: number; gate?: string };
+  /** The sentence reader's own feature names for the line (person, tense, word class, modal; never a word). */
+  signs: string[];
+  /** Words of the line inside quotation marks, and words masked (placeholders, code). */
+  quotedWords: number;
 }
 
 export interface BlameTrace {
@@ -529,6 +533,8 @@ function traceOf(reply: ReplyModel, found: readonly ReportInput[], again: readon
       shapes,
       cue,
       reader,
+      signs: features.filter((k) => /^[pkmvr]:/.test(k)),
+      quotedWords: line.words.filter((w) => w.quoted || w.masked).length,
     };
   });
   const findings = [...found.map((f) => ({ span: { start: f.span.start, end: f.span.end }, layer: layerOf.get(f) ?? 'unknown' })), ...again.map((f) => ({ span: { start: f.span.start, end: f.span.end }, layer: 'again' }))];
