@@ -1089,6 +1089,98 @@ function contrastHits(sentence: Sentence): Found[] {
   return out;
 }
 
+interface ShapeLists {
+  ageLabels: Set<string>;
+  ageGroups: Set<string>;
+  agePersons: Set<string>;
+  ageStruggle: Set<string>;
+  conditionNouns: Map<string, string>;
+  conditionAfter: Set<string>;
+  windowVerbs: Set<string>;
+  burdenFrames: Set<string>;
+  burdenObjects: Set<string>;
+  burdenLinks: Set<string>;
+}
+let shapes: ShapeLists | undefined;
+function shapeLists(): ShapeLists {
+  if (shapes) return shapes;
+  const t = table(TABLE);
+  const list = (k: string) => new Set((Array.isArray(t[k]) ? (t[k] as unknown[]) : []).map((x) => String(x).toLowerCase()));
+  const nouns = (t.conditionNouns ?? {}) as Record<string, string>;
+  shapes = {
+    ageLabels: list('ageLabels'),
+    ageGroups: list('ageGroups'),
+    agePersons: list('agePersons'),
+    ageStruggle: list('ageStruggleWords'),
+    conditionNouns: new Map(Object.entries(nouns).map(([k, v]) => [k.toLowerCase(), String(v)])),
+    conditionAfter: list('conditionNounNext'),
+    windowVerbs: list('conditionNounNotAfter'),
+    burdenFrames: list('burdenFrames'),
+    burdenObjects: list('burdenObjects'),
+    burdenLinks: list('burdenLinks'),
+  };
+  return shapes;
+}
+
+/**
+ * Issue 14 (session 1.19): three shapes.
+ * - Age: "an elderly customer" (a label: say "older"), and an age group with a word of struggle in the
+ *   sentence ("older users often struggle with apps"), which guesses skill from age.
+ * - A condition as a noun for people: "apps for the blind", "the deaf and hard of hearing". Not before a
+ *   noun ("the disabled button", "the blind spot"), and not a window blind ("close the blind").
+ * - A disability drawn as a burden or a fight: "despite a disability", "suffering with a disability".
+ */
+function ageAndConditionHits(sentence: Sentence): Found[] {
+  const L = shapeLists();
+  const w = sentence.words;
+  const out: Found[] = [];
+  const text = sentence.block.text;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    if (x.masked || x.quoted) continue;
+    const next = w[i + 1];
+    const nextLower = next?.lower ?? '';
+    const gap = next ? text.slice(x.end, next.start).trim() : '.';
+    if (L.ageGroups.has(x.lower) && !(i > 0 && STARTS_UPPER.test(x.text))) {
+      const person = gap === '' && L.agePersons.has(nextLower);
+      if (person && L.ageLabels.has(x.lower)) {
+        out.push({ start: x.start, end: next!.end, entry: { match: [x.lower], replace: [`older ${nextLower}`] }, source: 'plainspoke' });
+        continue;
+      }
+      const group = person || x.lower === 'seniors';
+      if (group && w.some((y) => L.ageStruggle.has(norm(y.lower)) || L.ageStruggle.has(y.lower))) {
+        out.push({ start: x.start, end: (person ? next! : x).end, entry: { match: [x.lower], note: 'Guesses what someone can do from their age.' }, source: 'plainspoke' });
+        continue;
+      }
+    }
+    const noun = L.conditionNouns.get(x.lower);
+    if (noun !== undefined && w[i - 1]?.lower === 'the' && !L.windowVerbs.has(w[i - 2]?.lower ?? '') && !(i > 0 && STARTS_UPPER.test(x.text))) {
+      // "for the blind." / "the deaf and hard of hearing": nothing after, a mark, or a joining word.
+      if (!next || /^[.,;:!?)]/.test(gap) || (gap === '' && L.conditionAfter.has(nextLower))) {
+        out.push({ start: w[i - 1].start, end: x.end, entry: { match: [`the ${x.lower}`], replace: [noun] }, source: 'plainspoke' });
+        continue;
+      }
+    }
+    if (L.burdenFrames.has(x.lower)) {
+      // "despite a disability", "suffering with a condition", "confined to a wheelchair": up to two linking words.
+      let k = i + 1;
+      while (k < w.length && k <= i + 2 && L.burdenLinks.has(w[k].lower)) k++;
+      const obj = w[k];
+      if (k > i + 1 && obj && L.burdenObjects.has(obj.lower) && !obj.masked && !obj.quoted) {
+        // "a condition" is a disability only next to a word of it: "despite the conditions of the offer" is not.
+        if ((obj.lower === 'condition' || obj.lower === 'illness') && !['suffering', 'suffers', 'suffer', 'suffered', 'battling', 'afflicted', 'stricken', 'plagued'].includes(x.lower)) continue;
+        // "bound to a wheelchair", "confined to a wheelchair": the list has them.
+        if (obj.lower === 'wheelchair' && (x.lower === 'bound' || x.lower === 'confined')) continue;
+        // "the wheelchair is overcome by…": only a person framed by it.
+        if (obj.lower === 'wheelchair' && !['confined', 'bound'].includes(x.lower)) continue;
+        const suffers = ['suffering', 'suffers', 'suffer', 'suffered', 'afflicted', 'stricken', 'plagued'].includes(x.lower);
+        out.push({ start: x.start, end: obj.end, entry: { match: [x.lower], ...(suffers ? { replace: ['has', 'lives with'] } : {}), note: 'Draws a disability as a burden or a fight.' }, source: 'plainspoke' });
+      }
+    }
+  }
+  return out;
+}
+
 /** Bits of the helpers below that a word can set off (issue 19): a sentence with none of a helper's words skips it. */
 const T_TITLE = 1;
 const T_ADDRESS = 2;
@@ -1188,6 +1280,17 @@ export function customerLines(doc: Doc, channel: string): Map<ProseBlock, [numbe
   return out;
 }
 
+/** Diagnostics only (scripts/inclusive-miss-causes.mjs): where a candidate was dropped, by gate, in doc offsets. */
+let traceSink: { start: number; end: number; gate: string }[] | undefined;
+export function traceInclusive(sink?: { start: number; end: number; gate: string }[]): void {
+  traceSink = sink;
+}
+function gone(sentence: Sentence, start: number, end: number, gate: string): void {
+  if (traceSink === undefined) return;
+  const span = sentence.block.spanOf(start, end);
+  traceSink.push({ start: span.start, end: span.end, gate });
+}
+
 export default defineRule({
   id: 'inclusive-language',
   family: 'plain',
@@ -1241,7 +1344,10 @@ export default defineRule({
         if (gender) used.genders.add(gender);
       }
       // Quoted mail and customer words are not the writer's to change.
-      if (sentence.block.quote) continue;
+      if (sentence.block.quote) {
+        if (traceSink) gone(sentence, sentence.start, sentence.end, 'blockquote');
+        continue;
+      }
       const lines = theirs.get(sentence.block);
       const theirWords = (start: number) => lines !== undefined && lines.some(([a, b]) => a <= start && start < b);
       const seen = normalised(sentence);
@@ -1249,8 +1355,14 @@ export default defineRule({
       const paired = pairedHits(sentence, hits);
       const found: Found[] = [];
       for (const hit of hits) {
-        if (paired.has(hit) || inException(sentence, hit)) continue;
-        if (hit.value.from === 'retext-equality' && titleCaseName(seen, hit.first, hit.last)) continue;
+        if (paired.has(hit) || inException(sentence, hit)) {
+          gone(sentence, hit.first.start, hit.last.end, paired.has(hit) ? 'list: gendered pair' : 'list: entry exception');
+          continue;
+        }
+        if (hit.value.from === 'retext-equality' && titleCaseName(seen, hit.first, hit.last)) {
+          gone(sentence, hit.first.start, hit.last.end, 'list: title-case name');
+          continue;
+        }
         found.push({ start: hit.first.start, end: hit.last.end, entry: hit.value, source: hit.value.from });
       }
       for (const h of findLiterals(sentence, literals)) {
@@ -1271,6 +1383,7 @@ export default defineRule({
         ...(bits & T_AGE ? ageHits(sentence) : none),
         ...(bits & T_CONDADJ ? conditionAdjectiveHits(sentence) : none),
         ...(bits & T_CONTRAST ? contrastHits(sentence) : none),
+        ...ageAndConditionHits(sentence),
       ]) {
         if (found.some((f) => f.start < h.end && h.start < f.end)) continue;
         found.push(h);
@@ -1279,24 +1392,42 @@ export default defineRule({
       const said = customerSaidSo(sentence, ctx.channel);
       for (let i = found.length - 1; i >= 0; i--) {
         if (!/^your\b/i.test(sentence.block.text.slice(found[i].start, found[i].end))) continue;
-        if (said || customerDidSo(sentence, ctx.channel, found[i].start)) found.splice(i, 1);
+        if (said || customerDidSo(sentence, ctx.channel, found[i].start)) {
+          gone(sentence, found[i].start, found[i].end, 'reply: customer said or did');
+          found.splice(i, 1);
+        }
       }
-      for (let i = found.length - 1; i >= 0; i--) if (theirWords(found[i].start)) found.splice(i, 1);
+      for (let i = found.length - 1; i >= 0; i--) if (theirWords(found[i].start)) {
+        gone(sentence, found[i].start, found[i].end, "customer's line");
+        found.splice(i, 1);
+      }
       // "your husband, wife or civil partner", "your wife Ana": a list that names everyone, or one known person.
-      for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.family === true && familyNamed(sentence, found[i].end)) found.splice(i, 1);
+      for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.family === true && familyNamed(sentence, found[i].end)) {
+        gone(sentence, found[i].start, found[i].end, 'family list names everyone');
+        found.splice(i, 1);
+      }
       // "wives can add their husbands": the role before is the finding; "their husbands" only follows it.
       const { roles } = genericLists();
       for (let i = found.length - 1; i >= 0; i--) {
         const f = found[i];
-        if (/^their\b/i.test(sentence.block.text.slice(f.start, f.end)) && sentence.words.some((x) => x.end <= f.start && roles.has(x.lower))) found.splice(i, 1);
+        if (/^their\b/i.test(sentence.block.text.slice(f.start, f.end)) && sentence.words.some((x) => x.end <= f.start && roles.has(x.lower))) {
+          gone(sentence, f.start, f.end, 'their-after-role');
+          found.splice(i, 1);
+        }
       }
       // "If you file jointly with your spouse": the law's word, in a policy or a sentence about tax or benefits.
       if (found.some((f) => f.entry.legal === true) && (ctx.channel === 'policy' || sentence.words.some((x) => legalCues.has(x.lower)))) {
-        for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.legal === true) found.splice(i, 1);
+        for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.legal === true) {
+          gone(sentence, found[i].start, found[i].end, 'legal word');
+          found.splice(i, 1);
+        }
       }
       // "In older versions we called the replicas slaves. We now use 'replica'": an old term named only
       // to say it was replaced.
-      for (let i = found.length - 1; i >= 0; i--) if (oldTermNamed(doc.sentences, sentence, found[i].start)) found.splice(i, 1);
+      for (let i = found.length - 1; i >= 0; i--) if (oldTermNamed(doc.sentences, sentence, found[i].start)) {
+        gone(sentence, found[i].start, found[i].end, 'old term named');
+        found.splice(i, 1);
+      }
       const pronounHits = genericPronouns(sentence, ctx.channel, carried?.block === sentence.block ? carried.person : undefined);
       carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
       // Guesses by shape: a family role for anyone in it, then a gendered pronoun for a generic person.
@@ -1319,8 +1450,14 @@ export default defineRule({
       ];
       const taken: { start: number; end: number }[] = [];
       for (const g of guesses) {
-        if (theirWords(g.start) || [...found, ...taken].some((f) => f.start < g.end && g.start < f.end)) continue;
-        if (g.messageId === 'genericPronoun' && before.has(GENDER_OF.get(sentence.block.text.slice(g.start, g.end).toLowerCase()) ?? '')) continue;
+        if (theirWords(g.start) || [...found, ...taken].some((f) => f.start < g.end && g.start < f.end)) {
+          gone(sentence, g.start, g.end, 'shape: overlap or customer line');
+          continue;
+        }
+        if (g.messageId === 'genericPronoun' && before.has(GENDER_OF.get(sentence.block.text.slice(g.start, g.end).toLowerCase()) ?? '')) {
+          gone(sentence, g.start, g.end, 'shape: pronoun used before in block');
+          continue;
+        }
         taken.push(g);
         const actual = sentence.block.text.slice(g.start, g.end);
         if (g.messageId === 'genericRole' && roleHits.some((r) => r.start === g.start)) roleOpen = { block: sentence.block, gender: roleGender(actual.toLowerCase()) };
