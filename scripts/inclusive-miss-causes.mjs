@@ -13,7 +13,7 @@
 // text. --words also counts the rule's OWN list words found in missed evidence (words of the table, not of the set).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, itemsOf, lineStarts, lintItem } from './lib/devset.mjs';
+import { evidenceSpans, tracedItems } from './lib/devset.mjs';
 import { phrasesByFirstWord, traceInclusive } from '../dist/rules/plain/inclusive-language.js';
 
 const folder = process.argv[2];
@@ -56,20 +56,9 @@ const count = new Map();
 const add = (k, n = 1) => count.set(k, (count.get(k) ?? 0) + n);
 
 let items = 0;
-for (const { item } of itemsOf(folder)) {
+for await (const { item, text, channel, format, trace, result, lineOf, spanOf, mine } of tracedItems(folder, RULE, traceInclusive, 'inclusive-miss-causes')) {
   items++;
-  const text = item.text;
-  const channel = item.channel ?? 'article';
-  const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-  const trace = [];
-  traceInclusive(trace);
-  const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'inclusive-miss-causes');
-  traceInclusive();
   if (result.error) continue;
-  const starts = lineStarts(text);
-  const lineOf = (off) => { let l = 0; while (l + 1 < starts.length && starts[l + 1] <= off) l++; return l + 1; };
-  const mine = result.findings.filter((f) => f.ruleId === RULE);
-  const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
   const matched = new Set();
   for (const ex of item.expect ?? []) {
     if (ex.rule !== RULE) continue;

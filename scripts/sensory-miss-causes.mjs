@@ -11,7 +11,7 @@
 // (words of the rule's own list, not of the set) found in missed evidence.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, itemsOf, lineStarts, lintItem } from './lib/devset.mjs';
+import { evidenceSpans, tracedItems } from './lib/devset.mjs';
 import { traceSensory } from '../dist/lexicon/sensory-grammar.js';
 
 const folder = process.argv[2];
@@ -46,20 +46,9 @@ const WHY = [
 const bucket = (why) => WHY.filter(([, re]) => re.test(why ?? '')).map(([k]) => k).join('+') || 'other';
 
 let items = 0;
-for (const { item } of itemsOf(folder)) {
+for await (const { item, text, channel, format, trace, result, lineOf, spanOf, mine } of tracedItems(folder, RULE, traceSensory, 'sensory-miss-causes')) {
   items++;
-  const text = item.text;
-  const channel = item.channel ?? 'article';
-  const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
-  const trace = [];
-  traceSensory(trace);
-  const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, 'sensory-miss-causes');
-  traceSensory();
   if (result.error) continue;
-  const starts = lineStarts(text);
-  const lineOf = (off) => { let l = 0; while (l + 1 < starts.length && starts[l + 1] <= off) l++; return l + 1; };
-  const mine = result.findings.filter((f) => f.ruleId === RULE);
-  const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
   const matched = new Set();
   for (const ex of item.expect ?? []) {
     if (ex.rule !== RULE) continue;

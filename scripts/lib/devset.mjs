@@ -149,3 +149,29 @@ export function tallyItem(r, it, spans) {
   if (it.nearMiss) { r.nm++; if (spans.length) r.nmFired++; }
   if (it.clean) { r.clean++; if (spans.length) r.cleanFired++; }
 }
+
+/**
+ * Lints each plain item of a folder with a rule's trace hook on, for the *-miss-causes scripts (counts only).
+ * Yields the item, its lint result, the trace the rule filled, the rule's findings and helpers that place
+ * findings and evidence: lineOf(offset) and spanOf(finding) as [start, end) offsets in the item's text.
+ */
+export async function* tracedItems(folder, rule, setTrace, configName) {
+  for (const { item } of itemsOf(folder)) {
+    const text = item.text;
+    const channel = item.channel ?? 'article';
+    const format = item.format ?? (/^\s*</.test(text) ? 'html' : 'md');
+    const trace = [];
+    setTrace(trace);
+    const result = await lintItem(text, `item.${format === 'html' ? 'html' : 'md'}`, channel, configName);
+    setTrace();
+    const starts = lineStarts(text);
+    const lineOf = (off) => {
+      let l = 0;
+      while (l + 1 < starts.length && starts[l + 1] <= off) l++;
+      return l + 1;
+    };
+    const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
+    const mine = result.error ? [] : result.findings.filter((f) => f.ruleId === rule);
+    yield { item, text, channel, format, trace, result, lineOf, spanOf, mine };
+  }
+}
