@@ -13,7 +13,7 @@
 // text. --words also counts the rule's OWN list words found in missed evidence (words of the table, not of the set).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, tracedItems } from './lib/devset.mjs';
+import { tracedItems } from './lib/devset.mjs';
 import { phrasesByFirstWord, traceInclusive } from '../dist/rules/plain/inclusive-language.js';
 
 const folder = process.argv[2];
@@ -56,14 +56,13 @@ const count = new Map();
 const add = (k, n = 1) => count.set(k, (count.get(k) ?? 0) + n);
 
 let items = 0;
-for await (const { item, text, channel, format, trace, result, lineOf, spanOf, mine } of tracedItems(folder, RULE, traceInclusive, 'inclusive-miss-causes')) {
+for await (const { item, text, channel, format, trace, result, lineOf, mine, hitsOf } of tracedItems(folder, RULE, traceInclusive, 'inclusive-miss-causes')) {
   items++;
   if (result.error) continue;
   const matched = new Set();
   for (const ex of item.expect ?? []) {
     if (ex.rule !== RULE) continue;
-    const ev = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
-    const hit = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
+    const { ev, hit } = hitsOf(ex.evidence);
     hit.forEach((f) => matched.add(f));
     add('expected');
     if (hit.length) { add('found'); continue; }

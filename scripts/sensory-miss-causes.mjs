@@ -11,7 +11,7 @@
 // (words of the rule's own list, not of the set) found in missed evidence.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evidenceSpans, tracedItems } from './lib/devset.mjs';
+import { tracedItems } from './lib/devset.mjs';
 import { traceSensory } from '../dist/lexicon/sensory-grammar.js';
 
 const folder = process.argv[2];
@@ -46,14 +46,13 @@ const WHY = [
 const bucket = (why) => WHY.filter(([, re]) => re.test(why ?? '')).map(([k]) => k).join('+') || 'other';
 
 let items = 0;
-for await (const { item, text, channel, format, trace, result, lineOf, spanOf, mine } of tracedItems(folder, RULE, traceSensory, 'sensory-miss-causes')) {
+for await (const { item, text, channel, format, trace, result, lineOf, spanOf, mine, hitsOf } of tracedItems(folder, RULE, traceSensory, 'sensory-miss-causes')) {
   items++;
   if (result.error) continue;
   const matched = new Set();
   for (const ex of item.expect ?? []) {
     if (ex.rule !== RULE) continue;
-    const ev = ex.evidence ? evidenceSpans(text, String(ex.evidence)) : [];
-    const hit = mine.filter((f) => { const [a, b] = spanOf(f); return ev.some(([x, y]) => a < y && x < b); });
+    const { ev, hit } = hitsOf(ex.evidence);
     hit.forEach((f) => matched.add(f));
     add('expected');
     if (hit.length) { add('found'); continue; }

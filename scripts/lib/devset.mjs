@@ -153,7 +153,8 @@ export function tallyItem(r, it, spans) {
 /**
  * Lints each plain item of a folder with a rule's trace hook on, for the *-miss-causes scripts (counts only).
  * Yields the item, its lint result, the trace the rule filled, the rule's findings and helpers that place
- * findings and evidence: lineOf(offset) and spanOf(finding) as [start, end) offsets in the item's text.
+ * findings and evidence: lineOf(offset), spanOf(finding) as [start, end) offsets in the item's text, and
+ * hitsOf(evidence), the evidence's spans with the findings that overlap them.
  */
 export async function* tracedItems(folder, rule, setTrace, configName) {
   for (const { item } of itemsOf(folder)) {
@@ -172,6 +173,15 @@ export async function* tracedItems(folder, rule, setTrace, configName) {
     };
     const spanOf = (f) => [starts[f.line - 1] + f.column - 1, starts[(f.endLine ?? f.line) - 1] + (f.endColumn ?? f.column) - 1];
     const mine = result.error ? [] : result.findings.filter((f) => f.ruleId === rule);
-    yield { item, text, channel, format, trace, result, lineOf, spanOf, mine };
+    /** The writer's evidence as spans, and the rule's findings that overlap it. */
+    const hitsOf = (evidence) => {
+      const ev = evidence ? evidenceSpans(text, String(evidence)) : [];
+      const hit = mine.filter((f) => {
+        const [a, b] = spanOf(f);
+        return ev.some(([x, y]) => a < y && x < b);
+      });
+      return { ev, hit };
+    };
+    yield { item, text, channel, format, trace, result, lineOf, spanOf, mine, hitsOf };
   }
 }
