@@ -1148,7 +1148,11 @@ function ageAndConditionHits(sentence: Sentence): Found[] {
         continue;
       }
       const group = person || x.lower === 'seniors';
-      if (group && w.some((y) => L.ageStruggle.has(norm(y.lower)) || L.ageStruggle.has(y.lower))) {
+      // "People with low vision, older readers and anyone on a phone all struggle with it": one of a list of
+      // groups that a thing makes hard is an audience, not a guess from age.
+      const last = person ? next! : x;
+      const listed = /,\s*$/.test(text.slice(Math.max(0, x.start - 2), x.start)) || /^\s*,/.test(text.slice(last.end, last.end + 2));
+      if (group && !listed && w.some((y) => L.ageStruggle.has(norm(y.lower)) || L.ageStruggle.has(y.lower))) {
         out.push({ start: x.start, end: (person ? next! : x).end, entry: { match: [x.lower], note: 'Guesses what someone can do from their age.' }, source: 'plainspoke' });
         continue;
       }
