@@ -1100,6 +1100,9 @@ interface ShapeLists {
   burdenFrames: Set<string>;
   burdenObjects: Set<string>;
   burdenLinks: Set<string>;
+  vagueObjects: Set<string>;
+  illnessFrames: Set<string>;
+  sufferFrames: Set<string>;
 }
 let shapes: ShapeLists | undefined;
 function shapeLists(): ShapeLists {
@@ -1118,6 +1121,9 @@ function shapeLists(): ShapeLists {
     burdenFrames: list('burdenFrames'),
     burdenObjects: list('burdenObjects'),
     burdenLinks: list('burdenLinks'),
+    vagueObjects: list('burdenVagueObjects'),
+    illnessFrames: list('burdenIllnessFrames'),
+    sufferFrames: list('burdenSufferFrames'),
   };
   return shapes;
 }
@@ -1171,13 +1177,9 @@ function ageAndConditionHits(sentence: Sentence): Found[] {
       while (k < w.length && k <= i + 2 && L.burdenLinks.has(w[k].lower)) k++;
       const obj = w[k];
       if (k > i + 1 && obj && L.burdenObjects.has(obj.lower) && !obj.masked && !obj.quoted) {
-        // "a condition" is a disability only next to a word of it: "despite the conditions of the offer" is not.
-        if ((obj.lower === 'condition' || obj.lower === 'illness') && !['suffering', 'suffers', 'suffer', 'suffered', 'battling', 'afflicted', 'stricken', 'plagued'].includes(x.lower)) continue;
-        // "bound to a wheelchair", "confined to a wheelchair": the list has them.
-        if (obj.lower === 'wheelchair' && (x.lower === 'bound' || x.lower === 'confined')) continue;
-        // "the wheelchair is overcome by…": only a person framed by it.
-        if (obj.lower === 'wheelchair' && !['confined', 'bound'].includes(x.lower)) continue;
-        const suffers = ['suffering', 'suffers', 'suffer', 'suffered', 'afflicted', 'stricken', 'plagued'].includes(x.lower);
+        // "a condition" is a disability only next to a word of illness: "despite the conditions of the offer" is not.
+        if (L.vagueObjects.has(obj.lower) && !L.illnessFrames.has(x.lower)) continue;
+        const suffers = L.sufferFrames.has(x.lower);
         out.push({ start: x.start, end: obj.end, entry: { match: [x.lower], ...(suffers ? { replace: ['has', 'lives with'] } : {}), note: 'Draws a disability as a burden or a fight.' }, source: 'plainspoke' });
       }
     }
