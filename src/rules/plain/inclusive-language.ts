@@ -1351,7 +1351,7 @@ export default defineRule({
       }
       // Quoted mail and customer words are not the writer's to change.
       if (sentence.block.quote) {
-        if (traceSink) gone(sentence, sentence.start, sentence.end, 'blockquote');
+        gone(sentence, sentence.start, sentence.end, 'blockquote');
         continue;
       }
       const lines = theirs.get(sentence.block);
@@ -1395,45 +1395,29 @@ export default defineRule({
         found.push(h);
       }
       // In a reply, a family word the customer used ("your husband", as you told us) is theirs.
-      const said = customerSaidSo(sentence, ctx.channel);
-      for (let i = found.length - 1; i >= 0; i--) {
-        if (!/^your\b/i.test(sentence.block.text.slice(found[i].start, found[i].end))) continue;
-        if (said || customerDidSo(sentence, ctx.channel, found[i].start)) {
-          gone(sentence, found[i].start, found[i].end, 'reply: customer said or did');
+      /** Drops the findings that `test` clears, naming the gate for the debug trace. */
+      const drop = (gate: string, test: (f: Found) => boolean): void => {
+        for (let i = found.length - 1; i >= 0; i--) {
+          if (!test(found[i])) continue;
+          gone(sentence, found[i].start, found[i].end, gate);
           found.splice(i, 1);
         }
-      }
-      for (let i = found.length - 1; i >= 0; i--) if (theirWords(found[i].start)) {
-        gone(sentence, found[i].start, found[i].end, "customer's line");
-        found.splice(i, 1);
-      }
+      };
+      const said = customerSaidSo(sentence, ctx.channel);
+      drop('reply: customer said or did', (f) => /^your\b/i.test(sentence.block.text.slice(f.start, f.end)) && (said || customerDidSo(sentence, ctx.channel, f.start)));
+      drop("customer's line", (f) => theirWords(f.start));
       // "your husband, wife or civil partner", "your wife Ana": a list that names everyone, or one known person.
-      for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.family === true && familyNamed(sentence, found[i].end)) {
-        gone(sentence, found[i].start, found[i].end, 'family list names everyone');
-        found.splice(i, 1);
-      }
+      drop('family list names everyone', (f) => f.entry.family === true && familyNamed(sentence, f.end));
       // "wives can add their husbands": the role before is the finding; "their husbands" only follows it.
       const { roles } = genericLists();
-      for (let i = found.length - 1; i >= 0; i--) {
-        const f = found[i];
-        if (/^their\b/i.test(sentence.block.text.slice(f.start, f.end)) && sentence.words.some((x) => x.end <= f.start && roles.has(x.lower))) {
-          gone(sentence, f.start, f.end, 'their-after-role');
-          found.splice(i, 1);
-        }
-      }
+      drop('their-after-role', (f) => /^their\b/i.test(sentence.block.text.slice(f.start, f.end)) && sentence.words.some((x) => x.end <= f.start && roles.has(x.lower)));
       // "If you file jointly with your spouse": the law's word, in a policy or a sentence about tax or benefits.
       if (found.some((f) => f.entry.legal === true) && (ctx.channel === 'policy' || sentence.words.some((x) => legalCues.has(x.lower)))) {
-        for (let i = found.length - 1; i >= 0; i--) if (found[i].entry.legal === true) {
-          gone(sentence, found[i].start, found[i].end, 'legal word');
-          found.splice(i, 1);
-        }
+        drop('legal word', (f) => f.entry.legal === true);
       }
       // "In older versions we called the replicas slaves. We now use 'replica'": an old term named only
       // to say it was replaced.
-      for (let i = found.length - 1; i >= 0; i--) if (oldTermNamed(doc.sentences, sentence, found[i].start)) {
-        gone(sentence, found[i].start, found[i].end, 'old term named');
-        found.splice(i, 1);
-      }
+      drop('old term named', (f) => oldTermNamed(doc.sentences, sentence, f.start));
       const pronounHits = genericPronouns(sentence, ctx.channel, carried?.block === sentence.block ? carried.person : undefined);
       carried = pronounHits.open !== undefined ? { block: sentence.block, person: pronounHits.open } : undefined;
       // Guesses by shape: a family role for anyone in it, then a gendered pronoun for a generic person.
