@@ -1121,7 +1121,7 @@ function grammarHits(line: ReplyLine): Hit[] {
     // "I will to check" (non-native), "we'll also", "will definitely": skip to the verb.
     while (k < words.length && k - i <= 3 && (ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be' || ['currently', 'actually', 'personally', 'now', 'to', 'quickly', 'kindly', 'already'].includes(norm(words[k])))) k++;
     // "I'll have to check with the warehouse": the verb after "have to" is the action (not "you'll have to").
-    if (haveTo(words, k) && !(l === "you'll" || norm(words[i - 1] ?? w) === 'you')) k += 2;
+    if (ourHaveTo(words, i, k)) k += 2;
     const v = words[k];
     if (!plainWord(v)) continue;
     const lv = norm(v);
@@ -1175,15 +1175,19 @@ function clauseVerbIsNoAction(line: ReplyLine, marker: Word, hit: Hit): boolean 
     if (!(FUTURE.has(l) || l.endsWith("'ll") || (l === 'to' && i > 0 && norm(words[i - 1]) === 'going'))) continue;
     let k = i + 1;
     while (k < end && ADVERBS.has(norm(words[k])) && norm(words[k]) !== 'be') k++;
-    if (haveTo(words, k) && k + 2 <= end && !(norm(words[i]) === "you'll" || norm(words[i - 1] ?? words[i]) === 'you')) k += 2;
+    if (ourHaveTo(words, i, k) && k + 2 <= end) k += 2;
     // "Someone will be with you", "we'll be sure to pass this along": the listed "be …" forms decide for themselves.
     return k < end && norm(words[k]) !== 'be' && notAnAction(line, words[k], 'not-an-action');
   }
   return false;
 }
 
-/** "have to" at `k`: "we'll have to order a new part" promises the order. */
-function haveTo(words: Word[], k: number): boolean {
+/**
+ * "have to" at `k` after the "will" at `i`: "we'll have to order a new part" promises the order. Not after
+ * "you" ("you'll have to ask for a new link" is the customer's step).
+ */
+function ourHaveTo(words: Word[], i: number, k: number): boolean {
+  if (norm(words[i]) === "you'll" || (i > 0 && norm(words[i - 1]) === 'you')) return false;
   return norm(words[k] ?? words[0]) === 'have' && norm(words[k + 1] ?? words[0]) === 'to' && words[k + 2] !== undefined;
 }
 
